@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+// The one place that reads process.env (house style: validated environment).
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL").optional(),
+  AUTH_SECRET: z.string().min(16).optional(),
+  INTAKE_HMAC_SECRET: z.string().min(8).optional(),
+  UPLOAD_DIR: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((i) => i.path.join(".")).join(", ");
+      throw new Error(`Invalid environment: ${fields}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function requireDatabaseUrl(): string {
+  const url = getEnv().DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      "DATABASE_URL is not set. Start the portal with `npm start`, which serves an embedded database when DATABASE_URL is absent.",
+    );
+  }
+  return url;
+}
