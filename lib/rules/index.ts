@@ -1,0 +1,84 @@
+// The Measures of Chongqing Municipality for the Administration of Public Rental Housing (2024) as
+// pure functions. The public API is fixed by shared/docs/rules-contract.md; more exports are
+// welcome, changed ones are not. No I/O, no clock, no randomness, no framework imports here.
+
+export type { Fen, ISODate } from "./types";
+
+export {
+  addDays,
+  addMonths,
+  assertISODate,
+  compareISODate,
+  cstDateOf,
+  cstDateOfEpochMs,
+  isValidISODate,
+} from "./dates";
+
+export { birthDateFromResidentId, isValidResidentId, maskName, maskResidentId, sexFromResidentId } from "./identity";
+
+export type {
+  EligibilityInput,
+  EligibilityReason,
+  EligibilityResult,
+  EmploymentBasis,
+  HouseholdMember,
+  IneligibilityCode,
+  PriorityCategory,
+  ReasonParams,
+  Relationship,
+} from "./eligibility-types";
+export { EMPLOYMENT_BASES, PRIORITY_CATEGORIES, RELATIONSHIPS } from "./eligibility-types";
+export {
+  ADEQUATE_FLOOR_AREA_PER_PERSON_M2,
+  assessEligibility,
+  eighteenthBirthday,
+  isLowRentHousehold,
+  isPriorityHousehold,
+  transferWindowEnds,
+} from "./eligibility";
+export type { RulesLocale } from "./explanations";
+export { INELIGIBILITY_ARTICLES, INELIGIBILITY_MESSAGES, explainIneligibility, explanationParams } from "./explanations";
+
+export type { UnitType } from "./unit-type";
+export { UNIT_TYPES, allowedUnitTypes, entitledUnitType, unitTypeHouseholdSize } from "./unit-type";
+
+export type { DeadlineKind } from "./working-days";
+export {
+  DEADLINE_WORKING_DAYS,
+  addWorkingDays,
+  calendarCoverage,
+  deadlineDate,
+  isWorkingDay,
+  workingDaysBetween,
+} from "./working-days";
+
+export type { QueueEntry } from "./waiting-list";
+export { MEASURES_EFFECTIVE_DATE, rankWaitingList } from "./waiting-list";
+
+export type { LotteryEntrant, LotteryInput, LotteryResult } from "./lottery";
+export { drawLottery, lotteryTicket, reservedPriorityUnits, seedCommitment } from "./lottery";
+
+export {
+  ARREARS_MONTHS_TO_VACATE,
+  LATE_FEE_RATE_PER_DAY,
+  daysLate,
+  grandfatheredRentFen,
+  lateFeeFen,
+  maintenanceFundMinFen,
+  maxStandardRentFen,
+  reviewedRentFen,
+  roundFen,
+  unitMismatchRentFen,
+  vacatingRentMultiplier,
+  vacatingTransitionEnds,
+} from "./rent";
+
+export {
+  MAX_LEASE_TERM_MONTHS,
+  MIN_LEASE_TERM_MONTHS,
+  RENEWAL_NOTICE_MONTHS,
+  isRenewalOnTime,
+  isValidLeaseTermMonths,
+  latestRenewalDate,
+  leaseEndDate,
+} from "./lease";
