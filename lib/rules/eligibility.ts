@@ -1,4 +1,4 @@
-import { addDays, addMonths, parseYmd } from "./dates";
+import { addDays, addMonths, daysInMonth, ymdNumber } from "./dates";
 import type {
   EligibilityInput,
   EligibilityReason,
@@ -37,7 +37,7 @@ function fail(field: string, expected: string, value: unknown): never {
 }
 
 function dateOrFail(value: unknown, field: string): ISODate {
-  if (parseYmd(value) === null) fail(field, "a real calendar date 'YYYY-MM-DD' from 1900 on", value);
+  if (ymdNumber(value) < 0) fail(field, "a real calendar date 'YYYY-MM-DD' from 1900 on", value);
   return value as ISODate;
 }
 
@@ -51,6 +51,14 @@ function reason(code: IneligibilityCode, params?: ReasonParams): EligibilityReas
 /** The 18th birthday; for a 29 February birth in a common year, 28 February (Civil Code Art. 201). */
 export function eighteenthBirthday(birthDate: ISODate): ISODate {
   return addMonths(birthDate, 18 * 12, "birthDate");
+}
+
+/** Whether `onDate` falls before the 18th birthday, without building date strings (hot path). */
+function isBeforeEighteenthBirthday(birthDate: ISODate, onDate: ISODate): boolean {
+  const b = ymdNumber(birthDate);
+  const by = Math.floor(b / 10000), bm = Math.floor(b / 100) % 100, bd = b % 100;
+  const ay = by + 18;
+  return ymdNumber(onDate) < ay * 10000 + bm * 100 + Math.min(bd, daysInMonth(ay, bm));
 }
 
 /** The earliest application date for which a transfer on `transferDate` is no longer recent (Art. 13.5). */
@@ -128,8 +136,9 @@ export function assessEligibility(input: EligibilityInput): EligibilityResult {
   if (applicants === 1) {
     const applicant = members[applicantIndex]!;
     // Art. 13.1: 18 or over on the application date; the 18th birthday itself counts.
-    const adultOn = eighteenthBirthday(applicant.birthDate);
-    if (adultOn > applicationDate) reasons.push(reason("UNDER_18", { adultOn }));
+    if (isBeforeEighteenthBirthday(applicant.birthDate, applicationDate)) {
+      reasons.push(reason("UNDER_18", { adultOn: eighteenthBirthday(applicant.birthDate) }));
+    }
     // Art. 13.2
     if (applicant.fullCivilCapacity !== true) reasons.push(reason("NO_FULL_CIVIL_CAPACITY"));
   }

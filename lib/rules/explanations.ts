@@ -80,19 +80,44 @@ const LIMIT_BASIS: Record<RulesLocale, Record<string, string>> = {
   },
 };
 
+/** The value a `{name}` placeholder stands for, in `locale`, derived from a reason's raw params. */
+function paramValue(name: string, params: ReasonParams | undefined, locale: RulesLocale): string | undefined {
+  if (!params) return undefined;
+  switch (name) {
+    case "perCapitaYuan":
+      return typeof params.perCapitaIncomeFen === "number" ? formatYuan(params.perCapitaIncomeFen) : undefined;
+    case "limitYuan":
+      return typeof params.incomeLimitFen === "number" ? formatYuan(params.incomeLimitFen) : undefined;
+    case "limitBasis":
+      return params.limitFactor === undefined ? undefined : LIMIT_BASIS[locale][String(params.limitFactor)];
+    default: {
+      const v = params[name];
+      return v === undefined ? undefined : String(v);
+    }
+  }
+}
+
 /** Turns a reason's raw params (fen, factors) into the words its message names, in `locale`. */
 export function explanationParams(params: ReasonParams | undefined, locale: RulesLocale): Record<string, string> {
   const out: Record<string, string> = {};
   if (!params) return out;
-  for (const [key, value] of Object.entries(params)) out[key] = String(value);
-  if (typeof params.perCapitaIncomeFen === "number") out.perCapitaYuan = formatYuan(params.perCapitaIncomeFen);
-  if (typeof params.incomeLimitFen === "number") out.limitYuan = formatYuan(params.incomeLimitFen);
-  if (params.limitFactor !== undefined) out.limitBasis = LIMIT_BASIS[locale][String(params.limitFactor)] ?? "";
+  for (const key of Object.keys(params)) out[key] = String(params[key]);
+  for (const name of ["perCapitaYuan", "limitYuan", "limitBasis"]) {
+    const v = paramValue(name, params, locale);
+    if (v !== undefined) out[name] = v;
+  }
   return out;
 }
 
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+// Templates split once into literal text (even indexes) and placeholder names (odd indexes):
+// eligibility is checked a million times a second, so filling must not re-parse.
+type Compiled = string[];
+const compiled = {} as Record<RulesLocale, Record<IneligibilityCode, Compiled>>;
+for (const locale of Object.keys(INELIGIBILITY_MESSAGES) as RulesLocale[]) {
+  compiled[locale] = {} as Record<IneligibilityCode, Compiled>;
+  for (const code of Object.keys(INELIGIBILITY_MESSAGES[locale]) as IneligibilityCode[]) {
+    compiled[locale][code] = INELIGIBILITY_MESSAGES[locale][code].split(/\{(\w+)\}/);
+  }
 }
 
 /** The explanation of an ineligibility in `locale`, with its figures filled in. */
@@ -100,5 +125,10 @@ export function explainIneligibility(
   reason: { code: IneligibilityCode; params?: ReasonParams },
   locale: RulesLocale = "zh-CN",
 ): string {
-  return fill(INELIGIBILITY_MESSAGES[locale][reason.code], explanationParams(reason.params, locale));
+  const parts = compiled[locale][reason.code];
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    out += (paramValue(parts[i]!, reason.params, locale) ?? `{${parts[i]}}`) + parts[i + 1]!;
+  }
+  return out;
 }

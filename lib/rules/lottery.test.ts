@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { drawLottery, lotteryTicket, reservedPriorityUnits, seedCommitment, type LotteryEntrant } from "./lottery";
+import { drawLottery, lotteryTicket, orderByTicket, reservedPriorityUnits, seedCommitment, type LotteryEntrant } from "./lottery";
 
 // Art. 23: the public lottery. Tickets are SHA-256 so anyone can recompute the draw with sha256sum.
 
@@ -101,6 +101,23 @@ describe("drawLottery", () => {
         expect(drawLottery({ seed, entrants: shuffled, units, priorityShare: share })).toEqual(result);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("ticket ordering", () => {
+  it("orders tickets that share long prefixes by the full ticket", () => {
+    const base = "0123456789abcdef0123";
+    const tickets = ["f", "3", "a", "0", "c", "1"].map((last) => base.padEnd(63, "7") + last);
+    tickets.push("00" + base, "ff" + base);
+    const order = Array.from(orderByTicket(tickets));
+    expect(order.map((i) => tickets[i])).toEqual([...tickets].sort());
+  });
+  it("matches a plain string sort for any set of tickets", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.stringMatching(/^[0-9a-f]{1,3}$/).map((p) => p.padEnd(64, "0")), { maxLength: 300 }), (tickets) => {
+        expect(Array.from(orderByTicket(tickets)).map((i) => tickets[i])).toEqual([...tickets].sort());
+      }),
     );
   });
 });

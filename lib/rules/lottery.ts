@@ -43,6 +43,40 @@ export function reservedPriorityUnits(units: number, priorityShare: number): num
 }
 
 /**
+ * Indexes 0..n-1 in ticket order (string order of the lowercase hex, which is numeric order).
+ * Sorting strings with a comparator is the slow part of a large draw, so each ticket's leading
+ * hex digits and its index are packed into one exact float64 and sorted natively; the rare runs
+ * that share the packed prefix are then put in order by their full tickets.
+ */
+export function orderByTicket(tickets: string[]): Uint32Array {
+  const n = tickets.length;
+  const order = new Uint32Array(n);
+  if (n === 0) return order;
+  const indexBits = Math.max(1, Math.ceil(Math.log2(n)));
+  const prefixBits = 52 - indexBits;
+  const prefixHexDigits = Math.floor(prefixBits / 4);
+  const indexScale = 2 ** indexBits;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = parseInt(tickets[i]!.slice(0, prefixHexDigits), 16) * indexScale + i;
+  keys.sort();
+  for (let k = 0; k < n; k++) order[k] = keys[k]! % indexScale;
+  // Fix up runs whose packed prefixes are equal.
+  let runStart = 0;
+  for (let k = 1; k <= n; k++) {
+    if (k < n && Math.floor(keys[k]! / indexScale) === Math.floor(keys[runStart]! / indexScale)) continue;
+    if (k - runStart > 1) {
+      const run = Array.from(order.subarray(runStart, k)).sort((a, b) => {
+        const ta = tickets[a]!, tb = tickets[b]!;
+        return ta < tb ? -1 : ta > tb ? 1 : a - b;
+      });
+      order.set(run, runStart);
+    }
+    runStart = k;
+  }
+  return order;
+}
+
+/**
  * The draw: a priority round among priority entrants for the reserved units, then a general round
  * among everyone not yet a winner. Both rounds take entrants by ticket ascending, so one sort of
  * all tickets serves both.
@@ -58,25 +92,22 @@ export function drawLottery(input: LotteryInput): LotteryResult {
   }
   const n = entrants.length;
   const tickets: string[] = new Array(n);
-  const seen = new Set<string>();
   for (let i = 0; i < n; i++) {
     const e = entrants[i]!;
     if (e === null || typeof e !== "object" || typeof e.applicationNo !== "string" || e.applicationNo.length === 0) {
       throw new RangeError(`entrants[${i}].applicationNo must be a non-empty string`);
     }
     if (typeof e.priority !== "boolean") throw new RangeError(`entrants[${i}].priority must be a boolean`);
-    if (seen.has(e.applicationNo)) throw new RangeError(`entrants list the applicationNo ${JSON.stringify(e.applicationNo)} twice`);
-    seen.add(e.applicationNo);
     tickets[i] = lotteryTicket(seed, e.applicationNo);
   }
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => {
-    const ta = tickets[a]!, tb = tickets[b]!;
-    if (ta !== tb) return ta < tb ? -1 : 1;
-    // Equal tickets need equal inputs, which the duplicate check excludes; order by number anyway.
-    return entrants[a]!.applicationNo < entrants[b]!.applicationNo ? -1 : 1;
-  });
+  const order = orderByTicket(tickets);
+  // The same application number twice gives the same ticket, so duplicates end up side by side.
+  for (let k = 1; k < n; k++) {
+    const a = order[k - 1]!, b = order[k]!;
+    if (tickets[a] === tickets[b] && entrants[a]!.applicationNo === entrants[b]!.applicationNo) {
+      throw new RangeError(`entrants list the applicationNo ${JSON.stringify(entrants[a]!.applicationNo)} twice`);
+    }
+  }
 
   const reserved = reservedPriorityUnits(units, priorityShare);
   const won = new Uint8Array(n);

@@ -47,5 +47,7 @@ export function ceilRatio(numerator: number, denominator: number): number {
 
 /** Formats fen as yuan with two decimals, for explanations ('48000.00'). Accepts fractional fen. */
 export function formatYuan(fen: number): string {
-  return (Math.round(fen) / 100).toFixed(2);
+  const whole = Math.round(fen);
+  const cents = whole % 100;
+  return `${(whole - cents) / 100}.${cents < 10 ? "0" : ""}${cents}`;
 }
