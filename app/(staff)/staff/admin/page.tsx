@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { AdminHome } from "@/components/admin/admin-home";
+import { requireRole } from "@/lib/auth/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin");
+  return { title: t("title") };
+}
+
+export default async function AdminPage() {
+  await requireRole("ADMIN", { returnTo: "/staff/admin" });
+  return <AdminHome />;
+}

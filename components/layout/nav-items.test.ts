@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { activeHref, navItemsFor } from "./nav-items";
+
+describe("navItemsFor", () => {
+  it("shows each role its own places", () => {
+    expect(navItemsFor(null).map((i) => i.key)).toEqual(["home"]);
+    expect(navItemsFor({ id: "a", role: "APPLICANT", districtCode: null }).map((i) => i.key)).toEqual(["home", "me"]);
+    expect(navItemsFor({ id: "d", role: "DISTRICT_OFFICER", districtCode: "500103" })).toEqual([
+      { href: "/staff", key: "staffHome" },
+      { href: "/staff/districts/500103", key: "myDistrict" },
+    ]);
+    expect(navItemsFor({ id: "m", role: "MUNICIPAL_OFFICER", districtCode: null }).map((i) => i.key)).toEqual(["staffHome"]);
+    expect(navItemsFor({ id: "x", role: "ADMIN", districtCode: null }).map((i) => i.key)).toEqual(["admin", "users"]);
+  });
+});
+
+describe("activeHref", () => {
+  const items = [{ href: "/staff/admin" }, { href: "/staff/admin/users" }, { href: "/" }];
+  it("picks the deepest match", () => {
+    expect(activeHref(items, "/staff/admin/users")).toBe("/staff/admin/users");
+    expect(activeHref(items, "/staff/admin")).toBe("/staff/admin");
+    expect(activeHref(items, "/")).toBe("/");
+    expect(activeHref(items, "/login")).toBeNull();
+  });
+});

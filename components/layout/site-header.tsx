@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ButtonLink } from "@/components/ui/button";
+import { getCurrentUser } from "@/lib/auth/session";
+import { LanguageSwitcher } from "./language-switcher";
+import { MainNav } from "./main-nav";
+import { navItemsFor } from "./nav-items";
+import { SignOutButton } from "./sign-out-button";
+
+export async function SiteHeader() {
+  const user = await getCurrentUser();
+  const t = await getTranslations();
+  const items = navItemsFor(user).map((item) => ({ href: item.href, label: t(`nav.${item.key}`) }));
+
+  return (
+    <header>
+      <div className="border-t-4 border-accent-600 bg-brand-900 text-white">
+        <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-2 sm:px-6">
+          <Link href="/" className="flex min-h-12 min-w-0 items-center gap-3 rounded-sm">
+            <svg aria-hidden="true" viewBox="0 0 32 32" className="size-9 shrink-0">
+              <rect width="32" height="32" rx="7" fill="#fff" />
+              <path d="M6 15.5 16 7l10 8.5" fill="none" stroke="#174a85" strokeWidth="2.6" strokeLinecap="round" strokeLinejoin="round" />
+              <path d="M9.5 14v10.5h13V14" fill="none" stroke="#174a85" strokeWidth="2.6" strokeLinejoin="round" />
+              <rect x="14" y="18" width="4" height="6.5" fill="#b42318" />
+            </svg>
+            <span className="flex min-w-0 flex-col leading-tight sm:flex-row sm:items-baseline sm:gap-2">
+              <span className="text-xl font-bold tracking-wide">{t("common.portalName")}</span>
+              <span aria-hidden="true" className="hidden text-brand-200 sm:inline">
+                ·
+              </span>
+              <span className="text-sm text-brand-100 sm:text-base">{t("common.portalSubtitle")}</span>
+            </span>
+          </Link>
+          <LanguageSwitcher />
+        </div>
+      </div>
+      <div className="border-b border-slate-200 bg-white shadow-xs">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-3 px-4 sm:px-6">
+          <MainNav items={items} label={t("nav.label")} />
+          <div className="ml-auto flex min-w-0 items-center gap-1 py-1">
+            {user ? (
+              <>
+                <span className="max-w-[12rem] truncate text-sm text-slate-700">
+                  {t("common.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}
+                </span>
+                <SignOutButton />
+              </>
+            ) : (
+              <>
+                <ButtonLink href="/login" variant="ghost" className="px-3">
+                  {t("common.signIn")}
+                </ButtonLink>
+                <ButtonLink href="/register" variant="secondary" className="px-3">
+                  {t("common.register")}
+                </ButtonLink>
+              </>
+            )}
+          </div>
+        </div>
+      </div>
+    </header>
+  );
+}

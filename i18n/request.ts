@@ -1,0 +1,21 @@
+import { cookies } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { LOCALE_COOKIE, resolveLocale, timeZone } from "./config";
+
+export default getRequestConfig(async () => {
+  const store = await cookies();
+  const locale = resolveLocale(store.get(LOCALE_COOKIE)?.value);
+  const messages = (await import(`../messages/${locale}.json`)).default;
+  return {
+    locale,
+    messages,
+    timeZone,
+    onError(error) {
+      // A missing message is a bug to fix, not a reason to fail the page.
+      console.error(`[i18n] ${error.code}: ${error.message}`);
+    },
+    getMessageFallback({ namespace, key }) {
+      return [namespace, key].filter(Boolean).join(".");
+    },
+  };
+});

@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+/** Field name → messages to show under that field (already translated). */
+export type FieldErrors = Record<string, string[]>;
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; fieldErrors: FieldErrors; formError: string | null };
+
+/** The state a form keeps between submissions (null before the first). */
+export type ActionState<T> = ActionResult<T> | null;
+
+/**
+ * A FormData as a plain object for zod: repeated names become arrays, Next's internal `$ACTION_*`
+ * fields are dropped. Values stay strings (or Files); the schema coerces.
+ */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = formData.getAll(key);
+    out[key] = values.length === 1 ? values[0] : values;
+  }
+  return out;
+}
+
+export function toInput(raw: unknown): unknown {
+  return raw instanceof FormData ? formDataToObject(raw) : raw;
+}
+
+/** zod issues → field name → message keys (form-level issues under "_form"). */
+export function issuesToFieldKeys(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
+    const messages = (out[field] ??= []);
+    if (!messages.includes(issue.message)) messages.push(issue.message);
+  }
+  return out;
+}
+
+export function translateFieldErrors(
+  keys: Record<string, string[]> | undefined,
+  translate: (key: string, values?: undefined, fallbackKey?: string) => string,
+): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [field, messages] of Object.entries(keys ?? {})) {
+    out[field] = messages.map((m) => translate(m, undefined, "validation.invalid"));
+  }
+  return out;
+}

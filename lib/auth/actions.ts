@@ -1,0 +1,110 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { redirect } from "next/navigation";
+import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { formDataToObject, issuesToFieldKeys, translateFieldErrors, type ActionResult } from "@/lib/actions/action-result";
+import { describeError } from "@/lib/actions/authed-action";
+import { getServerTranslator } from "@/lib/i18n/server-translator";
+import { writeAudit } from "./audit";
+import { signIn, signOut } from "./auth";
+import { landingPathFor, safeNextPath } from "./landing";
+import { hashPassword } from "./password";
+import { registerSchema, signInSchema } from "./schemas";
+import { getCurrentUser } from "./session";
+
+/**
+ * Sign in with a mobile number or username and a password. On failure the message never says which
+ * of the two was wrong; after too many failures it says how long to wait.
+ */
+export async function signInAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
+  const t = await getServerTranslator();
+  const parsed = signInSchema.safeParse(formDataToObject(formData));
+  if (!parsed.success) {
+    return { ok: false, fieldErrors: translateFieldErrors(issuesToFieldKeys(parsed.error), t), formError: null };
+  }
+  const { account, password, next } = parsed.data;
+
+  try {
+    await signIn("credentials", { account: account.value, password, redirect: false });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      const [code, minutes] = error.code.split(":");
+      const formError =
+        code === "locked"
+          ? t("auth.login.locked", { minutes: Number(minutes) || 15 })
+          : code === "inactive"
+            ? t("auth.login.inactive")
+            : t("auth.login.invalidCredentials");
+      return { ok: false, fieldErrors: {}, formError };
+    }
+    if (error instanceof AuthError) {
+      // Database down, misconfiguration: Auth.js wraps it; log the kind, show a generic message.
+      console.error(`[sign-in] ${describeError(error)}`);
+      return { ok: false, fieldErrors: {}, formError: t("errors.generic") };
+    }
+    throw error;
+  }
+
+  const user = await prisma.user.findUnique({
+    where: account.kind === "phone" ? { phone: account.value } : { username: account.value },
+    select: { role: true },
+  });
+  redirect(user ? (safeNextPath(next, user.role) ?? landingPathFor(user.role)) : "/");
+}
+
+/** Applicants register themselves; the account is signed in straight away. */
+export async function registerAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
+  const t = await getServerTranslator();
+  const parsed = registerSchema.safeParse(formDataToObject(formData));
+  if (!parsed.success) {
+    return { ok: false, fieldErrors: translateFieldErrors(issuesToFieldKeys(parsed.error), t), formError: null };
+  }
+  const { name, phone, password } = parsed.data;
+  const phoneTaken = (): ActionResult<null> => ({
+    ok: false,
+    fieldErrors: { phone: [t("auth.register.phoneTaken")] },
+    formError: null,
+  });
+
+  if (await prisma.user.findUnique({ where: { phone }, select: { id: true } })) return phoneTaken();
+
+  const passwordHash = await hashPassword(password);
+  try {
+    await prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { name, phone, passwordHash, role: "APPLICANT" }, select: { id: true } });
+      await writeAudit(
+        { actorId: user.id, actorRole: "APPLICANT", action: "user.register", entityType: "User", entityId: user.id },
+        tx,
+      );
+    });
+  } catch (error) {
+    // Two registrations racing for the same number: the unique index decides.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return phoneTaken();
+    throw error;
+  }
+
+  try {
+    await signIn("credentials", { account: phone, password, redirect: false });
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error;
+    redirect("/login");
+  }
+  redirect("/me");
+}
+
+export async function signOutAction(): Promise<void> {
+  const user = await getCurrentUser();
+  if (user) {
+    await writeAudit({
+      actorId: user.id,
+      actorRole: user.role,
+      action: "auth.sign_out",
+      entityType: "User",
+      entityId: user.id,
+      districtCode: user.districtCode,
+    });
+  }
+  await signOut({ redirectTo: "/" });
+}

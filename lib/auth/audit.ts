@@ -1,0 +1,38 @@
+import "server-only";
+import type { Prisma, Role } from "@/lib/generated/prisma/client";
+import { prisma } from "@/lib/db/client";
+
+export interface AuditEntry {
+  actorId?: string | null;
+  actorRole?: Role | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  districtCode?: string | null;
+  reason?: string | null;
+  /** Never passwords, resident ID numbers or incomes. */
+  data?: Prisma.InputJsonValue;
+}
+
+type AuditDb = Pick<Prisma.TransactionClient, "auditLog">;
+
+/** Appends one audit row (inside the caller's transaction when `db` is one). */
+export async function writeAudit(entry: AuditEntry, db: AuditDb = prisma): Promise<void> {
+  await db.auditLog.create({
+    data: {
+      actorId: entry.actorId ?? null,
+      actorRole: entry.actorRole ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      districtCode: entry.districtCode ?? null,
+      reason: entry.reason ?? null,
+      data: entry.data,
+    },
+  });
+}
+
+/** "13800138000" → "138****8000": enough to recognise an account in the log, not to harvest numbers. */
+export function maskPhone(phone: string): string {
+  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : "***";
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import type { Role } from "@/lib/generated/prisma/client";
+import { prisma } from "@/lib/db/client";
+import { maskPhone, writeAudit } from "./audit";
+import { activeLockUntil, clearFailures, minutesUntil, recordFailure, throttleKeys } from "./login-throttle";
+import { verifyAgainstDummy, verifyPassword } from "./password";
+import type { AccountId } from "./schemas";
+
+export interface AuthenticatedUser {
+  id: string;
+  name: string;
+  role: Role;
+  districtCode: string | null;
+}
+
+export type AuthenticateResult =
+  | { ok: true; user: AuthenticatedUser }
+  | { ok: false; reason: "invalid" | "inactive" }
+  | { ok: false; reason: "locked"; retryAfterMinutes: number };
+
+/**
+ * Checks a sign-in attempt: throttle, account lookup, password, active flag. Writes the audit row
+ * for success and failure (with the account masked, never the password). Called by the
+ * Credentials provider's authorize(), so every path into a session goes through it.
+ */
+export async function authenticate(
+  { account, password, ip }: { account: AccountId; password: string; ip: string | null },
+  now: Date = new Date(),
+): Promise<AuthenticateResult> {
+  const keys = throttleKeys(account, ip);
+  const accountLabel = account.kind === "phone" ? maskPhone(account.value) : account.value;
+  const failure = (reason: string, userId?: string) =>
+    writeAudit({
+      action: "auth.sign_in_failed",
+      entityType: "User",
+      entityId: userId ?? "unknown",
+      data: { reason, accountKind: account.kind, account: accountLabel, ip },
+    });
+
+  const lockedUntil = await activeLockUntil(prisma, keys, now);
+  if (lockedUntil) {
+    await failure("locked");
+    return { ok: false, reason: "locked", retryAfterMinutes: minutesUntil(lockedUntil, now) };
+  }
+
+  const user = await prisma.user.findUnique({
+    where: account.kind === "phone" ? { phone: account.value } : { username: account.value },
+    select: { id: true, name: true, role: true, districtCode: true, isActive: true, passwordHash: true },
+  });
+  const passwordOk = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+
+  if (!user || !passwordOk) {
+    for (const key of keys) await recordFailure(prisma, key, now);
+    await failure(user ? "bad_password" : "unknown_account", user?.id);
+    // The count may just have reached the limit: say so now rather than on the next try.
+    const nowLocked = await activeLockUntil(prisma, keys, now);
+    if (nowLocked) return { ok: false, reason: "locked", retryAfterMinutes: minutesUntil(nowLocked, now) };
+    return { ok: false, reason: "invalid" };
+  }
+
+  if (!user.isActive) {
+    // The right password for a deactivated account: tell the holder, do not count it as guessing.
+    await failure("inactive", user.id);
+    return { ok: false, reason: "inactive" };
+  }
+
+  await clearFailures(prisma, keys[0]!.key);
+  await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+  await writeAudit({
+    actorId: user.id,
+    actorRole: user.role,
+    action: "auth.sign_in",
+    entityType: "User",
+    entityId: user.id,
+    districtCode: user.districtCode,
+    data: { ip },
+  });
+  return { ok: true, user: { id: user.id, name: user.name, role: user.role, districtCode: user.districtCode } };
+}

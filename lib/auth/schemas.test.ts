@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { createStaffSchema, normalizePhone, parseAccount, registerSchema, signInSchema } from "./schemas";
+
+const fieldKeys = (result: { success: boolean; error?: z.ZodError }) =>
+  result.success ? {} : z.flattenError(result.error!).fieldErrors;
+
+describe("accounts", () => {
+  it.each([
+    ["13800138000", { kind: "phone", value: "13800138000" }],
+    [" 138 0013 8000 ", { kind: "phone", value: "13800138000" }],
+    ["+86 138-0013-8000", { kind: "phone", value: "13800138000" }],
+    ["Zhang.Wei", { kind: "username", value: "zhang.wei" }],
+    ["admin_01", { kind: "username", value: "admin_01" }],
+    ["12800138000", null], // no mobile number starts 12
+    ["1380013800", null],
+    ["1admin", null],
+    ["ab", null],
+    ["", null],
+  ])("parseAccount(%j)", (raw, expected) => {
+    expect(parseAccount(raw)).toEqual(expected);
+  });
+
+  it("normalizePhone keeps non-phone text unchanged but compact", () => {
+    expect(normalizePhone("0086 13800138000")).toBe("13800138000");
+    expect(normalizePhone("+8612345")).toBe("+8612345");
+  });
+});
+
+describe("signInSchema", () => {
+  it("asks for an 11-digit number when digits were typed", () => {
+    expect(fieldKeys(signInSchema.safeParse({ account: "1380013", password: "x" }))).toEqual({ account: ["validation.phoneInvalid"] });
+  });
+  it("asks for the account and password when empty", () => {
+    expect(fieldKeys(signInSchema.safeParse({ account: " ", password: "" }))).toEqual({
+      account: ["validation.accountRequired"],
+      password: ["validation.passwordRequired"],
+    });
+    expect(fieldKeys(signInSchema.safeParse({}))).toEqual({
+      account: ["validation.accountRequired"],
+      password: ["validation.passwordRequired"],
+    });
+  });
+  it("does not apply strength rules at sign-in", () => {
+    const r = signInSchema.safeParse({ account: "13800138000", password: "short" });
+    expect(r.success && r.data.account).toEqual({ kind: "phone", value: "13800138000" });
+  });
+});
+
+describe("registerSchema", () => {
+  const valid = { name: " 张三 ", phone: "13800138000", password: "abc12345", confirmPassword: "abc12345" };
+  it("accepts a valid registration and normalises it", () => {
+    const r = registerSchema.safeParse(valid);
+    expect(r.success && r.data).toEqual({ ...valid, name: "张三" });
+  });
+  it.each([
+    [{ phone: "1380013800" }, { phone: ["validation.phoneInvalid"] }],
+    [{ password: "abcdefgh", confirmPassword: "abcdefgh" }, { password: ["validation.passwordWeak"] }],
+    [{ password: "12345678", confirmPassword: "12345678" }, { password: ["validation.passwordWeak"] }],
+    [{ password: "a1b2c3", confirmPassword: "a1b2c3" }, { password: ["validation.passwordWeak"] }],
+    [{ confirmPassword: "abc123456" }, { confirmPassword: ["validation.passwordMismatch"] }],
+    [{ password: "", confirmPassword: "" }, { password: ["validation.passwordRequired"] }],
+    [{ name: "", confirmPassword: "x" }, { name: ["validation.nameRequired"], confirmPassword: ["validation.passwordMismatch"] }],
+  ])("rejects %j", (patch, expected) => {
+    expect(fieldKeys(registerSchema.safeParse({ ...valid, ...patch }))).toEqual(expected);
+  });
+});
+
+describe("createStaffSchema", () => {
+  const base = { username: "Li.Si", name: "李四", password: "abc12345" };
+  it("requires a district for a district officer", () => {
+    expect(fieldKeys(createStaffSchema.safeParse({ ...base, role: "DISTRICT_OFFICER", districtCode: "" }))).toEqual({
+      districtCode: ["validation.districtRequired"],
+    });
+    const r = createStaffSchema.safeParse({ ...base, role: "DISTRICT_OFFICER", districtCode: "500103" });
+    expect(r.success && r.data).toMatchObject({ username: "li.si", districtCode: "500103" });
+  });
+  it("drops a district for other roles", () => {
+    const r = createStaffSchema.safeParse({ ...base, role: "MUNICIPAL_OFFICER", districtCode: "500103" });
+    expect(r.success && r.data.districtCode).toBeNull();
+  });
+  it("refuses the applicant role and bad usernames", () => {
+    expect(fieldKeys(createStaffSchema.safeParse({ ...base, role: "APPLICANT", username: "9lives" }))).toEqual({
+      role: ["validation.roleInvalid"],
+      username: ["validation.usernameInvalid"],
+    });
+  });
+});

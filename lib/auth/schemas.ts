@@ -1,0 +1,124 @@
+import { z } from "zod";
+
+// One schema per form, used by the server action (and safe to import in a client form). Messages
+// are message keys (messages/*.json, namespace "validation"); the action wrapper translates them.
+
+export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
+/** Starts with a letter, so a username can never be mistaken for a mobile number. */
+export const USERNAME_PATTERN = /^[a-z][a-z0-9._-]{2,31}$/;
+const MAX_PASSWORD = 128; // argon2 cost grows with input; also a sane upper bound
+
+/** Removes spaces and hyphens and a +86 / 0086 country prefix: "+86 138-0013-8000" → "13800138000". */
+export function normalizePhone(raw: string): string {
+  const compact = raw.replace(/[\s-]/g, "");
+  return compact.replace(/^(?:\+86|0086)(?=\d{11}$)/, "");
+}
+
+export type AccountId = { kind: "phone"; value: string } | { kind: "username"; value: string };
+
+/** A sign-in account: a mobile number (applicants) or a username (staff); null when neither. */
+export function parseAccount(raw: string): AccountId | null {
+  const trimmed = raw.trim();
+  const phone = normalizePhone(trimmed);
+  if (PHONE_PATTERN.test(phone)) return { kind: "phone", value: phone };
+  const username = trimmed.toLowerCase();
+  if (USERNAME_PATTERN.test(username)) return { kind: "username", value: username };
+  return null;
+}
+
+function looksLikePhone(raw: string): boolean {
+  return /^[\d\s+-]+$/.test(raw.trim());
+}
+
+const accountSchema = z
+  .string({ error: "validation.accountRequired" })
+  .trim()
+  .min(1, { error: "validation.accountRequired" })
+  .max(64, { error: "validation.accountInvalid" })
+  .transform((raw, ctx) => {
+    const account = parseAccount(raw);
+    if (!account) {
+      ctx.addIssue({ code: "custom", message: looksLikePhone(raw) ? "validation.phoneInvalid" : "validation.accountInvalid" });
+      return z.NEVER;
+    }
+    return account;
+  });
+
+/** Sign-in: only presence and shape; strength rules are for choosing a password, not for using one. */
+export const signInSchema = z.object({
+  account: accountSchema,
+  password: z
+    .string({ error: "validation.passwordRequired" })
+    .min(1, { error: "validation.passwordRequired" })
+    .max(MAX_PASSWORD, { error: "validation.passwordTooLong" }),
+  next: z.string().max(512).optional(),
+});
+export type SignInInput = z.input<typeof signInSchema>;
+
+export const newPasswordSchema = z
+  .string({ error: "validation.passwordRequired" })
+  .min(1, { error: "validation.passwordRequired", abort: true })
+  .max(MAX_PASSWORD, { error: "validation.passwordTooLong" })
+  .refine((p) => p.length >= 8 && /[A-Za-z]/.test(p) && /\d/.test(p), { error: "validation.passwordWeak" });
+
+export const personNameSchema = z
+  .string({ error: "validation.nameRequired" })
+  .trim()
+  .min(1, { error: "validation.nameRequired" })
+  .max(50, { error: "validation.nameTooLong" });
+
+export const phoneSchema = z
+  .string({ error: "validation.phoneRequired" })
+  .trim()
+  .min(1, { error: "validation.phoneRequired" })
+  .transform(normalizePhone)
+  .refine((p) => PHONE_PATTERN.test(p), { error: "validation.phoneInvalid" });
+
+function passwordsMatch(data: { password: string; confirmPassword: string }): boolean {
+  return data.password === data.confirmPassword;
+}
+
+export const registerSchema = z
+  .object({
+    name: personNameSchema,
+    phone: phoneSchema,
+    password: newPasswordSchema,
+    confirmPassword: z.string({ error: "validation.passwordRequired" }),
+  })
+  .refine(passwordsMatch, {
+    path: ["confirmPassword"],
+    error: "validation.passwordMismatch",
+    // Say so even while another field (say, the name) is still wrong.
+    when: (payload) => payload.issues.every((i) => i.path?.[0] !== "password" && i.path?.[0] !== "confirmPassword"),
+  });
+export type RegisterInput = z.input<typeof registerSchema>;
+
+/** Roles an administrator can give. Applicants register themselves. */
+export const staffRoles = ["DISTRICT_OFFICER", "MUNICIPAL_OFFICER", "ADMIN"] as const;
+
+export const createStaffSchema = z
+  .object({
+    role: z.enum(staffRoles, { error: "validation.roleInvalid" }),
+    districtCode: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : null)),
+    username: z
+      .string({ error: "validation.usernameInvalid" })
+      .trim()
+      .toLowerCase()
+      .regex(USERNAME_PATTERN, { error: "validation.usernameInvalid" }),
+    name: personNameSchema,
+    password: newPasswordSchema,
+  })
+  .superRefine((data, ctx) => {
+    if (data.role === "DISTRICT_OFFICER" && !data.districtCode) {
+      ctx.addIssue({ code: "custom", path: ["districtCode"], message: "validation.districtRequired" });
+    } else if (data.districtCode && !/^\d{6}$/.test(data.districtCode)) {
+      ctx.addIssue({ code: "custom", path: ["districtCode"], message: "validation.districtUnknown" });
+    }
+  })
+  // Only district officers belong to a district; a value left in the select for another role is dropped.
+  .transform((data) => ({ ...data, districtCode: data.role === "DISTRICT_OFFICER" ? data.districtCode : null }));
+export type CreateStaffInput = z.output<typeof createStaffSchema>;
