@@ -1,0 +1,7 @@
+// Next.js calls register() once when the server starts: start the job scheduler there (Node
+// runtime only; not during the build). ANJU_SCHEDULER=off disables it (e.g. for a second replica).
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.ANJU_SCHEDULER === "off") return;
+  const { startScheduler } = await import("@/lib/jobs/scheduler");
+  startScheduler();
+}

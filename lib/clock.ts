@@ -1,0 +1,23 @@
+import { cstDateOfEpochMs, type ISODate } from "@/lib/rules";
+
+// The one place services read the time. Services take `now` as a parameter where a test needs
+// to move it; this module supplies the default. Calendar dates are China Standard Time.
+
+export function now(): Date {
+  return new Date();
+}
+
+/** Today's date in China Standard Time. */
+export function todayCST(at: Date = now()): ISODate {
+  return cstDateOfEpochMs(at.getTime());
+}
+
+/** A CST calendar date as the Date Prisma stores in a `@db.Date` column (midnight UTC of that date). */
+export function dateColumn(date: ISODate): Date {
+  return new Date(`${date}T00:00:00.000Z`);
+}
+
+/** A `@db.Date` column value back to its ISO date. */
+export function fromDateColumn(value: Date): ISODate {
+  return value.toISOString().slice(0, 10);
+}

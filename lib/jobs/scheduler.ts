@@ -1,0 +1,32 @@
+import "server-only";
+import { jobs } from "./registry";
+
+let running = false;
+
+/** Runs every job once, one after another; a failing job is logged and does not stop the others. */
+export async function runJobsOnce(now: Date = new Date()): Promise<{ name: string; result: string }[]> {
+  if (running) return [];
+  running = true;
+  const results: { name: string; result: string }[] = [];
+  try {
+    for (const job of jobs) {
+      try {
+        results.push({ name: job.name, result: await job.run(now) });
+      } catch (error) {
+        console.error(`[jobs] ${job.name} failed: ${error instanceof Error ? error.name : "error"}`);
+        results.push({ name: job.name, result: "failed" });
+      }
+    }
+  } finally {
+    running = false;
+  }
+  return results;
+}
+
+/** Starts the minute-by-minute scheduler (once per process). */
+export function startScheduler(intervalMs = 60_000): void {
+  const g = globalThis as unknown as { anjuScheduler?: NodeJS.Timeout };
+  if (g.anjuScheduler) return;
+  g.anjuScheduler = setInterval(() => void runJobsOnce(), intervalMs);
+  g.anjuScheduler.unref?.();
+}

@@ -1,0 +1,202 @@
+// Proves the migrated database is what prisma/schema.prisma describes: every table, column (type,
+// nullability, default, order), primary key, unique and plain index, foreign key (columns, target,
+// ON DELETE/UPDATE) and enum (values, order), with Prisma's names. Adding a field to the schema
+// without adding it to a migration fails here.
+//
+// The expectations come from reading schema.prisma (tests/integration/prisma-schema.ts), and that
+// reading is itself checked against the generated client's model metadata, so the reader and the
+// client cannot silently disagree (e.g. after a schema change without `npm run postinstall`).
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as generatedEnums from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { introspect, type ActualDatabase } from "./introspect";
+import {
+  expectedDatabase,
+  generatedNames,
+  MAX_IDENTIFIER_LENGTH,
+  parsePrismaSchema,
+  type ExpectedDatabase,
+  type PslSchema,
+} from "./prisma-schema";
+import { prisma, withPgClient } from "./db";
+
+const schemaText = readFileSync(fileURLToPath(new URL("../../prisma/schema.prisma", import.meta.url)), "utf8");
+
+interface RuntimeField {
+  name: string;
+  kind: "scalar" | "enum" | "object";
+  type: string;
+}
+
+/** Every difference between the database and the schema, as readable lines (empty = identical). */
+function diffDatabase(expected: ExpectedDatabase, actual: ActualDatabase): string[] {
+  const problems: string[] = [];
+  const expectedTables = new Set(expected.tables.map((t) => t.name));
+  for (const name of actual.tables.keys()) {
+    if (name !== "_prisma_migrations" && !expectedTables.has(name)) problems.push(`table ${name} is not in the schema`);
+  }
+  for (const table of expected.tables) {
+    const found = actual.tables.get(table.name);
+    if (!found) {
+      problems.push(`table ${table.name} is missing from the database`);
+      continue;
+    }
+    const actualColumns = new Map(found.columns.map((c) => [c.name, c]));
+    for (const column of table.columns) {
+      const col = actualColumns.get(column.name);
+      if (!col) problems.push(`column ${table.name}.${column.name} is missing`);
+      else if (json(col) !== json(column)) problems.push(`column ${table.name}.${column.name}: expected ${json(column)}, found ${json(col)}`);
+    }
+    for (const col of found.columns) {
+      if (!table.columns.some((c) => c.name === col.name)) problems.push(`column ${table.name}.${col.name} is not in the schema`);
+    }
+    const expectedOrder = table.columns.map((c) => c.name);
+    const actualOrder = found.columns.map((c) => c.name);
+    if (json(expectedOrder) !== json(actualOrder) && expectedOrder.length === actualOrder.length) {
+      problems.push(`columns of ${table.name} are in a different order: ${actualOrder.join(", ")}`);
+    }
+    if (json(found.primaryKey) !== json(table.primaryKey)) {
+      problems.push(`primary key of ${table.name}: expected ${json(table.primaryKey)}, found ${json(found.primaryKey)}`);
+    }
+    const actualIndexes = found.indexes.map(({ name, unique, columns }) => ({ name, unique, columns }));
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    if (json([...actualIndexes].sort(byName)) !== json([...table.indexes].sort(byName))) {
+      problems.push(`indexes of ${table.name}: expected ${json(table.indexes)}, found ${json(actualIndexes)}`);
+    }
+    for (const index of found.indexes) {
+      if (index.method !== "btree" || index.isPartial || index.hasExpressions) {
+        problems.push(`index ${index.name} is not a plain btree index`);
+      }
+    }
+    if (json([...found.foreignKeys].sort(byName)) !== json([...table.foreignKeys].sort(byName))) {
+      problems.push(`foreign keys of ${table.name}: expected ${json(table.foreignKeys)}, found ${json(found.foreignKeys)}`);
+    }
+    if (found.otherConstraints.length > 0) problems.push(`${table.name} has constraints Prisma would not create: ${found.otherConstraints}`);
+  }
+  for (const [name, values] of expected.enums) {
+    const found = actual.enums.get(name);
+    if (!found) problems.push(`enum ${name} is missing`);
+    else if (json(found) !== json(values)) problems.push(`enum ${name}: expected ${json(values)}, found ${json(found)}`);
+  }
+  for (const name of actual.enums.keys()) {
+    if (!expected.enums.has(name)) problems.push(`enum ${name} is not in the schema`);
+  }
+  return problems;
+
+  function json(value: unknown): string {
+    return JSON.stringify(value);
+  }
+}
+
+describe("the migrated database matches prisma/schema.prisma", () => {
+  let schema: PslSchema;
+  let expected: ExpectedDatabase;
+  let actual: ActualDatabase;
+
+  beforeAll(async () => {
+    schema = parsePrismaSchema(schemaText);
+    expected = expectedDatabase(schema);
+    actual = await withPgClient(introspect);
+  });
+
+  it("reads the schema as the generated client does (models, fields, kinds, types, enums)", () => {
+    const runtime = (prisma as unknown as { _runtimeDataModel: { models: Record<string, { fields: RuntimeField[] }> } })
+      ._runtimeDataModel;
+    const modelNames = new Set(schema.models.map((m) => m.name));
+
+    expect(Object.values(Prisma.ModelName)).toEqual(schema.models.map((m) => m.name));
+    for (const model of schema.models) {
+      const parsed = model.fields.map((field) => ({
+        name: field.name,
+        kind: modelNames.has(field.type) ? "object" : schema.enums.has(field.type) ? "enum" : "scalar",
+        type: field.type,
+      }));
+      const generated = runtime.models[model.name]?.fields.map(({ name, kind, type }) => ({ name, kind, type }));
+      expect(generated, `fields of ${model.name} (regenerate the client: npm run postinstall)`).toEqual(parsed);
+
+      const scalarEnum = (Prisma as unknown as Record<string, Record<string, string>>)[`${model.name}ScalarFieldEnum`];
+      expect(Object.values(scalarEnum ?? {}), `${model.name}ScalarFieldEnum`).toEqual(
+        parsed.filter((field) => field.kind !== "object").map((field) => field.name),
+      );
+    }
+
+    const clientEnums = generatedEnums as unknown as Record<string, Record<string, string>>;
+    expect(Object.keys(clientEnums).sort()).toEqual([...schema.enums.keys()].sort());
+    for (const [name, values] of schema.enums) {
+      expect(Object.values(clientEnums[name] ?? {}), `enum ${name}`).toEqual(values);
+    }
+  });
+
+  it("has exactly the schema's tables, columns, keys, indexes, foreign keys and enums", () => {
+    expect(diffDatabase(expected, actual)).toEqual([]);
+  });
+
+  it("compares every part (spot checks of the comparison itself)", () => {
+    const application = expected.tables.find((t) => t.name === "Application");
+    expect(application?.columns.find((c) => c.name === "status")).toEqual({
+      name: "status",
+      type: '"ApplicationStatus"',
+      notNull: true,
+      default: `'DRAFT'::"ApplicationStatus"`,
+    });
+    expect(application?.indexes).toContainEqual({
+      name: "Application_districtCode_status_dueDate_idx",
+      unique: false,
+      columns: ["districtCode", "status", "dueDate"],
+    });
+    const unit = expected.tables.find((t) => t.name === "Unit");
+    expect(unit?.foreignKeys).toContainEqual({
+      name: "Unit_buildingId_estateId_fkey",
+      columns: ["buildingId", "estateId"],
+      referencedTable: "Building",
+      referencedColumns: ["id", "estateId"],
+      onDelete: "RESTRICT",
+      onUpdate: "CASCADE",
+    });
+    const declaration = expected.tables.find((t) => t.name === "ApplicationDeclaration");
+    expect(declaration?.columns.find((c) => c.name === "priorityCategories")).toEqual({
+      name: "priorityCategories",
+      type: '"PriorityCategory"[]',
+      notNull: false,
+      default: null,
+    });
+    expect(actual.tables.get("AuditLog")?.columns[0]).toEqual({
+      name: "id",
+      type: "bigint",
+      notNull: true,
+      default: `nextval('"AuditLog_id_seq"'::regclass)`,
+    });
+  });
+
+  it("fails when the schema gains a column, index, relation or enum value the migrations lack", () => {
+    const withColumn = parsePrismaSchema(schemaText.replace("model District {", "model District {\n  motto String?"));
+    expect(diffDatabase(expectedDatabase(withColumn), actual)).toEqual(["column District.motto is missing"]);
+
+    const withIndex = parsePrismaSchema(schemaText.replace("model Ban {", "model Ban {\n  @@index([bannedFrom])"));
+    expect(diffDatabase(expectedDatabase(withIndex), actual)).toHaveLength(1);
+
+    const cascade = /(application +Application +@relation\(fields: \[applicationId\], references: \[id\]), onDelete: Cascade\)(\n +relationship)/;
+    expect(schemaText).toMatch(cascade);
+    const withoutCascade = parsePrismaSchema(schemaText.replace(cascade, "$1)$2"));
+    expect(diffDatabase(expectedDatabase(withoutCascade), actual)).toEqual([
+      expect.stringMatching(/^foreign keys of HouseholdMember: /),
+    ]);
+
+    const withValue = parsePrismaSchema(schemaText.replace("enum Sex {\n  M\n  F\n}", "enum Sex {\n  M\n  F\n  X\n}"));
+    expect(diffDatabase(expectedDatabase(withValue), actual)).toEqual([`enum Sex: expected ["M","F","X"], found ["M","F"]`]);
+  });
+
+  it("keeps every generated name within PostgreSQL's 63-character limit (Prisma would truncate)", () => {
+    const tooLong = generatedNames(expected).filter((name) => name.length > MAX_IDENTIFIER_LENGTH);
+    expect(tooLong).toEqual([]);
+  });
+
+  it("documents every model with a /// comment", () => {
+    const undocumented = [...schemaText.matchAll(/(^.*\n)model (\w+) \{/gm)]
+      .filter((m) => !(m[1] ?? "").trimStart().startsWith("///"))
+      .map((m) => m[2]);
+    expect(undocumented).toEqual([]);
+  });
+});

@@ -1,0 +1,15 @@
+// Runs in each integration test file's worker before the file is imported: points lib/env (and so
+// lib/db/client.ts's shared `prisma`) at the database global-setup.ts migrated.
+import { afterAll, inject } from "vitest";
+
+process.env.DATABASE_URL = inject("databaseUrl");
+
+// The embedded server refuses connections beyond its maximum, and a worker may run several files:
+// close the shared client's pool after each file so connections do not pile up. lib/db/client.ts
+// caches the client on globalThis; dropping it lets the next file create a fresh one.
+afterAll(async () => {
+  const cache = globalThis as unknown as { anjuPrisma?: { $disconnect(): Promise<void> } };
+  const client = cache.anjuPrisma;
+  delete cache.anjuPrisma;
+  await client?.$disconnect();
+});
