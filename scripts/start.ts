@@ -1,0 +1,139 @@
+// `npm start`: serve the portal. With DATABASE_URL it uses that PostgreSQL; without it, an
+// embedded PostgreSQL (PGlite, served over the wire on 127.0.0.1) kept in .data/pglite. It
+// applies the migrations, seeds the demo on an empty database (never in production unless
+// ANJU_SEED_DEMO=1), builds the app when the sources changed, and runs `next start`.
+//
+//   --e2e   a fresh database for end-to-end tests: TEST_DATABASE_URL's schema reset, or a new
+//           embedded one; always seeded
+//   --dev   `next dev` instead of build + start
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres } from "../lib/db/embedded";
+import { migrate, resetDatabase } from "../lib/db/migrate";
+
+const root = path.resolve(import.meta.dirname, "..");
+const args = new Set(process.argv.slice(2));
+const isE2E = args.has("--e2e");
+const isDev = args.has("--dev");
+const isProduction = process.env.NODE_ENV === "production";
+const dataDir = path.resolve(root, process.env.ANJU_DATA_DIR ?? ".data");
+const port = Number(process.env.PORT ?? 3000);
+
+function log(message: string): void {
+  console.log(`[anju] ${message}`);
+}
+
+/** A secret kept in .data so that sessions survive restarts; production must set its own. */
+function localSecret(name: string): string {
+  const file = path.join(dataDir, name);
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function openDatabase(): Promise<{ url: string; stop: () => Promise<void>; fresh: boolean }> {
+  if (isE2E) {
+    if (process.env.TEST_DATABASE_URL) {
+      const url = process.env.TEST_DATABASE_URL;
+      await resetDatabase(url);
+      return { url, stop: async () => {}, fresh: true };
+    }
+    const dir = path.join(dataDir, "e2e-pglite");
+    rmSync(dir, { recursive: true, force: true });
+    const db = await startEmbeddedPostgres({ dataDir: dir });
+    return { ...db, fresh: true };
+  }
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {}, fresh: false };
+  if (isProduction) throw new Error("DATABASE_URL must be set in production; the embedded database is for trying the portal out.");
+  const db = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite"), port: Number(process.env.ANJU_PG_PORT ?? 0) || undefined });
+  log(`embedded PostgreSQL on ${db.url.replace(/\/\/[^@]*@/, "//")} (data in ${path.relative(root, path.join(dataDir, "pglite"))})`);
+  return { ...db, fresh: false };
+}
+
+function newestSourceChange(): number {
+  let newest = 0;
+  const visit = (p: string): void => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const entry of readdirSync(p)) if (!entry.startsWith(".") && entry !== "node_modules") visit(path.join(p, entry));
+    } else if (st.mtimeMs > newest) {
+      newest = st.mtimeMs;
+    }
+  };
+  for (const p of ["app", "components", "lib", "messages", "i18n", "public", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"]) {
+    visit(path.join(root, p));
+  }
+  return newest;
+}
+
+function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(command, commandArgs, { cwd: root, env, stdio: "inherit" });
+}
+
+function waitFor(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+async function main(): Promise<void> {
+  mkdirSync(dataDir, { recursive: true });
+  const db = await openDatabase();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? (isProduction ? undefined : localSecret("auth-secret")),
+    AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET must be set in production.");
+  process.env.DATABASE_URL = db.url;
+  // End-to-end fixtures connect to the same database (tests/e2e/db.ts).
+  if (isE2E) writeFileSync(path.join(dataDir, "e2e-database-url"), db.url);
+
+  const { applied } = await migrate(db.url);
+  if (applied.length > 0) log(`applied migrations: ${applied.join(", ")}`);
+
+  // The demo seed imports the app's data layer; load it only when it is needed.
+  const { seedDemoIfEmpty, printDemoAccounts } = await import("../lib/demo/seed");
+  const seeded = await seedDemoIfEmpty({ allowInProduction: process.env.ANJU_SEED_DEMO === "1", force: isE2E });
+  if (seeded) log("seeded the demo data");
+
+  let child: ChildProcess;
+  if (isDev) {
+    child = run(process.execPath, [nextBin(), "dev", "-p", String(port)], env);
+  } else {
+    const buildId = path.join(root, process.env.ANJU_NEXT_DIST_DIR ?? ".next", "BUILD_ID");
+    if (process.env.ANJU_SKIP_BUILD !== "1" && (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceChange())) {
+      log("building the portal (next build)…");
+      const code = await waitFor(run(process.execPath, [nextBin(), "build"], { ...env, NODE_ENV: "production" }));
+      if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+    }
+    child = run(process.execPath, [nextBin(), "start", "-p", String(port)], { ...env, NODE_ENV: "production" });
+  }
+  printDemoAccounts();
+  log(`portal at http://localhost:${port}`);
+
+  const stop = async (signal: NodeJS.Signals) => {
+    child.kill(signal);
+    await waitFor(child);
+    await db.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  const code = await waitFor(child);
+  await db.stop();
+  process.exit(code);
+}
+
+function nextBin(): string {
+  return path.join(root, "node_modules", "next", "dist", "bin", "next");
+}
+
+main().catch((error: unknown) => {
+  console.error(`[anju] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,21 @@
+// Direct database access for end-to-end fixtures: set up a precise state (a refusal notified
+// weeks ago, a publicity period that has ended) that would take days to reach by clicking. The
+// start script in --e2e mode writes the database URL to .data/e2e-database-url.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../../lib/generated/prisma/client";
+
+let client: PrismaClient | undefined;
+
+export function e2eDatabaseUrl(): string {
+  const dataDir = path.resolve(__dirname, "../..", process.env.ANJU_DATA_DIR ?? ".data");
+  const file = path.join(dataDir, "e2e-database-url");
+  return readFileSync(file, "utf8").trim();
+}
+
+/** A Prisma client on the database the e2e server uses (keep its use small: the embedded server allows 10 connections). */
+export function e2ePrisma(): PrismaClient {
+  client ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: e2eDatabaseUrl(), max: 2 }) });
+  return client;
+}

@@ -1,0 +1,67 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, signIn } from "./support";
+
+test.describe("each role signs in and lands on its own home page", () => {
+  const cases = [
+    { who: "an applicant", account: ACCOUNTS.applicant, path: /\/me$/ },
+    { who: "a district officer", account: ACCOUNTS.yuzhongOfficer, path: /\/staff$/ },
+    { who: "a municipal officer", account: ACCOUNTS.cityOfficer, path: /\/staff$/ },
+    { who: "an administrator", account: ACCOUNTS.admin, path: /\/staff\/admin$/ },
+  ];
+  for (const { who, account, path } of cases) {
+    test(who, async ({ page }) => {
+      await signIn(page, account);
+      await expect(page).toHaveURL(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    });
+  }
+});
+
+test("an applicant cannot open a staff page", async ({ page }) => {
+  await signIn(page, ACCOUNTS.applicant);
+  const response = await page.goto("/staff");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "无权访问" })).toBeVisible();
+});
+
+test("a district officer opens their own district's records but not another district's", async ({ page }) => {
+  await signIn(page, ACCOUNTS.yuzhongOfficer);
+  const own = await page.goto("/staff/districts/500103");
+  expect(own?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("渝中区");
+  const other = await page.goto("/staff/districts/500106");
+  expect(other?.status()).toBe(403);
+  await expect(page.getByText("沙坪坝区")).toHaveCount(0);
+});
+
+test("a municipal officer opens any district's records", async ({ page }) => {
+  await signIn(page, ACCOUNTS.cityOfficer);
+  const response = await page.goto("/staff/districts/500106");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("沙坪坝区");
+});
+
+test("signed-out visitors are sent to sign in", async ({ page }) => {
+  await page.goto("/me");
+  await expect(page).toHaveURL(/\/login\?next=%2Fme/);
+});
+
+test("bad sign-in input gets a clear message, never an error page", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByText(/请输入/).first()).toBeVisible();
+
+  await page.getByLabel("手机号码或用户名").fill(ACCOUNTS.applicant);
+  await page.getByLabel("密码", { exact: true }).fill("wrong-password-1");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "账号或密码错误" })).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("the language can be switched to English @phone", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
