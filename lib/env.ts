@@ -11,18 +11,17 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-let cached: Env | undefined;
-
+/**
+ * The validated environment. Parsed on every call (it is a handful of strings), so that a value a
+ * start script or test sets before using the database is always seen.
+ */
 export function getEnv(): Env {
-  if (!cached) {
-    const parsed = schema.safeParse(process.env);
-    if (!parsed.success) {
-      const fields = parsed.error.issues.map((i) => i.path.join(".")).join(", ");
-      throw new Error(`Invalid environment: ${fields}`);
-    }
-    cached = parsed.data;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => i.path.join(".")).join(", ");
+    throw new Error(`Invalid environment: ${fields}`);
   }
-  return cached;
+  return parsed.data;
 }
 
 export function requireDatabaseUrl(): string {
