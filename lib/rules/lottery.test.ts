@@ -121,3 +121,37 @@ describe("ticket ordering", () => {
     );
   });
 });
+
+describe("drawLottery agrees with a plain transcription of Art. 23's procedure", () => {
+  function reference(seed: string, entrants: LotteryEntrant[], units: number, share: number) {
+    const ticket = (no: string) => createHash("sha256").update(`${seed}:${no}`, "utf8").digest("hex");
+    const byTicket = (list: LotteryEntrant[]) => [...list].sort((a, b) => (ticket(a.applicationNo) < ticket(b.applicationNo) ? -1 : 1));
+    const reserved = Math.floor(units * share + 1e-9);
+    const priorityWinners = byTicket(entrants.filter((e) => e.priority)).slice(0, reserved);
+    const taken = new Set(priorityWinners.map((e) => e.applicationNo));
+    const rest = byTicket(entrants.filter((e) => !taken.has(e.applicationNo)));
+    const general = rest.slice(0, Math.max(0, units - priorityWinners.length));
+    return {
+      winners: [
+        ...priorityWinners.map((e) => ({ applicationNo: e.applicationNo, round: "PRIORITY" })),
+        ...general.map((e) => ({ applicationNo: e.applicationNo, round: "GENERAL" })),
+      ],
+      waitlist: rest.slice(general.length).map((e) => e.applicationNo),
+    };
+  }
+
+  it("for any pool", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.record({ applicationNo: fc.stringMatching(/^[A-Z0-9-]{1,10}$/), priority: fc.boolean() }), { selector: (e) => e.applicationNo, maxLength: 50 }),
+        fc.string({ minLength: 1 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.constantFrom(0, 0.1, 0.25, 0.3, 0.5, 1),
+        (entrants, seed, units, share) => {
+          expect(drawLottery({ seed, entrants, units, priorityShare: share })).toEqual(reference(seed, entrants, units, share));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -85,4 +85,24 @@ describe("rankWaitingList", () => {
       }),
     );
   });
+
+  it("agrees with a plain comparator transcription of the order", () => {
+    fc.assert(
+      fc.property(arbEntries, (raw) => {
+        const entries = raw.map((r) => e(r.id, isoWithOffset(r.ms, r.offsetHours), r.priority, r.legacyLotteryRank));
+        const year = (ms: number) => new Date(ms + 8 * 3_600_000).getUTCFullYear();
+        const expected = [...raw]
+          .sort((a, b) =>
+            year(a.ms) - year(b.ms) ||
+            Number(b.priority) - Number(a.priority) ||
+            Number(a.legacyLotteryRank === null) - Number(b.legacyLotteryRank === null) ||
+            (a.legacyLotteryRank ?? 0) - (b.legacyLotteryRank ?? 0) ||
+            (a.legacyLotteryRank === null ? a.ms - b.ms : 0) ||
+            (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+          )
+          .map((r) => r.id);
+        expect(rankWaitingList(entries)).toEqual(expected);
+      }),
+    );
+  });
 });
