@@ -1,0 +1,60 @@
+import type { ISODate } from "@/lib/rules/types";
+
+// Dates for people, in China Standard Time whatever the server's zone. Pure: server and browser.
+
+type Locale = "zh-CN" | "en" | string;
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = dateTimeFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", options);
+    dateTimeFormats.set(key, f);
+  }
+  return f;
+}
+
+/** An instant as a CST date and time, e.g. "2026年3月2日 10:05". */
+export function formatCstDateTime(at: Date, locale: Locale): string {
+  return formatter(locale, { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false }).format(at);
+}
+
+/** A calendar date ("YYYY-MM-DD", already CST), e.g. "2026年3月2日（周一）". */
+export function formatIsoDate(date: ISODate, locale: Locale, options: { weekday?: boolean } = {}): string {
+  const d = new Date(`${date}T00:00:00.000Z`);
+  if (Number.isNaN(d.getTime())) return date;
+  return formatter(locale, { timeZone: "UTC", year: "numeric", month: "long", day: "numeric", ...(options.weekday ? { weekday: "short" } : {}) }).format(d);
+}
+
+/** A @db.Date column or an instant's CST calendar date, formatted. */
+export function formatCstDate(at: Date, locale: Locale): string {
+  return formatter(locale, { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" }).format(at);
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+const DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+/** 1-99 in Chinese numerals: 13 → 十三, 21 → 二十一. */
+export function chineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
+  if (n < 10) return DIGITS[n]!;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? "" : DIGITS[tens]}十${ones === 0 ? "" : DIGITS[ones]}`;
+}
+
+/** An article of the Measures as written in each language: "13.4" → 第十三条第四项 / Art. 13.4. */
+export function articleLabel(article: string, locale: Locale): string {
+  if (locale === "en") return `Art. ${article}`;
+  const [main, item] = article.split(".");
+  const a = Number(main);
+  if (!Number.isInteger(a)) return article;
+  return `第${chineseNumber(a)}条${item ? `第${chineseNumber(Number(item))}项` : ""}`;
+}

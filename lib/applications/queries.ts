@@ -1,0 +1,210 @@
+import "server-only";
+import { can, type Actor } from "@/lib/auth/permissions";
+import { writeAudit } from "@/lib/auth/audit";
+import { fromDateColumn } from "@/lib/clock";
+import { prisma } from "@/lib/db/client";
+import type { ApplicationStatus, Prisma } from "@/lib/generated/prisma/client";
+import type { EligibilityResult, ISODate } from "@/lib/rules";
+import { stageDeadlines, type DeadlineSource, type StageDeadlines } from "./deadlines";
+import { isProvisionalNumber } from "./numbering";
+
+// What applicants read about their own applications: the list on /me and the status page.
+// Applicants see only applications they own (anything else is "not found"); intake applications
+// (no portal account) become theirs when they sign in with the mobile number the platform gave.
+
+/**
+ * Attaches intake API applications whose contact number is the applicant's account number and
+ * that have no account yet (docs/decisions/005: linked on read, when the applicant opens /me).
+ * Returns how many were attached.
+ */
+export async function claimIntakeApplications(actor: Actor): Promise<number> {
+  if (actor.role !== "APPLICANT") return 0;
+  const user = await prisma.user.findUnique({ where: { id: actor.id }, select: { phone: true, isActive: true } });
+  if (!user?.phone || !user.isActive) return 0;
+  const candidates = await prisma.application.findMany({
+    where: { applicantUserId: null, source: "INTAKE_API", contactPhone: user.phone },
+    select: { id: true, districtCode: true },
+  });
+  if (candidates.length === 0) return 0;
+  return prisma.$transaction(async (tx) => {
+    let claimed = 0;
+    for (const app of candidates) {
+      const updated = await tx.application.updateMany({ where: { id: app.id, applicantUserId: null }, data: { applicantUserId: actor.id } });
+      if (updated.count !== 1) continue;
+      claimed++;
+      await writeAudit(
+        { actorId: actor.id, actorRole: actor.role, action: "application.linked_to_account", entityType: "Application", entityId: app.id, districtCode: app.districtCode, data: { by: "contactPhone" } },
+        tx,
+      );
+    }
+    return claimed;
+  });
+}
+
+export interface MyApplicationSummary {
+  applicationNo: string | null;
+  status: ApplicationStatus;
+  source: "PORTAL" | "INTAKE_API";
+  submittedAt: Date | null;
+  statusChangedAt: Date;
+  deadlines: StageDeadlines;
+  appealDueDate: ISODate | null;
+  householdSize: number;
+}
+
+const deadlineSelect = {
+  status: true,
+  dueDate: true,
+  firstReviewDueDate: true,
+  secondReviewDueDate: true,
+  appealDueDate: true,
+  publicityEntries: {
+    where: { batch: { status: "PUBLISHED" } },
+    select: { batch: { select: { endDate: true } } },
+    orderBy: { batch: { endDate: "desc" } },
+    take: 1,
+  },
+} satisfies Prisma.ApplicationSelect;
+
+function toDeadlineSource(app: Prisma.ApplicationGetPayload<{ select: typeof deadlineSelect }>): DeadlineSource {
+  const d = (v: Date | null) => (v ? fromDateColumn(v) : null);
+  return {
+    status: app.status,
+    dueDate: d(app.dueDate),
+    firstReviewDueDate: d(app.firstReviewDueDate),
+    secondReviewDueDate: d(app.secondReviewDueDate),
+    appealDueDate: d(app.appealDueDate),
+    publicityEndDate: app.publicityEntries[0] ? fromDateColumn(app.publicityEntries[0].batch.endDate) : null,
+  };
+}
+
+/** The applicant's applications, newest first (a draft included). */
+export async function listMyApplications(actor: Actor): Promise<MyApplicationSummary[]> {
+  if (!can(actor, "application:read")) return [];
+  const apps = await prisma.application.findMany({
+    where: { applicantUserId: actor.id },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: {
+      ...deadlineSelect,
+      applicationNo: true,
+      source: true,
+      submittedAt: true,
+      statusChangedAt: true,
+      _count: { select: { members: true } },
+    },
+  });
+  return apps.map((a) => {
+    const source = toDeadlineSource(a);
+    return {
+      applicationNo: isProvisionalNumber(a.applicationNo) ? null : a.applicationNo,
+      status: a.status,
+      source: a.source,
+      submittedAt: a.submittedAt,
+      statusChangedAt: a.statusChangedAt,
+      deadlines: stageDeadlines(source),
+      appealDueDate: source.appealDueDate,
+      householdSize: a._count.members,
+    };
+  });
+}
+
+export async function countUnreadNotifications(actor: Actor): Promise<number> {
+  return prisma.notification.count({ where: { recipientUserId: actor.id, channel: "IN_APP", readAt: null } });
+}
+
+const statusViewSelect = {
+  ...deadlineSelect,
+  id: true,
+  applicationNo: true,
+  source: true,
+  applicantUserId: true,
+  districtCode: true,
+  district: { select: { name: true, nameEn: true } },
+  estateLevel: true,
+  preferredUnitType: true,
+  isPriority: true,
+  submittedAt: true,
+  acceptedAt: true,
+  statusChangedAt: true,
+  rejectionNotifiedAt: true,
+  qualifiedAt: true,
+  precheck: true,
+  precheckEligible: true,
+  precheckAt: true,
+  referenceIncomeYear: true,
+  members: {
+    select: { id: true, relationship: true, name: true, residentId: true, sex: true, birthDate: true, annualIncomeFen: true },
+    orderBy: { id: "asc" },
+  },
+  estatePreferences: { select: { rank: true, estate: { select: { code: true, name: true, nameEn: true } } }, orderBy: { rank: "asc" } },
+  documents: {
+    select: { id: true, kind: true, fileName: true, sizeBytes: true, mimeType: true, uploadedAt: true },
+    orderBy: { uploadedAt: "asc" },
+  },
+  statusEvents: {
+    where: { toStatus: { not: "DRAFT" } },
+    select: { id: true, fromStatus: true, toStatus: true, at: true, reason: true, actorRole: true },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+  },
+  reviewDecisions: {
+    select: { id: true, level: true, outcome: true, reasons: true, articlesCited: true, comment: true, decidedAt: true, notifiedAt: true, noticeMethod: true },
+    orderBy: { decidedAt: "asc" },
+  },
+  appeals: {
+    select: { id: true, appealedStatus: true, lodgedAt: true, deadline: true, status: true, decision: true, decisionReason: true, decidedAt: true },
+    orderBy: { lodgedAt: "asc" },
+  },
+} satisfies Prisma.ApplicationSelect;
+
+export type StatusViewRecord = Prisma.ApplicationGetPayload<{ select: typeof statusViewSelect }>;
+
+export interface ApplicationStatusView {
+  record: StatusViewRecord;
+  deadlineSource: DeadlineSource;
+  deadlines: StageDeadlines;
+  precheck: EligibilityResult | null;
+  notifications: Array<{ id: string; templateKey: string; params: Record<string, string | number>; createdAt: Date; readAt: Date | null }>;
+}
+
+/**
+ * The applicant's own application by number, or null (unknown, a draft, or someone else's: the
+ * page answers 404 for all three so that numbers cannot be probed).
+ */
+export async function getMyApplicationStatus(actor: Actor, applicationNo: string): Promise<ApplicationStatusView | null> {
+  if (actor.role !== "APPLICANT" || typeof applicationNo !== "string" || applicationNo.length > 40) return null;
+  const record = await prisma.application.findUnique({ where: { applicationNo }, select: statusViewSelect });
+  if (!record || record.status === "DRAFT") return null;
+  if (!can(actor, "application:read", { ownerId: record.applicantUserId, districtCode: record.districtCode })) return null;
+  const notifications = await prisma.notification.findMany({
+    where: { recipientUserId: actor.id, channel: "IN_APP", applicationId: record.id },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { id: true, templateKey: true, params: true, createdAt: true, readAt: true },
+  });
+  const deadlineSource = toDeadlineSource(record);
+  return {
+    record,
+    deadlineSource,
+    deadlines: stageDeadlines(deadlineSource),
+    precheck: (record.precheck as unknown as EligibilityResult | null) ?? null,
+    notifications: notifications.map((n) => ({
+      ...n,
+      params: n.params && typeof n.params === "object" && !Array.isArray(n.params) ? (n.params as Record<string, string | number>) : {},
+    })),
+  };
+}
+
+/** Marks the actor's own in-app notices read: the given ones, or all of one application's. Returns how many. */
+export async function markNotificationsRead(
+  actor: Actor,
+  input: { ids?: readonly string[]; applicationNo?: string },
+  at: Date = new Date(),
+): Promise<number> {
+  const where: Prisma.NotificationWhereInput = { recipientUserId: actor.id, channel: "IN_APP", readAt: null };
+  if (input.ids?.length) where.id = { in: [...input.ids] };
+  else if (input.applicationNo) where.application = { applicationNo: input.applicationNo };
+  else return 0;
+  const result = await prisma.notification.updateMany({ where, data: { readAt: at } });
+  return result.count;
+}

@@ -1,0 +1,121 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { residentIdCheckChar } from "@/lib/rules/identity";
+import { applicationInputSchema, householdStepSchema, housingStepSchema, issuePath, missingDocumentGroups, stepOfPath, V, workStepSchema } from "./schemas";
+
+function id(birth: string, seq: number): string {
+  const first17 = `500103${birth.replaceAll("-", "")}${String(seq).padStart(3, "0")}`;
+  return first17 + residentIdCheckChar(first17);
+}
+
+const base = {
+  districtCode: "500103",
+  estateLevel: "MUNICIPAL",
+  applicant: {
+    name: "张三",
+    residentId: id("1990-01-01", 11),
+    maritalStatus: "MARRIED",
+    fullCivilCapacity: true,
+    employment: "LABOR_CONTRACT",
+    employerName: "某公司",
+    workDistrictCode: "500103",
+    annualIncomeFen: 100,
+  },
+  members: [{ name: "李四", residentId: id("1991-01-01", 12), relationship: "SPOUSE", fullCivilCapacity: true, annualIncomeFen: 0 }],
+  housing: { ownsUrbanHousingInCity: false, housingFloorAreaM2: 0, lastHousingTransferDate: null },
+  familyCanSupportHousing: false,
+  preferences: { estateCodes: ["YZ-001"], unitType: "ONE_BEDROOM" },
+  consentToVerification: true,
+  declarationTrue: true,
+};
+
+function pathsOf(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+  return (result.error?.issues ?? []).map((i) => `${issuePath(i.path)}:${i.message.split(".").pop()}`);
+}
+
+describe("the application schema", () => {
+  it("accepts a valid household and normalises it", () => {
+    const lower = { ...base, applicant: { ...base.applicant, residentId: base.applicant.residentId.toLowerCase() }, priorityCategories: ["SPECIAL_CARE", "SPECIAL_CARE"] };
+    const parsed = applicationInputSchema.parse(lower);
+    expect(parsed.priorityCategories).toEqual(["SPECIAL_CARE"]);
+    expect(parsed.receivesRentalSubsidy).toBe(false);
+    expect(parsed.applicant.isMigrantWorker).toBe(false);
+  });
+
+  it("never asks for sex or birth date: they come from the ID", () => {
+    expect(Object.keys(applicationInputSchema.parse(base).applicant)).not.toContain("sex");
+    expect(Object.keys(applicationInputSchema.parse(base).applicant)).not.toContain("birthDate");
+  });
+
+  it("reports household rules and field errors together", () => {
+    const result = applicationInputSchema.safeParse({
+      ...base,
+      applicant: { ...base.applicant, maritalStatus: "UNMARRIED", residentId: "500103199001011234" },
+      preferences: { estateCodes: ["YZ-001"], unitType: "THREE_BEDROOM" },
+      consentToVerification: false,
+    });
+    expect(pathsOf(result).sort()).toEqual(["applicant.maritalStatus:spouseRequiresMarried", "applicant.residentId:residentIdInvalid", "consentToVerification:consentRequired"]);
+  });
+
+  it("checks the unit type against the household by Art. 21", () => {
+    expect(pathsOf(applicationInputSchema.safeParse({ ...base, preferences: { estateCodes: ["YZ-001"], unitType: "TWO_BEDROOM" } }))).toEqual([
+      "preferences.unitType:unitTypeTooLarge",
+    ]);
+    expect(applicationInputSchema.safeParse({ ...base, members: [], applicant: { ...base.applicant, maritalStatus: "UNMARRIED" }, preferences: { estateCodes: ["YZ-001"], unitType: "STUDIO" } }).success).toBe(true);
+  });
+
+  it("never throws, whatever it is given", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.record({ applicant: fc.jsonValue(), members: fc.jsonValue(), housing: fc.jsonValue(), preferences: fc.jsonValue() })), (value) => {
+        expect(() => applicationInputSchema.safeParse(value)).not.toThrow();
+        expect(() => householdStepSchema.safeParse(value)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("the form's steps", () => {
+  it("takes incomes in yuan and keeps fen", () => {
+    const parsed = householdStepSchema.parse({
+      applicant: { name: "张三", residentId: id("1990-01-01", 11), maritalStatus: "UNMARRIED", fullCivilCapacity: true, annualIncomeYuan: "52384.07" },
+    });
+    expect(parsed.applicant.annualIncomeYuan).toBe(5_238_407);
+    expect(pathsOf(householdStepSchema.safeParse({ applicant: { ...parsed.applicant, residentId: id("1990-01-01", 11), annualIncomeYuan: "1.234" } }))).toEqual([
+      "applicant.annualIncomeYuan:incomeInvalid",
+    ]);
+  });
+
+  it("names the employer and work district when the basis needs them", () => {
+    expect(pathsOf(workStepSchema.safeParse({ employment: "LABOR_CONTRACT", employerName: " ", workDistrictCode: "" })).sort()).toEqual([
+      "employerName:employerRequired",
+      "workDistrictCode:workDistrictRequired",
+    ]);
+    expect(workStepSchema.safeParse({ employment: "NONE" }).success).toBe(true);
+    expect(workStepSchema.safeParse({ employment: "PENSION", workDistrictCode: "500103" }).success).toBe(true);
+  });
+
+  it("takes floor areas in m² and keeps dm²", () => {
+    const parsed = housingStepSchema.parse({ ownsUrbanHousingInCity: true, housingFloorAreaM2: "45.6", familyCanSupportHousing: false });
+    expect(parsed.housingFloorAreaM2).toBe(4560);
+    expect(pathsOf(housingStepSchema.safeParse({ ownsUrbanHousingInCity: true, housingFloorAreaM2: "", familyCanSupportHousing: false }))).toEqual([
+      "housingFloorAreaM2:areaRequired",
+    ]);
+  });
+
+  it("sends each field back to its step", () => {
+    expect(stepOfPath("members.2.residentId")).toBe("household");
+    expect(stepOfPath("applicant.annualIncomeFen")).toBe("household");
+    expect(stepOfPath("applicant.workDistrictCode")).toBe("work");
+    expect(stepOfPath("housing.lastHousingTransferDate")).toBe("housing");
+    expect(stepOfPath("priorityCategories.0")).toBe("housing");
+    expect(stepOfPath("preferences.estateCodes.1")).toBe("where");
+    expect(stepOfPath("consentToVerification")).toBe("review");
+  });
+
+  it("knows which documents Art. 16 asks for", () => {
+    expect(missingDocumentGroups("LABOR_CONTRACT", [])).toEqual([["ID_CARD"], ["HOUSEHOLD_REGISTER", "RESIDENCE_PERMIT"], ["MARITAL_STATUS"], ["LABOR_CONTRACT"]]);
+    expect(missingDocumentGroups("PENSION", ["ID_CARD", "RESIDENCE_PERMIT", "MARITAL_STATUS"])).toEqual([]);
+    expect(V.alreadyHoused).toBe("applications.validation.alreadyHoused");
+  });
+});

@@ -1,0 +1,55 @@
+import "server-only";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { getEnv } from "@/lib/env";
+
+// Requests from the 渝快办 platform are signed (shared/docs/intake-api.md): X-Intake-Timestamp is
+// Unix seconds within 300 s of our clock; X-Intake-Signature is "sha256=" + lowercase hex
+// HMAC-SHA256 over `${timestamp}.${rawBody}` with the shared secret INTAKE_HMAC_SECRET.
+
+export const DEV_INTAKE_SECRET = "dev-intake-secret";
+export const MAX_CLOCK_SKEW_SECONDS = 300;
+
+/**
+ * The shared secret: INTAKE_HMAC_SECRET; outside production `dev-intake-secret` when unset. In
+ * production without it, the intake API is refused (null), and `assertIntakeConfigured` fails.
+ */
+export function intakeSecret(): string | null {
+  const env = getEnv();
+  if (env.INTAKE_HMAC_SECRET) return env.INTAKE_HMAC_SECRET;
+  return env.NODE_ENV === "production" ? null : DEV_INTAKE_SECRET;
+}
+
+/** For start-up checks: throws in production when INTAKE_HMAC_SECRET is missing. */
+export function assertIntakeConfigured(): void {
+  if (!intakeSecret()) throw new Error("INTAKE_HMAC_SECRET must be set in production (intake API, shared/docs/intake-api.md)");
+}
+
+export function signIntakeRequest(secret: string, timestamp: string, rawBody: Uint8Array | string): string {
+  const mac = createHmac("sha256", secret);
+  mac.update(`${timestamp}.`);
+  mac.update(rawBody);
+  return `sha256=${mac.digest("hex")}`;
+}
+
+export type SignatureCheck = { ok: true } | { ok: false; reason: "missing" | "malformed" | "stale" | "mismatch" };
+
+/** Checks the timestamp window, then the signature in constant time. */
+export function verifyIntakeSignature(input: {
+  secret: string;
+  timestamp: string | null;
+  signature: string | null;
+  rawBody: Uint8Array;
+  now: Date;
+}): SignatureCheck {
+  const { timestamp, signature } = input;
+  if (!timestamp || !signature) return { ok: false, reason: "missing" };
+  if (!/^\d{1,12}$/.test(timestamp.trim())) return { ok: false, reason: "malformed" };
+  const match = /^sha256=([0-9a-fA-F]{64})$/.exec(signature.trim());
+  if (!match) return { ok: false, reason: "malformed" };
+  const skew = Math.abs(Math.floor(input.now.getTime() / 1000) - Number(timestamp.trim()));
+  if (!(skew <= MAX_CLOCK_SKEW_SECONDS)) return { ok: false, reason: "stale" };
+  const expected = Buffer.from(signIntakeRequest(input.secret, timestamp.trim(), input.rawBody).slice(7), "hex");
+  const given = Buffer.from(match[1]!.toLowerCase(), "hex");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "mismatch" };
+  return { ok: true };
+}
