@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { forbidden, notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { StaffBatch } from "@/components/publicity/staff-batch";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+import { getStaffBatch } from "@/lib/publicity/batches";
+import { firstParam } from "@/lib/review/schemas";
+
+type Props = { params: Promise<{ batchId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("publicity.staff");
+  return { title: t("title") };
+}
+
+export default async function StaffBatchPage({ params, searchParams }: Props) {
+  const { batchId } = await params;
+  const user = await requirePermission("publicity:manage", undefined, { returnTo: `/staff/publicity/${batchId}` });
+  if (batchId.length > 64) notFound();
+  const batch = await getStaffBatch(user, batchId).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "FORBIDDEN") forbidden();
+    throw error;
+  });
+  if (!batch) notFound();
+  const query = await searchParams;
+  return (
+    <StaffBatch
+      batch={batch}
+      canDecide={can(user, "objection:decide", { districtCode: batch.districtCode })}
+      published={firstParam(query.published) === "1"}
+      savedObjectionId={firstParam(query.saved)}
+    />
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { StaffPublicity } from "@/components/publicity/staff-publicity";
+import { requirePermission } from "@/lib/auth/session";
+import { listDistricts } from "@/lib/auth/staff-users";
+import { todayCST } from "@/lib/clock";
+import { listPublishable, listStaffBatches } from "@/lib/publicity/batches";
+import { listOpenObjections } from "@/lib/publicity/objections";
+import { publicityEndDate } from "@/lib/publicity/period";
+import { batchListFilterSchema } from "@/lib/publicity/schemas";
+import { parseSearchParams } from "@/lib/review/schemas";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("publicity.staff");
+  return { title: t("title") };
+}
+
+export default async function StaffPublicityPage({ searchParams }: Props) {
+  const user = await requirePermission("publicity:manage", undefined, { returnTo: "/staff/publicity" });
+  const filter = parseSearchParams(batchListFilterSchema, await searchParams);
+  const isCity = user.role === "MUNICIPAL_OFFICER";
+  const publishDistrict = isCity ? (filter.district ?? null) : user.districtCode;
+  const start = todayCST();
+  return (
+    <StaffPublicity
+      publishable={await listPublishable(user, { district: filter.district })}
+      publishDistrict={publishDistrict}
+      districts={isCity ? await listDistricts() : null}
+      period={{ start, end: publicityEndDate(start) }}
+      objections={await listOpenObjections(user)}
+      batches={await listStaffBatches(user, filter)}
+      districtFilter={filter.district}
+    />
+  );
+}

@@ -1,0 +1,37 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { SelectField } from "@/components/ui/field";
+import { ConfirmForm } from "@/components/review/confirm-form";
+import { TextAreaField } from "@/components/review/form-controls";
+import { lodgeAppealAction } from "@/lib/appeals/actions";
+import { lodgeAppealSchema } from "@/lib/appeals/schemas";
+
+/** The applicant's appeal to the municipal agency (Art. 19). */
+export function AppealForm({ applicationNo, documents }: { applicationNo: string; documents: Array<{ value: string; label: string }> }) {
+  const t = useTranslations("appeals.applicant");
+  const common = useTranslations("common");
+  return (
+    <ConfirmForm
+      action={lodgeAppealAction}
+      schema={lodgeAppealSchema}
+      confirmTitle={t("formTitle")}
+      confirmMessage={() => t("confirm")}
+      submitLabel={t("submit")}
+      confirmLabel={t("confirmButton")}
+      cancelLabel={t("cancel")}
+      pendingLabel={common("submitting")}
+      testId="appeal-form"
+    >
+      {(errors) => (
+        <>
+          <input type="hidden" name="applicationNo" value={applicationNo} />
+          <TextAreaField name="grounds" label={t("grounds")} hint={t("groundsHint")} rows={6} maxLength={4000} required requiredLabel={common("required")} errors={errors.grounds} />
+          {documents.length > 0 ? (
+            <SelectField name="documentId" label={t("document")} placeholder={t("noDocument")} options={documents} defaultValue="" errors={errors.documentId} />
+          ) : null}
+        </>
+      )}
+    </ConfirmForm>
+  );
+}

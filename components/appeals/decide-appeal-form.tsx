@@ -1,0 +1,45 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { ConfirmForm } from "@/components/review/confirm-form";
+import { ChoiceGroup, TextAreaField } from "@/components/review/form-controls";
+import { decideAppealAction } from "@/lib/appeals/actions";
+import { decideAppealSchema } from "@/lib/appeals/schemas";
+
+/** The municipal agency's decision on an appeal (Art. 19). */
+export function DecideAppealForm({ appealId }: { appealId: string }) {
+  const t = useTranslations("appeals.staff");
+  const common = useTranslations("common");
+  return (
+    <ConfirmForm
+      action={decideAppealAction}
+      schema={decideAppealSchema}
+      confirmTitle={t("decideTitle")}
+      confirmMessage={(values) => (values.decision === "UPHELD_REJECTION" ? t("confirmUphold") : t("confirmReturn"))}
+      submitLabel={t("submit")}
+      confirmLabel={t("confirm")}
+      cancelLabel={t("cancel")}
+      pendingLabel={common("submitting")}
+      testId="decide-appeal-form"
+    >
+      {(errors) => (
+        <>
+          <input type="hidden" name="appealId" value={appealId} />
+          <ChoiceGroup
+            type="radio"
+            name="decision"
+            legend={t("decision")}
+            required
+            requiredLabel={common("required")}
+            options={[
+              { value: "UPHELD_REJECTION", label: t("uphold") },
+              { value: "RETURNED_FOR_REVIEW", label: t("returnForReview") },
+            ]}
+            errors={errors.decision}
+          />
+          <TextAreaField name="reason" label={t("reason")} hint={t("reasonHint")} required requiredLabel={common("required")} maxLength={4000} errors={errors.reason} />
+        </>
+      )}
+    </ConfirmForm>
+  );
+}

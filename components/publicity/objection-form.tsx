@@ -1,0 +1,51 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { TextField } from "@/components/ui/field";
+import { ConfirmForm } from "@/components/review/confirm-form";
+import { TextAreaField } from "@/components/review/form-controls";
+import { lodgeObjectionAction } from "@/lib/publicity/actions";
+import { objectionSchema } from "@/lib/publicity/schemas";
+
+/** Anyone may object to a listed applicant during the period (Art. 19). */
+export function ObjectionForm({ entryId }: { entryId: string }) {
+  const t = useTranslations("publicity.objection");
+  const common = useTranslations("common");
+  const [done, setDone] = useState(false);
+  if (done) return <Alert tone="success">{t("submitted")}</Alert>;
+  return (
+    <ConfirmForm
+      action={lodgeObjectionAction}
+      schema={objectionSchema}
+      confirmMessage={() => t("confirm")}
+      confirmTitle={t("title")}
+      submitLabel={t("submit")}
+      confirmLabel={t("submit")}
+      cancelLabel={common("previousPage")}
+      pendingLabel={common("submitting")}
+      onSuccess={() => setDone(true)}
+      testId="objection-form"
+    >
+      {(errors) => (
+        <>
+          <input type="hidden" name="entryId" value={entryId} />
+          <TextField name="contactName" label={t("contactName")} autoComplete="name" maxLength={50} required requiredLabel={common("required")} errors={errors.contactName} />
+          <TextField
+            name="contactPhone"
+            type="tel"
+            inputMode="tel"
+            label={t("contactPhone")}
+            autoComplete="tel"
+            maxLength={20}
+            required
+            requiredLabel={common("required")}
+            errors={errors.contactPhone}
+          />
+          <TextAreaField name="content" label={t("content")} hint={t("contentHint")} maxLength={2000} required requiredLabel={common("required")} errors={errors.content} />
+        </>
+      )}
+    </ConfirmForm>
+  );
+}

@@ -1,0 +1,156 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { acceptApplicationAction, decideReviewAction, returnApplicationAction } from "@/lib/review/actions";
+import { returnSchema, reviewDecisionSchema } from "@/lib/review/schemas";
+import { ConfirmForm } from "./confirm-form";
+import { ChoiceGroup, TextAreaField } from "./form-controls";
+
+// The actions redirect back to the application with ?done=… once decided.
+
+/** Acceptance (受理) of a submitted application. */
+export function AcceptForm({ applicationId }: { applicationId: string }) {
+  const t = useTranslations("review.forms");
+  const common = useTranslations("common");
+  return (
+    <ConfirmForm
+      action={acceptApplicationAction}
+      confirmMessage={() => t("acceptConfirm")}
+      confirmTitle={t("confirmTitle")}
+      submitLabel={t("accept")}
+      confirmLabel={t("confirm")}
+      cancelLabel={t("cancel")}
+      pendingLabel={common("submitting")}
+      testId="accept-form"
+    >
+      {() => <input type="hidden" name="applicationId" value={applicationId} />}
+    </ConfirmForm>
+  );
+}
+
+/** Return for missing documents (Art. 16). */
+export function ReturnForm({ applicationId }: { applicationId: string }) {
+  const t = useTranslations("review.forms");
+  const common = useTranslations("common");
+  return (
+    <ConfirmForm
+      action={returnApplicationAction}
+      schema={returnSchema}
+      confirmMessage={() => t("returnConfirm")}
+      confirmTitle={t("confirmTitle")}
+      submitLabel={t("return")}
+      submitVariant="secondary"
+      confirmLabel={t("confirm")}
+      cancelLabel={t("cancel")}
+      pendingLabel={common("submitting")}
+      testId="return-form"
+    >
+      {(errors) => (
+        <>
+          <input type="hidden" name="applicationId" value={applicationId} />
+          <TextAreaField
+            name="reason"
+            label={t("returnReason")}
+            hint={t("returnReasonHint")}
+            required
+            requiredLabel={common("required")}
+            maxLength={1000}
+            errors={errors.reason}
+          />
+        </>
+      )}
+    </ConfirmForm>
+  );
+}
+
+export interface ReasonOption {
+  code: string;
+  label: string;
+  fromPrecheck: boolean;
+}
+
+/** A first or second review decision: pass, or refuse with reasons citing articles (Art. 19). */
+export function ReviewDecisionForm({
+  applicationId,
+  level,
+  reasons,
+}: {
+  applicationId: string;
+  level: "FIRST" | "SECOND";
+  reasons: ReasonOption[];
+}) {
+  const t = useTranslations("review.forms");
+  const levels = useTranslations("review.level");
+  const common = useTranslations("common");
+  const [outcome, setOutcome] = useState<string | null>(null);
+  return (
+    <ConfirmForm
+      action={decideReviewAction}
+      schema={reviewDecisionSchema}
+      confirmTitle={t("confirmTitle")}
+      confirmMessage={(values) =>
+        values.outcome === "REJECTED" ? t("confirmReject", { level: levels(level) }) : t("confirmPass", { level: levels(level) })
+      }
+      submitLabel={t("submit")}
+      confirmLabel={t("confirm")}
+      cancelLabel={t("cancel")}
+      pendingLabel={common("submitting")}
+      testId={`review-form-${level.toLowerCase()}`}
+    >
+      {(errors) => (
+        <>
+          <input type="hidden" name="applicationId" value={applicationId} />
+          <input type="hidden" name="level" value={level} />
+          <ChoiceGroup
+            type="radio"
+            name="outcome"
+            legend={t("outcome")}
+            required
+            requiredLabel={common("required")}
+            options={[
+              { value: "PASSED", label: t("pass") },
+              { value: "REJECTED", label: t("reject") },
+            ]}
+            errors={errors.outcome}
+            onChange={(value, checked) => checked && setOutcome(value)}
+          />
+          {outcome === "REJECTED" ? (
+            <>
+              <ChoiceGroup
+                type="checkbox"
+                name="reasonCodes"
+                legend={t("reasonCodes")}
+                hint={t("reasonCodesHint")}
+                required
+                requiredLabel={common("required")}
+                options={reasons.map((r) => ({
+                  value: r.code,
+                  label: (
+                    <>
+                      {r.label}
+                      {r.fromPrecheck ? (
+                        <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">{t("precheckHint")}</span>
+                      ) : null}
+                    </>
+                  ),
+                }))}
+                errors={errors.reasonCodes}
+              />
+              <TextAreaField
+                name="reasonText"
+                label={t("reasonText")}
+                hint={t("reasonTextHint")}
+                required
+                requiredLabel={common("required")}
+                maxLength={2000}
+                errors={errors.reasonText}
+              />
+            </>
+          ) : null}
+          <TextAreaField name="comment" label={t("comment")} rows={2} maxLength={2000} errors={errors.comment} />
+        </>
+      )}
+    </ConfirmForm>
+  );
+}

@@ -1,0 +1,415 @@
+import "server-only";
+import { transitionApplication } from "@/lib/applications/transitions";
+import { writeAudit } from "@/lib/auth/audit";
+import { assertCan, can, type Actor } from "@/lib/auth/permissions";
+import { dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { AppealDecision, AppealStatus, ApplicationStatus, Prisma } from "@/lib/generated/prisma/client";
+import { notifyApplicant } from "@/lib/notifications/outbox";
+import { deadlineDate, maskResidentId, type ISODate } from "@/lib/rules";
+import { applicantContact, contactSelect, isAppealableStatus } from "@/lib/review/common";
+import type { ReviewReason } from "@/lib/review/detail";
+import type { AppealFilter, DecideAppealInput, LodgeAppealInput } from "./schemas";
+
+// Appeals (申诉) to the municipal agency (Art. 19): a refused applicant may appeal within 10
+// working days of being told; the municipal agency upholds the refusal (final) or returns the
+// case to the district for a new review, whose first-review clock starts again.
+
+export const APPEAL_PAGE_SIZE = 20;
+
+function parseReasons(value: Prisma.JsonValue | null): ReviewReason[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((r) => {
+    if (!r || typeof r !== "object" || Array.isArray(r)) return [];
+    const o = r as Record<string, unknown>;
+    if (typeof o.code !== "string") return [];
+    return [{ code: o.code, article: typeof o.article === "string" ? o.article : null, message: typeof o.message === "string" ? o.message : undefined }];
+  });
+}
+
+/** Why the application was refused: the latest refusing review decision, or the upheld objection's findings. */
+export interface Refusal {
+  kind: "REVIEW" | "OBJECTION";
+  level: "FIRST" | "SECOND" | null;
+  decidedAt: Date | null;
+  reasons: ReviewReason[];
+  articlesCited: string[];
+  findings: string | null;
+}
+
+async function findRefusal(db: Prisma.TransactionClient | typeof prisma, applicationId: string): Promise<Refusal | null> {
+  const objection = await db.objection.findFirst({
+    where: { outcome: "UPHELD", entry: { applicationId } },
+    orderBy: { decidedAt: "desc" },
+    select: { outcomeNote: true, decidedAt: true },
+  });
+  const decision = await db.reviewDecision.findFirst({
+    where: { applicationId, outcome: "REJECTED" },
+    orderBy: { decidedAt: "desc" },
+    select: { level: true, decidedAt: true, reasons: true, articlesCited: true },
+  });
+  // The later of the two is the refusal in force.
+  if (objection && (!decision || (objection.decidedAt ?? new Date(0)) > decision.decidedAt)) {
+    return { kind: "OBJECTION", level: null, decidedAt: objection.decidedAt, reasons: [], articlesCited: ["19"], findings: objection.outcomeNote };
+  }
+  if (!decision) return null;
+  return {
+    kind: "REVIEW",
+    level: decision.level,
+    decidedAt: decision.decidedAt,
+    reasons: parseReasons(decision.reasons),
+    articlesCited: decision.articlesCited,
+    findings: null,
+  };
+}
+
+export interface AppealPage {
+  applicationId: string;
+  applicationNo: string;
+  status: ApplicationStatus;
+  rejectionNotifiedAt: Date | null;
+  appealDueDate: ISODate | null;
+  today: ISODate;
+  /** The application is a refusal open to appeal. */
+  isAppealable: boolean;
+  /** The appeal window has passed without an appeal (Art. 19: 10 working days from the notice). */
+  isLate: boolean;
+  refusal: Refusal | null;
+  appeals: Array<{ id: string; lodgedAt: Date; status: AppealStatus; decision: AppealDecision | null; decisionReason: string | null; decidedAt: Date | null }>;
+  documents: Array<{ id: string; kind: string; fileName: string }>;
+}
+
+/** The applicant's appeal page for one of their applications; null when not theirs or not found. */
+export async function getAppealPage(actor: Actor, applicationNo: string, options: { now?: Date } = {}): Promise<AppealPage | null> {
+  const app = await prisma.application.findUnique({
+    where: { applicationNo },
+    select: {
+      id: true,
+      applicationNo: true,
+      status: true,
+      applicantUserId: true,
+      rejectionNotifiedAt: true,
+      appealDueDate: true,
+      appeals: { select: { id: true, lodgedAt: true, status: true, decision: true, decisionReason: true, decidedAt: true }, orderBy: { lodgedAt: "desc" } },
+      documents: { where: { appealId: null }, select: { id: true, kind: true, fileName: true }, orderBy: { uploadedAt: "desc" } },
+    },
+  });
+  if (!app || !can(actor, "appeal:submit", { ownerId: app.applicantUserId })) return null;
+  const today = todayCST(options.now ?? clockNow());
+  const appealDueDate = app.appealDueDate ? fromDateColumn(app.appealDueDate) : null;
+  const isAppealable = isAppealableStatus(app.status) && appealDueDate !== null;
+  // Late: the window has passed, whether or not the closing job has made the refusal final yet.
+  const windowExpired = app.status === "REJECTED" && app.appeals.length === 0;
+  const isLate = appealDueDate !== null && today > appealDueDate && (isAppealable || windowExpired);
+  return {
+    applicationId: app.id,
+    applicationNo: app.applicationNo,
+    status: app.status,
+    rejectionNotifiedAt: app.rejectionNotifiedAt,
+    appealDueDate,
+    today,
+    isAppealable,
+    isLate,
+    refusal: await findRefusal(prisma, app.id),
+    appeals: app.appeals,
+    documents: app.documents,
+  };
+}
+
+/**
+ * Lodges an appeal against a refusal (Art. 19), by the applicant, no later than the appeal due date
+ * (CST): late appeals are refused here, whatever the page showed.
+ */
+export async function lodgeAppeal(actor: Actor, input: LodgeAppealInput, options: { now?: Date } = {}): Promise<{ appealId: string; applicationNo: string }> {
+  const at = options.now ?? clockNow();
+  const today = todayCST(at);
+  return prisma.$transaction(async (tx) => {
+    const app = await tx.application.findUnique({
+      where: { applicationNo: input.applicationNo },
+      select: { id: true, applicationNo: true, status: true, districtCode: true, appealDueDate: true, ...contactSelect },
+    });
+    if (!app) throw new AppError("NOT_FOUND", { messageKey: "appeals.errors.notFound" });
+    assertCan(actor, "appeal:submit", { ownerId: app.applicantUserId });
+    const deadline = app.appealDueDate ? fromDateColumn(app.appealDueDate) : null;
+    // A refusal made final by the closing job after the window is as late as one still waiting for it.
+    const expiredUnappealed = app.status === "REJECTED" && (await tx.appeal.count({ where: { applicationId: app.id } })) === 0;
+    if (deadline && today > deadline && (isAppealableStatus(app.status) || expiredUnappealed)) {
+      throw new AppError("CONFLICT", { messageKey: "appeals.errors.late", values: { deadline } });
+    }
+    if (!isAppealableStatus(app.status) || !deadline) {
+      throw new AppError("CONFLICT", { messageKey: "appeals.errors.notAppealable" });
+    }
+    if (input.documentId) {
+      const doc = await tx.document.findUnique({ where: { id: input.documentId }, select: { applicationId: true, appealId: true } });
+      if (!doc || doc.applicationId !== app.id || doc.appealId !== null) {
+        throw new AppError("VALIDATION", { fieldErrors: { documentId: ["appeals.validation.documentInvalid"] } });
+      }
+    }
+    const appeal = await tx.appeal.create({
+      data: { applicationId: app.id, appealedStatus: app.status, grounds: input.grounds, lodgedAt: at, deadline: dateColumn(deadline) },
+      select: { id: true },
+    });
+    if (input.documentId) await tx.document.update({ where: { id: input.documentId }, data: { appealId: appeal.id } });
+    await transitionApplication(tx, {
+      applicationId: app.id,
+      to: "APPEALED",
+      actor,
+      at,
+      action: "appeal.lodge",
+      data: { dueDate: null },
+      auditData: { from: app.status, to: "APPEALED", appealId: appeal.id, deadline },
+    });
+    await notifyApplicant(tx, {
+      applicationId: app.id,
+      ...applicantContact(app),
+      templateKey: "appeals.received",
+      params: { applicationNo: app.applicationNo },
+      dedupeKey: `appeal:${appeal.id}:received`,
+    });
+    return { appealId: appeal.id, applicationNo: app.applicationNo };
+  });
+}
+
+export interface AppealListItem {
+  id: string;
+  applicationNo: string;
+  districtCode: string;
+  districtName: string;
+  districtNameEn: string;
+  applicantName: string;
+  maskedResidentId: string;
+  appealedStatus: ApplicationStatus;
+  lodgedAt: Date;
+  deadline: ISODate;
+  status: AppealStatus;
+  decision: AppealDecision | null;
+  decidedAt: Date | null;
+}
+
+export interface AppealListPage {
+  items: AppealListItem[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/** Appeals for the municipal agency: pending (oldest first) or decided (newest first). */
+export async function listAppeals(actor: Actor, filter: AppealFilter): Promise<AppealListPage> {
+  assertCan(actor, "appeal:decide");
+  const and: Prisma.AppealWhereInput[] = [];
+  if (filter.status === "pending") and.push({ status: { in: ["LODGED", "UNDER_REVIEW"] } });
+  if (filter.status === "decided") and.push({ status: "DECIDED" });
+  if (filter.district) and.push({ application: { districtCode: filter.district } });
+  if (filter.q) {
+    and.push({
+      OR: [
+        { application: { applicationNo: { contains: filter.q, mode: "insensitive" } } },
+        { application: { members: { some: { relationship: "APPLICANT", name: { contains: filter.q } } } } },
+      ],
+    });
+  }
+  const where: Prisma.AppealWhereInput = { AND: and };
+  const total = await prisma.appeal.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / APPEAL_PAGE_SIZE));
+  const page = Math.min(filter.page ?? 1, pageCount);
+  const rows = await prisma.appeal.findMany({
+    where,
+    select: {
+      id: true,
+      appealedStatus: true,
+      lodgedAt: true,
+      deadline: true,
+      status: true,
+      decision: true,
+      decidedAt: true,
+      application: {
+        select: {
+          applicationNo: true,
+          districtCode: true,
+          district: { select: { name: true, nameEn: true } },
+          members: { where: { relationship: "APPLICANT" }, select: { name: true, residentId: true }, take: 1 },
+        },
+      },
+    },
+    orderBy: filter.status === "decided" ? [{ decidedAt: "desc" }, { id: "asc" }] : [{ status: "asc" }, { lodgedAt: "asc" }, { id: "asc" }],
+    skip: (page - 1) * APPEAL_PAGE_SIZE,
+    take: APPEAL_PAGE_SIZE,
+  });
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      applicationNo: r.application.applicationNo,
+      districtCode: r.application.districtCode,
+      districtName: r.application.district.name,
+      districtNameEn: r.application.district.nameEn,
+      applicantName: r.application.members[0]?.name ?? "",
+      maskedResidentId: r.application.members[0] ? maskResidentId(r.application.members[0].residentId) : "",
+      appealedStatus: r.appealedStatus,
+      lodgedAt: r.lodgedAt,
+      deadline: fromDateColumn(r.deadline),
+      status: r.status,
+      decision: r.decision,
+      decidedAt: r.decidedAt,
+    })),
+    total,
+    page,
+    pageCount,
+  };
+}
+
+export interface AppealDetail extends AppealListItem {
+  grounds: string;
+  decisionReason: string | null;
+  decidedByName: string | null;
+  applicationStatus: ApplicationStatus;
+  refusal: Refusal | null;
+  documents: Array<{ id: string; kind: string; fileName: string }>;
+}
+
+/** One appeal with the refusal it contests, for the municipal officer who decides it. */
+export async function getAppealDetail(actor: Actor, appealId: string): Promise<AppealDetail | null> {
+  assertCan(actor, "appeal:decide");
+  const r = await prisma.appeal.findUnique({
+    where: { id: appealId },
+    select: {
+      id: true,
+      appealedStatus: true,
+      grounds: true,
+      lodgedAt: true,
+      deadline: true,
+      status: true,
+      decision: true,
+      decisionReason: true,
+      decidedAt: true,
+      decidedBy: { select: { name: true } },
+      documents: { select: { id: true, kind: true, fileName: true } },
+      application: {
+        select: {
+          id: true,
+          applicationNo: true,
+          status: true,
+          districtCode: true,
+          district: { select: { name: true, nameEn: true } },
+          members: { where: { relationship: "APPLICANT" }, select: { name: true, residentId: true }, take: 1 },
+        },
+      },
+    },
+  });
+  if (!r) return null;
+  const refusal = await findRefusal(prisma, r.application.id);
+  return {
+    id: r.id,
+    applicationNo: r.application.applicationNo,
+    districtCode: r.application.districtCode,
+    districtName: r.application.district.name,
+    districtNameEn: r.application.district.nameEn,
+    applicantName: r.application.members[0]?.name ?? "",
+    maskedResidentId: r.application.members[0] ? maskResidentId(r.application.members[0].residentId) : "",
+    appealedStatus: r.appealedStatus,
+    lodgedAt: r.lodgedAt,
+    deadline: fromDateColumn(r.deadline),
+    status: r.status,
+    decision: r.decision,
+    decidedAt: r.decidedAt,
+    grounds: r.grounds,
+    decisionReason: r.decisionReason,
+    decidedByName: r.decidedBy?.name ?? null,
+    applicationStatus: r.application.status,
+    refusal,
+    documents: r.documents,
+  };
+}
+
+/**
+ * The municipal agency's decision (Art. 19). UPHELD_REJECTION: the refusal becomes final
+ * (REJECTED). RETURNED_FOR_REVIEW: the application goes back to the district's first review
+ * (ACCEPTED), due 7 working days after the decision date.
+ */
+export async function decideAppeal(
+  actor: Actor,
+  input: DecideAppealInput,
+  options: { now?: Date } = {},
+): Promise<{ applicationNo: string; status: ApplicationStatus }> {
+  assertCan(actor, "appeal:decide");
+  const at = options.now ?? clockNow();
+  const today = todayCST(at);
+  return prisma.$transaction(async (tx) => {
+    const appeal = await tx.appeal.findUnique({
+      where: { id: input.appealId },
+      select: {
+        id: true,
+        status: true,
+        application: { select: { id: true, applicationNo: true, status: true, districtCode: true, ...contactSelect } },
+      },
+    });
+    if (!appeal) throw new AppError("NOT_FOUND", { messageKey: "appeals.errors.appealNotFound" });
+    if (appeal.status === "DECIDED" || appeal.status === "WITHDRAWN" || appeal.application.status !== "APPEALED") {
+      throw new AppError("CONFLICT", { messageKey: "appeals.errors.alreadyDecided" });
+    }
+    const app = appeal.application;
+    await tx.appeal.update({
+      where: { id: appeal.id },
+      data: { status: "DECIDED", decision: input.decision, decisionReason: input.reason, decidedById: actor.id, decidedAt: at },
+    });
+    await writeAudit(
+      {
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: "appeal.decide",
+        entityType: "Appeal",
+        entityId: appeal.id,
+        districtCode: app.districtCode,
+        reason: input.reason,
+        data: { decision: input.decision },
+      },
+      tx,
+    );
+    const contact = applicantContact(app);
+    if (input.decision === "UPHELD_REJECTION") {
+      await transitionApplication(tx, {
+        applicationId: app.id,
+        to: "REJECTED",
+        actor,
+        at,
+        reason: input.reason,
+        action: "appeal.upheld_rejection",
+        data: { dueDate: null },
+        auditData: { from: app.status, to: "REJECTED", appealId: appeal.id },
+      });
+      await notifyApplicant(tx, {
+        applicationId: app.id,
+        ...contact,
+        templateKey: "appeals.upheld",
+        params: { applicationNo: app.applicationNo },
+        dedupeKey: `appeal:${appeal.id}:decided`,
+      });
+      return { applicationNo: app.applicationNo, status: "REJECTED" as const };
+    }
+    const firstReviewDueDate = deadlineDate("FIRST_REVIEW", today);
+    await transitionApplication(tx, {
+      applicationId: app.id,
+      to: "ACCEPTED",
+      actor,
+      at,
+      reason: input.reason,
+      action: "appeal.returned_for_review",
+      data: {
+        firstReviewDueDate: dateColumn(firstReviewDueDate),
+        secondReviewDueDate: null,
+        dueDate: dateColumn(firstReviewDueDate),
+        rejectionNotifiedAt: null,
+        appealDueDate: null,
+      },
+      auditData: { from: app.status, to: "ACCEPTED", appealId: appeal.id, firstReviewDueDate },
+    });
+    await notifyApplicant(tx, {
+      applicationId: app.id,
+      ...contact,
+      templateKey: "appeals.returned",
+      params: { applicationNo: app.applicationNo, dueDate: firstReviewDueDate },
+      dedupeKey: `appeal:${appeal.id}:decided`,
+    });
+    return { applicationNo: app.applicationNo, status: "ACCEPTED" as const };
+  });
+}

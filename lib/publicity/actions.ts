@@ -1,0 +1,58 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { randomBytes } from "node:crypto";
+import { authedAction, describeError } from "@/lib/actions/authed-action";
+import { issuesToFieldKeys, toInput, translateFieldErrors, type ActionResult } from "@/lib/actions/action-result";
+import { clientIpFrom } from "@/lib/auth/client-ip";
+import { isAppError } from "@/lib/errors";
+import { getServerTranslator } from "@/lib/i18n/server-translator";
+import { publishBatch } from "./batches";
+import { decideObjection, lodgeObjection, startInvestigation } from "./objections";
+import { investigateSchema, objectionOutcomeSchema, objectionSchema, publishBatchSchema } from "./schemas";
+
+// Server actions for publicity. Officers' actions go through authedAction; the objection form is
+// public (Art. 19: anyone may object), so it has its own small wrapper with the same result shape.
+
+export const publishBatchAction = authedAction(publishBatchSchema, "publicity:manage", async (input, { user }) => {
+  const result = await publishBatch(user, input);
+  revalidatePath("/staff/publicity");
+  revalidatePath("/staff/review");
+  revalidatePath("/publicity");
+  redirect(`/staff/publicity/${result.batchId}?published=1`);
+});
+
+export const startInvestigationAction = authedAction(investigateSchema, "objection:decide", async (input, { user }) => {
+  const result = await startInvestigation(user, input);
+  revalidatePath(`/staff/publicity/${result.batchId}`);
+  return result;
+});
+
+export const decideObjectionAction = authedAction(objectionOutcomeSchema, "objection:decide", async (input, { user }) => {
+  const result = await decideObjection(user, input);
+  revalidatePath("/staff/publicity");
+  redirect(`/staff/publicity/${result.batchId}?saved=${encodeURIComponent(input.objectionId)}#objection-${input.objectionId}`);
+});
+
+/** Anyone may object (no sign-in); rate-limited by address and phone in the service. */
+export async function lodgeObjectionAction(...args: unknown[]): Promise<ActionResult<{ objectionId: string }>> {
+  const raw = args.length >= 2 ? args[1] : args[0];
+  const t = await getServerTranslator();
+  try {
+    const parsed = objectionSchema.safeParse(toInput(raw));
+    if (!parsed.success) return { ok: false, fieldErrors: translateFieldErrors(issuesToFieldKeys(parsed.error), t), formError: null };
+    const clientIp = clientIpFrom(await headers());
+    const result = await lodgeObjection(parsed.data, { clientIp });
+    revalidatePath(`/publicity/${result.batchId}`);
+    return { ok: true, data: { objectionId: result.objectionId } };
+  } catch (error) {
+    if (isAppError(error)) {
+      return { ok: false, fieldErrors: translateFieldErrors(error.fieldErrors, t), formError: t(error.messageKey, error.values) };
+    }
+    const ref = randomBytes(4).toString("hex");
+    console.error(`[action objection:lodge] unexpected error ref=${ref}: ${describeError(error)}`);
+    return { ok: false, fieldErrors: {}, formError: t("errors.genericWithRef", { ref }) };
+  }
+}

@@ -1,0 +1,185 @@
+import "server-only";
+import { accessFilter, type Actor } from "@/lib/auth/permissions";
+import { now as clockNow, todayCST } from "@/lib/clock";
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { ApplicationStatus, Prisma } from "@/lib/generated/prisma/client";
+import { maskResidentId, type ISODate } from "@/lib/rules";
+import { APPEALABLE_STATUSES } from "./common";
+import { officerScope, overdueWhere, stageDueDate, workingDaysOverdue } from "./queue";
+
+// The district's and the city's dashboards (Art. 19): how many applications wait at each stage,
+// how many are past their statutory due date, and which.
+
+/** Dashboard columns, in the order of the procedure. */
+export const DASHBOARD_STAGES = [
+  "SUBMITTED",
+  "ACCEPTED",
+  "FIRST_REVIEW_PASSED",
+  "SECOND_REVIEW_PASSED",
+  "IN_PUBLICITY",
+  "REFUSED",
+  "APPEALED",
+] as const;
+export type DashboardStage = (typeof DASHBOARD_STAGES)[number];
+
+function stageOf(status: ApplicationStatus): DashboardStage | null {
+  if ((APPEALABLE_STATUSES as readonly ApplicationStatus[]).includes(status)) return "REFUSED";
+  return (DASHBOARD_STAGES as readonly string[]).includes(status) ? (status as DashboardStage) : null;
+}
+
+const TRACKED_STATUSES: ApplicationStatus[] = [
+  "SUBMITTED",
+  "ACCEPTED",
+  "FIRST_REVIEW_PASSED",
+  "SECOND_REVIEW_PASSED",
+  "IN_PUBLICITY",
+  ...APPEALABLE_STATUSES,
+  "APPEALED",
+];
+
+export type StageCounts = Record<DashboardStage, number>;
+
+function emptyCounts(): StageCounts {
+  return Object.fromEntries(DASHBOARD_STAGES.map((s) => [s, 0])) as StageCounts;
+}
+
+export interface OverdueItem {
+  applicationNo: string;
+  status: ApplicationStatus;
+  districtCode: string;
+  districtName: string;
+  districtNameEn: string;
+  applicantName: string;
+  maskedResidentId: string;
+  dueDate: ISODate | null;
+  daysOverdue: number;
+}
+
+export interface DistrictRow {
+  districtCode: string;
+  districtName: string;
+  districtNameEn: string;
+  counts: StageCounts;
+  overdue: number;
+  openObjections: number;
+}
+
+export interface Dashboard {
+  today: ISODate;
+  counts: StageCounts;
+  overdue: number;
+  openObjections: number;
+  /** City dashboard only: appeals awaiting a municipal decision. */
+  pendingAppeals: number;
+  overdueItems: OverdueItem[];
+  /** City dashboard only: one row per district with any open work, overdue first. */
+  districts: DistrictRow[];
+}
+
+const OVERDUE_LIST_LIMIT = 20;
+
+/**
+ * The dashboard for an officer: a district officer's district, or (municipal officers) the city
+ * with one row per district.
+ */
+export async function getReviewDashboard(actor: Actor, options: { now?: Date } = {}): Promise<Dashboard> {
+  const filter = accessFilter(actor, "application:read");
+  if (filter.kind !== "district" && filter.kind !== "any") throw new AppError("FORBIDDEN");
+  const today = todayCST(options.now ?? clockNow());
+  const scope = officerScope(actor);
+
+  const grouped = await prisma.application.groupBy({
+    by: ["districtCode", "status"],
+    where: { AND: [scope, { status: { in: TRACKED_STATUSES } }] },
+    _count: { _all: true },
+  });
+  const overdueGrouped = await prisma.application.groupBy({
+    by: ["districtCode"],
+    where: { AND: [scope, overdueWhere(today)] },
+    _count: { _all: true },
+  });
+  const objectionWhere: Prisma.ObjectionWhereInput = {
+    status: { not: "CLOSED" },
+    ...(filter.kind === "district" ? { entry: { batch: { districtCode: filter.districtCode } } } : {}),
+  };
+  const objections = await prisma.objection.findMany({ where: objectionWhere, select: { entry: { select: { batch: { select: { districtCode: true } } } } } });
+  const pendingAppeals =
+    actor.role === "MUNICIPAL_OFFICER" ? await prisma.appeal.count({ where: { status: { in: ["LODGED", "UNDER_REVIEW"] } } }) : 0;
+
+  const overdueRows = await prisma.application.findMany({
+    where: { AND: [scope, overdueWhere(today)] },
+    select: {
+      applicationNo: true,
+      status: true,
+      districtCode: true,
+      district: { select: { name: true, nameEn: true } },
+      firstReviewDueDate: true,
+      secondReviewDueDate: true,
+      members: { where: { relationship: "APPLICANT" }, select: { name: true, residentId: true }, take: 1 },
+    },
+    orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+    take: OVERDUE_LIST_LIMIT,
+  });
+
+  const counts = emptyCounts();
+  const byDistrict = new Map<string, DistrictRow>();
+  const rowFor = (code: string): DistrictRow => {
+    let row = byDistrict.get(code);
+    if (!row) {
+      row = { districtCode: code, districtName: code, districtNameEn: code, counts: emptyCounts(), overdue: 0, openObjections: 0 };
+      byDistrict.set(code, row);
+    }
+    return row;
+  };
+  for (const g of grouped) {
+    const stage = stageOf(g.status);
+    if (!stage) continue;
+    counts[stage] += g._count._all;
+    rowFor(g.districtCode).counts[stage] += g._count._all;
+  }
+  let overdue = 0;
+  for (const g of overdueGrouped) {
+    overdue += g._count._all;
+    rowFor(g.districtCode).overdue += g._count._all;
+  }
+  for (const o of objections) rowFor(o.entry.batch.districtCode).openObjections += 1;
+
+  let districts: DistrictRow[] = [];
+  if (filter.kind === "any" && byDistrict.size > 0) {
+    const names = await prisma.district.findMany({
+      where: { code: { in: [...byDistrict.keys()] } },
+      select: { code: true, name: true, nameEn: true },
+    });
+    for (const d of names) {
+      const row = rowFor(d.code);
+      row.districtName = d.name;
+      row.districtNameEn = d.nameEn;
+    }
+    districts = [...byDistrict.values()].sort((a, b) => b.overdue - a.overdue || a.districtCode.localeCompare(b.districtCode));
+  }
+
+  return {
+    today,
+    counts,
+    overdue,
+    openObjections: objections.length,
+    pendingAppeals,
+    overdueItems: overdueRows.map((row) => {
+      const applicant = row.members[0];
+      const dueDate = stageDueDate(row);
+      return {
+        applicationNo: row.applicationNo,
+        status: row.status,
+        districtCode: row.districtCode,
+        districtName: row.district.name,
+        districtNameEn: row.district.nameEn,
+        applicantName: applicant?.name ?? "",
+        maskedResidentId: applicant ? maskResidentId(applicant.residentId) : "",
+        dueDate,
+        daysOverdue: workingDaysOverdue(dueDate, today),
+      };
+    }),
+    districts,
+  };
+}
