@@ -1,0 +1,138 @@
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { SharedDataComparison } from "@/components/shared-data/comparison-panel";
+import { formatDm2, formatFen } from "@/components/shared-data/format";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { Container } from "@/components/ui/container";
+import { PageHeader } from "@/components/ui/page-header";
+import type { RecheckDetail as RecheckDetailData, RecheckFindings } from "@/lib/rechecks/recheck-service";
+import { explainIneligibility } from "@/lib/rules";
+import { ConfirmCancellationForm, DismissRecheckForm } from "./decision-forms";
+import { RecheckStatusBadge, recheckView } from "./recheck-status-badge";
+
+export async function RecheckDetail({ row, done }: { row: RecheckDetailData; done?: "cancelled" | "dismissed" }) {
+  const t = await getTranslations("rechecks");
+  const format = await getFormatter();
+  const locale = await getLocale();
+  const findings = row.findings as unknown as RecheckFindings | null;
+  const app = row.qualification?.application;
+  const applicant = app?.members.find((m) => m.relationship === "APPLICANT");
+  const names = new Map(app?.members.map((m) => [m.id, m.name]) ?? []);
+  const v = recheckView(row);
+
+  return (
+    <Container>
+      <p className="mb-2 text-sm">
+        <Link href="/staff/rechecks" className="text-brand-700 underline-offset-2 hover:underline">
+          ← {t("detail.back")}
+        </Link>
+      </p>
+      <PageHeader
+        title={t("detail.title", { name: applicant?.name ?? "—", year: row.year })}
+        description={<p>{t("detail.applicationNo", { no: app?.applicationNo ?? "—" })}</p>}
+        actions={<RecheckStatusBadge view={v} label={t(`views.${v}`)} />}
+      />
+      <div className="flex flex-col gap-6">
+        {done ? <Alert tone="success">{done === "cancelled" ? t("decide.cancelled") : t("decide.dismissed")}</Alert> : null}
+        <Card title={t("detail.resultTitle")}>
+          {findings ? (
+            <>
+              <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+                <dt className="text-slate-600">{t("detail.checkedOn")}</dt>
+                <dd>{findings.checkedOn}</dd>
+                <dt className="text-slate-600">{t("detail.reference")}</dt>
+                <dd>{t("detail.referenceValue", { year: findings.referenceIncomeYear ?? "—", amount: formatFen(findings.referenceIncomeFen ?? 0) })}</dd>
+                {typeof findings.perCapitaIncomeFen === "number" ? (
+                  <>
+                    <dt className="text-slate-600">{t("detail.perCapita")}</dt>
+                    <dd>
+                      {t("detail.perCapitaValue", {
+                        amount: formatFen(Math.round(findings.perCapitaIncomeFen)),
+                        limit: formatFen(Math.round(findings.incomeLimitFen)),
+                        size: findings.householdSize,
+                      })}
+                    </dd>
+                  </>
+                ) : null}
+              </dl>
+              {findings.eligible ? (
+                <Alert tone="success" className="mt-4">
+                  {t("detail.stillEligible")}
+                </Alert>
+              ) : (
+                <Alert tone="warning" className="mt-4" title={t("detail.notEligible")}>
+                  <ul className="list-disc space-y-1 pl-5">
+                    {findings.reasons.map((r) => (
+                      <li key={r.code}>{explainIneligibility(r, locale === "en" ? "en" : "zh-CN")}</li>
+                    ))}
+                  </ul>
+                </Alert>
+              )}
+            </>
+          ) : (
+            <p>{t("detail.noFindings")}</p>
+          )}
+        </Card>
+
+        {findings && findings.changes?.length > 0 ? (
+          <Card title={t("detail.changesTitle")}>
+            <p className="mb-2 text-sm text-slate-600">{t("detail.changesIntro")}</p>
+            <ul className="space-y-1 text-sm">
+              {findings.changes.map((c, i) => (
+                <li key={i} className="rounded-md bg-slate-50 px-3 py-1.5">
+                  {c.kind === "income"
+                    ? t("detail.changeIncome", {
+                        name: names.get(c.memberId) ?? "—",
+                        declared: formatFen(c.declaredFen),
+                        recorded: formatFen(c.recordedFen),
+                        source: t(`detail.sources.${c.source}`),
+                        year: c.year ?? "—",
+                      })
+                    : c.kind === "housing"
+                      ? t("detail.changeHousing", {
+                          declared: c.declaredOwns ? formatDm2(c.declaredAreaDm2) : "0.00",
+                          recorded: c.recordedOwns ? formatDm2(c.recordedAreaDm2) : "0.00",
+                        })
+                      : c.kind === "transfer"
+                        ? t("detail.changeTransfer", { declared: c.declared ?? t("detail.none"), recorded: c.recorded })
+                        : t("detail.changePriority", { category: t(`detail.categories.${c.category}`) })}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+
+        {app ? <SharedDataComparison applicationId={app.id} onDate={findings?.checkedOn} /> : null}
+
+        {row.status === "PENDING" ? (
+          <div className="grid gap-6 md:grid-cols-2">
+            <Card title={t("decide.cancelTitle")}>
+              <p className="mb-3 text-sm text-slate-700">{t("decide.cancelBody")}</p>
+              <ConfirmCancellationForm recheckId={row.id} />
+            </Card>
+            <Card title={t("decide.dismissTitle")}>
+              <p className="mb-3 text-sm text-slate-700">{t("decide.dismissBody")}</p>
+              <DismissRecheckForm recheckId={row.id} />
+            </Card>
+          </div>
+        ) : (
+          <Card title={t("detail.decisionTitle")}>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+              <dt className="text-slate-600">{t("detail.decidedBy")}</dt>
+              <dd>{row.decidedBy?.name ?? t("detail.system")}</dd>
+              <dt className="text-slate-600">{t("detail.decidedAt")}</dt>
+              <dd>{row.decidedAt ? format.dateTime(row.decidedAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}</dd>
+              {row.reasons ? (
+                <>
+                  <dt className="text-slate-600">{t("detail.reasons")}</dt>
+                  <dd className="whitespace-pre-wrap">{row.reasons}</dd>
+                </>
+              ) : null}
+            </dl>
+          </Card>
+        )}
+      </div>
+    </Container>
+  );
+}

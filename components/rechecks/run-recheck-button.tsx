@@ -1,0 +1,31 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Alert } from "@/components/ui/alert";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { runRecheckAction } from "@/lib/rechecks/actions";
+import { ConfirmPanel } from "./confirm-panel";
+
+/** Starts this year's re-check of the officer's district now (idempotent: checks nobody twice). */
+export function RunRecheckButton({ year }: { year: number }) {
+  const t = useTranslations("rechecks.run");
+  const tc = useTranslations("common");
+  const { state, pending, formError, formProps } = useFormAction(runRecheckAction);
+  return (
+    <form {...formProps} className="flex flex-col gap-3">
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {state?.ok ? (
+        <Alert tone="success">{t("done", { checked: state.data.checked, flagged: state.data.flagged, year: state.data.year })}</Alert>
+      ) : null}
+      <ConfirmPanel
+        variant="primary"
+        openLabel={t("open", { year })}
+        question={t("question", { year })}
+        confirmLabel={t("confirm")}
+        cancelLabel={t("back")}
+        pending={pending}
+        pendingLabel={t("running")}
+      />
+    </form>
+  );
+}

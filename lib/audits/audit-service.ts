@@ -1,0 +1,531 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { writeAudit } from "@/lib/auth/audit";
+import { assertCan, can, type Actor } from "@/lib/auth/permissions";
+import { dateColumn, fromDateColumn, todayCST } from "@/lib/clock";
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { Prisma, RectificationStatus } from "@/lib/generated/prisma/client";
+import { addDays, addWorkingDays, DEADLINE_WORKING_DAYS, type ISODate } from "@/lib/rules";
+import { enqueueNotification } from "@/lib/notifications/outbox";
+import { drawAuditSample, populationCommitment } from "./sample";
+import type {
+  AuditListFilter,
+  CloseRectificationInput,
+  CompleteAuditInput,
+  DrawSampleInput,
+  RecordFindingInput,
+  RectificationView,
+  SubmitReportInput,
+} from "./schemas";
+
+// Sample audits of district review decisions and the rectifications they lead to (Art. 20).
+// A municipal officer draws a reproducible sample (see sample.ts), records a finding per sampled
+// decision, and completes the audit; problems open a Rectification due 15 working days later
+// (lib/rules). District officers report back; municipal officers accept (close) or reopen it.
+// The seed, the population size and its commitment are kept in the audit log entry that created
+// the audit (the ReviewAudit model has no column for them).
+
+export const AUDIT_PAGE_SIZE = 20;
+export const RECTIFICATION_PAGE_SIZE = 20;
+const OPEN_STATUSES: RectificationStatus[] = ["OPEN", "REOPENED"];
+
+type Tx = Prisma.TransactionClient;
+
+/** The instant a CST calendar day starts. */
+function cstStart(date: ISODate): Date {
+  return new Date(`${date}T00:00:00+08:00`);
+}
+
+function decisionsWhere(districtCode: string, periodStart: ISODate, periodEnd: ISODate): Prisma.ReviewDecisionWhereInput {
+  return {
+    application: { districtCode },
+    decidedAt: { gte: cstStart(periodStart), lt: cstStart(addDays(periodEnd, 1)) },
+  };
+}
+
+export interface SampleRecord {
+  seed: string;
+  requestedSize: number;
+  sampleSize: number;
+  populationSize: number;
+  populationCommitment: string;
+}
+
+/** Draws a sample of a district's review decisions made in the period (municipal officers only). */
+export async function drawSample(actor: Actor, input: DrawSampleInput, now: Date = new Date()): Promise<{ auditId: string; sampleSize: number }> {
+  assertCan(actor, "review:sample");
+  const seed = input.seed ?? randomBytes(16).toString("hex");
+  return prisma.$transaction(async (tx) => {
+    const district = await tx.district.findUnique({ where: { code: input.districtCode }, select: { code: true } });
+    if (!district) throw new AppError("VALIDATION", { fieldErrors: { districtCode: ["audits.validation.districtRequired"] } });
+    const population = await tx.reviewDecision.findMany({
+      where: decisionsWhere(input.districtCode, input.periodStart, input.periodEnd),
+      select: { id: true },
+    });
+    if (population.length === 0) {
+      throw new AppError("VALIDATION", { messageKey: "audits.errors.noDecisions" });
+    }
+    const ids = population.map((d) => d.id);
+    const sample = drawAuditSample(seed, ids, Math.min(input.sampleSize, ids.length));
+    const audit = await tx.reviewAudit.create({
+      data: {
+        districtCode: input.districtCode,
+        periodStart: dateColumn(input.periodStart),
+        periodEnd: dateColumn(input.periodEnd),
+        auditorId: actor.id,
+        startedAt: now,
+      },
+      select: { id: true },
+    });
+    await tx.reviewAuditItem.createMany({ data: sample.map((s) => ({ auditId: audit.id, reviewDecisionId: s.id })) });
+    const record: SampleRecord = {
+      seed,
+      requestedSize: input.sampleSize,
+      sampleSize: sample.length,
+      populationSize: ids.length,
+      populationCommitment: populationCommitment(ids),
+    };
+    await writeAudit(
+      {
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: "reviewAudit.create",
+        entityType: "ReviewAudit",
+        entityId: audit.id,
+        districtCode: input.districtCode,
+        data: { ...record, periodStart: input.periodStart, periodEnd: input.periodEnd },
+      },
+      tx,
+    );
+    return { auditId: audit.id, sampleSize: sample.length };
+  });
+}
+
+async function sampleRecordOf(db: Tx | typeof prisma, auditId: string): Promise<SampleRecord | null> {
+  const entry = await db.auditLog.findFirst({
+    where: { entityType: "ReviewAudit", entityId: auditId, action: "reviewAudit.create" },
+    select: { data: true },
+    orderBy: { id: "asc" },
+  });
+  const data = entry?.data as Partial<SampleRecord> | null | undefined;
+  if (!data || typeof data.seed !== "string") return null;
+  return data as SampleRecord;
+}
+
+/**
+ * Recomputes the sample from the seed and today's population of the period: `populationMatches`
+ * says whether the decisions of the period are still those sampled from, `sampleMatches` whether
+ * the same seed gives the same sample.
+ */
+export async function verifySample(
+  actor: Actor,
+  auditId: string,
+): Promise<{ populationMatches: boolean; sampleMatches: boolean; populationIds: string[] }> {
+  const audit = await readableAudit(actor, auditId);
+  const record = await sampleRecordOf(prisma, auditId);
+  if (!record) return { populationMatches: false, sampleMatches: false, populationIds: [] };
+  const population = await prisma.reviewDecision.findMany({
+    where: decisionsWhere(audit.districtCode, fromDateColumn(audit.periodStart), fromDateColumn(audit.periodEnd)),
+    select: { id: true },
+  });
+  const ids = population.map((d) => d.id);
+  const recomputed = drawAuditSample(record.seed, ids, record.sampleSize).map((s) => s.id).sort();
+  const items = await prisma.reviewAuditItem.findMany({ where: { auditId }, select: { reviewDecisionId: true } });
+  const stored = items.map((i) => i.reviewDecisionId).sort();
+  return {
+    populationMatches: populationCommitment(ids) === record.populationCommitment,
+    sampleMatches: recomputed.length === stored.length && recomputed.every((id, i) => id === stored[i]),
+    // Published with the seed so that anyone can recompute the draw.
+    populationIds: [...ids].sort(),
+  };
+}
+
+async function readableAudit(actor: Actor, auditId: string) {
+  const audit = await prisma.reviewAudit.findUnique({
+    where: { id: auditId },
+    select: { id: true, districtCode: true, periodStart: true, periodEnd: true, status: true },
+  });
+  if (!audit) throw new AppError("NOT_FOUND");
+  // Municipal auditors, and the audited district's officers (read-only: they must see what to rectify).
+  if (!can(actor, "review:sample") && !can(actor, "rectification:read", { districtCode: audit.districtCode })) {
+    throw new AppError("NOT_FOUND");
+  }
+  return audit;
+}
+
+/** Records what the audit found about one sampled decision (OK, or a problem with notes). */
+export async function recordFinding(actor: Actor, input: RecordFindingInput): Promise<void> {
+  assertCan(actor, "review:sample");
+  await prisma.$transaction(async (tx) => {
+    const item = await tx.reviewAuditItem.findUnique({
+      where: { id: input.itemId },
+      select: { id: true, audit: { select: { id: true, status: true, districtCode: true } } },
+    });
+    if (!item) throw new AppError("NOT_FOUND");
+    if (item.audit.status !== "IN_PROGRESS") throw new AppError("CONFLICT", { messageKey: "audits.errors.auditCompleted" });
+    const isCompliant = input.result === "OK";
+    await tx.reviewAuditItem.update({ where: { id: item.id }, data: { isCompliant, finding: input.finding ?? null } });
+    await writeAudit(
+      {
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: "reviewAudit.finding",
+        entityType: "ReviewAudit",
+        entityId: item.audit.id,
+        districtCode: item.audit.districtCode,
+        reason: input.finding ?? null,
+        data: { itemId: item.id, isCompliant },
+      },
+      tx,
+    );
+  });
+}
+
+/**
+ * Completes an audit once every sampled decision has a finding. Problems open a rectification for
+ * the district, due 15 working days from today (Art. 20), and tell its officers in the portal.
+ */
+export async function completeAudit(
+  actor: Actor,
+  input: CompleteAuditInput,
+  now: Date = new Date(),
+): Promise<{ rectificationId: string | null; dueDate: ISODate | null }> {
+  assertCan(actor, "review:sample");
+  return prisma.$transaction(async (tx) => {
+    const audit = await tx.reviewAudit.findUnique({
+      where: { id: input.auditId },
+      select: { id: true, status: true, districtCode: true, items: { select: { isCompliant: true } } },
+    });
+    if (!audit) throw new AppError("NOT_FOUND");
+    if (audit.status !== "IN_PROGRESS") throw new AppError("CONFLICT", { messageKey: "audits.errors.auditCompleted" });
+    if (audit.items.some((i) => i.isCompliant === null)) {
+      throw new AppError("VALIDATION", { messageKey: "audits.errors.unexamined" });
+    }
+    const problems = audit.items.filter((i) => i.isCompliant === false).length;
+    if (problems > 0 && !input.requirement) {
+      throw new AppError("VALIDATION", { fieldErrors: { requirement: ["audits.validation.requirementRequired"] } });
+    }
+    const updated = await tx.reviewAudit.updateMany({
+      where: { id: audit.id, status: "IN_PROGRESS" },
+      data: { status: "COMPLETED", summary: input.summary, completedAt: now },
+    });
+    if (updated.count !== 1) throw new AppError("CONFLICT", { messageKey: "audits.errors.auditCompleted" });
+    let rectificationId: string | null = null;
+    let dueDate: ISODate | null = null;
+    if (problems > 0 && input.requirement) {
+      // Art. 20: the district rectifies and reports back within 15 working days.
+      dueDate = addWorkingDays(todayCST(now), DEADLINE_WORKING_DAYS.RECTIFICATION);
+      const rect = await tx.rectification.create({
+        data: { auditId: audit.id, districtCode: audit.districtCode, requirement: input.requirement, issuedAt: now, dueDate: dateColumn(dueDate) },
+        select: { id: true },
+      });
+      rectificationId = rect.id;
+      await writeAudit(
+        {
+          actorId: actor.id,
+          actorRole: actor.role,
+          action: "rectification.open",
+          entityType: "Rectification",
+          entityId: rect.id,
+          districtCode: audit.districtCode,
+          reason: input.requirement,
+          data: { auditId: audit.id, dueDate, problems },
+        },
+        tx,
+      );
+      const officers = await tx.user.findMany({
+        where: { role: "DISTRICT_OFFICER", districtCode: audit.districtCode, isActive: true },
+        select: { id: true },
+      });
+      for (const officer of officers) {
+        await enqueueNotification(tx, {
+          channel: "IN_APP",
+          templateKey: "audits.rectificationOpened",
+          params: { dueDate },
+          recipientUserId: officer.id,
+          dedupeKey: `rectification:${rect.id}:opened:${officer.id}`,
+        });
+      }
+    }
+    await writeAudit(
+      {
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: "reviewAudit.complete",
+        entityType: "ReviewAudit",
+        entityId: audit.id,
+        districtCode: audit.districtCode,
+        reason: input.summary,
+        data: { problems, rectificationId, dueDate },
+      },
+      tx,
+    );
+    return { rectificationId, dueDate };
+  });
+}
+
+/** The district reports back on an open (or reopened) rectification. */
+export async function submitRectificationReport(actor: Actor, input: SubmitReportInput, now: Date = new Date()): Promise<void> {
+  assertCan(actor, "rectification:report");
+  await prisma.$transaction(async (tx) => {
+    const rect = await tx.rectification.findUnique({
+      where: { id: input.rectificationId },
+      select: { id: true, status: true, districtCode: true, dueDate: true },
+    });
+    if (!rect || !can(actor, "rectification:read", { districtCode: rect.districtCode })) throw new AppError("NOT_FOUND");
+    assertCan(actor, "rectification:report", { districtCode: rect.districtCode });
+    if (!OPEN_STATUSES.includes(rect.status)) throw new AppError("CONFLICT", { messageKey: "audits.errors.notOpen" });
+    const updated = await tx.rectification.updateMany({
+      where: { id: rect.id, status: rect.status },
+      data: { status: "REPORTED", report: input.report, reportedAt: now, reportedById: actor.id },
+    });
+    if (updated.count !== 1) throw new AppError("CONFLICT");
+    const onTime = todayCST(now) <= fromDateColumn(rect.dueDate);
+    await writeAudit(
+      {
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: "rectification.report",
+        entityType: "Rectification",
+        entityId: rect.id,
+        districtCode: rect.districtCode,
+        reason: input.report,
+        data: { documentRef: input.documentRef ?? null, onTime },
+      },
+      tx,
+    );
+  });
+}
+
+/** A municipal officer accepts (closes) a reported rectification, or reopens it with a new deadline. */
+export async function closeRectification(actor: Actor, input: CloseRectificationInput, now: Date = new Date()): Promise<{ status: RectificationStatus; dueDate: ISODate }> {
+  assertCan(actor, "rectification:close");
+  return prisma.$transaction(async (tx) => {
+    const rect = await tx.rectification.findUnique({ where: { id: input.rectificationId }, select: { id: true, status: true, districtCode: true, dueDate: true } });
+    if (!rect) throw new AppError("NOT_FOUND");
+    if (rect.status !== "REPORTED") throw new AppError("CONFLICT", { messageKey: "audits.errors.notReported" });
+    let status: RectificationStatus;
+    let dueDate = fromDateColumn(rect.dueDate);
+    if (input.decision === "ACCEPT") {
+      status = "ACCEPTED";
+      await tx.rectification.update({ where: { id: rect.id }, data: { status, acceptedAt: now, acceptedById: actor.id } });
+    } else {
+      status = "REOPENED";
+      dueDate = addWorkingDays(todayCST(now), DEADLINE_WORKING_DAYS.RECTIFICATION);
+      await tx.rectification.update({ where: { id: rect.id }, data: { status, dueDate: dateColumn(dueDate) } });
+    }
+    await writeAudit(
+      {
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: input.decision === "ACCEPT" ? "rectification.accept" : "rectification.reopen",
+        entityType: "Rectification",
+        entityId: rect.id,
+        districtCode: rect.districtCode,
+        reason: input.note ?? null,
+        data: { dueDate },
+      },
+      tx,
+    );
+    return { status, dueDate };
+  });
+}
+
+// ───────────── reading ─────────────
+
+const auditListSelect = {
+  id: true,
+  districtCode: true,
+  district: { select: { name: true, nameEn: true } },
+  periodStart: true,
+  periodEnd: true,
+  status: true,
+  startedAt: true,
+  completedAt: true,
+  auditor: { select: { name: true } },
+  _count: { select: { items: true, rectifications: true } },
+} satisfies Prisma.ReviewAuditSelect;
+
+export type AuditRow = Prisma.ReviewAuditGetPayload<{ select: typeof auditListSelect }>;
+
+function auditScope(actor: Actor, district?: string): Prisma.ReviewAuditWhereInput {
+  if (can(actor, "review:sample")) return district ? { districtCode: district } : {};
+  if (can(actor, "rectification:read") && actor.role === "DISTRICT_OFFICER") return { districtCode: actor.districtCode ?? "" };
+  throw new AppError("FORBIDDEN");
+}
+
+export async function listAudits(actor: Actor, filter: AuditListFilter): Promise<{ items: AuditRow[]; total: number; page: number; pageCount: number }> {
+  const where: Prisma.ReviewAuditWhereInput = { ...auditScope(actor, filter.district), ...(filter.status ? { status: filter.status } : {}) };
+  const total = await prisma.reviewAudit.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
+  const items = await prisma.reviewAudit.findMany({
+    where,
+    select: auditListSelect,
+    orderBy: [{ startedAt: "desc" }, { id: "asc" }],
+    skip: (page - 1) * AUDIT_PAGE_SIZE,
+    take: AUDIT_PAGE_SIZE,
+  });
+  return { items, total, page, pageCount };
+}
+
+const rectificationSelect = {
+  id: true,
+  auditId: true,
+  districtCode: true,
+  district: { select: { name: true, nameEn: true } },
+  requirement: true,
+  issuedAt: true,
+  dueDate: true,
+  status: true,
+  report: true,
+  reportedAt: true,
+  reportedBy: { select: { name: true } },
+  acceptedAt: true,
+  acceptedBy: { select: { name: true } },
+} satisfies Prisma.RectificationSelect;
+
+export type RectificationRow = Prisma.RectificationGetPayload<{ select: typeof rectificationSelect }> & { isOverdue: boolean };
+
+function withOverdue<T extends { status: RectificationStatus; dueDate: Date }>(row: T, today: ISODate): T & { isOverdue: boolean } {
+  return { ...row, isOverdue: OPEN_STATUSES.includes(row.status) && fromDateColumn(row.dueDate) < today };
+}
+
+function rectificationViewWhere(view: RectificationView, today: ISODate): Prisma.RectificationWhereInput {
+  switch (view) {
+    case "OPEN":
+      return { status: { in: OPEN_STATUSES } };
+    case "REPORTED":
+      return { status: "REPORTED" };
+    case "ACCEPTED":
+      return { status: "ACCEPTED" };
+    case "OVERDUE":
+      return { status: { in: OPEN_STATUSES }, dueDate: { lt: dateColumn(today) } };
+    case "ALL":
+      return {};
+  }
+}
+
+export async function listRectifications(
+  actor: Actor,
+  filter: { view?: RectificationView; district?: string; page?: number },
+  now: Date = new Date(),
+): Promise<{ items: RectificationRow[]; total: number; page: number; pageCount: number; overdueTotal: number }> {
+  assertCan(actor, "rectification:read");
+  const today = todayCST(now);
+  const scope: Prisma.RectificationWhereInput =
+    actor.role === "DISTRICT_OFFICER" ? { districtCode: actor.districtCode ?? "" } : filter.district ? { districtCode: filter.district } : {};
+  const where = { ...scope, ...rectificationViewWhere(filter.view ?? "OPEN", today) };
+  const [total, overdueTotal] = await Promise.all([
+    prisma.rectification.count({ where }),
+    prisma.rectification.count({ where: { ...scope, ...rectificationViewWhere("OVERDUE", today) } }),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(total / RECTIFICATION_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
+  const items = await prisma.rectification.findMany({
+    where,
+    select: rectificationSelect,
+    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+    skip: (page - 1) * RECTIFICATION_PAGE_SIZE,
+    take: RECTIFICATION_PAGE_SIZE,
+  });
+  return { items: items.map((r) => withOverdue(r, today)), total, page, pageCount, overdueTotal };
+}
+
+const auditDetailSelect = {
+  ...auditListSelect,
+  summary: true,
+  items: {
+    select: {
+      id: true,
+      isCompliant: true,
+      finding: true,
+      reviewDecision: {
+        select: {
+          id: true,
+          level: true,
+          outcome: true,
+          articlesCited: true,
+          comment: true,
+          dueDate: true,
+          decidedAt: true,
+          officer: { select: { name: true } },
+          application: { select: { id: true, applicationNo: true } },
+        },
+      },
+    },
+  },
+  rectifications: { select: rectificationSelect, orderBy: { issuedAt: "asc" } },
+} satisfies Prisma.ReviewAuditSelect;
+
+export type AuditDetail = Omit<Prisma.ReviewAuditGetPayload<{ select: typeof auditDetailSelect }>, "items" | "rectifications"> & {
+  items: Array<Prisma.ReviewAuditGetPayload<{ select: typeof auditDetailSelect }>["items"][number] & { ticket: string | null }>;
+  rectifications: RectificationRow[];
+  sample: SampleRecord | null;
+  canEdit: boolean;
+};
+
+export async function getAudit(actor: Actor, auditId: string, now: Date = new Date()): Promise<AuditDetail> {
+  await readableAudit(actor, auditId);
+  const audit = await prisma.reviewAudit.findUnique({ where: { id: auditId }, select: auditDetailSelect });
+  if (!audit) throw new AppError("NOT_FOUND");
+  const sample = await sampleRecordOf(prisma, auditId);
+  const tickets = sample ? new Map(drawAuditSample(sample.seed, audit.items.map((i) => i.reviewDecision.id), audit.items.length).map((s) => [s.id, s.ticket])) : new Map<string, string>();
+  const items = audit.items
+    .map((i) => ({ ...i, ticket: tickets.get(i.reviewDecision.id) ?? null }))
+    .sort((a, b) => ((a.ticket ?? "") < (b.ticket ?? "") ? -1 : 1));
+  const today = todayCST(now);
+  return {
+    ...audit,
+    items,
+    rectifications: audit.rectifications.map((r) => withOverdue(r, today)),
+    sample,
+    canEdit: can(actor, "review:sample") && audit.status === "IN_PROGRESS",
+  };
+}
+
+export interface RectificationHistoryEntry {
+  at: Date;
+  action: string;
+  actorName: string | null;
+  reason: string | null;
+  documentRef: string | null;
+}
+
+export async function getRectification(
+  actor: Actor,
+  rectificationId: string,
+  now: Date = new Date(),
+): Promise<{ rectification: RectificationRow; history: RectificationHistoryEntry[]; canReport: boolean; canClose: boolean }> {
+  assertCan(actor, "rectification:read");
+  const row = await prisma.rectification.findUnique({ where: { id: rectificationId }, select: rectificationSelect });
+  if (!row || !can(actor, "rectification:read", { districtCode: row.districtCode })) throw new AppError("NOT_FOUND");
+  const entries = await prisma.auditLog.findMany({
+    where: { entityType: "Rectification", entityId: rectificationId },
+    select: { at: true, action: true, actorId: true, reason: true, data: true },
+    orderBy: { id: "asc" },
+  });
+  const actorIds = [...new Set(entries.map((e) => e.actorId).filter((id): id is string => !!id))];
+  const users = await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  const rectification = withOverdue(row, todayCST(now));
+  return {
+    rectification,
+    history: entries.map((e) => ({
+      at: e.at,
+      action: e.action,
+      actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
+      reason: e.reason,
+      documentRef: ((e.data as { documentRef?: unknown } | null)?.documentRef as string | null | undefined) ?? null,
+    })),
+    canReport: can(actor, "rectification:report", { districtCode: row.districtCode }) && OPEN_STATUSES.includes(row.status),
+    canClose: can(actor, "rectification:close") && row.status === "REPORTED",
+  };
+}
+
+/** Districts for the sampling form (municipal officers). */
+export async function listAuditableDistricts(actor: Actor): Promise<Array<{ code: string; name: string; nameEn: string }>> {
+  assertCan(actor, "review:sample");
+  return prisma.district.findMany({ select: { code: true, name: true, nameEn: true }, orderBy: { code: "asc" } });
+}

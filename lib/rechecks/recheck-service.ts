@@ -1,0 +1,451 @@
+import "server-only";
+import { transitionApplication } from "@/lib/applications/transitions";
+import { writeAudit } from "@/lib/auth/audit";
+import { assertCan, can, type Actor } from "@/lib/auth/permissions";
+import { dateColumn, fromDateColumn, todayCST } from "@/lib/clock";
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { IneligibilityCode, ISODate } from "@/lib/rules";
+import { assessEligibility, compareISODate } from "@/lib/rules";
+import type { Prisma, RecheckStatus } from "@/lib/generated/prisma/client";
+import { notifyApplicant } from "@/lib/notifications/outbox";
+import { compareHouseholdData, type Flag } from "@/lib/shared-data/compare";
+import { declaredHousehold, householdSelect, loadPersonRecords, type HouseholdRow } from "@/lib/shared-data/comparison-service";
+import { buildRecheckInput, type RecheckChange } from "./recheck-input";
+import { cancellationReason, dismissalReason, reasonTitles } from "./reason-text";
+import type { ConfirmCancellationInput, DismissRecheckInput, RecheckFilter, RecheckView } from "./schemas";
+
+// The annual re-check of qualified households (Art. 20): every QUALIFIED application with an
+// active qualification is assessed again with lib/rules against the latest shared data and the
+// latest reference income R. Those still eligible pass; the others wait (PENDING) for a district
+// officer, who confirms the cancellation (application CANCELLED, qualification cancelled, reasons
+// to the applicant in the portal and by SMS) or dismisses it with a reason. One AnnualRecheck row
+// per qualification and year (unique), so every run is idempotent.
+
+/** The automatic run of year Y is due from this day of Y (after the previous year's tax data is in). */
+export const ANNUAL_RECHECK_START = "03-01";
+const CHUNK = 100;
+export const RECHECK_PAGE_SIZE = 20;
+
+export interface RecheckFindings {
+  checkedOn: ISODate;
+  referenceIncomeYear: number;
+  referenceIncomeFen: number;
+  eligible: boolean;
+  reasons: Array<{ code: IneligibilityCode; article: string; params?: Record<string, string | number> }>;
+  householdSize: number;
+  perCapitaIncomeFen: number;
+  incomeLimitFen: number;
+  changes: RecheckChange[];
+  flags: Flag[];
+}
+
+export interface RecheckRunResult {
+  year: number;
+  districtCode: string;
+  checked: number;
+  flagged: number;
+  passed: number;
+}
+
+type Tx = Prisma.TransactionClient;
+
+/** R for a re-check in `year`: the latest published figure for a year before it (Art. 13.4). */
+async function referenceIncomeFor(year: number): Promise<{ year: number; fen: number }> {
+  const row =
+    (await prisma.referenceIncome.findFirst({ where: { year: { lt: year } }, orderBy: { year: "desc" }, select: { year: true, perCapitaDisposableIncomeFen: true } })) ??
+    (await prisma.referenceIncome.findFirst({ orderBy: { year: "desc" }, select: { year: true, perCapitaDisposableIncomeFen: true } }));
+  if (!row) throw new AppError("CONFLICT", { messageKey: "rechecks.errors.noReferenceIncome" });
+  return { year: row.year, fen: row.perCapitaDisposableIncomeFen };
+}
+
+/** Assesses one household as of `checkDate`; pure apart from the records passed in. */
+export function assessForRecheck(args: {
+  app: HouseholdRow;
+  records: Awaited<ReturnType<typeof loadPersonRecords>>;
+  reference: { year: number; fen: number };
+  checkDate: ISODate;
+  bannedUntil: ISODate | null;
+}): RecheckFindings | null {
+  const household = declaredHousehold(args.app, args.checkDate);
+  const d = args.app.declaration;
+  if (!household || !d) return null;
+  const comparison = compareHouseholdData({ household, records: args.records.records, availableSources: args.records.availableSources });
+  const { input, changes } = buildRecheckInput({
+    household: {
+      members: args.app.members.map((m) => ({
+        id: m.id,
+        relationship: m.relationship,
+        sex: m.sex,
+        birthDate: fromDateColumn(m.birthDate),
+        fullCivilCapacity: m.fullCivilCapacity,
+        annualIncomeFen: m.annualIncomeFen,
+      })),
+      employment: d.employment,
+      ownsUrbanHousingInCity: d.ownsUrbanHousingInCity,
+      housingFloorAreaDm2: d.housingFloorAreaDm2,
+      lastHousingTransferDate: d.lastHousingTransferDate ? fromDateColumn(d.lastHousingTransferDate) : null,
+      familyCanSupportHousing: d.familyCanSupportHousing,
+      priorityCategories: d.priorityCategories,
+    },
+    comparison,
+    referenceIncomeFen: args.reference.fen,
+    checkDate: args.checkDate,
+    bannedUntil: args.bannedUntil,
+  });
+  const result = assessEligibility(input);
+  return {
+    checkedOn: args.checkDate,
+    referenceIncomeYear: args.reference.year,
+    referenceIncomeFen: args.reference.fen,
+    eligible: result.eligible,
+    reasons: result.reasons.map((r) => ({ code: r.code, article: r.article, ...(r.params ? { params: r.params } : {}) })),
+    householdSize: result.householdSize,
+    perCapitaIncomeFen: result.perCapitaIncomeFen,
+    incomeLimitFen: result.incomeLimitFen,
+    changes,
+    flags: comparison.flags,
+  };
+}
+
+/**
+ * Re-checks every active qualification of a district not yet re-checked in `year`. `actor` is the
+ * officer who started it (null for the yearly job). Idempotent: a second run checks nothing twice.
+ */
+export async function runAnnualRecheck(args: { districtCode: string; year: number; actor: Actor | null; now?: Date }): Promise<RecheckRunResult> {
+  const { districtCode, year, actor } = args;
+  if (actor) assertCan(actor, "recheck:manage", { districtCode });
+  const now = args.now ?? new Date();
+  const checkDate = todayCST(now);
+  const reference = await referenceIncomeFor(year);
+  let checked = 0;
+  let flagged = 0;
+
+  for (;;) {
+    const batch = await prisma.qualification.findMany({
+      where: { status: "ACTIVE", application: { districtCode, status: "QUALIFIED" }, rechecks: { none: { year } } },
+      select: { id: true, application: { select: householdSelect } },
+      orderBy: { id: "asc" },
+      take: CHUNK,
+    });
+    if (batch.length === 0) break;
+    const residentIds = batch.flatMap((q) => q.application.members.map((m) => m.residentId));
+    const [records, bans] = await Promise.all([
+      loadPersonRecords(prisma, residentIds),
+      prisma.ban.findMany({
+        where: { residentId: { in: residentIds }, liftedAt: null, bannedUntil: { gt: dateColumn(checkDate) } },
+        select: { residentId: true, bannedUntil: true },
+      }),
+    ]);
+    const rows: Prisma.AnnualRecheckCreateManyInput[] = [];
+    for (const q of batch) {
+      const ids = new Set(q.application.members.map((m) => m.residentId));
+      const bannedUntil =
+        bans
+          .filter((b) => ids.has(b.residentId))
+          .map((b) => fromDateColumn(b.bannedUntil))
+          .sort((a, b) => compareISODate(b, a))[0] ?? null;
+      const findings = assessForRecheck({ app: q.application, records, reference, checkDate, bannedUntil });
+      // A qualified application always has a declaration; without one there is nothing to assess.
+      const eligible = findings?.eligible ?? true;
+      rows.push({
+        kind: "QUALIFICATION",
+        year,
+        districtCode,
+        qualificationId: q.id,
+        status: eligible ? "PASSED" : "PENDING",
+        findings: (findings ?? { checkedOn: checkDate, eligible: true, reasons: [] }) as unknown as Prisma.InputJsonValue,
+        reasons: eligible ? null : reasonTitles(findings?.reasons.map((r) => r.code) ?? []),
+        decidedAt: eligible ? now : null,
+      });
+      if (!eligible) flagged++;
+    }
+    // Unique per qualification and year: a concurrent run's rows are skipped, not doubled.
+    const created = await prisma.annualRecheck.createMany({ data: rows, skipDuplicates: true });
+    checked += created.count;
+    if (created.count === 0) break;
+  }
+
+  await writeAudit({
+    actorId: actor?.id ?? null,
+    actorRole: actor?.role ?? null,
+    action: "recheck.run",
+    entityType: "District",
+    entityId: districtCode,
+    districtCode,
+    data: { year, checked, flagged, referenceIncomeYear: reference.year },
+  });
+  return { year, districtCode, checked, flagged, passed: checked - flagged };
+}
+
+/** Whether the yearly automatic run of `year` has happened in the district. */
+async function hasYearlyRun(districtCode: string, year: number): Promise<boolean> {
+  const runs = await prisma.auditLog.findMany({
+    where: { action: "recheck.run", entityType: "District", entityId: districtCode, actorId: null },
+    select: { data: true },
+    orderBy: { id: "desc" },
+    take: 20,
+  });
+  return runs.some((r) => (r.data as { year?: unknown } | null)?.year === year);
+}
+
+/** The job: once a year per district, from ANNUAL_RECHECK_START, re-check that district. */
+export async function runDueRechecks(now: Date = new Date()): Promise<string> {
+  const today = todayCST(now);
+  const year = Number(today.slice(0, 4));
+  if (today < `${year}-${ANNUAL_RECHECK_START}`) return "not due";
+  const districts = await prisma.application.findMany({
+    where: { status: "QUALIFIED", qualification: { status: "ACTIVE" } },
+    distinct: ["districtCode"],
+    select: { districtCode: true },
+  });
+  const results: string[] = [];
+  for (const { districtCode } of districts) {
+    if (await hasYearlyRun(districtCode, year)) continue;
+    try {
+      const r = await runAnnualRecheck({ districtCode, year, actor: null, now });
+      results.push(`${districtCode}: ${r.checked} checked, ${r.flagged} listed`);
+    } catch (error) {
+      // No reference income yet: try again on the next run.
+      if (error instanceof AppError) results.push(`${districtCode}: ${error.code}`);
+      else throw error;
+    }
+  }
+  return results.length > 0 ? results.join("; ") : "nothing due";
+}
+
+// ───────────── lists and decisions ─────────────
+
+const listSelect = {
+  id: true,
+  year: true,
+  status: true,
+  districtCode: true,
+  reasons: true,
+  findings: true,
+  createdAt: true,
+  decidedAt: true,
+  decidedBy: { select: { name: true } },
+  qualification: {
+    select: {
+      id: true,
+      qualifiedOn: true,
+      application: {
+        select: {
+          id: true,
+          applicationNo: true,
+          status: true,
+          members: { where: { relationship: "APPLICANT" }, select: { name: true } },
+        },
+      },
+    },
+  },
+} satisfies Prisma.AnnualRecheckSelect;
+
+export type RecheckRow = Prisma.AnnualRecheckGetPayload<{ select: typeof listSelect }>;
+
+function viewWhere(view: RecheckView): Prisma.AnnualRecheckWhereInput {
+  switch (view) {
+    case "PENDING":
+      return { status: "PENDING" };
+    case "CANCELLED":
+      return { status: "FAILED" };
+    case "DISMISSED":
+      return { status: "PASSED", decidedById: { not: null } };
+    case "PASSED":
+      return { status: "PASSED", decidedById: null };
+    case "ALL":
+      return {};
+  }
+}
+
+function scopeWhere(actor: Actor): Prisma.AnnualRecheckWhereInput {
+  assertCan(actor, "recheck:manage");
+  return { districtCode: actor.districtCode ?? "" };
+}
+
+export interface RecheckPage {
+  items: RecheckRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  pendingTotal: number;
+  years: number[];
+}
+
+/** The district's re-checks, newest first, filtered; the default view is what awaits a decision. */
+export async function listRechecks(actor: Actor, filter: RecheckFilter): Promise<RecheckPage> {
+  const scope = scopeWhere(actor);
+  const q = filter.q?.trim();
+  const where: Prisma.AnnualRecheckWhereInput = {
+    ...scope,
+    kind: "QUALIFICATION",
+    ...viewWhere(filter.view ?? "PENDING"),
+    ...(filter.year ? { year: filter.year } : {}),
+    ...(q
+      ? {
+          qualification: {
+            application: {
+              OR: [{ applicationNo: { contains: q, mode: "insensitive" } }, { members: { some: { relationship: "APPLICANT", name: { contains: q } } } }],
+            },
+          },
+        }
+      : {}),
+  };
+  const [total, pendingTotal, years] = await Promise.all([
+    prisma.annualRecheck.count({ where }),
+    prisma.annualRecheck.count({ where: { ...scope, kind: "QUALIFICATION", status: "PENDING" } }),
+    prisma.annualRecheck.findMany({ where: { ...scope, kind: "QUALIFICATION" }, distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } }),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(total / RECHECK_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
+  const items = await prisma.annualRecheck.findMany({
+    where,
+    select: listSelect,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    skip: (page - 1) * RECHECK_PAGE_SIZE,
+    take: RECHECK_PAGE_SIZE,
+  });
+  return { items, total, page, pageCount, pendingTotal, years: years.map((y) => y.year) };
+}
+
+const detailSelect = {
+  ...listSelect,
+  qualification: {
+    select: {
+      ...listSelect.qualification.select,
+      status: true,
+      cancelledAt: true,
+      application: {
+        select: {
+          ...listSelect.qualification.select.application.select,
+          members: { select: { id: true, name: true, relationship: true }, orderBy: [{ relationship: "asc" }, { id: "asc" }] },
+        },
+      },
+    },
+  },
+} satisfies Prisma.AnnualRecheckSelect;
+
+export type RecheckDetail = Prisma.AnnualRecheckGetPayload<{ select: typeof detailSelect }>;
+
+/** One re-check with the household's member names; NOT_FOUND outside the officer's district. */
+export async function getRecheck(actor: Actor, recheckId: string): Promise<RecheckDetail> {
+  assertCan(actor, "recheck:manage");
+  const row = await prisma.annualRecheck.findUnique({ where: { id: recheckId }, select: detailSelect });
+  if (!row || !can(actor, "recheck:manage", { districtCode: row.districtCode })) throw new AppError("NOT_FOUND");
+  return row;
+}
+
+async function pendingRecheck(tx: Tx, actor: Actor, recheckId: string) {
+  const row = await tx.annualRecheck.findUnique({
+    where: { id: recheckId },
+    select: {
+      id: true,
+      year: true,
+      status: true,
+      districtCode: true,
+      findings: true,
+      qualification: {
+        select: {
+          id: true,
+          status: true,
+          application: { select: { id: true, applicationNo: true, applicantUserId: true, contactPhone: true } },
+        },
+      },
+    },
+  });
+  if (!row || !row.qualification) throw new AppError("NOT_FOUND");
+  assertCan(actor, "recheck:manage", { districtCode: row.districtCode });
+  if (row.status !== "PENDING") throw new AppError("CONFLICT", { messageKey: "rechecks.errors.alreadyDecided" });
+  return { ...row, qualification: row.qualification };
+}
+
+async function decide(tx: Tx, recheckId: string, status: RecheckStatus, actor: Actor, reasons: string, now: Date): Promise<void> {
+  const updated = await tx.annualRecheck.updateMany({
+    where: { id: recheckId, status: "PENDING" },
+    data: { status, decidedById: actor.id, decidedAt: now, reasons },
+  });
+  if (updated.count !== 1) throw new AppError("CONFLICT", { messageKey: "rechecks.errors.alreadyDecided" });
+}
+
+/**
+ * The officer confirms: the application is CANCELLED (state machine), the qualification cancelled
+ * with the reasons, waiting-list places removed, and the applicant told the reasons in the portal
+ * and by SMS (no incomes, no ID numbers). One transaction.
+ */
+export async function confirmRecheckCancellation(
+  actor: Actor,
+  input: ConfirmCancellationInput,
+  now: Date = new Date(),
+): Promise<{ applicationId: string }> {
+  return prisma.$transaction(async (tx) => {
+    const row = await pendingRecheck(tx, actor, input.recheckId);
+    const findings = row.findings as unknown as RecheckFindings | null;
+    const codes = findings?.reasons.map((r) => r.code) ?? [];
+    const reason = cancellationReason(codes, input.note);
+    const app = row.qualification.application;
+    await decide(tx, row.id, "FAILED", actor, reason, now);
+    await transitionApplication(tx, {
+      applicationId: app.id,
+      to: "CANCELLED",
+      actor: { id: actor.id, role: actor.role },
+      reason,
+      action: "recheck.cancel",
+      auditData: { recheckId: row.id, year: row.year, codes, articles: findings?.reasons.map((r) => r.article) ?? [] },
+      at: now,
+    });
+    await tx.qualification.update({
+      where: { id: row.qualification.id },
+      data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason, cancelledById: actor.id },
+    });
+    await tx.waitingListEntry.updateMany({
+      where: { applicationId: app.id, status: "WAITING" },
+      data: { status: "REMOVED", removedAt: now, removedReason: reason },
+    });
+    await notifyApplicant(tx, {
+      applicationId: app.id,
+      userId: app.applicantUserId,
+      phone: app.contactPhone,
+      templateKey: "rechecks.cancelled",
+      params: { applicationNo: app.applicationNo, reasons: reasonTitles(codes) },
+      dedupeKey: `recheck:${row.id}:cancelled`,
+    });
+    await writeAudit(
+      {
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: "recheck.confirm",
+        entityType: "AnnualRecheck",
+        entityId: row.id,
+        districtCode: row.districtCode,
+        reason,
+        data: { applicationId: app.id, year: row.year, codes },
+      },
+      tx,
+    );
+    return { applicationId: app.id };
+  });
+}
+
+/** The officer dismisses: the household stays QUALIFIED; the reason is recorded. One transaction. */
+export async function dismissRecheck(actor: Actor, input: DismissRecheckInput, now: Date = new Date()): Promise<{ applicationId: string }> {
+  return prisma.$transaction(async (tx) => {
+    const row = await pendingRecheck(tx, actor, input.recheckId);
+    const reason = dismissalReason(input.reason);
+    await decide(tx, row.id, "PASSED", actor, reason, now);
+    await writeAudit(
+      {
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: "recheck.dismiss",
+        entityType: "AnnualRecheck",
+        entityId: row.id,
+        districtCode: row.districtCode,
+        reason: input.reason,
+        data: { applicationId: row.qualification.application.id, year: row.year },
+      },
+      tx,
+    );
+    return { applicationId: row.qualification.application.id };
+  });
+}
