@@ -32,6 +32,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `npm run dev` serves on localhost; let the dev client connect when opened as 127.0.0.1 too.
+  allowedDevOrigins: ["127.0.0.1"],
   // `npm test` type-checks the whole project (npm run typecheck); the build need not do it again.
   typescript: { ignoreBuildErrors: true },
   // A separate build folder lets several checkouts' end-to-end runs build side by side.

@@ -86,9 +86,14 @@ async function main(): Promise<void> {
     DATABASE_URL: db.url,
     AUTH_SECRET: process.env.AUTH_SECRET ?? (isProduction ? undefined : localSecret("auth-secret")),
     AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+    // The intake API's shared secret (shared/docs/intake-api.md): a fixed development value
+    // outside production; production must set its own. `next start` itself always runs with
+    // NODE_ENV=production, so the development value is passed explicitly.
+    INTAKE_HMAC_SECRET: process.env.INTAKE_HMAC_SECRET ?? (isProduction ? undefined : "dev-intake-secret"),
     NEXT_TELEMETRY_DISABLED: "1",
   };
   if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET must be set in production.");
+  if (!env.INTAKE_HMAC_SECRET) throw new Error("INTAKE_HMAC_SECRET must be set in production (the intake API refuses to start without it).");
   process.env.DATABASE_URL = db.url;
   // End-to-end fixtures connect to the same database (tests/e2e/db.ts).
   if (isE2E) writeFileSync(path.join(dataDir, "e2e-database-url"), db.url);

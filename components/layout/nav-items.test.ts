@@ -3,13 +3,18 @@ import { activeHref, navItemsFor } from "./nav-items";
 
 describe("navItemsFor", () => {
   it("shows each role its own places", () => {
-    expect(navItemsFor(null).map((i) => i.key)).toEqual(["home"]);
-    expect(navItemsFor({ id: "a", role: "APPLICANT", districtCode: null }).map((i) => i.key)).toEqual(["home", "me"]);
+    expect(navItemsFor(null).map((i) => i.key)).toEqual(["home", "publicity"]);
+    expect(navItemsFor({ id: "a", role: "APPLICANT", districtCode: null }).map((i) => i.key)).toEqual(["home", "me", "publicity"]);
     expect(navItemsFor({ id: "d", role: "DISTRICT_OFFICER", districtCode: "500103" })).toEqual([
       { href: "/staff", key: "staffHome" },
       { href: "/staff/districts/500103", key: "myDistrict" },
+      { href: "/staff/review", key: "review" },
+      { href: "/staff/publicity", key: "publicityAdmin" },
+      { href: "/staff/rechecks", key: "rechecks" },
+      { href: "/staff/shared-data", key: "sharedData" },
+      { href: "/staff/audits", key: "audits" },
     ]);
-    expect(navItemsFor({ id: "m", role: "MUNICIPAL_OFFICER", districtCode: null }).map((i) => i.key)).toEqual(["staffHome"]);
+    expect(navItemsFor({ id: "m", role: "MUNICIPAL_OFFICER", districtCode: null }).map((i) => i.key)).toEqual(["staffHome", "review", "publicityAdmin", "appeals", "sharedData", "audits"]);
     expect(navItemsFor({ id: "x", role: "ADMIN", districtCode: null }).map((i) => i.key)).toEqual(["admin", "users"]);
   });
 });

@@ -1,6 +1,6 @@
 import { can, type Actor } from "@/lib/auth/permissions";
 
-export type NavKey = "home" | "me" | "staffHome" | "myDistrict" | "admin" | "users";
+export type NavKey = "home" | "me" | "staffHome" | "myDistrict" | "admin" | "users" | "sharedData" | "rechecks" | "audits" | "review" | "publicityAdmin" | "appeals" | "publicity";
 export interface NavItem {
   href: string;
   key: NavKey;
@@ -8,8 +8,9 @@ export interface NavItem {
 
 /** The main navigation for a user, derived from the role and the permission table. */
 export function navItemsFor(user: Actor | null): NavItem[] {
-  if (!user) return [{ href: "/", key: "home" }];
-  if (user.role === "APPLICANT") return [{ href: "/", key: "home" }, { href: "/me", key: "me" }];
+  // Art. 19: the publicity lists are public.
+  if (!user) return [{ href: "/", key: "home" }, { href: "/publicity", key: "publicity" }];
+  if (user.role === "APPLICANT") return [{ href: "/", key: "home" }, { href: "/me", key: "me" }, { href: "/publicity", key: "publicity" }];
   const items: NavItem[] = [];
   if (user.role === "ADMIN") {
     items.push({ href: "/staff/admin", key: "admin" });
@@ -19,6 +20,14 @@ export function navItemsFor(user: Actor | null): NavItem[] {
   if (user.role === "DISTRICT_OFFICER" && user.districtCode && can(user, "district:read", { districtCode: user.districtCode })) {
     items.push({ href: `/staff/districts/${user.districtCode}`, key: "myDistrict" });
   }
+  // Art. 19: the review queue, publicity and objections, appeals.
+  if (user.role !== "ADMIN" && can(user, "application:read")) items.push({ href: "/staff/review", key: "review" });
+  if (can(user, "publicity:manage")) items.push({ href: "/staff/publicity", key: "publicityAdmin" });
+  if (can(user, "appeal:decide")) items.push({ href: "/staff/appeals", key: "appeals" });
+  // Art. 17-18, 20: shared data, annual re-checks, sample audits and rectifications.
+  if (can(user, "recheck:manage")) items.push({ href: "/staff/rechecks", key: "rechecks" });
+  if (can(user, "sharedData:import")) items.push({ href: "/staff/shared-data", key: "sharedData" });
+  if (can(user, "review:sample") || can(user, "rectification:read")) items.push({ href: "/staff/audits", key: "audits" });
   if (can(user, "user:manage")) items.push({ href: "/staff/admin/users", key: "users" });
   return items;
 }

@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ReviewDashboard } from "@/components/review/review-dashboard";
 import { listReadableDistricts } from "@/lib/auth/districts";
 import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -65,10 +66,9 @@ export async function StaffHome({ user }: { user: CurrentUser }) {
             )}
           </Card>
         )}
-        <Card title={t("staff.tasksTitle")}>
-          <EmptyState title={t("staff.tasksEmpty")} body={t("staff.tasksEmptyBody")} />
-        </Card>
       </div>
+      {/* Review, publicity and appeals work (Art. 19): counts per stage, overdue items, run jobs now. */}
+      <ReviewDashboard user={user} />
     </Container>
   );
 }

@@ -15,6 +15,10 @@ const matrix: Record<Permission, [Cell, Cell, Cell, Cell]> = {
   "application:review": ["-", "district", "-", "-"],
   "recheck:manage": ["-", "district", "-", "-"],
   "review:sample": ["-", "-", "city", "-"],
+  "rectification:read": ["-", "district", "city", "-"],
+  "rectification:report": ["-", "district", "-", "-"],
+  "rectification:close": ["-", "-", "city", "-"],
+  "sharedData:import": ["-", "district", "city", "-"],
   "publicity:manage": ["-", "district", "city", "-"],
   "objection:decide": ["-", "district", "-", "-"],
   "appeal:submit": ["own", "-", "-", "-"],
@@ -31,6 +35,7 @@ const matrix: Record<Permission, [Cell, Cell, Cell, Cell]> = {
   "report:read": ["-", "district", "city", "-"],
   "audit:read": ["-", "district", "city", "all"],
   "user:manage": ["-", "-", "-", "all"],
+  "jobs:run": ["-", "-", "city", "all"],
 };
 
 const roles: Role[] = ["APPLICANT", "DISTRICT_OFFICER", "MUNICIPAL_OFFICER", "ADMIN"];

@@ -32,6 +32,14 @@ export const permissionTable = {
   "recheck:manage": { DISTRICT_OFFICER: "district" },
   // Sample audits of district reviews (Art. 20).
   "review:sample": { MUNICIPAL_OFFICER: "city" },
+  // Rectifications after a sample audit: the district reports back within 15 working days, the
+  // municipal agency closes (accepts) or reopens them (Art. 20).
+  "rectification:read": { DISTRICT_OFFICER: "district", MUNICIPAL_OFFICER: "city" },
+  "rectification:report": { DISTRICT_OFFICER: "district" },
+  "rectification:close": { MUNICIPAL_OFFICER: "city" },
+  // Shared data from partner agencies (Art. 17-18): records are keyed by resident ID and used
+  // city-wide; a district officer sees the batches its district imported (docs/decisions/007).
+  "sharedData:import": { DISTRICT_OFFICER: "district", MUNICIPAL_OFFICER: "city" },
   // Publicity and objections (Art. 19, 23).
   "publicity:manage": { DISTRICT_OFFICER: "district", MUNICIPAL_OFFICER: "city" },
   "objection:decide": { DISTRICT_OFFICER: "district" },
@@ -53,6 +61,9 @@ export const permissionTable = {
   "report:read": { DISTRICT_OFFICER: "district", MUNICIPAL_OFFICER: "city" },
   "audit:read": { DISTRICT_OFFICER: "district", MUNICIPAL_OFFICER: "city", ADMIN: "all" },
   "user:manage": { ADMIN: "all" },
+  // Run the scheduled jobs now (publicity closing, final refusals, notices) instead of waiting
+  // for the scheduler's next minute.
+  "jobs:run": { MUNICIPAL_OFFICER: "city", ADMIN: "all" },
 } as const satisfies Record<string, Grants>;
 
 export type Permission = keyof typeof permissionTable;

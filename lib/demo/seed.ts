@@ -1,4 +1,6 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
+import { DRAFT_NUMBER_PREFIX, nextApplicationNo } from "@/lib/applications/numbering";
 import { hashPassword } from "@/lib/auth/password";
 import { dateColumn, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
@@ -133,12 +135,6 @@ interface ApplicationSpec {
 }
 
 let sequence = 100;
-
-async function nextApplicationNo(tx: Tx, district: string, year: number): Promise<string> {
-  const key = `application:${district}:${year}`;
-  const row = await tx.sequenceCounter.upsert({ where: { key }, create: { key, value: 1 }, update: { value: { increment: 1 } } });
-  return `GZF-${district}-${year}-${String(row.value).padStart(6, "0")}`;
-}
 
 // ───────────── the seed ─────────────
 
@@ -283,7 +279,9 @@ async function createApplication(
 ): Promise<{ id: string; applicationNo: string; members: { name: string; residentId: string }[] }> {
   const submitted = path.find((p) => p.status === "SUBMITTED")?.on ?? ctx.today;
   const year = Number(submitted.slice(0, 4));
-  const applicationNo = await nextApplicationNo(tx, spec.district, year);
+  const isDraft = path.length === 0;
+  // Drafts carry a provisional number until they are submitted, as portal drafts do.
+  const applicationNo = isDraft ? `${DRAFT_NUMBER_PREFIX}${randomBytes(12).toString("hex")}` : await nextApplicationNo(tx, spec.district, year);
   const members = spec.members.map((m) => ({ ...m, residentId: residentId(spec.district, m.birth, (sequence += 2) + (m.male ? 1 : 0)) }));
   const rulesMembers: RulesMember[] = members.map((m) => ({
     relationship: m.relationship,
@@ -309,7 +307,6 @@ async function createApplication(
   const unitType = entitledUnitType(rulesMembers);
   if (!allowedUnitTypes(rulesMembers).includes(unitType)) throw new Error("unit type");
   const userId = spec.userPhone ? ctx.applicants.get(spec.userPhone) ?? null : null;
-  const isDraft = path.length === 0;
   const app = await tx.application.create({
     data: {
       applicationNo,

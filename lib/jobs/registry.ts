@@ -1,5 +1,9 @@
 import "server-only";
+import { finalizeExpiredRefusals } from "@/lib/appeals/finalize-refusals";
 import { deliverPendingNotifications } from "@/lib/notifications/deliver";
+import { closeEndedPublicity } from "@/lib/publicity/close-publicity";
+import { runDueRechecks } from "@/lib/rechecks/recheck-service";
+import { resumeImports } from "@/lib/shared-data/import-service";
 
 // Scheduled work. Each job is idempotent and safe to run at any time: it looks for what is due
 // (publicity that has ended, notices to send…) and does it. The scheduler (lib/jobs/scheduler.ts)
@@ -12,6 +16,35 @@ export interface Job {
 }
 
 export const jobs: Job[] = [
+  // Art. 19: publicity over (today CST after its end date) → qualify entries without open or upheld objections.
+  {
+    name: "close-publicity",
+    async run(now) {
+      const r = await closeEndedPublicity(now);
+      return `${r.qualified} qualified, ${r.waiting} waiting on objections, ${r.closedBatches} batches closed`;
+    },
+  },
+  // Art. 19: a refusal not appealed within 10 working days of the notice becomes final.
+  {
+    name: "finalize-refusals",
+    async run(now) {
+      return `${(await finalizeExpiredRefusals(now)).finalized} refusals final`;
+    },
+  },
+  // Art. 17-18: finish shared-data imports left half-way (resumable per batch); purge stale uploads.
+  {
+    name: "shared-data-imports",
+    async run(now) {
+      return resumeImports(now);
+    },
+  },
+  // Art. 20: the yearly re-check of qualified households, once per district per year.
+  {
+    name: "annual-recheck",
+    async run(now) {
+      return runDueRechecks(now);
+    },
+  },
   {
     name: "deliver-notifications",
     async run(now) {

@@ -9,7 +9,9 @@ import { PrismaClient } from "../../lib/generated/prisma/client";
 let client: PrismaClient | undefined;
 
 export function e2eDatabaseUrl(): string {
-  const dataDir = path.resolve(__dirname, "../..", process.env.ANJU_DATA_DIR ?? ".data");
+  // Playwright runs from the repository root (where the start script keeps .data); __dirname is
+  // not reliable here because the generated Prisma client redefines it.
+  const dataDir = path.resolve(process.cwd(), process.env.ANJU_DATA_DIR ?? ".data");
   const file = path.join(dataDir, "e2e-database-url");
   return readFileSync(file, "utf8").trim();
 }
