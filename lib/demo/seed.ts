@@ -612,6 +612,53 @@ async function seedApplications(tx: Tx, ctx: SeedContext): Promise<void> {
     });
   }
   await tx.bill.createMany({ data: bills });
+
+  await seedSharedData(tx, ctx);
+}
+
+/**
+ * A tax bureau file as of 1 January (Art. 17-18), covering the 渝中 households: most match what
+ * they declared; 刘洋's household earns more than declared, and 吴霞, already qualified, now
+ * earns above the limit, so the comparison panel and the annual re-check have something to show.
+ */
+async function seedSharedData(tx: Tx, ctx: SeedContext): Promise<void> {
+  const year = Number(ctx.today.slice(0, 4));
+  const members = await tx.householdMember.findMany({
+    where: { application: { districtCode: YUZHONG, status: { not: "DRAFT" } } },
+    select: { name: true, residentId: true, annualIncomeFen: true, application: { select: { applicantUser: { select: { phone: true } } } } },
+    orderBy: { residentId: "asc" },
+  });
+  const adjusted: Record<string, number> = { "13800000004": 1.3, "13800000010": 4 };
+  const batch = await tx.sharedDataImportBatch.create({
+    data: {
+      source: "TAX",
+      fileName: `个人所得税收入信息_${year - 1}年度_渝中区（演示）.csv`,
+      sha256: "0".repeat(64),
+      asOfDate: dateColumn(`${year}-01-01`),
+      status: "COMPLETED",
+      rowCount: members.length,
+      importedById: ctx.staff.get("yuzhong.officer")!.id,
+      importedAt: morning(`${year}-01-15`),
+    },
+  });
+  await tx.sharedDataRecord.createMany({
+    data: members.map((m, i) => {
+      const factor = adjusted[m.application.applicantUser?.phone ?? ""] ?? 1;
+      return {
+        batchId: batch.id,
+        source: "TAX" as const,
+        rowNo: i + 2,
+        residentId: m.residentId,
+        fields: {
+          residentId: m.residentId,
+          name: m.name,
+          year: year - 1,
+          annualIncomeFen: Math.round(m.annualIncomeFen * factor),
+          ...(m.annualIncomeFen > 0 ? { withholderName: "重庆某物流有限公司（演示）" } : {}),
+        },
+      };
+    }),
+  });
 }
 
 /** Prints the demo accounts, for `npm start`. */
