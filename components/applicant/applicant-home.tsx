@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { LinkIntakeForm } from "@/components/applicant/link-intake-form";
 import { StatusBadge } from "@/components/applications/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
@@ -18,10 +19,13 @@ export async function ApplicantHome({
   user,
   applications,
   unreadNotifications,
+  linkableIntakeApplications = 0,
 }: {
   user: CurrentUser;
   applications: MyApplicationSummary[];
   unreadNotifications: number;
+  /** 渝快办 applications with this account's number, waiting for the applicant's ID to be linked. */
+  linkableIntakeApplications?: number;
 }) {
   const t = await getTranslations("applicant");
   const ta = await getTranslations("applications");
@@ -39,6 +43,7 @@ export async function ApplicantHome({
         description={t("greeting", { name: user.name })}
         actions={canStart && applications.length > 0 ? <ButtonLink href="/me/apply">{ta("home.startNew")}</ButtonLink> : null}
       />
+      {linkableIntakeApplications > 0 ? <LinkIntakeForm count={linkableIntakeApplications} /> : null}
       {unreadNotifications > 0 ? (
         <Alert tone="info" className="mb-6">
           {ta("home.unread", { count: unreadNotifications })}

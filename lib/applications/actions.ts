@@ -5,7 +5,8 @@ import { authedAction } from "@/lib/actions/authed-action";
 import { deleteApplicationDocument } from "@/lib/documents/service";
 import { saveHouseholdStep, saveHousingStep, saveWhereStep, saveWorkStep, submitDraft } from "./drafts";
 import { markNotificationsRead } from "./queries";
-import { householdStepSchema, housingStepSchema, submitDraftSchema, whereStepSchema, workStepSchema } from "./schemas";
+import { linkIntakeWithResidentId } from "./link-intake";
+import { householdStepSchema, housingStepSchema, residentIdSchema, submitDraftSchema, whereStepSchema, workStepSchema } from "./schemas";
 
 // The applicant's form, one action per step (each saves the draft), and the final submission.
 // Parsing and the role-wide permission are the wrapper's; ownership is the services'.
@@ -29,4 +30,10 @@ export const markNotificationsReadAction = authedAction(
   z.object({ ids: z.array(z.string().max(64)).max(100).optional(), applicationNo: z.string().max(40).optional() }),
   "application:read",
   ({ ids, applicationNo }, { user }) => markNotificationsRead(user, { ids, applicationNo }),
+);
+
+export const linkIntakeAction = authedAction(
+  z.object({ residentId: residentIdSchema }),
+  "application:read",
+  ({ residentId }, { user }) => linkIntakeWithResidentId(user, residentId),
 );

@@ -17,27 +17,50 @@ import { isProvisionalNumber } from "./numbering";
  * that have no account yet (docs/decisions/005: linked on read, when the applicant opens /me).
  * Returns how many were attached.
  */
-export async function claimIntakeApplications(actor: Actor): Promise<number> {
+/**
+ * Applications from 渝快办 that carry this account's mobile number and are not linked to any
+ * account yet. Only the count is shown: a registration does not prove the number, so nothing of
+ * the application is revealed until the applicant proves who they are (linkIntakeApplications).
+ */
+export async function countLinkableIntakeApplications(actor: Actor): Promise<number> {
   if (actor.role !== "APPLICANT") return 0;
   const user = await prisma.user.findUnique({ where: { id: actor.id }, select: { phone: true, isActive: true } });
   if (!user?.phone || !user.isActive) return 0;
+  return prisma.application.count({ where: { applicantUserId: null, source: "INTAKE_API", contactPhone: user.phone } });
+}
+
+/**
+ * Links to the account the 渝快办 applications that carry its mobile number AND name the given
+ * resident ID as the applicant: the number alone is not proof, since registration does not verify
+ * it. Returns how many were linked (0 for a wrong ID: the caller counts that as a failed attempt).
+ */
+export async function linkIntakeApplications(actor: Actor, residentId: string): Promise<number> {
+  if (actor.role !== "APPLICANT") return 0;
+  const user = await prisma.user.findUnique({ where: { id: actor.id }, select: { phone: true, isActive: true } });
+  if (!user?.phone || !user.isActive) return 0;
+  const id = residentId.trim().toUpperCase();
   const candidates = await prisma.application.findMany({
-    where: { applicantUserId: null, source: "INTAKE_API", contactPhone: user.phone },
+    where: {
+      applicantUserId: null,
+      source: "INTAKE_API",
+      contactPhone: user.phone,
+      members: { some: { relationship: "APPLICANT", residentId: id } },
+    },
     select: { id: true, districtCode: true },
   });
   if (candidates.length === 0) return 0;
   return prisma.$transaction(async (tx) => {
-    let claimed = 0;
+    let linked = 0;
     for (const app of candidates) {
       const updated = await tx.application.updateMany({ where: { id: app.id, applicantUserId: null }, data: { applicantUserId: actor.id } });
       if (updated.count !== 1) continue;
-      claimed++;
+      linked++;
       await writeAudit(
-        { actorId: actor.id, actorRole: actor.role, action: "application.linked_to_account", entityType: "Application", entityId: app.id, districtCode: app.districtCode, data: { by: "contactPhone" } },
+        { actorId: actor.id, actorRole: actor.role, action: "application.linked_to_account", entityType: "Application", entityId: app.id, districtCode: app.districtCode, data: { by: "contactPhone+residentId" } },
         tx,
       );
     }
-    return claimed;
+    return linked;
   });
 }
 

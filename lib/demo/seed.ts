@@ -14,6 +14,7 @@ import type {
   Role,
   UnitType,
 } from "@/lib/generated/prisma/client";
+import { publicityEndDate } from "@/lib/publicity/period";
 import { upsertDistricts } from "@/lib/reference/districts";
 import {
   addDays,
@@ -541,7 +542,7 @@ async function seedApplications(tx: Tx, ctx: SeedContext): Promise<void> {
       districtCode: YUZHONG,
       title: "渝中区公共租赁住房申请审核结果公示（演示）",
       startDate: dateColumn(wd(2)),
-      endDate: dateColumn(addWorkingDays(wd(2), 4)),
+      endDate: dateColumn(publicityEndDate(wd(2))),
       status: "PUBLISHED",
       publishedAt: morning(wd(2), 120),
       publishedById: ctx.staff.get(O)!.id,

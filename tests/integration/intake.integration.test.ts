@@ -278,16 +278,31 @@ describe("public documents of the API", () => {
 });
 
 describe("an intake application reaches its applicant's portal account", () => {
-  it("is linked when the applicant signs in with the platform's mobile number", async () => {
-    const { claimIntakeApplications, listMyApplications } = await import("@/lib/applications/queries");
+  it("is linked once the account holder gives the applicant's resident ID, not on the mobile number alone", async () => {
+    const { countLinkableIntakeApplications, listMyApplications } = await import("@/lib/applications/queries");
+    const { linkIntakeWithResidentId } = await import("@/lib/applications/link-intake");
+    const applicantId = freshId();
     const body = withValue(validBody(), "applicant.phone", world.users.applicantC.phone);
-    const created = await post(withValue(body, "applicant.residentId", freshId()));
+    const created = await post(withValue(body, "applicant.residentId", applicantId));
     const actor = { id: world.users.applicantC.id, role: "APPLICANT" as const, districtCode: null };
     expect(await listMyApplications(actor)).toEqual([]);
-    expect(await claimIntakeApplications(actor)).toBe(1);
+    expect(await countLinkableIntakeApplications(actor)).toBe(1);
+    // A wrong ID links nothing and counts as a failed attempt.
+    await expect(linkIntakeWithResidentId(actor, freshId())).rejects.toMatchObject({ code: "VALIDATION" });
+    expect(await listMyApplications(actor)).toEqual([]);
+    expect(await linkIntakeWithResidentId(actor, applicantId)).toEqual({ linked: 1 });
     expect((await listMyApplications(actor)).map((a) => a.applicationNo)).toEqual([created.json.applicationNo]);
-    expect(await claimIntakeApplications(actor)).toBe(0);
-    // Someone else's number links nothing.
-    expect(await claimIntakeApplications({ id: world.users.applicantA.id, role: "APPLICANT", districtCode: null })).toBe(0);
+    expect(await countLinkableIntakeApplications(actor)).toBe(0);
+    // Someone else, even with the right ID, links nothing: the number is not theirs.
+    const other = { id: world.users.applicantA.id, role: "APPLICANT" as const, districtCode: null };
+    expect(await countLinkableIntakeApplications(other)).toBe(0);
+    await expect(linkIntakeWithResidentId(other, applicantId)).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+
+  it("locks the form after repeated wrong IDs", async () => {
+    const { linkIntakeWithResidentId } = await import("@/lib/applications/link-intake");
+    const actor = { id: world.users.applicantB.id, role: "APPLICANT" as const, districtCode: null };
+    for (let i = 0; i < 5; i++) await expect(linkIntakeWithResidentId(actor, freshId())).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(linkIntakeWithResidentId(actor, freshId())).rejects.toMatchObject({ code: "RATE_LIMITED" });
   });
 });

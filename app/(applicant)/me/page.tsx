@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ApplicantHome } from "@/components/applicant/applicant-home";
-import { claimIntakeApplications, countUnreadNotifications, listMyApplications } from "@/lib/applications/queries";
+import { countLinkableIntakeApplications, countUnreadNotifications, listMyApplications } from "@/lib/applications/queries";
 import { requireRole } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,8 +11,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function MePage() {
   const user = await requireRole("APPLICANT", { returnTo: "/me" });
-  // Applications from 渝快办 with this account's mobile number become the account's (docs/decisions/005).
-  await claimIntakeApplications(user);
-  const [applications, unread] = await Promise.all([listMyApplications(user), countUnreadNotifications(user)]);
-  return <ApplicantHome user={user} applications={applications} unreadNotifications={unread} />;
+  // Applications from 渝快办 with this account's mobile number are linked once the applicant gives
+  // the applicant's resident ID (docs/decisions/005): registration does not prove the number.
+  const [applications, unread, linkable] = await Promise.all([
+    listMyApplications(user),
+    countUnreadNotifications(user),
+    countLinkableIntakeApplications(user),
+  ]);
+  return <ApplicantHome user={user} applications={applications} unreadNotifications={unread} linkableIntakeApplications={linkable} />;
 }

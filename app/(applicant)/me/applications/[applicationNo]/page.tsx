@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ApplicationStatus } from "@/components/applications/application-status";
-import { claimIntakeApplications, getMyApplicationStatus } from "@/lib/applications/queries";
+import { getMyApplicationStatus } from "@/lib/applications/queries";
 import { requireRole } from "@/lib/auth/session";
 
 function safeDecode(value: string): string | null {
@@ -27,7 +27,6 @@ export default async function ApplicationStatusPage({ params, searchParams }: Pr
   const user = await requireRole("APPLICANT", { returnTo: `/me/applications/${raw}` });
   const applicationNo = safeDecode(raw);
   if (!applicationNo) notFound();
-  await claimIntakeApplications(user);
   const view = await getMyApplicationStatus(user, applicationNo);
   if (!view) notFound();
   const { submitted } = await searchParams;
