@@ -1,9 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { SelectField } from "@/components/ui/field";
+import { SelectField, TextAreaField } from "@/components/ui/field";
 import { ConfirmForm } from "@/components/review/confirm-form";
-import { TextAreaField } from "@/components/review/form-controls";
 import { lodgeAppealAction } from "@/lib/appeals/actions";
 import { lodgeAppealSchema } from "@/lib/appeals/schemas";
 

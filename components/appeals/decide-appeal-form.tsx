@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { ConfirmForm } from "@/components/review/confirm-form";
-import { ChoiceGroup, TextAreaField } from "@/components/review/form-controls";
+import { ChoiceGroup } from "@/components/ui/choice-group";
+import { TextAreaField } from "@/components/ui/field";
 import { decideAppealAction } from "@/lib/appeals/actions";
 import { decideAppealSchema } from "@/lib/appeals/schemas";
 

@@ -3,27 +3,16 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
+import { FieldErrorList, RequiredMark } from "@/components/ui/field";
 
-// Controls the form's steps need beyond components/ui: radio groups and checkboxes with a
-// legend, hint and errors wired up by id, big enough to tap on a phone.
+// Controls the form's steps need beyond components/ui: controlled radio groups and checkboxes with a
+// legend, hint and errors wired up by id, big enough to tap on a phone. (The uncontrolled ChoiceGroup in
+// components/ui/choice-group.tsx serves the staff forms; these hold step state in React instead.)
 
 export function useMessage() {
   const t = useTranslations();
   const loose = t as unknown as { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
   return (key: string, values?: Record<string, string | number>) => (loose.has(key) ? loose(key, values) : loose("validation.invalid"));
-}
-
-function Errors({ id, errors }: { id: string; errors?: string[] }) {
-  return (
-    <div id={id} aria-live="polite">
-      {errors?.map((message) => (
-        <p key={message} className="flex items-start gap-1 text-sm font-medium text-accent-600">
-          <span aria-hidden="true">⚠</span>
-          {message}
-        </p>
-      ))}
-    </div>
-  );
 }
 
 export function RadioGroupField({
@@ -58,7 +47,7 @@ export function RadioGroupField({
     <fieldset aria-describedby={[hintId, invalid ? errorId : undefined].filter(Boolean).join(" ") || undefined} className="flex flex-col gap-1.5">
       <legend className="mb-1.5 text-base font-medium text-slate-900">
         {legend}
-        {required && requiredLabel ? <span className="ml-1 text-sm font-normal text-slate-600">{requiredLabel}</span> : null}
+        <RequiredMark required={required} label={requiredLabel} />
       </legend>
       {hint ? (
         <p id={hintId} className="-mt-1 mb-1 text-sm text-slate-600">
@@ -93,7 +82,7 @@ export function RadioGroupField({
           </label>
         ))}
       </div>
-      <Errors id={errorId} errors={errors} />
+      <FieldErrorList id={errorId} errors={errors} />
     </fieldset>
   );
 }
@@ -132,7 +121,7 @@ export function CheckboxField({
           {description ? <span className="text-sm text-slate-600">{description}</span> : null}
         </span>
       </label>
-      <Errors id={errorId} errors={errors} />
+      <FieldErrorList id={errorId} errors={errors} />
     </div>
   );
 }

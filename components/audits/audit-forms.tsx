@@ -6,8 +6,10 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { ConfirmPanel } from "@/components/rechecks/confirm-panel";
 import { closeRectificationAction, completeAuditAction, recordFindingAction, submitReportAction } from "@/lib/audits/actions";
-import { RadioGroup, TextAreaField } from "./form-bits";
-import { TextField } from "@/components/ui/field";
+import { ChoiceGroup } from "@/components/ui/choice-group";
+import { TextAreaField, TextField } from "@/components/ui/field";
+
+// The audit notes have always been 3 rows tall (the shared TextAreaField defaults to 4), hence rows={3} below.
 
 /** The finding on one sampled decision: OK, or a problem with notes. */
 export function FindingForm({ itemId, current, finding }: { itemId: string; current: boolean | null; finding: string | null }) {
@@ -19,8 +21,10 @@ export function FindingForm({ itemId, current, finding }: { itemId: string; curr
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {state?.ok ? <Alert tone="success">{t("saved")}</Alert> : null}
       <input type="hidden" name="itemId" value={itemId} />
-      <RadioGroup
-        idPrefix={`result-${itemId}`}
+      <ChoiceGroup
+        inline
+        type="radio"
+        id={`result-${itemId}`}
         name="result"
         legend={t("result")}
         defaultValue={current === null ? undefined : current ? "OK" : "PROBLEM"}
@@ -30,7 +34,7 @@ export function FindingForm({ itemId, current, finding }: { itemId: string; curr
         ]}
         errors={fieldErrors.result}
       />
-      <TextAreaField id={`finding-${itemId}`} name="finding" label={t("notes")} hint={t("notesHint")} defaultValue={finding ?? ""} maxLength={1000} errors={fieldErrors.finding} />
+      <TextAreaField rows={3} id={`finding-${itemId}`} name="finding" label={t("notes")} hint={t("notesHint")} defaultValue={finding ?? ""} maxLength={1000} errors={fieldErrors.finding} />
       <div>
         <SubmitButton variant="secondary" pending={pending} pendingLabel={tc("submitting")}>
           {t("save")}
@@ -49,8 +53,9 @@ export function CompleteAuditForm({ auditId, problems }: { auditId: string; prob
     <form {...formProps} noValidate className="flex flex-col gap-4">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <input type="hidden" name="auditId" value={auditId} />
-      <TextAreaField id="audit-summary" name="summary" label={t("summary")} required requiredLabel={tc("required")} maxLength={2000} errors={fieldErrors.summary} />
+      <TextAreaField rows={3} id="audit-summary" name="summary" label={t("summary")} required requiredLabel={tc("required")} maxLength={2000} errors={fieldErrors.summary} />
       <TextAreaField
+        rows={3}
         id="audit-requirement"
         name="requirement"
         label={t("requirement")}
@@ -102,8 +107,10 @@ export function CloseRectificationForm({ rectificationId }: { rectificationId: s
     <form {...formProps} noValidate className="flex flex-col gap-4">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <input type="hidden" name="rectificationId" value={rectificationId} />
-      <RadioGroup
-        idPrefix="close-decision"
+      <ChoiceGroup
+        inline
+        type="radio"
+        id="close-decision"
         name="decision"
         legend={t("decision")}
         options={[
@@ -112,7 +119,7 @@ export function CloseRectificationForm({ rectificationId }: { rectificationId: s
         ]}
         errors={fieldErrors.decision}
       />
-      <TextAreaField id="close-note" name="note" label={t("note")} hint={t("noteHint")} maxLength={2000} errors={fieldErrors.note} />
+      <TextAreaField rows={3} id="close-note" name="note" label={t("note")} hint={t("noteHint")} maxLength={2000} errors={fieldErrors.note} />
       <div>
         <SubmitButton pending={pending} pendingLabel={tc("submitting")}>
           {t("submit")}

@@ -5,7 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { ConfirmForm } from "@/components/review/confirm-form";
-import { ChoiceGroup, TextAreaField } from "@/components/review/form-controls";
+import { ChoiceGroup } from "@/components/ui/choice-group";
+import { TextAreaField } from "@/components/ui/field";
 import { decideObjectionAction, startInvestigationAction } from "@/lib/publicity/actions";
 import { objectionOutcomeSchema } from "@/lib/publicity/schemas";
 

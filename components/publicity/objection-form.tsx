@@ -3,9 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { TextField } from "@/components/ui/field";
+import { TextAreaField, TextField } from "@/components/ui/field";
 import { ConfirmForm } from "@/components/review/confirm-form";
-import { TextAreaField } from "@/components/review/form-controls";
 import { lodgeObjectionAction } from "@/lib/publicity/actions";
 import { objectionSchema } from "@/lib/publicity/schemas";
 

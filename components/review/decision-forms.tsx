@@ -5,7 +5,8 @@ import { useState } from "react";
 import { acceptApplicationAction, decideReviewAction, returnApplicationAction } from "@/lib/review/actions";
 import { returnSchema, reviewDecisionSchema } from "@/lib/review/schemas";
 import { ConfirmForm } from "./confirm-form";
-import { ChoiceGroup, TextAreaField } from "./form-controls";
+import { ChoiceGroup } from "@/components/ui/choice-group";
+import { TextAreaField } from "@/components/ui/field";
 
 // The actions redirect back to the application with ?done=… once decided.
 

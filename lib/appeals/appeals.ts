@@ -9,7 +9,7 @@ import type { AppealDecision, AppealStatus, ApplicationStatus, Prisma } from "@/
 import { notifyApplicant } from "@/lib/notifications/outbox";
 import { deadlineDate, maskResidentId, type ISODate } from "@/lib/rules";
 import { applicantContact, contactSelect, isAppealableStatus } from "@/lib/review/common";
-import type { ReviewReason } from "@/lib/review/detail";
+import { parseReasons, type ReviewReason } from "@/lib/review/detail";
 import type { AppealFilter, DecideAppealInput, LodgeAppealInput } from "./schemas";
 
 // Appeals (申诉) to the municipal agency (Art. 19): a refused applicant may appeal within 10
@@ -17,16 +17,6 @@ import type { AppealFilter, DecideAppealInput, LodgeAppealInput } from "./schema
 // case to the district for a new review, whose first-review clock starts again.
 
 export const APPEAL_PAGE_SIZE = 20;
-
-function parseReasons(value: Prisma.JsonValue | null): ReviewReason[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((r) => {
-    if (!r || typeof r !== "object" || Array.isArray(r)) return [];
-    const o = r as Record<string, unknown>;
-    if (typeof o.code !== "string") return [];
-    return [{ code: o.code, article: typeof o.article === "string" ? o.article : null, message: typeof o.message === "string" ? o.message : undefined }];
-  });
-}
 
 /** Why the application was refused: the latest refusing review decision, or the upheld objection's findings. */
 export interface Refusal {
@@ -194,6 +184,42 @@ export interface AppealListPage {
   pageCount: number;
 }
 
+/** The columns of an appeal row that both the queue and the detail page read (see toAppealListItem). */
+interface AppealListRow {
+  id: string;
+  appealedStatus: ApplicationStatus;
+  lodgedAt: Date;
+  deadline: Date;
+  status: AppealStatus;
+  decision: AppealDecision | null;
+  decidedAt: Date | null;
+  application: {
+    applicationNo: string;
+    districtCode: string;
+    district: { name: string; nameEn: string };
+    members: Array<{ name: string; residentId: string }>;
+  };
+}
+
+/** One appeal row as the queue shows it; the detail page extends the same fields, so both read them alike. */
+function toAppealListItem(r: AppealListRow): AppealListItem {
+  return {
+    id: r.id,
+    applicationNo: r.application.applicationNo,
+    districtCode: r.application.districtCode,
+    districtName: r.application.district.name,
+    districtNameEn: r.application.district.nameEn,
+    applicantName: r.application.members[0]?.name ?? "",
+    maskedResidentId: r.application.members[0] ? maskResidentId(r.application.members[0].residentId) : "",
+    appealedStatus: r.appealedStatus,
+    lodgedAt: r.lodgedAt,
+    deadline: fromDateColumn(r.deadline),
+    status: r.status,
+    decision: r.decision,
+    decidedAt: r.decidedAt,
+  };
+}
+
 /** Appeals for the municipal agency: pending (oldest first) or decided (newest first). */
 export async function listAppeals(actor: Actor, filter: AppealFilter): Promise<AppealListPage> {
   assertCan(actor, "appeal:decide");
@@ -237,21 +263,7 @@ export async function listAppeals(actor: Actor, filter: AppealFilter): Promise<A
     take: APPEAL_PAGE_SIZE,
   });
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      applicationNo: r.application.applicationNo,
-      districtCode: r.application.districtCode,
-      districtName: r.application.district.name,
-      districtNameEn: r.application.district.nameEn,
-      applicantName: r.application.members[0]?.name ?? "",
-      maskedResidentId: r.application.members[0] ? maskResidentId(r.application.members[0].residentId) : "",
-      appealedStatus: r.appealedStatus,
-      lodgedAt: r.lodgedAt,
-      deadline: fromDateColumn(r.deadline),
-      status: r.status,
-      decision: r.decision,
-      decidedAt: r.decidedAt,
-    })),
+    items: rows.map(toAppealListItem),
     total,
     page,
     pageCount,
@@ -299,19 +311,7 @@ export async function getAppealDetail(actor: Actor, appealId: string): Promise<A
   if (!r) return null;
   const refusal = await findRefusal(prisma, r.application.id);
   return {
-    id: r.id,
-    applicationNo: r.application.applicationNo,
-    districtCode: r.application.districtCode,
-    districtName: r.application.district.name,
-    districtNameEn: r.application.district.nameEn,
-    applicantName: r.application.members[0]?.name ?? "",
-    maskedResidentId: r.application.members[0] ? maskResidentId(r.application.members[0].residentId) : "",
-    appealedStatus: r.appealedStatus,
-    lodgedAt: r.lodgedAt,
-    deadline: fromDateColumn(r.deadline),
-    status: r.status,
-    decision: r.decision,
-    decidedAt: r.decidedAt,
+    ...toAppealListItem(r),
     grounds: r.grounds,
     decisionReason: r.decisionReason,
     decidedByName: r.decidedBy?.name ?? null,

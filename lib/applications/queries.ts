@@ -1,10 +1,10 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { writeAudit } from "@/lib/auth/audit";
-import { fromDateColumn } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import type { ApplicationStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { EligibilityResult, ISODate } from "@/lib/rules";
+import { deadlineSelect, toDeadlineSource } from "./deadline-source";
 import { stageDeadlines, type DeadlineSource, type StageDeadlines } from "./deadlines";
 import { isProvisionalNumber } from "./numbering";
 
@@ -73,32 +73,6 @@ export interface MyApplicationSummary {
   deadlines: StageDeadlines;
   appealDueDate: ISODate | null;
   householdSize: number;
-}
-
-const deadlineSelect = {
-  status: true,
-  dueDate: true,
-  firstReviewDueDate: true,
-  secondReviewDueDate: true,
-  appealDueDate: true,
-  publicityEntries: {
-    where: { batch: { status: "PUBLISHED" } },
-    select: { batch: { select: { endDate: true } } },
-    orderBy: { batch: { endDate: "desc" } },
-    take: 1,
-  },
-} satisfies Prisma.ApplicationSelect;
-
-function toDeadlineSource(app: Prisma.ApplicationGetPayload<{ select: typeof deadlineSelect }>): DeadlineSource {
-  const d = (v: Date | null) => (v ? fromDateColumn(v) : null);
-  return {
-    status: app.status,
-    dueDate: d(app.dueDate),
-    firstReviewDueDate: d(app.firstReviewDueDate),
-    secondReviewDueDate: d(app.secondReviewDueDate),
-    appealDueDate: d(app.appealDueDate),
-    publicityEndDate: app.publicityEntries[0] ? fromDateColumn(app.publicityEntries[0].batch.endDate) : null,
-  };
 }
 
 /** The applicant's applications, newest first (a draft included). */

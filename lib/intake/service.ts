@@ -3,8 +3,9 @@ import { randomBytes } from "node:crypto";
 import { issuesOf, isAlreadyHoused } from "@/lib/applications/errors";
 import { issuePath } from "@/lib/applications/schemas";
 import { isUniqueViolation, submitApplication } from "@/lib/applications/submit-application";
+import { deadlineSelect, toDeadlineSource } from "@/lib/applications/deadline-source";
 import { stageDeadlines } from "@/lib/applications/deadlines";
-import { fromDateColumn, now as clockNow } from "@/lib/clock";
+import { now as clockNow } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { apiLocale, apiMessage, type ApiLocale } from "./messages";
@@ -198,30 +199,12 @@ export async function intakeApplicationStatus(request: Request, applicationNo: s
         applicationNo: true,
         externalId: true,
         source: true,
-        status: true,
-        dueDate: true,
-        firstReviewDueDate: true,
-        secondReviewDueDate: true,
-        appealDueDate: true,
-        publicityEntries: {
-          where: { batch: { status: "PUBLISHED" } },
-          select: { batch: { select: { endDate: true } } },
-          orderBy: { batch: { endDate: "desc" } },
-          take: 1,
-        },
+        ...deadlineSelect,
         statusEvents: { where: { toStatus: { not: "DRAFT" } }, select: { toStatus: true, at: true }, orderBy: [{ at: "asc" }, { id: "asc" }] },
       },
     });
     if (!app || app.source !== "INTAKE_API" || app.status === "DRAFT") return errorResponse(404, locale, "applications.intake.notFound");
-    const d = (v: Date | null) => (v ? fromDateColumn(v) : null);
-    const deadlines = stageDeadlines({
-      status: app.status,
-      dueDate: d(app.dueDate),
-      firstReviewDueDate: d(app.firstReviewDueDate),
-      secondReviewDueDate: d(app.secondReviewDueDate),
-      appealDueDate: d(app.appealDueDate),
-      publicityEndDate: app.publicityEntries[0] ? fromDateColumn(app.publicityEntries[0].batch.endDate) : null,
-    });
+    const deadlines = stageDeadlines(toDeadlineSource(app));
     return json(200, {
       applicationNo: app.applicationNo,
       externalId: app.externalId,

@@ -130,7 +130,8 @@ function parsePrecheck(value: Prisma.JsonValue | null): EligibilityResult | null
   return value as unknown as EligibilityResult;
 }
 
-function parseReasons(value: Prisma.JsonValue | null): ReviewReason[] {
+/** A review decision's stored reasons (JSON), keeping only well-formed entries; also read by the appeals page. */
+export function parseReasons(value: Prisma.JsonValue | null): ReviewReason[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((r) => {
     if (!r || typeof r !== "object" || Array.isArray(r)) return [];
