@@ -1,4 +1,5 @@
-// `npm run bench`: the rules library's speed at city scale, measured on this machine.
+// `npm run bench`: the rules library's speed at city scale, measured on this machine. The script
+// is bundled with esbuild first, as the server code is bundled in production.
 // Benchmarks, not tests: they report figures and compare them with the targets of the issue,
 // and exit non-zero only if a target is missed by the median of several runs.
 import { createHash } from "node:crypto";

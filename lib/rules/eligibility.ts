@@ -12,11 +12,31 @@ import { INELIGIBILITY_ARTICLES, explainIneligibility } from "./explanations";
 import { isFen } from "./money";
 import type { ISODate } from "./types";
 
-/** Art. 14: certified households assessed under the former low-rent rules. */
-const LOW_RENT_CATEGORIES: ReadonlySet<PriorityCategory> = new Set(["MINIMUM_LIVING", "EXTREME_POVERTY", "MARGINAL_LOW_INCOME"]);
-const RELATIONSHIP_SET: ReadonlySet<string> = new Set(RELATIONSHIPS);
-const EMPLOYMENT_SET: ReadonlySet<string> = new Set(EMPLOYMENT_BASES);
-const PRIORITY_SET: ReadonlySet<string> = new Set(PRIORITY_CATEGORIES);
+// Enumeration checks as switches: a million households a second cannot afford hashing.
+function isRelationship(v: unknown): boolean {
+  switch (v) {
+    case "APPLICANT": case "SPOUSE": case "CHILD": case "PARENT": case "SPOUSE_PARENT": case "OTHER_DEPENDENT":
+      return true;
+    default:
+      return false;
+  }
+}
+function isEmploymentBasis(v: unknown): boolean {
+  switch (v) {
+    case "LABOR_CONTRACT": case "BUSINESS_LICENSE": case "PENSION": case "MIGRANT_SOCIAL_INSURANCE": case "NONE":
+      return true;
+    default:
+      return false;
+  }
+}
+function isPriorityCategory(v: unknown): boolean {
+  switch (v) {
+    case "MINIMUM_LIVING": case "EXTREME_POVERTY": case "MARGINAL_LOW_INCOME": case "SPECIAL_CARE":
+      return true;
+    default:
+      return false;
+  }
+}
 
 /** Art. 22: any certified category gives priority under equal conditions. */
 export function isPriorityHousehold(categories: PriorityCategory[]): boolean {
@@ -25,7 +45,10 @@ export function isPriorityHousehold(categories: PriorityCategory[]): boolean {
 
 /** Art. 14: the household is assessed under the former low-rent rules (income and work conditions met). */
 export function isLowRentHousehold(categories: PriorityCategory[]): boolean {
-  for (const c of categories) if (LOW_RENT_CATEGORIES.has(c)) return true;
+  for (let i = 0; i < categories.length; i++) {
+    const c = categories[i];
+    if (c === "MINIMUM_LIVING" || c === "EXTREME_POVERTY" || c === "MARGINAL_LOW_INCOME") return true;
+  }
   return false;
 }
 
@@ -41,11 +64,18 @@ function dateOrFail(value: unknown, field: string): ISODate {
   return value as ISODate;
 }
 
+// Explanations without figures are the same every time: word them once.
+const CONSTANT_MESSAGES = new Map<IneligibilityCode, string>(
+  (["ALREADY_HOUSED", "NO_FULL_CIVIL_CAPACITY", "NO_STABLE_EMPLOYMENT", "FAMILY_CAN_SUPPORT"] as const).map((code) => [
+    code,
+    explainIneligibility({ code }, "zh-CN"),
+  ]),
+);
+
 function reason(code: IneligibilityCode, params?: ReasonParams): EligibilityReason {
-  const r: EligibilityReason = { code, article: INELIGIBILITY_ARTICLES[code], message: "" };
-  if (params) r.params = params;
-  r.message = explainIneligibility(r, "zh-CN");
-  return r;
+  const article = INELIGIBILITY_ARTICLES[code];
+  if (!params) return { code, article, message: CONSTANT_MESSAGES.get(code) ?? explainIneligibility({ code }, "zh-CN") };
+  return { code, article, message: explainIneligibility({ code, params }, "zh-CN"), params };
 }
 
 /** The 18th birthday; for a 29 February birth in a common year, 28 February (Civil Code Art. 201). */
@@ -87,7 +117,7 @@ export function assessEligibility(input: EligibilityInput): EligibilityResult {
   const applicationDate = dateOrFail(input.applicationDate, "applicationDate");
   const members = input.members;
   if (!Array.isArray(members)) fail("members", "an array", members);
-  if (!EMPLOYMENT_SET.has(input.employment)) fail("employment", `one of ${EMPLOYMENT_BASES.join(", ")}`, input.employment);
+  if (!isEmploymentBasis(input.employment)) fail("employment", `one of ${EMPLOYMENT_BASES.join(", ")}`, input.employment);
   if (!isFen(input.referenceIncomeFen)) fail("referenceIncomeFen", "a non-negative whole number of fen", input.referenceIncomeFen);
   const area = input.housingFloorAreaM2;
   if (typeof area !== "number" || !Number.isFinite(area) || area < 0) fail("housingFloorAreaM2", "a non-negative number", area);
@@ -96,7 +126,7 @@ export function assessEligibility(input: EligibilityInput): EligibilityResult {
   const categories = input.priorityCategories;
   if (!Array.isArray(categories)) fail("priorityCategories", "an array", categories);
   for (let i = 0; i < categories.length; i++) {
-    if (!PRIORITY_SET.has(categories[i]!)) fail(`priorityCategories[${i}]`, `one of ${PRIORITY_CATEGORIES.join(", ")}`, categories[i]);
+    if (!isPriorityCategory(categories[i])) fail(`priorityCategories[${i}]`, `one of ${PRIORITY_CATEGORIES.join(", ")}`, categories[i]);
   }
 
   let totalIncome = 0;
@@ -106,9 +136,10 @@ export function assessEligibility(input: EligibilityInput): EligibilityResult {
   for (let i = 0; i < members.length; i++) {
     const m = members[i]!;
     if (m === null || typeof m !== "object") fail(`members[${i}]`, "an object", m);
-    if (!RELATIONSHIP_SET.has(m.relationship)) fail(`members[${i}].relationship`, `one of ${RELATIONSHIPS.join(", ")}`, m.relationship);
+    if (!isRelationship(m.relationship)) fail(`members[${i}].relationship`, `one of ${RELATIONSHIPS.join(", ")}`, m.relationship);
     if (m.sex !== "M" && m.sex !== "F") fail(`members[${i}].sex`, "'M' or 'F'", m.sex);
-    dateOrFail(m.birthDate, `members[${i}].birthDate`);
+    // (Field names are built only on failure: this loop runs millions of times.)
+    if (ymdNumber(m.birthDate) < 0) dateOrFail(m.birthDate, `members[${i}].birthDate`);
     if (!isFen(m.annualIncomeFen)) fail(`members[${i}].annualIncomeFen`, "a non-negative whole number of fen", m.annualIncomeFen);
     totalIncome += m.annualIncomeFen;
     if (m.relationship === "APPLICANT") {
