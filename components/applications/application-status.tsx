@@ -10,6 +10,7 @@ import type { ApplicationStatusView } from "@/lib/applications/queries";
 import { fromDateColumn, todayCST } from "@/lib/clock";
 import { INELIGIBILITY_ARTICLES, explainIneligibility, maskResidentId, type IneligibilityCode, type ReasonParams } from "@/lib/rules";
 import { NotificationsInbox } from "./notifications-inbox";
+import { localizeNotificationParams } from "@/lib/notifications/params";
 import { StatusBadge } from "./status-badge";
 
 interface StoredReason {
@@ -171,7 +172,7 @@ export async function ApplicationStatus({ view, justSubmitted }: { view: Applica
               applicationNo={no}
               items={view.notifications.map((n) => ({
                 id: n.id,
-                text: loose(n.templateKey, n.params),
+                text: loose(n.templateKey, localizeNotificationParams(n.params, locale)),
                 at: formatCstDateTime(n.createdAt, locale),
                 unread: n.readAt === null,
               }))}

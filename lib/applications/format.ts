@@ -39,22 +39,5 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-const DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-
-/** 1-99 in Chinese numerals: 13 → 十三, 21 → 二十一. */
-export function chineseNumber(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
-  if (n < 10) return DIGITS[n]!;
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? "" : DIGITS[tens]}十${ones === 0 ? "" : DIGITS[ones]}`;
-}
-
-/** An article of the Measures as written in each language: "13.4" → 第十三条第四项 / Art. 13.4. */
-export function articleLabel(article: string, locale: Locale): string {
-  if (locale === "en") return `Art. ${article}`;
-  const [main, item] = article.split(".");
-  const a = Number(main);
-  if (!Number.isInteger(a)) return article;
-  return `第${chineseNumber(a)}条${item ? `第${chineseNumber(Number(item))}项` : ""}`;
-}
+/** An article of the Measures as written in each language (the one definition is in lib/rules). */
+export { articleLabel } from "@/lib/rules";

@@ -1,6 +1,7 @@
 import "server-only";
 import { createTranslator } from "next-intl";
 import type { JsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
+import { localizeNotificationParams } from "./params";
 
 type Locale = "zh-CN" | "en";
 
@@ -14,6 +15,6 @@ async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
 export async function renderNotification(templateKey: string, params: JsonValue, locale: Locale): Promise<string> {
   const messages = await loadMessages(locale);
   const t = createTranslator({ locale, messages, namespace: "notifications" });
-  const values = params && typeof params === "object" && !Array.isArray(params) ? (params as Record<string, string | number>) : {};
+  const values = localizeNotificationParams(params, locale);
   return (t as unknown as (key: string, values: Record<string, string | number>) => string)(templateKey, values);
 }

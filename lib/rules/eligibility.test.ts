@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assessEligibility, eighteenthBirthday, isPriorityHousehold, transferWindowEnds } from "./eligibility";
 import type { EligibilityInput, HouseholdMember, IneligibilityCode } from "./eligibility-types";
-import { INELIGIBILITY_MESSAGES, explainIneligibility } from "./explanations";
+import { INELIGIBILITY_ARTICLES, INELIGIBILITY_MESSAGES, articleLabel, explainIneligibility } from "./explanations";
 
 const R = 5_000_000; // 50,000 yuan a year
 
@@ -291,5 +291,24 @@ describe("invalid input throws a RangeError naming the field", () => {
     const call = () => assessEligibility(household(over));
     expect(call).toThrow(RangeError);
     expect(call).toThrow(field);
+  });
+});
+
+describe("article labels as the Measures write them", () => {
+  it.each([
+    ["13.4", "第十三条第四项", "Art. 13.4"],
+    ["12", "第十二条", "Art. 12"],
+    ["40", "第四十条", "Art. 40"],
+    ["21", "第二十一条", "Art. 21"],
+    ["13.1", "第十三条第一项", "Art. 13.1"],
+    ["5", "第五条", "Art. 5"],
+  ])("%s -> %s / %s", (article, zh, en) => {
+    expect(articleLabel(article, "zh-CN")).toBe(zh);
+    expect(articleLabel(article, "en")).toBe(en);
+  });
+  it("every article an explanation cites has a label matching the explanation's text", () => {
+    for (const [code, article] of Object.entries(INELIGIBILITY_ARTICLES)) {
+      expect(INELIGIBILITY_MESSAGES["zh-CN"][code as IneligibilityCode], code).toContain(articleLabel(article, "zh-CN"));
+    }
   });
 });

@@ -132,3 +132,25 @@ export function explainIneligibility(
   }
   return out;
 }
+
+const CN_DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+/** 1..99 in Chinese numerals as the Measures number their articles: 十三, 二十一, 四十. */
+function chineseNumber(n: number): string {
+  if (n < 10) return CN_DIGITS[n]!;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? "" : CN_DIGITS[tens]}十${ones === 0 ? "" : CN_DIGITS[ones]}`;
+}
+
+/**
+ * An article as the Measures write it: '13.4' -> 第十三条第四项 (zh-CN) or Art. 13.4 (en);
+ * '40' -> 第四十条 / Art. 40. Anything else is returned as it is.
+ */
+export function articleLabel(article: string, locale: RulesLocale = "zh-CN"): string {
+  const m = /^(\d{1,2})(?:\.(\d{1,2}))?$/.exec(article.trim());
+  if (!m) return article;
+  if (locale === "en") return `Art. ${article.trim()}`;
+  const main = `第${chineseNumber(Number(m[1]))}条`;
+  return m[2] ? `${main}第${chineseNumber(Number(m[2]))}项` : main;
+}

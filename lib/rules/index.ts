@@ -37,7 +37,7 @@ export {
   transferWindowEnds,
 } from "./eligibility";
 export type { RulesLocale } from "./explanations";
-export { INELIGIBILITY_ARTICLES, INELIGIBILITY_MESSAGES, explainIneligibility, explanationParams } from "./explanations";
+export { INELIGIBILITY_ARTICLES, INELIGIBILITY_MESSAGES, articleLabel, explainIneligibility, explanationParams } from "./explanations";
 
 export type { UnitType } from "./unit-type";
 export { UNIT_TYPES, allowedUnitTypes, entitledUnitType, unitTypeHouseholdSize } from "./unit-type";
