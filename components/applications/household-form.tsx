@@ -8,7 +8,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveHouseholdStepAction } from "@/lib/applications/actions";
 import { formatIsoDate } from "@/lib/applications/format";
-import { CO_MEMBER_RELATIONSHIPS, MARITAL_STATUSES, MAX_HOUSEHOLD_MEMBERS, householdStepSchema, issuePath } from "@/lib/applications/schemas";
+import { CO_MEMBER_RELATIONSHIPS, MARITAL_STATUSES, MAX_HOUSEHOLD_MEMBERS, householdStepSchema, groupIssues } from "@/lib/applications/schemas";
 import { birthDateFromResidentId, isValidResidentId, sexFromResidentId } from "@/lib/rules/identity";
 import { FormSection, RadioGroupField, useMessage } from "./form-controls";
 import { useStepForm } from "./use-step-form";
@@ -82,12 +82,7 @@ export function HouseholdForm({ initialApplicant, initialMembers, next }: { init
     // Instant feedback with the server's own schema; the server checks again (and Art. 12).
     const parsed = householdStepSchema.safeParse(input);
     if (!parsed.success) {
-      const errors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) {
-        const path = issuePath(issue.path) || "_form";
-        (errors[path] ??= []).push(message(issue.message));
-      }
-      setFieldErrors(errors);
+      setFieldErrors(groupIssues(parsed.error.issues, message));
       requestAnimationFrame(() => document.querySelector<HTMLElement>("[aria-invalid='true']")?.focus());
       return;
     }

@@ -7,7 +7,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveHousingStepAction } from "@/lib/applications/actions";
-import { housingStepSchema, issuePath } from "@/lib/applications/schemas";
+import { housingStepSchema, groupIssues } from "@/lib/applications/schemas";
 import { PRIORITY_CATEGORIES } from "@/lib/rules/eligibility-types";
 import { CheckboxField, FormSection, RadioGroupField, useMessage } from "./form-controls";
 import { useStepForm } from "./use-step-form";
@@ -47,9 +47,7 @@ export function HousingForm({ initial, today, back, next }: { initial: HousingVa
     };
     const parsed = housingStepSchema.safeParse(input);
     if (!parsed.success) {
-      const errors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (errors[issuePath(issue.path) || "_form"] ??= []).push(message(issue.message));
-      setFieldErrors(errors);
+      setFieldErrors(groupIssues(parsed.error.issues, message));
       return;
     }
     save(input);

@@ -7,7 +7,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveWhereStepAction } from "@/lib/applications/actions";
-import { MAX_PREFERRED_ESTATES, issuePath, whereStepSchema } from "@/lib/applications/schemas";
+import { MAX_PREFERRED_ESTATES, groupIssues, whereStepSchema } from "@/lib/applications/schemas";
 import { UNIT_TYPES } from "@/lib/rules/unit-type";
 import { CheckboxField, FormSection, RadioGroupField, useMessage } from "./form-controls";
 import { useStepForm } from "./use-step-form";
@@ -87,9 +87,7 @@ export function WhereForm({
     };
     const parsed = whereStepSchema.safeParse(input);
     if (!parsed.success) {
-      const errors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (errors[issuePath(issue.path).split(".")[0] || "_form"] ??= []).push(message(issue.message));
-      setFieldErrors(errors);
+      setFieldErrors(groupIssues(parsed.error.issues, message, (path) => path.split(".")[0] ?? ""));
       return;
     }
     save(input);

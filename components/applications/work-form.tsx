@@ -7,7 +7,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveWorkStepAction } from "@/lib/applications/actions";
-import { EMPLOYMENTS_NEEDING_EMPLOYER, issuePath, workStepSchema } from "@/lib/applications/schemas";
+import { EMPLOYMENTS_NEEDING_EMPLOYER, groupIssues, workStepSchema } from "@/lib/applications/schemas";
 import { EMPLOYMENT_BASES } from "@/lib/rules/eligibility-types";
 import { CheckboxField, FormSection, RadioGroupField, useMessage } from "./form-controls";
 import { useStepForm } from "./use-step-form";
@@ -48,9 +48,7 @@ export function WorkForm({ initial, districts, back, next }: { initial: WorkValu
     };
     const parsed = workStepSchema.safeParse(input);
     if (!parsed.success) {
-      const errors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (errors[issuePath(issue.path) || "_form"] ??= []).push(message(issue.message));
-      setFieldErrors(errors);
+      setFieldErrors(groupIssues(parsed.error.issues, message));
       return;
     }
     save(input);

@@ -119,3 +119,17 @@ describe("the form's steps", () => {
     expect(V.alreadyHoused).toBe("applications.validation.alreadyHoused");
   });
 });
+
+describe("groupIssues", () => {
+  it("groups messages by field, with form-wide issues under _form", async () => {
+    const { groupIssues } = await import("./schemas");
+    const issues = [
+      { path: ["members", 0, "residentId"], message: "a" },
+      { path: ["members", 0, "residentId"], message: "b" },
+      { path: [], message: "c" },
+    ];
+    const upper = (key: string) => key.toUpperCase();
+    expect(groupIssues(issues, upper)).toEqual({ "members.0.residentId": ["A", "B"], _form: ["C"] });
+    expect(groupIssues(issues, upper, (p) => p.split(".")[0] ?? "")).toEqual({ members: ["A", "B"], _form: ["C"] });
+  });
+});

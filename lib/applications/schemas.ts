@@ -358,6 +358,20 @@ export function issuePath(path: readonly PropertyKey[]): string {
   return path.length === 0 ? "" : path.map((p) => String(p)).join(".");
 }
 
+/**
+ * Zod issues grouped by field (the issue's path, or "_form"), each message key passed through
+ * `message`: the form steps show the server schema's verdict instantly with this.
+ */
+export function groupIssues(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  message: (key: string) => string,
+  field: (path: string) => string = (path) => path,
+): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of issues) (errors[field(issuePath(issue.path)) || "_form"] ??= []).push(message(issue.message));
+  return errors;
+}
+
 // ───────────── the portal's steps (saved as a draft at each step) ─────────────
 
 export const APPLY_STEPS = ["household", "work", "housing", "where", "documents", "review"] as const;
