@@ -8,7 +8,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveHouseholdStepAction } from "@/lib/applications/actions";
 import { formatIsoDate } from "@/lib/applications/format";
-import { CO_MEMBER_RELATIONSHIPS, MARITAL_STATUSES, MAX_HOUSEHOLD_MEMBERS, householdStepSchema, groupIssues } from "@/lib/applications/schemas";
+import { CO_MEMBER_RELATIONSHIPS, MARITAL_STATUSES, MAX_HOUSEHOLD_MEMBERS, householdStepSchema } from "@/lib/applications/schemas";
 import { birthDateFromResidentId, isValidResidentId, sexFromResidentId } from "@/lib/rules/identity";
 import { FormSection, RadioGroupField, useMessage } from "./form-controls";
 import { useStepForm } from "./use-step-form";
@@ -66,7 +66,7 @@ export function HouseholdForm({ initialApplicant, initialMembers, next }: { init
   const message = useMessage();
   const [applicant, setApplicant] = useState<PersonValues>(initialApplicant);
   const [members, setMembers] = useState<PersonValues[]>(initialMembers);
-  const { pending, fieldErrors, formError, save, setFieldErrors } = useStepForm(saveHouseholdStepAction, next);
+  const { pending, fieldErrors, formError, save, check } = useStepForm(saveHouseholdStepAction, next);
   const required = tc("required");
 
   const errorsOf = (path: string) => fieldErrors[path];
@@ -80,9 +80,7 @@ export function HouseholdForm({ initialApplicant, initialMembers, next }: { init
     event.preventDefault();
     const input = toInput(applicant, members);
     // Instant feedback with the server's own schema; the server checks again (and Art. 12).
-    const parsed = householdStepSchema.safeParse(input);
-    if (!parsed.success) {
-      setFieldErrors(groupIssues(parsed.error.issues, message));
+    if (!check(householdStepSchema, input)) {
       requestAnimationFrame(() => document.querySelector<HTMLElement>("[aria-invalid='true']")?.focus());
       return;
     }

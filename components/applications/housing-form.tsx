@@ -7,9 +7,9 @@ import { ButtonLink } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveHousingStepAction } from "@/lib/applications/actions";
-import { housingStepSchema, groupIssues } from "@/lib/applications/schemas";
+import { housingStepSchema } from "@/lib/applications/schemas";
 import { PRIORITY_CATEGORIES } from "@/lib/rules/eligibility-types";
-import { CheckboxField, FormSection, RadioGroupField, useMessage } from "./form-controls";
+import { CheckboxField, FormSection, RadioGroupField } from "./form-controls";
 import { useStepForm } from "./use-step-form";
 
 export interface HousingValues {
@@ -24,9 +24,8 @@ export interface HousingValues {
 export function HousingForm({ initial, today, back, next }: { initial: HousingValues; today: string; back: string; next: string }) {
   const t = useTranslations("applications");
   const tc = useTranslations("common");
-  const message = useMessage();
   const [values, setValues] = useState<HousingValues>(initial);
-  const { pending, fieldErrors, formError, save, setFieldErrors } = useStepForm(saveHousingStepAction, next);
+  const { pending, fieldErrors, formError, save, check } = useStepForm(saveHousingStepAction, next);
   const update = (patch: Partial<HousingValues>) => setValues((v) => ({ ...v, ...patch }));
   const flag = (v: string) => (v === "yes" ? true : v === "no" ? false : undefined);
   const yesNo = [
@@ -45,11 +44,7 @@ export function HousingForm({ initial, today, back, next }: { initial: HousingVa
       priorityCategories: values.priorityCategories,
       receivesRentalSubsidy: values.receivesRentalSubsidy,
     };
-    const parsed = housingStepSchema.safeParse(input);
-    if (!parsed.success) {
-      setFieldErrors(groupIssues(parsed.error.issues, message));
-      return;
-    }
+    if (!check(housingStepSchema, input)) return;
     save(input);
   }
 

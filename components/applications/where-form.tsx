@@ -7,9 +7,9 @@ import { ButtonLink } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveWhereStepAction } from "@/lib/applications/actions";
-import { MAX_PREFERRED_ESTATES, groupIssues, whereStepSchema } from "@/lib/applications/schemas";
+import { MAX_PREFERRED_ESTATES, whereStepSchema } from "@/lib/applications/schemas";
 import { UNIT_TYPES } from "@/lib/rules/unit-type";
-import { CheckboxField, FormSection, RadioGroupField, useMessage } from "./form-controls";
+import { CheckboxField, FormSection, RadioGroupField } from "./form-controls";
 import { useStepForm } from "./use-step-form";
 import type { DistrictOption } from "./work-form";
 
@@ -52,9 +52,8 @@ export function WhereForm({
 }) {
   const t = useTranslations("applications");
   const tc = useTranslations("common");
-  const message = useMessage();
   const [values, setValues] = useState<WhereValues>(initial);
-  const { pending, fieldErrors, formError, save, setFieldErrors } = useStepForm(saveWhereStepAction, next);
+  const { pending, fieldErrors, formError, save, check } = useStepForm(saveWhereStepAction, next);
   const update = (patch: Partial<WhereValues>) => setValues((v) => ({ ...v, ...patch }));
 
   // Art. 15: municipal estates need work in a central urban district; district estates are in the
@@ -85,11 +84,7 @@ export function WhereForm({
       estateCodes: values.estateCodes,
       unitType: values.unitType || undefined,
     };
-    const parsed = whereStepSchema.safeParse(input);
-    if (!parsed.success) {
-      setFieldErrors(groupIssues(parsed.error.issues, message, (path) => path.split(".")[0] ?? ""));
-      return;
-    }
+    if (!check(whereStepSchema, input, (path) => path.split(".")[0] ?? "")) return;
     save(input);
   }
 

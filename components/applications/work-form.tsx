@@ -7,9 +7,9 @@ import { ButtonLink } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveWorkStepAction } from "@/lib/applications/actions";
-import { EMPLOYMENTS_NEEDING_EMPLOYER, groupIssues, workStepSchema } from "@/lib/applications/schemas";
+import { EMPLOYMENTS_NEEDING_EMPLOYER, workStepSchema } from "@/lib/applications/schemas";
 import { EMPLOYMENT_BASES } from "@/lib/rules/eligibility-types";
-import { CheckboxField, FormSection, RadioGroupField, useMessage } from "./form-controls";
+import { CheckboxField, FormSection, RadioGroupField } from "./form-controls";
 import { useStepForm } from "./use-step-form";
 
 export interface WorkValues {
@@ -28,9 +28,8 @@ export interface DistrictOption {
 export function WorkForm({ initial, districts, back, next }: { initial: WorkValues; districts: DistrictOption[]; back: string; next: string }) {
   const t = useTranslations("applications");
   const tc = useTranslations("common");
-  const message = useMessage();
   const [values, setValues] = useState<WorkValues>(initial);
-  const { pending, fieldErrors, formError, save, setFieldErrors } = useStepForm(saveWorkStepAction, next);
+  const { pending, fieldErrors, formError, save, check } = useStepForm(saveWorkStepAction, next);
   const update = (patch: Partial<WorkValues>) => setValues((v) => ({ ...v, ...patch }));
   const needsEmployer = (EMPLOYMENTS_NEEDING_EMPLOYER as readonly string[]).includes(values.employment);
   const noWork = values.employment === "NONE";
@@ -46,11 +45,7 @@ export function WorkForm({ initial, districts, back, next }: { initial: WorkValu
       workDistrictCode: noWork ? null : values.workDistrictCode,
       isMigrantWorker: values.isMigrantWorker,
     };
-    const parsed = workStepSchema.safeParse(input);
-    if (!parsed.success) {
-      setFieldErrors(groupIssues(parsed.error.issues, message));
-      return;
-    }
+    if (!check(workStepSchema, input)) return;
     save(input);
   }
 
