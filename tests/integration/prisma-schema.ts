@@ -1,4 +1,4 @@
-// A small reader of prisma/schema.prisma and Prisma's rules for turning it into PostgreSQL
+// A small reader of prisma/schema/*.prisma and Prisma's rules for turning it into PostgreSQL
 // objects, used by schema.integration.test.ts to check the hand-written migrations against the
 // schema. Prisma 7's generated client keeps only a reduced model (names, kinds, types; no
 // nullability, native types, defaults or indexes) and its full DMMF lives in the CLI's bundled

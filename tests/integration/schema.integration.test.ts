@@ -1,12 +1,12 @@
-// Proves the migrated database is what prisma/schema.prisma describes: every table, column (type,
+// Proves the migrated database is what prisma/schema/*.prisma describes: every table, column (type,
 // nullability, default, order), primary key, unique and plain index, foreign key (columns, target,
 // ON DELETE/UPDATE) and enum (values, order), with Prisma's names. Adding a field to the schema
 // without adding it to a migration fails here.
 //
-// The expectations come from reading schema.prisma (tests/integration/prisma-schema.ts), and that
+// The expectations come from reading the schema files (tests/integration/prisma-schema.ts), and that
 // reading is itself checked against the generated client's model metadata, so the reader and the
 // client cannot silently disagree (e.g. after a schema change without `npm run postinstall`).
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as generatedEnums from "@/lib/generated/prisma/enums";
@@ -22,7 +22,15 @@ import {
 } from "./prisma-schema";
 import { prisma, withPgClient } from "./db";
 
-const schemaText = readFileSync(fileURLToPath(new URL("../../prisma/schema.prisma", import.meta.url)), "utf8");
+// One file per area; Prisma reads them in name order, and so does this test.
+const schemaDir = fileURLToPath(new URL("../../prisma/schema/", import.meta.url));
+const schemaFiles = readdirSync(schemaDir)
+  .filter((name) => name.endsWith(".prisma"))
+  .sort()
+  .map((name) => ({ name, text: readFileSync(`${schemaDir}${name}`, "utf8") }));
+const schemaText = schemaFiles.map((f) => f.text).join("\n");
+/** The models each area's file declares. */
+const areaModels = schemaFiles.map((f) => ({ area: f.name, models: [...f.text.matchAll(/^model (\w+) \{/gm)].map((m) => m[1]!) }));
 
 interface RuntimeField {
   name: string;
@@ -30,14 +38,20 @@ interface RuntimeField {
   type: string;
 }
 
-/** Every difference between the database and the schema, as readable lines (empty = identical). */
-function diffDatabase(expected: ExpectedDatabase, actual: ActualDatabase): string[] {
+/**
+ * Every difference between the database and the schema, as readable lines (empty = identical).
+ * With `only`, just those tables are compared (one area's file); tables and enums the schema
+ * lacks are reported only for the whole schema.
+ */
+function diffDatabase(expected: ExpectedDatabase, actual: ActualDatabase, only?: readonly string[]): string[] {
   const problems: string[] = [];
   const expectedTables = new Set(expected.tables.map((t) => t.name));
-  for (const name of actual.tables.keys()) {
-    if (name !== "_prisma_migrations" && !expectedTables.has(name)) problems.push(`table ${name} is not in the schema`);
+  if (!only) {
+    for (const name of actual.tables.keys()) {
+      if (name !== "_prisma_migrations" && !expectedTables.has(name)) problems.push(`table ${name} is not in the schema`);
+    }
   }
-  for (const table of expected.tables) {
+  for (const table of expected.tables.filter((t) => !only || only.includes(t.name))) {
     const found = actual.tables.get(table.name);
     if (!found) {
       problems.push(`table ${table.name} is missing from the database`);
@@ -75,6 +89,7 @@ function diffDatabase(expected: ExpectedDatabase, actual: ActualDatabase): strin
     }
     if (found.otherConstraints.length > 0) problems.push(`${table.name} has constraints Prisma would not create: ${found.otherConstraints}`);
   }
+  if (only) return problems;
   for (const [name, values] of expected.enums) {
     const found = actual.enums.get(name);
     if (!found) problems.push(`enum ${name} is missing`);
@@ -90,7 +105,7 @@ function diffDatabase(expected: ExpectedDatabase, actual: ActualDatabase): strin
   }
 }
 
-describe("the migrated database matches prisma/schema.prisma", () => {
+describe("the migrated database matches prisma/schema/*.prisma", () => {
   let schema: PslSchema;
   let expected: ExpectedDatabase;
   let actual: ActualDatabase;
@@ -132,6 +147,21 @@ describe("the migrated database matches prisma/schema.prisma", () => {
   it("has exactly the schema's tables, columns, keys, indexes, foreign keys and enums", () => {
     expect(diffDatabase(expected, actual)).toEqual([]);
   });
+
+  it("splits the model into one file per area, each model in exactly one", () => {
+    expect(schemaFiles.map((f) => f.name)).toContain("schema.prisma");
+    const declared = areaModels.flatMap((a) => a.models);
+    expect([...declared].sort()).toEqual(schema.models.map((m) => m.name).sort());
+    for (const { area, models } of areaModels) {
+      if (area !== "schema.prisma") expect(models.length, `${area} declares models`).toBeGreaterThan(0);
+    }
+  });
+
+  for (const { area, models } of areaModels.filter((a) => a.models.length > 0)) {
+    it(`matches ${area}: ${models.join(", ")}`, () => {
+      expect(diffDatabase(expected, actual, models)).toEqual([]);
+    });
+  }
 
   it("compares every part (spot checks of the comparison itself)", () => {
     const application = expected.tables.find((t) => t.name === "Application");
