@@ -1,14 +1,14 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { messagesFor } from "@/lib/i18n/catalog";
 import { LOCALE_COOKIE, resolveLocale, timeZone } from "./config";
 
 export default getRequestConfig(async () => {
   const store = await cookies();
   const locale = resolveLocale(store.get(LOCALE_COOKIE)?.value);
-  const messages = (await import(`../messages/${locale}.json`)).default;
   return {
     locale,
-    messages,
+    messages: messagesFor(locale),
     timeZone,
     onError(error) {
       // A missing message is a bug to fix, not a reason to fail the page.

@@ -1,4 +1,4 @@
-import type messages from "@/messages/zh-CN.json";
+import type messages from "@/messages/zh-CN";
 import type { Locale as AppLocale } from "@/i18n/config";
 
 declare module "next-intl" {

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import type { StaffPage } from "@/lib/auth/staff-users";
 import { CreateStaffForm } from "./create-staff-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function StaffUsers({
   staff,
@@ -99,7 +100,7 @@ export async function StaffUsers({
       </section>
 
       <Card id="create-staff" title={t("admin.users.createTitle")} className="mt-10 max-w-xl scroll-mt-4">
-        <CreateStaffForm districts={districts.map((d) => ({ value: d.code, label: `${districtLabel(d)}（${d.code}）` }))} />
+        <ClientMessages namespaces={["admin", "roles"]}><CreateStaffForm districts={districts.map((d) => ({ value: d.code, label: `${districtLabel(d)}（${d.code}）` }))} /></ClientMessages>
       </Card>
     </Container>
   );

@@ -11,6 +11,7 @@ import { Badge } from "@/components/review/status-badge";
 import type { AppealDetail as Detail } from "@/lib/appeals/appeals";
 import { DecideAppealForm } from "./decide-appeal-form";
 import { RefusalSummary } from "./refusal-summary";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function AppealDetail({ appeal, saved }: { appeal: Detail; saved: boolean }) {
   const t = await getTranslations("appeals");
@@ -74,7 +75,7 @@ export async function AppealDetail({ appeal, saved }: { appeal: Detail; saved: b
         </Card>
         <Card title={t("staff.decideTitle")}>
           {pending && appeal.applicationStatus === "APPEALED" ? (
-            <DecideAppealForm appealId={appeal.id} />
+            <ClientMessages namespaces={["appeals.staff", "appeals.validation"]}><DecideAppealForm appealId={appeal.id} /></ClientMessages>
           ) : (
             <div className="flex flex-col gap-1 text-slate-800">
               {appeal.decision ? (

@@ -10,6 +10,7 @@ import { Badge, statusTone } from "@/components/review/status-badge";
 import type { AppealPage as Page } from "@/lib/appeals/appeals";
 import { AppealForm } from "./appeal-form";
 import { RefusalSummary } from "./refusal-summary";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 /** The applicant's appeal page: the refusal and its reasons, the deadline, and the appeal form. */
 export async function AppealPage({ page, submitted }: { page: Page; submitted: boolean }) {
@@ -57,10 +58,10 @@ export async function AppealPage({ page, submitted }: { page: Page; submitted: b
 
         {page.isAppealable && !page.isLate ? (
           <Card title={t("applicant.formTitle")}>
-            <AppealForm
+            <ClientMessages namespaces={["appeals.applicant", "appeals.validation"]}><AppealForm
               applicationNo={page.applicationNo}
               documents={page.documents.map((d) => ({ value: d.id, label: `${review(`documentKind.${d.kind}`)} · ${d.fileName}` }))}
-            />
+            /></ClientMessages>
           </Card>
         ) : null}
 

@@ -14,6 +14,7 @@ import type { MyApplicationSummary } from "@/lib/applications/queries";
 import type { CurrentUser } from "@/lib/auth/session";
 import { todayCST } from "@/lib/clock";
 import { isOpenApplicationStatus } from "@/lib/db/application-status";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function ApplicantHome({
   user,
@@ -43,7 +44,7 @@ export async function ApplicantHome({
         description={t("greeting", { name: user.name })}
         actions={canStart && applications.length > 0 ? <ButtonLink href="/me/apply">{ta("home.startNew")}</ButtonLink> : null}
       />
-      {linkableIntakeApplications > 0 ? <LinkIntakeForm count={linkableIntakeApplications} /> : null}
+      {linkableIntakeApplications > 0 ? <ClientMessages namespaces={["applicant.linkIntake"]}><LinkIntakeForm count={linkableIntakeApplications} /></ClientMessages> : null}
       {unreadNotifications > 0 ? (
         <Alert tone="info" className="mb-6">
           {ta("home.unread", { count: unreadNotifications })}

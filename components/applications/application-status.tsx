@@ -12,6 +12,7 @@ import { INELIGIBILITY_ARTICLES, explainIneligibility, maskResidentId, type Inel
 import { NotificationsInbox } from "./notifications-inbox";
 import { localizeNotificationParams } from "@/lib/notifications/params";
 import { StatusBadge } from "./status-badge";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 interface StoredReason {
   code?: string;
@@ -168,7 +169,7 @@ export async function ApplicationStatus({ view, justSubmitted }: { view: Applica
           </Card>
 
           <Card title={t("statusPage.notificationsTitle")}>
-            <NotificationsInbox
+            <ClientMessages namespaces={["applications.statusPage"]}><NotificationsInbox
               applicationNo={no}
               items={view.notifications.map((n) => ({
                 id: n.id,
@@ -176,7 +177,7 @@ export async function ApplicationStatus({ view, justSubmitted }: { view: Applica
                 at: formatCstDateTime(n.createdAt, locale),
                 unread: n.readAt === null,
               }))}
-            />
+            /></ClientMessages>
           </Card>
         </div>
 

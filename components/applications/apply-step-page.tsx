@@ -15,6 +15,26 @@ import { HousingForm } from "./housing-form";
 import { ReviewStep } from "./review-step";
 import { WhereForm } from "./where-form";
 import { WorkForm } from "./work-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
+
+/** What the step forms (client components) read of the `applications` messages. */
+const APPLY_FORM_MESSAGES = [
+  "applications.apply",
+  "applications.documents",
+  "applications.validation",
+  "applications.errors",
+  "applications.colon",
+  "applications.listSeparator",
+  "applications.relationship",
+  "applications.marital",
+  "applications.employment",
+  "applications.employmentHelp",
+  "applications.priority",
+  "applications.priorityHelp",
+  "applications.unitType",
+  "applications.unitTypeHelp",
+  "applications.estateLevel",
+];
 
 /** "48000.00" → "48000": yuan as a person would type them. */
 function yuanText(fen: number): string {
@@ -175,7 +195,7 @@ export async function ApplyStepPage({
           {view.returnReason ?? t("returnedNoReason")}
         </Alert>
       ) : null}
-      {body}
+      {step === "review" ? body : <ClientMessages namespaces={APPLY_FORM_MESSAGES}>{body}</ClientMessages>}
     </Container>
   );
 }

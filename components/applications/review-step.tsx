@@ -10,6 +10,7 @@ import { fromDateColumn } from "@/lib/clock";
 import { maskResidentId } from "@/lib/rules";
 import { formatYuan } from "@/lib/rules/money";
 import { SubmitForm } from "./submit-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 function SummaryCard({ step, title, editLabel, children }: { step: ApplyStep; title: string; editLabel: string; children: ReactNode }) {
   return (
@@ -206,7 +207,7 @@ export async function ReviewStep({
         )}
       </SummaryCard>
 
-      <SubmitForm blocked={review.issues.length > 0} />
+      <ClientMessages namespaces={["applications.apply.review"]}><SubmitForm blocked={review.issues.length > 0} /></ClientMessages>
 
       <div>
         <ButtonLink href="/me/apply/documents" variant="secondary" className="w-full sm:w-auto">

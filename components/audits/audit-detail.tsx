@@ -9,6 +9,7 @@ import type { AuditDetail as AuditDetailData } from "@/lib/audits/audit-service"
 import { fromDateColumn } from "@/lib/clock";
 import { CompleteAuditForm, FindingForm } from "./audit-forms";
 import { RectificationList } from "./rectification-list";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function AuditDetail({
   audit,
@@ -123,7 +124,7 @@ export async function AuditDetail({
                   </div>
                   {audit.canEdit ? (
                     <div className="mt-3 border-t border-slate-200 pt-3">
-                      <FindingForm itemId={item.id} current={item.isCompliant} finding={item.finding} />
+                      <ClientMessages namespaces={["audits.finding", "audits.complete", "audits.validation"]}><FindingForm itemId={item.id} current={item.isCompliant} finding={item.finding} /></ClientMessages>
                     </div>
                   ) : item.finding ? (
                     <p className="mt-2 whitespace-pre-wrap text-sm">{item.finding}</p>
@@ -139,7 +140,7 @@ export async function AuditDetail({
             {examined < audit.items.length ? (
               <Alert tone="info">{t("complete.examineAll", { remaining: audit.items.length - examined })}</Alert>
             ) : (
-              <CompleteAuditForm auditId={audit.id} problems={problems} />
+              <ClientMessages namespaces={["audits.finding", "audits.complete", "audits.validation"]}><CompleteAuditForm auditId={audit.id} problems={problems} /></ClientMessages>
             )}
           </Card>
         ) : audit.summary ? (

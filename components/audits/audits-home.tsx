@@ -12,6 +12,7 @@ import { RECTIFICATION_VIEWS, type AuditListFilter } from "@/lib/audits/schemas"
 import { fromDateColumn } from "@/lib/clock";
 import { DrawSampleForm } from "./draw-sample-form";
 import { RectificationList } from "./rectification-list";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 interface Paged<T> {
   items: T[];
@@ -57,7 +58,7 @@ export async function AuditsHome({
       {isMunicipal ? (
         <Card title={t("draw.title")} className="mb-8">
           <p className="mb-4 text-sm text-slate-700">{t("draw.intro")}</p>
-          <DrawSampleForm districts={districts.map((d) => ({ value: d.code, label: `${label(d)}（${d.code}）` }))} defaultStart={defaultStart} defaultEnd={defaultEnd} />
+          <ClientMessages namespaces={["audits.draw", "audits.validation"]}><DrawSampleForm districts={districts.map((d) => ({ value: d.code, label: `${label(d)}（${d.code}）` }))} defaultStart={defaultStart} defaultEnd={defaultEnd} /></ClientMessages>
         </Card>
       ) : null}
 

@@ -8,6 +8,7 @@ import type { RectificationHistoryEntry, RectificationRow } from "@/lib/audits/a
 import { fromDateColumn } from "@/lib/clock";
 import { CloseRectificationForm, ReportForm } from "./audit-forms";
 import { RectificationStatusBadge } from "./rectification-list";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function RectificationDetail({
   rectification: r,
@@ -64,12 +65,12 @@ export async function RectificationDetail({
         ) : null}
         {canReport ? (
           <Card title={t("reportFormTitle")}>
-            <ReportForm rectificationId={r.id} />
+            <ClientMessages namespaces={["audits.report", "audits.close", "audits.validation"]}><ReportForm rectificationId={r.id} /></ClientMessages>
           </Card>
         ) : null}
         {canClose ? (
           <Card title={t("closeFormTitle")}>
-            <CloseRectificationForm rectificationId={r.id} />
+            <ClientMessages namespaces={["audits.report", "audits.close", "audits.validation"]}><CloseRectificationForm rectificationId={r.id} /></ClientMessages>
           </Card>
         ) : null}
         <Card title={t("historyTitle")}>

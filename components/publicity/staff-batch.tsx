@@ -10,6 +10,7 @@ import { loose } from "@/components/review/loose";
 import { Badge } from "@/components/review/status-badge";
 import type { StaffBatch as Batch } from "@/lib/publicity/batches";
 import { ObjectionOutcomeForm, StartInvestigationButton } from "./objection-actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 /** One batch for the officers: every entry with its objections and the investigation forms. */
 export async function StaffBatch({
@@ -103,13 +104,13 @@ export async function StaffBatch({
                       ) : canDecide ? (
                         <div className="mt-3 flex flex-col gap-4">
                           {o.status === "RECEIVED" ? (
-                            <StartInvestigationButton objectionId={o.id} />
+                            <ClientMessages namespaces={["publicity.staff", "publicity.validation"]}><StartInvestigationButton objectionId={o.id} /></ClientMessages>
                           ) : (
                             <p className="text-sm text-slate-700">{t("staff.investigator", { name: o.investigatorName ?? "—" })}</p>
                           )}
                           <div className="rounded-md border border-slate-200 bg-white p-3">
                             <h3 className="mb-3 font-semibold text-slate-900">{t("staff.outcomeTitle")}</h3>
-                            <ObjectionOutcomeForm objectionId={o.id} />
+                            <ClientMessages namespaces={["publicity.staff", "publicity.validation"]}><ObjectionOutcomeForm objectionId={o.id} /></ClientMessages>
                           </div>
                         </div>
                       ) : null}

@@ -14,6 +14,7 @@ import { Badge } from "@/components/review/status-badge";
 import type { BatchPage, PublishableApplication } from "@/lib/publicity/batches";
 import type { OpenObjection } from "@/lib/publicity/objections";
 import { PublishForm } from "./publish-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 /** The officers' publicity page: publish a batch, open objections, past batches (Art. 19). */
 export async function StaffPublicity({
@@ -87,7 +88,7 @@ export async function StaffPublicity({
           ) : publishDistrict ? (
             <>
               <p className="mb-4 text-slate-700">{t("staff.publishBody", { start: period.start, end: period.end })}</p>
-              <PublishForm districtCode={publishDistrict} rows={rows} />
+              <ClientMessages namespaces={["publicity.staff", "publicity.validation"]}><PublishForm districtCode={publishDistrict} rows={rows} /></ClientMessages>
             </>
           ) : (
             <>

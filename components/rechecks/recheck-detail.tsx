@@ -10,6 +10,7 @@ import type { RecheckDetail as RecheckDetailData, RecheckFindings } from "@/lib/
 import { explainIneligibility } from "@/lib/rules";
 import { ConfirmCancellationForm, DismissRecheckForm } from "./decision-forms";
 import { RecheckStatusBadge, recheckView } from "./recheck-status-badge";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function RecheckDetail({ row, done }: { row: RecheckDetailData; done?: "cancelled" | "dismissed" }) {
   const t = await getTranslations("rechecks");
@@ -109,11 +110,11 @@ export async function RecheckDetail({ row, done }: { row: RecheckDetailData; don
           <div className="grid gap-6 md:grid-cols-2">
             <Card title={t("decide.cancelTitle")}>
               <p className="mb-3 text-sm text-slate-700">{t("decide.cancelBody")}</p>
-              <ConfirmCancellationForm recheckId={row.id} />
+              <ClientMessages namespaces={["rechecks.decide", "rechecks.validation"]}><ConfirmCancellationForm recheckId={row.id} /></ClientMessages>
             </Card>
             <Card title={t("decide.dismissTitle")}>
               <p className="mb-3 text-sm text-slate-700">{t("decide.dismissBody")}</p>
-              <DismissRecheckForm recheckId={row.id} />
+              <ClientMessages namespaces={["rechecks.decide", "rechecks.validation"]}><DismissRecheckForm recheckId={row.id} /></ClientMessages>
             </Card>
           </div>
         ) : (

@@ -11,6 +11,7 @@ import type { RecheckPage } from "@/lib/rechecks/recheck-service";
 import { RECHECK_VIEWS, type RecheckFilter } from "@/lib/rechecks/schemas";
 import { RecheckStatusBadge, recheckView } from "./recheck-status-badge";
 import { RunRecheckButton } from "./run-recheck-button";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 function href(filter: RecheckFilter, changes: Partial<RecheckFilter>): string {
   const merged = { ...filter, ...changes };
@@ -38,7 +39,7 @@ export async function RecheckList({ data, filter, currentYear }: { data: Recheck
         </Card>
         <Card title={t("run.title")}>
           <p className="mb-3 text-sm text-slate-700">{t("run.body")}</p>
-          <RunRecheckButton year={currentYear} />
+          <ClientMessages namespaces={["rechecks.run", "rechecks.validation"]}><RunRecheckButton year={currentYear} /></ClientMessages>
         </Card>
       </div>
 

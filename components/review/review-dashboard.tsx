@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { DASHBOARD_STAGES, getReviewDashboard, type DashboardStage } from "@/lib/review/dashboard";
 import { loose } from "./loose";
 import { RunJobsButton } from "./run-jobs-button";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 const QUEUE_LINK: Partial<Record<DashboardStage, string>> = {
   SUBMITTED: "/staff/review?stage=SUBMITTED",
@@ -45,7 +46,7 @@ export async function ReviewDashboard({ user }: { user: Actor }) {
   const jobsCard = showJobs ? (
     <Card title={t("jobs.title")}>
       <p className="mb-4 text-slate-700">{t("jobs.body")}</p>
-      <RunJobsButton />
+      <ClientMessages namespaces={["review.jobs", "review.validation"]}><RunJobsButton /></ClientMessages>
     </Card>
   ) : null;
   if (user.role !== "DISTRICT_OFFICER" && user.role !== "MUNICIPAL_OFFICER") return jobsCard ? <div className="mt-6">{jobsCard}</div> : null;

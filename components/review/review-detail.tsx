@@ -13,6 +13,7 @@ import { AcceptForm, ReturnForm, ReviewDecisionForm } from "./decision-forms";
 import { formatArea, formatDateColumn, formatInstant, formatYuan } from "./format";
 import { loose } from "./loose";
 import { Badge, Facts, statusTone } from "./status-badge";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 /** The officers' page for one application: decision first, then everything it rests on. */
 export async function ReviewDetail({
@@ -55,14 +56,14 @@ export async function ReviewDetail({
               {t("forms.acceptTitle")}
             </h3>
             <p className="text-slate-700">{t("forms.acceptBody", { date: d.acceptDueIfToday })}</p>
-            <AcceptForm applicationId={d.id} />
+            <ClientMessages namespaces={["review.forms", "review.level", "review.validation"]}><AcceptForm applicationId={d.id} /></ClientMessages>
           </section>
           <section aria-labelledby="return-title" className="flex flex-col gap-3">
             <h3 id="return-title" className="text-base font-semibold text-slate-900">
               {t("forms.returnTitle")}
             </h3>
             <p className="text-slate-700">{t("forms.returnBody")}</p>
-            <ReturnForm applicationId={d.id} />
+            <ClientMessages namespaces={["review.forms", "review.level", "review.validation"]}><ReturnForm applicationId={d.id} /></ClientMessages>
           </section>
         </div>
       );
@@ -77,7 +78,7 @@ export async function ReviewDetail({
         <div className="flex flex-col gap-3">
           <h3 className="text-base font-semibold text-slate-900">{tl(`forms.reviewTitle${level}`)}</h3>
           <p className="text-slate-700">{tl(`forms.reviewBody${level}`, { date: d.stageDueDate ?? "—" })}</p>
-          <ReviewDecisionForm applicationId={d.id} level={level} reasons={reasons} />
+          <ClientMessages namespaces={["review.forms", "review.level", "review.validation"]}><ReviewDecisionForm applicationId={d.id} level={level} reasons={reasons} /></ClientMessages>
         </div>
       );
     }

@@ -11,6 +11,7 @@ import type { BatchPage } from "@/lib/shared-data/import-service";
 import { SHARED_DATA_SOURCES, SOURCE_LAYOUTS } from "@/lib/shared-data/layouts";
 import { BatchStatusBadge } from "./batch-status-badge";
 import { ImportWizard } from "./import-wizard";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 function queryString(filter: BatchFilter, page?: number): string {
   const params = new URLSearchParams();
@@ -30,7 +31,7 @@ export async function SharedDataHome({ batches, filter, isMunicipal }: { batches
       <PageHeader title={t("title")} description={<p>{t("intro")}</p>} />
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card title={t("upload.title")} className="min-w-0">
-          <ImportWizard />
+          <ClientMessages namespaces={["sharedData"]}><ImportWizard /></ClientMessages>
         </Card>
         <Card title={t("templates.title")} className="min-w-0">
           <p className="mb-3 text-sm text-slate-700">{t("templates.intro")}</p>

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import en from "@/messages/en.json";
-import zh from "@/messages/zh-CN.json";
+import en from "@/messages/en";
+import zh from "@/messages/zh-CN";
+import { pickMessages } from "./catalog";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -85,5 +86,33 @@ describe("message files", () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+});
+
+describe("message files per namespace", () => {
+  const dir = (locale: string) => join(process.cwd(), "messages", locale);
+  const jsonFiles = (locale: string) => readdirSync(dir(locale)).filter((n) => n.endsWith(".json")).sort();
+
+  it("each namespace has one file in each language, and the index gathers every file", () => {
+    expect(jsonFiles("en")).toEqual(jsonFiles("zh-CN"));
+    expect(jsonFiles("zh-CN").map((n) => n.replace(/\.json$/, ""))).toEqual(Object.keys(zh).sort());
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+  });
+});
+
+describe("pickMessages", () => {
+  it("keeps only the named namespaces and dotted sub-trees, in the same shape", () => {
+    const picked = pickMessages(zh as Tree, ["common", "review.forms", "applications.apply.household", "nothing.here"]);
+    expect(Object.keys(picked).sort()).toEqual(["applications", "common", "review"]);
+    expect(picked.common).toEqual(zh.common);
+    expect(Object.keys(picked.review as Tree)).toEqual(["forms"]);
+    expect((picked.review as Tree).forms).toEqual(zh.review.forms);
+    expect(Object.keys(picked.applications as Tree)).toEqual(["apply"]);
+    expect(Object.keys((picked.applications as Tree).apply as Tree)).toEqual(["household"]);
+  });
+
+  it("merges sibling sub-trees of one namespace", () => {
+    const picked = pickMessages(zh as Tree, ["audits.report", "audits.close"]);
+    expect(Object.keys(picked.audits as Tree).sort()).toEqual(["close", "report"]);
   });
 });

@@ -1,7 +1,6 @@
 import "server-only";
 import { createTranslator } from "next-intl";
-import en from "@/messages/en.json";
-import zh from "@/messages/zh-CN.json";
+import { messagesFor } from "@/lib/i18n/catalog";
 
 // Messages of the intake API in the platform's language: Chinese unless the request prefers
 // English (Accept-Language). The API sits outside next-intl's request scope, so it translates here.
@@ -15,8 +14,8 @@ export function apiLocale(acceptLanguage: string | null): ApiLocale {
 }
 
 const translators = {
-  "zh-CN": createTranslator({ locale: "zh-CN", messages: zh }),
-  en: createTranslator({ locale: "en", messages: en }),
+  "zh-CN": createTranslator({ locale: "zh-CN", messages: messagesFor("zh-CN") }),
+  en: createTranslator({ locale: "en", messages: messagesFor("en") }),
 };
 
 /** The text of a message key (e.g. "applications.validation.residentIdInvalid"); the key itself if unknown. */

@@ -1,11 +1,11 @@
 import { createTranslator } from "next-intl";
-import zh from "@/messages/zh-CN.json";
+import { messagesFor } from "@/lib/i18n/catalog";
 import type { IneligibilityCode } from "@/lib/rules";
 
 // The reasons a cancelled household is told (Art. 20), in Chinese as written into the status
 // history and the notice: each reason by its article, without figures (no incomes, no ID numbers).
 
-const t = createTranslator({ locale: "zh-CN", messages: zh, namespace: "rechecks" }) as unknown as (
+const t = createTranslator({ locale: "zh-CN", messages: messagesFor("zh-CN"), namespace: "rechecks" }) as unknown as (
   key: string,
   values?: Record<string, string>,
 ) => string;

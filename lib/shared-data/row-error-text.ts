@@ -1,6 +1,5 @@
 import { createTranslator } from "next-intl";
-import en from "@/messages/en.json";
-import zh from "@/messages/zh-CN.json";
+import { messagesFor } from "@/lib/i18n/catalog";
 import type { RowErrorCode } from "./validate";
 
 // The words for a row error (messages/*.json, sharedData.rowErrors): stored with each record in
@@ -9,8 +8,8 @@ import type { RowErrorCode } from "./validate";
 type Locale = "zh-CN" | "en";
 
 const translators = {
-  "zh-CN": createTranslator({ locale: "zh-CN", messages: zh, namespace: "sharedData.rowErrors" }),
-  en: createTranslator({ locale: "en", messages: en as typeof zh, namespace: "sharedData.rowErrors" }),
+  "zh-CN": createTranslator({ locale: "zh-CN", messages: messagesFor("zh-CN"), namespace: "sharedData.rowErrors" }),
+  en: createTranslator({ locale: "en", messages: messagesFor("en"), namespace: "sharedData.rowErrors" }),
 };
 
 export function rowErrorText(issue: { column: string; code: RowErrorCode | string }, locale: Locale = "zh-CN"): string {

@@ -8,6 +8,7 @@ import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
 import { landingPathFor, safeNextPath } from "@/lib/auth/landing";
 import { getCurrentUser } from "@/lib/auth/session";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth.login");
@@ -25,7 +26,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <Container narrow>
       <PageHeader title={t("title")} description={t("subtitle")} />
       <Card>
-        <LoginForm next={nextPath?.startsWith("/") ? nextPath : undefined} />
+        <ClientMessages namespaces={["auth.login"]}><LoginForm next={nextPath?.startsWith("/") ? nextPath : undefined} /></ClientMessages>
       </Card>
       <p className="mt-6 text-center text-base text-slate-700">
         {t("noAccount")}{" "}

@@ -8,6 +8,7 @@ import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
 import { landingPathFor } from "@/lib/auth/landing";
 import { getCurrentUser } from "@/lib/auth/session";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth.register");
@@ -23,7 +24,7 @@ export default async function RegisterPage() {
     <Container narrow>
       <PageHeader title={t("title")} description={t("subtitle")} />
       <Card>
-        <RegisterForm />
+        <ClientMessages namespaces={["auth.register"]}><RegisterForm /></ClientMessages>
       </Card>
       <p className="mt-6 text-center text-base text-slate-700">
         {t("haveAccount")}{" "}

@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPublicBatch } from "@/lib/publicity/batches";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ batchId: string; entryId: string }> };
 
@@ -49,7 +50,7 @@ export default async function ObjectionPage({ params }: Props) {
       {entry.acceptsObjections ? (
         <Card>
           <p className="mb-5 text-slate-700">{t("objection.intro")}</p>
-          <ObjectionForm entryId={entry.id} />
+          <ClientMessages namespaces={["publicity.objection", "publicity.validation"]}><ObjectionForm entryId={entry.id} /></ClientMessages>
         </Card>
       ) : (
         <Alert tone="info">{batch.isOpen ? t("objection.closed") : t("public.endedNotice", { end: batch.endDate })}</Alert>
