@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { SelectField, TextAreaField } from "@/components/ui/field";
-import { ConfirmForm } from "@/components/review/confirm-form";
+import { ConfirmForm } from "@/components/ui/confirm-form";
 import { lodgeAppealAction } from "@/lib/appeals/actions";
 import { lodgeAppealSchema } from "@/lib/appeals/schemas";
 

@@ -4,9 +4,9 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatInstant, formatInstantDate } from "@/components/review/format";
-import { loose } from "@/components/review/loose";
-import { Badge, statusTone } from "@/components/review/status-badge";
+import { formatInstant, formatInstantDate } from "@/components/ui/format";
+import { loose } from "@/components/ui/loose";
+import { StatusBadge } from "@/components/applications/status-badge";
 import type { AppealPage as Page } from "@/lib/appeals/appeals";
 import { AppealForm } from "./appeal-form";
 import { RefusalSummary } from "./refusal-summary";
@@ -32,7 +32,7 @@ export async function AppealPage({ page, submitted }: { page: Page; submitted: b
         description={
           <p className="flex flex-wrap items-center gap-2">
             <span>{t("applicant.subtitle", { applicationNo: page.applicationNo })}</span>
-            <Badge tone={statusTone(page.status)}>{statusLabel}</Badge>
+            <StatusBadge status={page.status} label={statusLabel} />
           </p>
         }
       />

@@ -7,9 +7,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { formatInstantDate, queryString } from "@/components/review/format";
-import { loose } from "@/components/review/loose";
-import { Badge } from "@/components/review/status-badge";
+import { formatInstantDate, queryString } from "@/components/ui/format";
+import { loose } from "@/components/ui/loose";
+import { Badge } from "@/components/ui/badge";
 import type { AppealListPage } from "@/lib/appeals/appeals";
 import type { AppealFilter } from "@/lib/appeals/schemas";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ConfirmForm } from "@/components/review/confirm-form";
+import { ConfirmForm } from "@/components/ui/confirm-form";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { TextAreaField } from "@/components/ui/field";
 import { decideAppealAction } from "@/lib/appeals/actions";

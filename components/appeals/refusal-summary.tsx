@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatInstantDate } from "@/components/review/format";
-import { loose } from "@/components/review/loose";
+import { formatInstantDate } from "@/components/ui/format";
+import { loose } from "@/components/ui/loose";
 import type { Refusal } from "@/lib/appeals/appeals";
 import { REFUSAL_CODES } from "@/lib/review/schemas";
 

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { TextAreaField, TextField } from "@/components/ui/field";
-import { ConfirmForm } from "@/components/review/confirm-form";
+import { ConfirmForm } from "@/components/ui/confirm-form";
 import { lodgeObjectionAction } from "@/lib/publicity/actions";
 import { objectionSchema } from "@/lib/publicity/schemas";
 

@@ -6,8 +6,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { queryString } from "@/components/review/format";
-import { Badge } from "@/components/review/status-badge";
+import { queryString } from "@/components/ui/format";
+import { Badge } from "@/components/ui/badge";
 import type { BatchPage } from "@/lib/publicity/batches";
 
 /** The public list of publicity batches (Art. 19), current first, filterable by district. */

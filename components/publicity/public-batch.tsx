@@ -6,8 +6,8 @@ import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { loose } from "@/components/review/loose";
-import { Badge } from "@/components/review/status-badge";
+import { loose } from "@/components/ui/loose";
+import { Badge } from "@/components/ui/badge";
 import type { PublicBatch as Batch } from "@/lib/publicity/batches";
 
 /**

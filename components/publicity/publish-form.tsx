@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import { TextField } from "@/components/ui/field";
-import { ConfirmForm } from "@/components/review/confirm-form";
+import { ConfirmForm } from "@/components/ui/confirm-form";
 import { publishBatchAction } from "@/lib/publicity/actions";
 import { publishBatchSchema } from "@/lib/publicity/schemas";
 

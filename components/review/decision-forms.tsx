@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { acceptApplicationAction, decideReviewAction, returnApplicationAction } from "@/lib/review/actions";
 import { returnSchema, reviewDecisionSchema } from "@/lib/review/schemas";
-import { ConfirmForm } from "./confirm-form";
+import { ConfirmForm } from "@/components/ui/confirm-form";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { TextAreaField } from "@/components/ui/field";
 

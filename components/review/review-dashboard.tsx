@@ -6,8 +6,8 @@ import { ButtonLink } from "@/components/ui/button";
 import type { Actor } from "@/lib/auth/permissions";
 import { can } from "@/lib/auth/permissions";
 import { DASHBOARD_STAGES, getReviewDashboard, type DashboardStage } from "@/lib/review/dashboard";
-import { loose } from "./loose";
-import { RunJobsButton } from "./run-jobs-button";
+import { loose } from "@/components/ui/loose";
+import { RunJobsButton } from "@/components/jobs/run-jobs-button";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 const QUEUE_LINK: Partial<Record<DashboardStage, string>> = {

@@ -10,9 +10,11 @@ import { explainIneligibility, type IneligibilityCode } from "@/lib/rules";
 import type { ReviewDetail as Detail } from "@/lib/review/detail";
 import { REFUSAL_CODES } from "@/lib/review/schemas";
 import { AcceptForm, ReturnForm, ReviewDecisionForm } from "./decision-forms";
-import { formatArea, formatDateColumn, formatInstant, formatYuan } from "./format";
-import { loose } from "./loose";
-import { Badge, Facts, statusTone } from "./status-badge";
+import { formatArea, formatDateColumn, formatInstant, formatYuan } from "@/components/ui/format";
+import { loose } from "@/components/ui/loose";
+import { Badge } from "@/components/ui/badge";
+import { Facts } from "@/components/ui/facts";
+import { StatusBadge } from "@/components/applications/status-badge";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 /** The officers' page for one application: decision first, then everything it rests on. */
@@ -98,7 +100,7 @@ export async function ReviewDetail({
         title={t("detail.title", { applicationNo: d.applicationNo })}
         description={
           <div className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
-            <Badge tone={statusTone(d.status)}>{statusLabel}</Badge>
+            <StatusBadge status={d.status} label={statusLabel} />
             <span>{t("detail.district", { district: districtName })}</span>
             {d.stageDueDate ? <span>· {t("detail.dueLine", { date: d.stageDueDate })}</span> : null}
             {d.daysOverdue > 0 ? <Badge tone="danger">{t("detail.overdueLine", { days: d.daysOverdue })}</Badge> : null}

@@ -10,9 +10,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import type { QueuePage } from "@/lib/review/queue";
 import { QUEUE_STAGES, type QueueFilter } from "@/lib/review/schemas";
-import { formatInstantDate, queryString } from "./format";
-import { loose } from "./loose";
-import { Badge } from "./status-badge";
+import { formatInstantDate, queryString } from "@/components/ui/format";
+import { loose } from "@/components/ui/loose";
+import { Badge } from "@/components/ui/badge";
 
 /** The district queue: filters, then the applications earliest due first, overdue in red. */
 export async function ReviewQueue({

@@ -1,6 +1,6 @@
 import "server-only";
 import { transitionApplication } from "@/lib/applications/transitions";
-import { writeAudit } from "@/lib/auth/audit";
+import { writeAudit } from "@/lib/audit-log/write-audit";
 import { assertCan, can, type Actor } from "@/lib/auth/permissions";
 import { dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";

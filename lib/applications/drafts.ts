@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { writeAudit } from "@/lib/auth/audit";
+import { writeAudit } from "@/lib/audit-log/write-audit";
 import { dateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import { OPEN_APPLICATION_STATUSES } from "@/lib/db/application-status";

@@ -1,6 +1,6 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/permissions";
-import { writeAudit } from "@/lib/auth/audit";
+import { writeAudit } from "@/lib/audit-log/write-audit";
 import { prisma } from "@/lib/db/client";
 import type { ApplicationStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { EligibilityResult, ISODate } from "@/lib/rules";

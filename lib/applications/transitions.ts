@@ -1,5 +1,5 @@
 import "server-only";
-import { writeAudit } from "@/lib/auth/audit";
+import { writeAudit } from "@/lib/audit-log/write-audit";
 import { AppError } from "@/lib/errors";
 import type { ApplicationStatus, Prisma, Role } from "@/lib/generated/prisma/client";
 import { CLOSED_APPLICATION_STATUSES } from "@/lib/db/application-status";

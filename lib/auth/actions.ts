@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { formDataToObject, issuesToFieldKeys, translateFieldErrors, type ActionResult } from "@/lib/actions/action-result";
 import { describeError } from "@/lib/actions/authed-action";
 import { getServerTranslator } from "@/lib/i18n/server-translator";
-import { writeAudit } from "./audit";
+import { writeAudit } from "@/lib/audit-log/write-audit";
 import { signIn, signOut } from "./auth";
 import { landingPathFor, safeNextPath } from "./landing";
 import { hashPassword } from "./password";

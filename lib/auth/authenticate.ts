@@ -1,7 +1,8 @@
 import "server-only";
 import type { Role } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
-import { maskPhone, writeAudit } from "./audit";
+import { writeAudit } from "@/lib/audit-log/write-audit";
+import { maskPhone } from "@/lib/rules/identity";
 import { activeLockUntil, clearFailures, minutesUntil, recordFailure, throttleKeys } from "./login-throttle";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { AccountId } from "./schemas";

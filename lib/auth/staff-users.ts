@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { writeAudit } from "./audit";
+import { writeAudit } from "@/lib/audit-log/write-audit";
 import { hashPassword } from "./password";
 import { assertCan, type Actor } from "./permissions";
 import type { CreateStaffInput } from "./schemas";

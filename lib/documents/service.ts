@@ -1,6 +1,6 @@
 import "server-only";
 import { assertCan, can, type Actor } from "@/lib/auth/permissions";
-import { writeAudit } from "@/lib/auth/audit";
+import { writeAudit } from "@/lib/audit-log/write-audit";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { findEditableApplicationId } from "@/lib/applications/draft-data";

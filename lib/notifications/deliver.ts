@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { maskPhone } from "@/lib/rules/identity";
 import { renderNotification } from "./render";
 
 // Delivery of the outbox. Real SMS and e-mail providers plug in as transports; in development
@@ -12,8 +13,7 @@ export interface Transport {
 
 export const developmentTransport: Transport = {
   async send({ channel, to, text }) {
-    const masked = to.length === 11 ? `${to.slice(0, 3)}****${to.slice(7)}` : "***";
-    console.info(`[outbox] ${channel} to ${masked}: ${text}`);
+    console.info(`[outbox] ${channel} to ${maskPhone(to)}: ${text}`);
   },
 };
 

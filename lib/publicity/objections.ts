@@ -1,6 +1,7 @@
 import "server-only";
 import { transitionApplication } from "@/lib/applications/transitions";
-import { maskPhone, writeAudit } from "@/lib/auth/audit";
+import { writeAudit } from "@/lib/audit-log/write-audit";
+import { maskPhone } from "@/lib/rules/identity";
 import { activeLockUntil, minutesUntil, recordFailure, type ThrottleKey } from "@/lib/auth/login-throttle";
 import { accessFilter, assertCan, type Actor } from "@/lib/auth/permissions";
 import { fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";

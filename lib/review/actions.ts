@@ -2,9 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { authedAction } from "@/lib/actions/authed-action";
-import { runJobsOnce } from "@/lib/jobs/scheduler";
 import { acceptApplication, decideReview, returnApplication } from "./decisions";
 import { acceptSchema, returnSchema, reviewDecisionSchema } from "./schemas";
 
@@ -34,15 +32,4 @@ export const returnApplicationAction = authedAction(returnSchema, "application:a
 export const decideReviewAction = authedAction(reviewDecisionSchema, "application:review", async (input, { user }) => {
   const result = await decideReview(user, input);
   refreshAndShow(result.applicationNo, result.status);
-});
-
-/**
- * Runs the scheduled jobs now (publicity closing, final refusals, notices…) instead of waiting for
- * the next minute: for municipal officers and administrators, and for the end-to-end tests.
- */
-export const runJobsNowAction = authedAction(z.object({}), "jobs:run", async () => {
-  const results = await runJobsOnce();
-  revalidatePath("/staff", "layout");
-  revalidatePath("/publicity", "layout");
-  return { ran: results.length > 0, results };
 });

@@ -34,6 +34,11 @@ export function sexFromResidentId(id: string): "M" | "F" {
   return (id.charCodeAt(16) - 48) % 2 === 1 ? "M" : "F";
 }
 
+/** "13800138000" → "138****8000": enough to recognise an account in a log or notice, not to harvest numbers. */
+export function maskPhone(phone: string): string {
+  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : "***";
+}
+
 /** Masks a resident ID for public pages: the first 6 and last 4 characters stay (500106********123X). */
 export function maskResidentId(id: string): string {
   if (typeof id !== "string" || id.length < 10) return "*".repeat(typeof id === "string" ? id.length : 0);

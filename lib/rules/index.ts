@@ -14,7 +14,7 @@ export {
   isValidISODate,
 } from "./dates";
 
-export { birthDateFromResidentId, isValidResidentId, maskName, maskResidentId, sexFromResidentId } from "./identity";
+export { birthDateFromResidentId, isValidResidentId, maskName, maskPhone, maskResidentId, sexFromResidentId } from "./identity";
 
 export type {
   EligibilityInput,

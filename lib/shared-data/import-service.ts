@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { writeAudit } from "@/lib/auth/audit";
+import { writeAudit } from "@/lib/audit-log/write-audit";
 import { assertCan, can, type Actor } from "@/lib/auth/permissions";
 import { dateColumn } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";

@@ -31,8 +31,3 @@ export async function writeAudit(entry: AuditEntry, db: AuditDb = prisma): Promi
     },
   });
 }
-
-/** "13800138000" → "138****8000": enough to recognise an account in the log, not to harvest numbers. */
-export function maskPhone(phone: string): string {
-  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : "***";
-}

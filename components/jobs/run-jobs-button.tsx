@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { runJobsNowAction } from "@/lib/review/actions";
+import { runJobsNowAction } from "@/lib/jobs/actions";
 
 /** "Run scheduled jobs now" for municipal officers and administrators (permission jobs:run). */
 export function RunJobsButton() {
