@@ -1,4 +1,5 @@
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
+import { isAppealableStatus } from "@/lib/rules/application-status";
 import type { ISODate } from "@/lib/rules";
 
 // The working-day due date of an application's current stage (Art. 19), as stored by the services
@@ -27,11 +28,7 @@ export interface DeadlineSource {
   publicityEndDate: ISODate | null;
 }
 
-export const APPEALABLE_STATUSES = ["FIRST_REVIEW_REJECTED", "SECOND_REVIEW_REJECTED", "OBJECTION_UPHELD"] as const satisfies readonly ApplicationStatus[];
-
-export function isAppealableStatus(status: ApplicationStatus): boolean {
-  return (APPEALABLE_STATUSES as readonly ApplicationStatus[]).includes(status);
-}
+export { isAppealableStatus };
 
 /** Only the current stage's deadline; empty for stages without one (awaiting acceptance, qualified…). */
 export function stageDeadlines(app: DeadlineSource): StageDeadlines {

@@ -1,15 +1,13 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { writeAudit } from "@/lib/audit-log/write-audit";
-import { dateColumn, now as clockNow, todayCST } from "@/lib/clock";
+import { now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import { OPEN_APPLICATION_STATUSES } from "@/lib/db/application-status";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { allowedUnitTypes, birthDateFromResidentId, explainIneligibility, sexFromResidentId, type EligibilityResult, type RulesLocale, type UnitType } from "@/lib/rules";
+import { allowedUnitTypes, explainIneligibility, type EligibilityResult, type RulesLocale, type UnitType } from "@/lib/rules";
 import {
-  DRAFT_CREATED_ACTION,
   DRAFT_SAVED_ACTION,
   draftToRawInput,
   EDITABLE_STATUSES,
@@ -18,8 +16,9 @@ import {
   savedSteps,
   type DraftRecord,
 } from "./draft-data";
-import { alreadyHousedError, applicationValidationError, type FieldIssue } from "./errors";
+import { applicationValidationError, type FieldIssue } from "./errors";
 import { findClaimedResidentIds } from "./household-claims";
+import { claimPeople, createApplicationRecord, peopleOf, writeDeclaration, writeMembers, writePreferences } from "./household-store";
 import { DRAFT_NUMBER_PREFIX } from "./numbering";
 import { runPrecheck } from "./precheck";
 import {
@@ -113,55 +112,24 @@ export async function saveHouseholdStep(actor: Actor, input: HouseholdStep, opti
       const office = (await tx.district.findUnique({ where: { code: area }, select: { code: true } }))?.code
         ?? (await tx.district.findFirst({ where: { isCentralUrban: true }, orderBy: { code: "asc" }, select: { code: true } }))?.code;
       if (!office) throw new AppError("INTERNAL", { messageKey: "applications.errors.noDistricts" });
-      const created = await tx.application.create({
-        data: {
-          applicationNo: `${DRAFT_NUMBER_PREFIX}${randomBytes(12).toString("hex")}`,
-          source: "PORTAL",
-          applicantUserId: actor.id,
-          contactPhone: user.phone,
-          districtCode: office,
-          estateLevel: "MUNICIPAL",
-          status: "DRAFT",
-          statusChangedAt: at,
-          createdAt: at,
-        },
-        select: { id: true },
+      const created = await createApplicationRecord(tx, {
+        source: "PORTAL",
+        applicantUserId: actor.id,
+        contactPhone: user.phone,
+        districtCode: office,
+        estateLevel: "MUNICIPAL",
+        actor,
+        at,
       });
-      await tx.applicationStatusEvent.create({
-        data: { applicationId: created.id, fromStatus: null, toStatus: "DRAFT", at, actorId: actor.id, actorRole: actor.role },
-      });
-      await writeAudit(
-        { actorId: actor.id, actorRole: actor.role, action: DRAFT_CREATED_ACTION, entityType: "Application", entityId: created.id, districtCode: office, data: { source: "PORTAL" } },
-        tx,
-      );
       app = (await loadDraftRecord(tx, created.id))!;
     }
 
-    const people = [
-      { path: "applicant.residentId", residentId: input.applicant.residentId },
-      ...input.members.map((m, i) => ({ path: `members.${i}.residentId`, residentId: m.residentId })),
-    ];
-    const claimed = await findClaimedResidentIds(tx, people.map((p) => p.residentId), app.id);
-    if (claimed.size > 0) throw alreadyHousedError(people.filter((p) => claimed.has(p.residentId)).map((p) => p.path));
-
-    await tx.householdMember.deleteMany({ where: { applicationId: app.id } });
-    const rows = [
-      { ...input.applicant, relationship: "APPLICANT" as const },
-      ...input.members,
-    ];
-    await tx.householdMember.createMany({
-      data: rows.map((p) => ({
-        applicationId: app.id,
-        relationship: p.relationship,
-        name: p.name,
-        residentId: p.residentId,
-        sex: sexFromResidentId(p.residentId),
-        birthDate: dateColumn(birthDateFromResidentId(p.residentId)),
-        maritalStatus: p.maritalStatus ?? null,
-        fullCivilCapacity: p.fullCivilCapacity,
-        annualIncomeFen: p.annualIncomeYuan,
-      })),
-    });
+    // Art. 12, told at the member who is already on another application or lease; the submission decides.
+    await claimPeople(tx, peopleOf(input), app.id);
+    await writeMembers(tx, app.id, [
+      { ...input.applicant, relationship: "APPLICANT", annualIncomeFen: input.applicant.annualIncomeYuan },
+      ...input.members.map((m) => ({ ...m, annualIncomeFen: m.annualIncomeYuan })),
+    ]);
     // A changed household may no longer take the unit type chosen before (Art. 21): ask again.
     const household = rulesHousehold({
       applicant: { residentId: input.applicant.residentId, fullCivilCapacity: true, annualIncomeFen: 0 },
@@ -183,17 +151,8 @@ export async function saveWorkStep(actor: Actor, input: WorkStep): Promise<{ app
     if (input.workDistrictCode && !(await tx.district.findUnique({ where: { code: input.workDistrictCode }, select: { code: true } }))) {
       throw applicationValidationError([{ path: "workDistrictCode", message: V.workDistrictUnknown }]);
     }
-    const work = {
-      employment: input.employment,
-      employerName: input.employerName,
-      workDistrictCode: input.workDistrictCode,
-      isMigrantWorker: input.isMigrantWorker,
-    };
-    // Until step 3 is saved its answers are placeholders, never read as answers (see savedSteps).
-    await tx.applicationDeclaration.upsert({
-      where: { applicationId: app.id },
-      create: { applicationId: app.id, ...work, ownsUrbanHousingInCity: false, familyCanSupportHousing: false, priorityCategories: [] },
-      update: work,
+    await writeDeclaration(tx, app.id, {
+      work: { employment: input.employment, employerName: input.employerName, workDistrictCode: input.workDistrictCode, isMigrantWorker: input.isMigrantWorker },
     });
     await recordStep(tx, actor, app, "work");
     return { applicationId: app.id };
@@ -208,12 +167,11 @@ export async function saveHousingStep(actor: Actor, input: HousingStep, options:
     await requireSteps(tx, app, ["household", "work"]);
     const issues = transferDateIssues(input.lastHousingTransferDate, today, "lastHousingTransferDate");
     if (issues.length > 0) throw applicationValidationError(issues);
-    await tx.applicationDeclaration.update({
-      where: { applicationId: app.id },
-      data: {
+    await writeDeclaration(tx, app.id, {
+      housing: {
         ownsUrbanHousingInCity: input.ownsUrbanHousingInCity,
         housingFloorAreaDm2: input.housingFloorAreaM2,
-        lastHousingTransferDate: input.lastHousingTransferDate ? dateColumn(input.lastHousingTransferDate) : null,
+        lastHousingTransferDate: input.lastHousingTransferDate,
         familyCanSupportHousing: input.familyCanSupportHousing,
         priorityCategories: input.priorityCategories,
         receivesRentalSubsidy: input.receivesRentalSubsidy,
@@ -244,15 +202,11 @@ export async function saveWhereStep(actor: Actor, input: WhereStep): Promise<{ a
     if (household && !allowedUnitTypes(household).includes(input.unitType)) issues.push({ path: "unitType", message: V.unitTypeTooLarge });
     if (issues.length > 0) throw applicationValidationError(issues);
 
-    const estates = await tx.estate.findMany({ where: { code: { in: input.estateCodes } }, select: { id: true, code: true } });
     await tx.application.update({
       where: { id: app.id },
       data: { districtCode: input.districtCode, estateLevel: input.estateLevel, preferredUnitType: input.unitType },
     });
-    await tx.applicationEstatePreference.deleteMany({ where: { applicationId: app.id } });
-    await tx.applicationEstatePreference.createMany({
-      data: input.estateCodes.map((code, i) => ({ applicationId: app.id, estateId: estates.find((e) => e.code === code)!.id, rank: i + 1 })),
-    });
+    await writePreferences(tx, app.id, input.estateCodes);
     await recordStep(tx, actor, app, "where");
     return { applicationId: app.id };
   }, TX_OPTIONS);

@@ -2,24 +2,21 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { assessEligibility, type EligibilityResult, type ISODate } from "@/lib/rules";
+import { referenceIncomeOn, type ReferenceIncome } from "@/lib/reference/reference-income";
 import { latestBanUntil } from "./household-claims";
 import { rulesHousehold, type ApplicationInput } from "./schemas";
 
 type Db = Prisma.TransactionClient;
 
 /**
- * R for an application made in `year` (Art. 13.4): the previous year's figure. When it has not
- * been entered yet (early in a year, before the statistics are published), the latest earlier
- * year's figure is used, and its year is recorded with the pre-check.
+ * R for an application made on `date` (Art. 13.4, lib/rules referenceIncomeYear): the previous
+ * year's figure, or the year before while last year's is not published; its year is recorded with
+ * the pre-check. Without one the pre-check cannot run (503: the figures must be entered).
  */
-export async function referenceIncomeFor(db: Db, year: number): Promise<{ year: number; fen: number }> {
-  const row = await db.referenceIncome.findFirst({
-    where: { year: { lte: year - 1 } },
-    orderBy: { year: "desc" },
-    select: { year: true, perCapitaDisposableIncomeFen: true },
-  });
-  if (!row) throw new AppError("INTERNAL", { messageKey: "applications.errors.noReferenceIncome", status: 503 });
-  return { year: row.year, fen: row.perCapitaDisposableIncomeFen };
+export async function referenceIncomeFor(db: Db, date: ISODate): Promise<ReferenceIncome> {
+  const reference = await referenceIncomeOn(db, date);
+  if (!reference.found) throw new AppError("INTERNAL", { messageKey: "applications.errors.noReferenceIncome", status: 503 });
+  return reference.found;
 }
 
 export interface Precheck {
@@ -35,7 +32,7 @@ export interface Precheck {
 export async function runPrecheck(db: Db, input: ApplicationInput, applicationDate: ISODate): Promise<Precheck> {
   const members = rulesHousehold(input);
   if (!members) throw new AppError("VALIDATION");
-  const reference = await referenceIncomeFor(db, Number(applicationDate.slice(0, 4)));
+  const reference = await referenceIncomeFor(db, applicationDate);
   const residentIds = [input.applicant.residentId, ...input.members.map((m) => m.residentId)];
   const result = assessEligibility({
     applicationDate,

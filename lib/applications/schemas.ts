@@ -3,6 +3,7 @@ import { PHONE_PATTERN, normalizePhone } from "@/lib/auth/schemas";
 import { isValidISODate } from "@/lib/rules/dates";
 import { EMPLOYMENT_BASES, PRIORITY_CATEGORIES, RELATIONSHIPS } from "@/lib/rules/eligibility-types";
 import type { HouseholdMember as RulesMember } from "@/lib/rules/eligibility-types";
+import { EMPLOYMENTS_NEEDING_EMPLOYER, MARITAL_STATUSES, householdDeclarationIssues, type HouseholdIssue, type HouseholdIssueCode } from "@/lib/rules/household";
 import { birthDateFromResidentId, isValidResidentId, sexFromResidentId } from "@/lib/rules/identity";
 import { UNIT_TYPES, allowedUnitTypes } from "@/lib/rules/unit-type";
 import { MAX_ANNUAL_INCOME_FEN, m2NumberToDm2, squareMetresToDm2, yuanToFen } from "./money-input";
@@ -68,7 +69,7 @@ export const V = {
   stepIncomplete: `${K}stepIncomplete`,
 } as const;
 
-export const MARITAL_STATUSES = ["UNMARRIED", "MARRIED", "DIVORCED", "WIDOWED"] as const;
+export { EMPLOYMENTS_NEEDING_EMPLOYER, MARITAL_STATUSES };
 export const ESTATE_LEVELS = ["MUNICIPAL", "DISTRICT"] as const;
 export const CO_MEMBER_RELATIONSHIPS = RELATIONSHIPS.filter((r) => r !== "APPLICANT") as readonly Exclude<
   (typeof RELATIONSHIPS)[number],
@@ -77,8 +78,6 @@ export const CO_MEMBER_RELATIONSHIPS = RELATIONSHIPS.filter((r) => r !== "APPLIC
 /** A household of more than this is surely a mistake (or an attack on the form). */
 export const MAX_HOUSEHOLD_MEMBERS = 20;
 export const MAX_PREFERRED_ESTATES = 5;
-/** Applicants whose employer must be named (Art. 13.3: a Chongqing employer or business). */
-export const EMPLOYMENTS_NEEDING_EMPLOYER = ["LABOR_CONTRACT", "BUSINESS_LICENSE"] as const;
 
 export type MaritalStatus = (typeof MARITAL_STATUSES)[number];
 export type EstateLevelValue = (typeof ESTATE_LEVELS)[number];
@@ -257,57 +256,44 @@ function records(value: unknown): Record<string, unknown>[] {
  */
 export const ALWAYS_FOR_OBJECTS = { when: (payload: { value: unknown }) => isRecord(payload.value) } as never;
 
-/** Household rules that need several fields at once (Art. 12, 13.5, 21). Defensive: fields may be invalid. */
+/** The form field and message of each household issue lib/rules reports (Art. 12, 13.3, 13.5, 15). */
+const HOUSEHOLD_ISSUE_FIELDS: Record<HouseholdIssueCode, { field: string; message: string }> = {
+  DUPLICATE_PERSON: { field: "residentId", message: V.duplicateResidentId },
+  APPLICANT_AMONG_MEMBERS: { field: "relationship", message: V.applicantInMembers },
+  MORE_THAN_ONE_SPOUSE: { field: "relationship", message: V.moreThanOneSpouse },
+  SPOUSE_NEEDS_MARRIED_APPLICANT: { field: "maritalStatus", message: V.spouseRequiresMarried },
+  EMPLOYER_REQUIRED: { field: "employerName", message: V.employerRequired },
+  WORK_DISTRICT_REQUIRED: { field: "workDistrictCode", message: V.workDistrictRequired },
+  AREA_WITHOUT_HOUSING: { field: "housingFloorAreaM2", message: V.areaWithoutHousing },
+  AREA_REQUIRED: { field: "housingFloorAreaM2", message: V.areaRequired },
+};
+
+/** A rules issue as a zod issue at its field in the application's shape. */
+function issueAt(issue: HouseholdIssue): Issue {
+  const { field, message } = HOUSEHOLD_ISSUE_FIELDS[issue.code];
+  const owner = issue.who === "applicant" ? ["applicant"] : issue.who === "housing" ? ["housing"] : ["members", issue.who];
+  return { path: [...owner, field], message };
+}
+
+/**
+ * Household rules that need several fields at once, as lib/rules judges them (Art. 12, 13.3,
+ * 13.5, 15), plus the unit type the household may take (Art. 21). Defensive: fields may be invalid.
+ * `housing.housingFloorAreaM2` is read as a number of m² (the application's shape).
+ */
 export function householdIssues(data: {
   applicant?: { residentId?: unknown; maritalStatus?: unknown; employment?: unknown; employerName?: unknown; workDistrictCode?: unknown };
   members?: Array<{ residentId?: unknown; relationship?: unknown }>;
   housing?: { ownsUrbanHousingInCity?: unknown; housingFloorAreaM2?: unknown };
   preferences?: { unitType?: unknown };
 }, household?: RulesMember[] | null): Issue[] {
-  const issues: Issue[] = [];
-  if (!isRecord(data)) return issues;
-  const applicant = isRecord(data.applicant) ? data.applicant : undefined;
-  const members = records(data.members);
-
-  // Art. 12: each person once; one applicant; at most one spouse, who makes the applicant married.
-  const seen = new Map<string, string>();
-  if (typeof applicant?.residentId === "string") seen.set(applicant.residentId.toUpperCase(), "applicant");
-  members.forEach((m, i) => {
-    if (typeof m.residentId !== "string" || m.residentId === "") return;
-    const id = m.residentId.toUpperCase();
-    if (seen.has(id)) issues.push({ path: ["members", i, "residentId"], message: V.duplicateResidentId });
-    else seen.set(id, `members.${i}`);
-  });
-  let spouses = 0;
-  members.forEach((m, i) => {
-    if (m.relationship === "APPLICANT") issues.push({ path: ["members", i, "relationship"], message: V.applicantInMembers });
-    if (m.relationship === "SPOUSE" && ++spouses > 1) issues.push({ path: ["members", i, "relationship"], message: V.moreThanOneSpouse });
-  });
-  if (spouses > 0 && (MARITAL_STATUSES as readonly unknown[]).includes(applicant?.maritalStatus) && applicant?.maritalStatus !== "MARRIED") {
-    issues.push({ path: ["applicant", "maritalStatus"], message: V.spouseRequiresMarried });
-  }
-
-  // Art. 13.3, 15: who the applicant works for and where.
-  if (applicant) {
-    const employment = applicant.employment;
-    if ((EMPLOYMENTS_NEEDING_EMPLOYER as readonly unknown[]).includes(employment) && !applicant.employerName) {
-      issues.push({ path: ["applicant", "employerName"], message: V.employerRequired });
-    }
-    if (typeof employment === "string" && employment !== "NONE" && !applicant.workDistrictCode) {
-      issues.push({ path: ["applicant", "workDistrictCode"], message: V.workDistrictRequired });
-    }
-  }
-
-  // Art. 13.5: a floor area only with housing, and housing has one.
+  if (!isRecord(data)) return [];
   const housing = isRecord(data.housing) ? data.housing : undefined;
-  if (housing && typeof housing.housingFloorAreaM2 === "number") {
-    if (housing.ownsUrbanHousingInCity === false && housing.housingFloorAreaM2 !== 0) {
-      issues.push({ path: ["housing", "housingFloorAreaM2"], message: V.areaWithoutHousing });
-    }
-    if (housing.ownsUrbanHousingInCity === true && housing.housingFloorAreaM2 <= 0) {
-      issues.push({ path: ["housing", "housingFloorAreaM2"], message: V.areaRequired });
-    }
-  }
+  const m2 = housing?.housingFloorAreaM2;
+  const issues = householdDeclarationIssues({
+    applicant: isRecord(data.applicant) ? data.applicant : undefined,
+    members: records(data.members),
+    housing: housing ? { ownsUrbanHousingInCity: housing.ownsUrbanHousingInCity, floorAreaDm2: typeof m2 === "number" ? m2NumberToDm2(m2) ?? undefined : undefined } : undefined,
+  }).map(issueAt);
 
   // Art. 21: only a unit type the household may take.
   const unitType = isRecord(data.preferences) ? data.preferences.unitType : undefined;
@@ -496,13 +482,9 @@ export const housingStepSchema = z
     { error: V.objectRequired },
   )
   .superRefine((data, ctx) => {
-    if (typeof data.housingFloorAreaM2 !== "number") return;
-    if (data.ownsUrbanHousingInCity === false && data.housingFloorAreaM2 !== 0) {
-      ctx.addIssue({ code: "custom", path: ["housingFloorAreaM2"], message: V.areaWithoutHousing });
-    }
-    if (data.ownsUrbanHousingInCity === true && data.housingFloorAreaM2 <= 0) {
-      ctx.addIssue({ code: "custom", path: ["housingFloorAreaM2"], message: V.areaRequired });
-    }
+    // The step's area is already in dm² (typed in m², parsed exactly).
+    const issues = householdDeclarationIssues({ housing: { ownsUrbanHousingInCity: data.ownsUrbanHousingInCity, floorAreaDm2: data.housingFloorAreaM2 } });
+    for (const issue of issues) ctx.addIssue({ code: "custom", path: [HOUSEHOLD_ISSUE_FIELDS[issue.code].field], message: HOUSEHOLD_ISSUE_FIELDS[issue.code].message });
   }, ALWAYS_FOR_OBJECTS);
 export type HousingStepInput = z.input<typeof housingStepSchema>;
 export type HousingStep = z.output<typeof housingStepSchema>;
@@ -535,23 +517,8 @@ export type SubmitDraftInput = z.input<typeof submitDraftSchema>;
 
 // ───────────── documents (Art. 16) ─────────────
 
-/** What the applicant uploads in the portal (Art. 16): nothing the agencies get through data sharing. */
-export const UPLOAD_DOCUMENT_KINDS = ["ID_CARD", "HOUSEHOLD_REGISTER", "RESIDENCE_PERMIT", "LABOR_CONTRACT", "MARITAL_STATUS"] as const;
-export type UploadDocumentKind = (typeof UPLOAD_DOCUMENT_KINDS)[number];
+/** What the applicant uploads and which groups an application needs are rules of Art. 16 (lib/rules/documents.ts). */
+export { UPLOAD_DOCUMENT_KINDS, missingDocumentGroups, requiredDocumentGroups, type UploadDocumentKind } from "@/lib/rules/documents";
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_DOCUMENTS_PER_APPLICATION = 30;
 export const ALLOWED_DOCUMENT_MIME_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
-
-/**
- * The document groups a portal application needs (Art. 16): the ID card, the household register or
- * a residence permit, the marital status certificate, and the labour contract when that is the basis.
- */
-export function requiredDocumentGroups(employment: string | null | undefined): UploadDocumentKind[][] {
-  const groups: UploadDocumentKind[][] = [["ID_CARD"], ["HOUSEHOLD_REGISTER", "RESIDENCE_PERMIT"], ["MARITAL_STATUS"]];
-  if (employment === "LABOR_CONTRACT") groups.push(["LABOR_CONTRACT"]);
-  return groups;
-}
-
-export function missingDocumentGroups(employment: string | null | undefined, uploaded: readonly string[]): UploadDocumentKind[][] {
-  return requiredDocumentGroups(employment).filter((group) => !group.some((kind) => uploaded.includes(kind)));
-}

@@ -1,18 +1,17 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { writeAudit } from "@/lib/audit-log/write-audit";
-import { dateColumn, now as clockNow, todayCST } from "@/lib/clock";
+import { now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notifyApplicant } from "@/lib/notifications/outbox";
-import { birthDateFromResidentId, isPriorityHousehold, sexFromResidentId, type EligibilityResult } from "@/lib/rules";
+import { isPriorityHousehold, type EligibilityResult } from "@/lib/rules";
 import { transitionApplication } from "./transitions";
-import { DRAFT_CREATED_ACTION, draftToRawInput, EDITABLE_STATUSES, loadDraftRecord } from "./draft-data";
-import { alreadyHousedError, applicationValidationError, type FieldIssue } from "./errors";
-import { findClaimedResidentIds } from "./household-claims";
-import { DRAFT_NUMBER_PREFIX, isProvisionalNumber, nextApplicationNo } from "./numbering";
+import { draftToRawInput, EDITABLE_STATUSES, loadDraftRecord } from "./draft-data";
+import { applicationValidationError, type FieldIssue } from "./errors";
+import { claimPeople, createApplicationRecord, peopleOf, writeDeclaration, writeMembers, writePreferences } from "./household-store";
+import { m2NumberToDm2 } from "./money-input";
+import { isProvisionalNumber, nextApplicationNo } from "./numbering";
 import { runPrecheck } from "./precheck";
 import { applicationInputSchema, issuePath, missingDocumentGroups, V, type ApplicationInput } from "./schemas";
 import { placementIssues, transferDateIssues } from "./validate-application";
@@ -123,48 +122,26 @@ export async function submitApplication(
       ];
       if (issues.length > 0) throw applicationValidationError(issues);
 
-      // Art. 12: nobody may be on two open applications or leases.
-      const people = [
-        { path: "applicant.residentId", residentId: input.applicant.residentId },
-        ...input.members.map((m, i) => ({ path: `members.${i}.residentId`, residentId: m.residentId })),
-      ];
-      const claimed = await findClaimedResidentIds(tx, people.map((p) => p.residentId), applicationId);
-      if (claimed.size > 0) throw alreadyHousedError(people.filter((p) => claimed.has(p.residentId)).map((p) => p.path));
+      // Art. 12: nobody may be on two open applications or leases (decided under a lock per person).
+      await claimPeople(tx, peopleOf(input), applicationId);
 
       if (submission.kind === "intake") {
-        const created = await tx.application.create({
-          data: {
-            applicationNo: `${DRAFT_NUMBER_PREFIX}${randomBytes(12).toString("hex")}`,
-            externalId: submission.externalId,
-            source: "INTAKE_API",
-            applicantUserId: null,
-            contactPhone,
-            districtCode: input.districtCode,
-            estateLevel: input.estateLevel,
-            status: "DRAFT",
-            statusChangedAt: at,
-            createdAt: at,
-          },
-          select: { id: true },
+        const created = await createApplicationRecord(tx, {
+          source: "INTAKE_API",
+          externalId: submission.externalId,
+          applicantUserId: null,
+          contactPhone,
+          districtCode: input.districtCode,
+          estateLevel: input.estateLevel,
+          actor: null,
+          at,
+          auditData: { externalId: submission.externalId, platformSubmittedAt: submission.platformSubmittedAt ?? null },
         });
         applicationId = created.id;
-        await tx.applicationStatusEvent.create({
-          data: { applicationId, fromStatus: null, toStatus: "DRAFT", at, actorId: null, actorRole: null },
-        });
-        await writeAudit(
-          {
-            action: DRAFT_CREATED_ACTION,
-            entityType: "Application",
-            entityId: applicationId,
-            districtCode: input.districtCode,
-            data: { source: "INTAKE_API", externalId: submission.externalId, platformSubmittedAt: submission.platformSubmittedAt ?? null },
-          },
-          tx,
-        );
       }
       const id = applicationId!;
 
-      await storeHousehold(tx, id, input);
+      await storeApplication(tx, id, input);
 
       const current = await tx.application.findUniqueOrThrow({ where: { id }, select: { applicationNo: true } });
       const applicationNo = isProvisionalNumber(current.applicationNo)
@@ -230,47 +207,28 @@ export async function submitApplication(
 }
 
 /** Replaces the household, declaration and preferences with exactly what was validated. */
-async function storeHousehold(tx: Tx, applicationId: string, input: ApplicationInput): Promise<void> {
-  await tx.householdMember.deleteMany({ where: { applicationId } });
-  const people = [
-    { ...input.applicant, relationship: "APPLICANT" as const, maritalStatus: input.applicant.maritalStatus },
+async function storeApplication(tx: Tx, applicationId: string, input: ApplicationInput): Promise<void> {
+  await writeMembers(tx, applicationId, [
+    { ...input.applicant, relationship: "APPLICANT", maritalStatus: input.applicant.maritalStatus },
     ...input.members,
-  ];
-  await tx.householdMember.createMany({
-    data: people.map((p) => ({
-      applicationId,
-      relationship: p.relationship,
-      name: p.name,
-      residentId: p.residentId,
-      sex: sexFromResidentId(p.residentId),
-      birthDate: dateColumn(birthDateFromResidentId(p.residentId)),
-      maritalStatus: p.maritalStatus ?? null,
-      fullCivilCapacity: p.fullCivilCapacity,
-      annualIncomeFen: p.annualIncomeFen,
-    })),
+  ]);
+  await writeDeclaration(tx, applicationId, {
+    work: {
+      employment: input.applicant.employment,
+      employerName: input.applicant.employerName,
+      workDistrictCode: input.applicant.workDistrictCode,
+      isMigrantWorker: input.applicant.isMigrantWorker,
+    },
+    housing: {
+      ownsUrbanHousingInCity: input.housing.ownsUrbanHousingInCity,
+      housingFloorAreaDm2: m2NumberToDm2(input.housing.housingFloorAreaM2) ?? 0,
+      lastHousingTransferDate: input.housing.lastHousingTransferDate,
+      familyCanSupportHousing: input.familyCanSupportHousing,
+      priorityCategories: input.priorityCategories,
+      receivesRentalSubsidy: input.receivesRentalSubsidy,
+    },
   });
-  const declaration = {
-    employment: input.applicant.employment,
-    employerName: input.applicant.employerName,
-    workDistrictCode: input.applicant.workDistrictCode,
-    isMigrantWorker: input.applicant.isMigrantWorker,
-    ownsUrbanHousingInCity: input.housing.ownsUrbanHousingInCity,
-    housingFloorAreaDm2: Math.round(input.housing.housingFloorAreaM2 * 100),
-    lastHousingTransferDate: input.housing.lastHousingTransferDate ? dateColumn(input.housing.lastHousingTransferDate) : null,
-    familyCanSupportHousing: input.familyCanSupportHousing,
-    priorityCategories: input.priorityCategories,
-    receivesRentalSubsidy: input.receivesRentalSubsidy,
-  };
-  await tx.applicationDeclaration.upsert({ where: { applicationId }, create: { applicationId, ...declaration }, update: declaration });
-  await tx.applicationEstatePreference.deleteMany({ where: { applicationId } });
-  const estates = await tx.estate.findMany({ where: { code: { in: input.preferences.estateCodes } }, select: { id: true, code: true } });
-  await tx.applicationEstatePreference.createMany({
-    data: input.preferences.estateCodes.map((code, i) => ({
-      applicationId,
-      estateId: estates.find((e) => e.code === code)!.id,
-      rank: i + 1,
-    })),
-  });
+  await writePreferences(tx, applicationId, input.preferences.estateCodes);
 }
 
 /** True for a unique-constraint failure on the given field (e.g. two deliveries of one externalId racing). */

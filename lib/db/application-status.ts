@@ -1,36 +1,24 @@
-// Which application and lease statuses count for Art. 12 ("a person may be on only one
-// application or lease at a time"), shared by the portal, the intake API (409 ALREADY_HOUSED)
-// and jobs so that they cannot disagree. Pure constants: safe to import anywhere.
+// The statuses of lib/rules/application-status.ts (Art. 12, 19), typed as the data model's enums
+// for queries. The rules are defined there once; `satisfies` makes the type checker refuse a
+// status name the schema does not have.
 import type { ApplicationStatus, LeaseStatus } from "@/lib/generated/prisma/enums";
+import {
+  APPEALABLE_STATUSES as RULES_APPEALABLE,
+  CLAIMING_APPLICATION_STATUSES,
+  CLOSED_APPLICATION_STATUSES as RULES_CLOSED,
+  OCCUPYING_LEASE_STATUSES as RULES_OCCUPYING,
+  claimsMembers,
+} from "@/lib/rules/application-status";
 
-/**
- * An application in one of these statuses still claims its members (Art. 12): from submission
- * until the household is housed or the application ends. Refusals still open to appeal count
- * (Art. 19), so a second application cannot race the appeal.
- * HOUSED is not here: once housed, the lease is what claims the household (see
- * OCCUPYING_LEASE_STATUSES), so a household whose lease has ended may apply again.
- */
-export const OPEN_APPLICATION_STATUSES = [
-  "SUBMITTED",
-  "RETURNED",
-  "ACCEPTED",
-  "FIRST_REVIEW_PASSED",
-  "FIRST_REVIEW_REJECTED",
-  "SECOND_REVIEW_PASSED",
-  "SECOND_REVIEW_REJECTED",
-  "IN_PUBLICITY",
-  "OBJECTION_UPHELD",
-  "APPEALED",
-  "QUALIFIED",
-  "ALLOCATED",
-] as const satisfies readonly ApplicationStatus[];
-
+/** Statuses in which an application claims its members (Art. 12). */
+export const OPEN_APPLICATION_STATUSES = CLAIMING_APPLICATION_STATUSES satisfies readonly ApplicationStatus[];
 /** Final states: the application is closed (Application.closedAt is set). */
-export const CLOSED_APPLICATION_STATUSES = ["REJECTED", "CANCELLED", "WITHDRAWN"] as const satisfies readonly ApplicationStatus[];
-
-/** A lease in one of these statuses claims the household's members (Art. 12). */
-export const OCCUPYING_LEASE_STATUSES = ["PENDING_SIGNATURE", "ACTIVE", "HOLDING_OVER"] as const satisfies readonly LeaseStatus[];
+export const CLOSED_APPLICATION_STATUSES = RULES_CLOSED satisfies readonly ApplicationStatus[];
+/** Leases that claim their household's members (Art. 12). */
+export const OCCUPYING_LEASE_STATUSES = RULES_OCCUPYING satisfies readonly LeaseStatus[];
+/** Refusals open to appeal (Art. 19). */
+export const APPEALABLE_STATUSES = RULES_APPEALABLE satisfies readonly ApplicationStatus[];
 
 export function isOpenApplicationStatus(status: ApplicationStatus): boolean {
-  return (OPEN_APPLICATION_STATUSES as readonly ApplicationStatus[]).includes(status);
+  return claimsMembers(status);
 }

@@ -13,6 +13,7 @@ import { compareHouseholdData, type Flag } from "@/lib/shared-data/compare";
 import { declaredHousehold, householdSelect, loadPersonRecords, type HouseholdRow } from "@/lib/shared-data/comparison-service";
 import { buildRecheckInput, type RecheckChange } from "./recheck-input";
 import { cancellationReason, dismissalReason, reasonTitles } from "./reason-text";
+import { referenceIncomeOn, type ReferenceIncome } from "@/lib/reference/reference-income";
 import type { ConfirmCancellationInput, DismissRecheckInput, RecheckFilter, RecheckView } from "./schemas";
 
 // The annual re-check of qualified households (Art. 20): every QUALIFIED application with an
@@ -50,13 +51,14 @@ export interface RecheckRunResult {
 
 type Tx = Prisma.TransactionClient;
 
-/** R for a re-check in `year`: the latest published figure for a year before it (Art. 13.4). */
-async function referenceIncomeFor(year: number): Promise<{ year: number; fen: number }> {
-  const row =
-    (await prisma.referenceIncome.findFirst({ where: { year: { lt: year } }, orderBy: { year: "desc" }, select: { year: true, perCapitaDisposableIncomeFen: true } })) ??
-    (await prisma.referenceIncome.findFirst({ orderBy: { year: "desc" }, select: { year: true, perCapitaDisposableIncomeFen: true } }));
-  if (!row) throw new AppError("CONFLICT", { messageKey: "rechecks.errors.noReferenceIncome" });
-  return { year: row.year, fen: row.perCapitaDisposableIncomeFen };
+/**
+ * R for a re-check on `checkDate` (Art. 13.4): the same rule as the pre-check (lib/rules
+ * referenceIncomeYear). Without a usable figure the officer is told which year to enter.
+ */
+async function referenceIncomeFor(checkDate: ISODate): Promise<ReferenceIncome> {
+  const reference = await referenceIncomeOn(prisma, checkDate);
+  if (!reference.found) throw new AppError("CONFLICT", { messageKey: "rechecks.errors.noReferenceIncome", values: { year: reference.missingYear } });
+  return reference.found;
 }
 
 /** Assesses one household as of `checkDate`; pure apart from the records passed in. */
@@ -117,7 +119,7 @@ export async function runAnnualRecheck(args: { districtCode: string; year: numbe
   if (actor) assertCan(actor, "recheck:manage", { districtCode });
   const now = args.now ?? new Date();
   const checkDate = todayCST(now);
-  const reference = await referenceIncomeFor(year);
+  const reference = await referenceIncomeFor(checkDate);
   let checked = 0;
   let flagged = 0;
 

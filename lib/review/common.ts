@@ -6,13 +6,9 @@ import { deadlineDate, type ISODate } from "@/lib/rules";
 // Pieces shared by review, publicity and appeals: how a refusal is notified (Art. 19: reasons in
 // writing or by SMS, appeal within 10 working days of the notice) and who the applicant is.
 
-/** Refusals the applicant may appeal within 10 working days of the notice (Art. 19). */
-export const APPEALABLE_STATUSES = ["FIRST_REVIEW_REJECTED", "SECOND_REVIEW_REJECTED", "OBJECTION_UPHELD"] as const satisfies readonly ApplicationStatus[];
-export type AppealableStatus = (typeof APPEALABLE_STATUSES)[number];
-
-export function isAppealableStatus(status: ApplicationStatus): status is AppealableStatus {
-  return (APPEALABLE_STATUSES as readonly ApplicationStatus[]).includes(status);
-}
+/** Refusals the applicant may appeal within 10 working days of the notice (Art. 19, lib/rules). */
+export { APPEALABLE_STATUSES } from "@/lib/db/application-status";
+export { isAppealableStatus, type AppealableStatus } from "@/lib/rules/application-status";
 
 /**
  * The columns a refusal sets: notified now, appeal due on the 10th working day after the notice

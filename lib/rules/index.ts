@@ -39,6 +39,31 @@ export {
 export type { RulesLocale } from "./explanations";
 export { INELIGIBILITY_ARTICLES, INELIGIBILITY_MESSAGES, articleLabel, explainIneligibility, explanationParams } from "./explanations";
 
+export type { HouseholdDeclaration, HouseholdIssue, HouseholdIssueCode, MaritalStatus } from "./household";
+export {
+  EMPLOYMENTS_NEEDING_EMPLOYER,
+  MARITAL_STATUSES,
+  employmentDeclarationIssues,
+  householdDeclarationIssues,
+  householdMakeupIssues,
+  housingDeclarationIssues,
+} from "./household";
+
+export type { AppealableStatus } from "./application-status";
+export {
+  APPEALABLE_STATUSES,
+  CLAIMING_APPLICATION_STATUSES,
+  CLOSED_APPLICATION_STATUSES,
+  OCCUPYING_LEASE_STATUSES,
+  claimsMembers,
+  isAppealableStatus,
+} from "./application-status";
+
+export type { UploadDocumentKind } from "./documents";
+export { UPLOAD_DOCUMENT_KINDS, missingDocumentGroups, requiredDocumentGroups } from "./documents";
+
+export { REFERENCE_INCOME_MAX_AGE_YEARS, acceptableReferenceIncomeYears, referenceIncomeYear } from "./reference-income";
+
 export type { UnitType } from "./unit-type";
 export { UNIT_TYPES, allowedUnitTypes, entitledUnitType, unitTypeHouseholdSize } from "./unit-type";
 
