@@ -3,7 +3,7 @@ import type { Role } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import { maskPhone } from "@/lib/rules/identity";
-import { activeLockUntil, clearFailures, minutesUntil, recordFailure, throttleKeys } from "./login-throttle";
+import { forgiveAttempts, minutesUntil, takeAttempt, throttleKeys } from "./login-throttle";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import type { AccountId } from "./schemas";
 
@@ -20,7 +20,8 @@ export type AuthenticateResult =
   | { ok: false; reason: "locked"; retryAfterMinutes: number };
 
 /**
- * Checks a sign-in attempt: throttle, account lookup, password, active flag. Writes the audit row
+ * Checks a sign-in attempt: the attempt is counted first (atomically, so parallel guesses cannot
+ * pass the limit), then the account is looked up and the password checked. Writes the audit row
  * for success and failure (with the account masked, never the password). Called by the
  * Credentials provider's authorize(), so every path into a session goes through it.
  */
@@ -38,10 +39,10 @@ export async function authenticate(
       data: { reason, accountKind: account.kind, account: accountLabel, ip },
     });
 
-  const lockedUntil = await activeLockUntil(prisma, keys, now);
-  if (lockedUntil) {
+  const attempt = await takeAttempt(prisma, keys, now);
+  if (!attempt.allowed) {
     await failure("locked");
-    return { ok: false, reason: "locked", retryAfterMinutes: minutesUntil(lockedUntil, now) };
+    return { ok: false, reason: "locked", retryAfterMinutes: minutesUntil(attempt.lockedUntil, now) };
   }
 
   const user = await prisma.user.findUnique({
@@ -51,13 +52,15 @@ export async function authenticate(
   const passwordOk = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
 
   if (!user || !passwordOk) {
-    for (const key of keys) await recordFailure(prisma, key, now);
     await failure(user ? "bad_password" : "unknown_account", user?.id);
-    // The count may just have reached the limit: say so now rather than on the next try.
-    const nowLocked = await activeLockUntil(prisma, keys, now);
-    if (nowLocked) return { ok: false, reason: "locked", retryAfterMinutes: minutesUntil(nowLocked, now) };
+    // This attempt may just have reached the limit: say so now rather than on the next try.
+    if (attempt.lockedUntil && attempt.lockedUntil > now) return { ok: false, reason: "locked", retryAfterMinutes: minutesUntil(attempt.lockedUntil, now) };
     return { ok: false, reason: "invalid" };
   }
+
+  // The right password: the account's earlier attempts are forgiven; the address keeps all but this one.
+  await forgiveAttempts(prisma, keys[0]!, attempt.numbers[0]!);
+  if (keys[1]) await forgiveAttempts(prisma, keys[1], 1);
 
   if (!user.isActive) {
     // The right password for a deactivated account: tell the holder, do not count it as guessing.
@@ -65,7 +68,6 @@ export async function authenticate(
     return { ok: false, reason: "inactive" };
   }
 
-  await clearFailures(prisma, keys[0]!.key);
   await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
   await writeAudit({
     actorId: user.id,

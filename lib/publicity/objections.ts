@@ -2,7 +2,7 @@ import "server-only";
 import { transitionApplication } from "@/lib/applications/transitions";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import { maskPhone } from "@/lib/rules/identity";
-import { activeLockUntil, minutesUntil, recordFailure, type ThrottleKey } from "@/lib/auth/login-throttle";
+import { minutesUntil, takeAttempt, type ThrottleKey } from "@/lib/auth/login-throttle";
 import { accessFilter, assertCan, type Actor } from "@/lib/auth/permissions";
 import { fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
@@ -37,9 +37,11 @@ export async function lodgeObjection(
   const at = options.now ?? clockNow();
   const today = todayCST(at);
   const keys = objectionThrottleKeys(input.contactPhone, options.clientIp ?? null);
+  // Counted before anything is checked and outside the transaction, so that parallel or failing
+  // attempts count too.
+  const attempt = await takeAttempt(prisma, keys, at);
+  if (!attempt.allowed) throw new AppError("RATE_LIMITED", { messageKey: "publicity.errors.tooManyObjections", values: { minutes: minutesUntil(attempt.lockedUntil, at) } });
   return prisma.$transaction(async (tx) => {
-    const lockedUntil = await activeLockUntil(tx, keys, at);
-    if (lockedUntil) throw new AppError("RATE_LIMITED", { messageKey: "publicity.errors.tooManyObjections", values: { minutes: minutesUntil(lockedUntil, at) } });
     const entry = await tx.publicityEntry.findUnique({
       where: { id: input.entryId },
       select: {
@@ -63,7 +65,6 @@ export async function lodgeObjection(
       data: { entryId: entry.id, contactName: input.contactName, contactPhone: input.contactPhone, content: input.content, receivedAt: at },
       select: { id: true },
     });
-    for (const key of keys) await recordFailure(tx, key, at);
     await writeAudit(
       {
         action: "objection.lodge",
