@@ -348,10 +348,12 @@ export async function decideAppeal(
       throw new AppError("CONFLICT", { messageKey: "appeals.errors.alreadyDecided" });
     }
     const app = appeal.application;
-    await tx.appeal.update({
-      where: { id: appeal.id },
+    // One decision per appeal: a concurrent second decision matches nothing and is refused.
+    const decided = await tx.appeal.updateMany({
+      where: { id: appeal.id, status: { in: ["LODGED", "UNDER_REVIEW"] } },
       data: { status: "DECIDED", decision: input.decision, decisionReason: input.reason, decidedById: actor.id, decidedAt: at },
     });
+    if (decided.count !== 1) throw new AppError("CONFLICT", { messageKey: "appeals.errors.alreadyDecided" });
     await writeAudit(
       {
         actorId: actor.id,

@@ -163,7 +163,10 @@ export async function recordFinding(actor: Actor, input: RecordFindingInput): Pr
       select: { id: true, audit: { select: { id: true, status: true, districtCode: true } } },
     });
     if (!item) throw new AppError("NOT_FOUND");
-    if (item.audit.status !== "IN_PROGRESS") throw new AppError("CONFLICT", { messageKey: "audits.errors.auditCompleted" });
+    // Holds the audit against completion until this finding is written (completeAudit updates
+    // the row first); an audit completed meanwhile is seen as such.
+    const open = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "ReviewAudit" WHERE "id" = ${item.audit.id} AND "status" = 'IN_PROGRESS' FOR SHARE`;
+    if (open.length !== 1) throw new AppError("CONFLICT", { messageKey: "audits.errors.auditCompleted" });
     const isCompliant = input.result === "OK";
     await tx.reviewAuditItem.update({ where: { id: item.id }, data: { isCompliant, finding: input.finding ?? null } });
     await writeAudit(
@@ -193,12 +196,19 @@ export async function completeAudit(
 ): Promise<{ rectificationId: string | null; dueDate: ISODate | null }> {
   assertCan(actor, "review:sample");
   return prisma.$transaction(async (tx) => {
-    const audit = await tx.reviewAudit.findUnique({
-      where: { id: input.auditId },
-      select: { id: true, status: true, districtCode: true, items: { select: { isCompliant: true } } },
+    const found = await tx.reviewAudit.findUnique({ where: { id: input.auditId }, select: { id: true, status: true } });
+    if (!found) throw new AppError("NOT_FOUND");
+    // Completed first, conditionally: this waits for findings being written and then shuts out
+    // new ones, so the findings read next are the final ones (a refusal below rolls it back).
+    const updated = await tx.reviewAudit.updateMany({
+      where: { id: found.id, status: "IN_PROGRESS" },
+      data: { status: "COMPLETED", summary: input.summary, completedAt: now },
     });
-    if (!audit) throw new AppError("NOT_FOUND");
-    if (audit.status !== "IN_PROGRESS") throw new AppError("CONFLICT", { messageKey: "audits.errors.auditCompleted" });
+    if (updated.count !== 1) throw new AppError("CONFLICT", { messageKey: "audits.errors.auditCompleted" });
+    const audit = await tx.reviewAudit.findUniqueOrThrow({
+      where: { id: found.id },
+      select: { id: true, districtCode: true, items: { select: { isCompliant: true } } },
+    });
     if (audit.items.some((i) => i.isCompliant === null)) {
       throw new AppError("VALIDATION", { messageKey: "audits.errors.unexamined" });
     }
@@ -206,11 +216,6 @@ export async function completeAudit(
     if (problems > 0 && !input.requirement) {
       throw new AppError("VALIDATION", { fieldErrors: { requirement: ["audits.validation.requirementRequired"] } });
     }
-    const updated = await tx.reviewAudit.updateMany({
-      where: { id: audit.id, status: "IN_PROGRESS" },
-      data: { status: "COMPLETED", summary: input.summary, completedAt: now },
-    });
-    if (updated.count !== 1) throw new AppError("CONFLICT", { messageKey: "audits.errors.auditCompleted" });
     let rectificationId: string | null = null;
     let dueDate: ISODate | null = null;
     if (problems > 0 && input.requirement) {
@@ -305,16 +310,16 @@ export async function closeRectification(actor: Actor, input: CloseRectification
     const rect = await tx.rectification.findUnique({ where: { id: input.rectificationId }, select: { id: true, status: true, districtCode: true, dueDate: true } });
     if (!rect) throw new AppError("NOT_FOUND");
     if (rect.status !== "REPORTED") throw new AppError("CONFLICT", { messageKey: "audits.errors.notReported" });
-    let status: RectificationStatus;
-    let dueDate = fromDateColumn(rect.dueDate);
-    if (input.decision === "ACCEPT") {
-      status = "ACCEPTED";
-      await tx.rectification.update({ where: { id: rect.id }, data: { status, acceptedAt: now, acceptedById: actor.id } });
-    } else {
-      status = "REOPENED";
-      dueDate = addWorkingDays(todayCST(now), DEADLINE_WORKING_DAYS.RECTIFICATION);
-      await tx.rectification.update({ where: { id: rect.id }, data: { status, dueDate: dateColumn(dueDate) } });
-    }
+    const accept = input.decision === "ACCEPT";
+    const status: RectificationStatus = accept ? "ACCEPTED" : "REOPENED";
+    const dueDate = accept ? fromDateColumn(rect.dueDate) : addWorkingDays(todayCST(now), DEADLINE_WORKING_DAYS.RECTIFICATION);
+    // One decision per report: only a rectification still REPORTED moves; a concurrent second
+    // decision (accept against reopen) matches nothing and is refused.
+    const decided = await tx.rectification.updateMany({
+      where: { id: rect.id, status: "REPORTED" },
+      data: accept ? { status, acceptedAt: now, acceptedById: actor.id } : { status, dueDate: dateColumn(dueDate) },
+    });
+    if (decided.count !== 1) throw new AppError("CONFLICT", { messageKey: "audits.errors.notReported" });
     await writeAudit(
       {
         actorId: actor.id,

@@ -103,8 +103,9 @@ async function loadObjection(tx: Prisma.TransactionClient, actor: Actor, objecti
 export async function startInvestigation(actor: Actor, input: InvestigateInput): Promise<{ batchId: string }> {
   return prisma.$transaction(async (tx) => {
     const objection = await loadObjection(tx, actor, input.objectionId);
-    if (objection.status !== "RECEIVED") throw new AppError("CONFLICT", { messageKey: "publicity.errors.alreadyInvestigating" });
-    await tx.objection.update({ where: { id: objection.id }, data: { status: "INVESTIGATING", investigatorId: actor.id } });
+    // Only from RECEIVED: a second officer starting at the same moment changes nothing.
+    const started = await tx.objection.updateMany({ where: { id: objection.id, status: "RECEIVED" }, data: { status: "INVESTIGATING", investigatorId: actor.id } });
+    if (started.count !== 1) throw new AppError("CONFLICT", { messageKey: "publicity.errors.alreadyInvestigating" });
     await writeAudit(
       {
         actorId: actor.id,
@@ -134,10 +135,13 @@ export async function decideObjection(
   return prisma.$transaction(async (tx) => {
     const objection = await loadObjection(tx, actor, input.objectionId);
     const app = objection.entry.application;
-    await tx.objection.update({
-      where: { id: objection.id },
+    // One decision per objection: only an undecided objection is closed; a concurrent second
+    // decision matches nothing here and is refused, whatever it would have said.
+    const closed = await tx.objection.updateMany({
+      where: { id: objection.id, status: { not: "CLOSED" } },
       data: { status: "CLOSED", outcome: input.outcome, outcomeNote: input.findings, investigatorId: actor.id, decidedAt: at },
     });
+    if (closed.count !== 1) throw new AppError("CONFLICT", { messageKey: "publicity.errors.objectionAlreadyDecided" });
     await writeAudit(
       {
         actorId: actor.id,
