@@ -4,6 +4,10 @@ import { defineConfig, devices } from "@playwright/test";
 // `npm start` in its --e2e mode: a fresh database (embedded, or TEST_DATABASE_URL's server)
 // with the demo data seeded.
 const port = Number(process.env.E2E_PORT ?? 3100);
+// The intake API's secret for the journeys: configured, as on a real deployment (the database may
+// be a real PostgreSQL, where the public development secret is refused). Workers load this file
+// too, so the specs sign with the same value.
+process.env.INTAKE_HMAC_SECRET ??= "e2e-intake-secret-for-tests-only";
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -46,6 +50,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", INTAKE_HMAC_SECRET: process.env.INTAKE_HMAC_SECRET },
   },
 });

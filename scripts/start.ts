@@ -1,7 +1,10 @@
 // `npm start`: serve the portal. With DATABASE_URL it uses that PostgreSQL; without it, an
-// embedded PostgreSQL (PGlite, served over the wire on 127.0.0.1) kept in .data/pglite. It
-// applies the migrations, seeds the demo on an empty database (never in production unless
-// ANJU_SEED_DEMO=1), builds the app when the sources changed, and runs `next start`.
+// embedded PostgreSQL (PGlite, served over the wire on 127.0.0.1) kept in .data/pglite: the
+// zero-configuration demo. It applies the migrations, seeds the demo on an empty embedded
+// database (on a real DATABASE_URL only with ANJU_SEED_DEMO=1: lib/deployment/seed-plan.ts),
+// builds the app when the sources changed, and runs `next start`. The server itself decides from
+// its database whether it is the demo (lib/deployment/mode.ts): the development intake secret is
+// never accepted on a real database, whatever this script or the shell say.
 //
 //   --e2e   a fresh database for end-to-end tests: TEST_DATABASE_URL's schema reset, or a new
 //           embedded one; always seeded
@@ -11,6 +14,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
+import { demoSeedPlan } from "../lib/deployment/seed-plan";
 import { migrate, resetDatabase } from "../lib/db/migrate";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -86,14 +90,9 @@ async function main(): Promise<void> {
     DATABASE_URL: db.url,
     AUTH_SECRET: process.env.AUTH_SECRET ?? (isProduction ? undefined : localSecret("auth-secret")),
     AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
-    // The intake API's shared secret (shared/docs/intake-api.md): a fixed development value
-    // outside production; production must set its own. `next start` itself always runs with
-    // NODE_ENV=production, so the development value is passed explicitly.
-    INTAKE_HMAC_SECRET: process.env.INTAKE_HMAC_SECRET ?? (isProduction ? undefined : "dev-intake-secret"),
     NEXT_TELEMETRY_DISABLED: "1",
   };
   if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET must be set in production.");
-  if (!env.INTAKE_HMAC_SECRET) throw new Error("INTAKE_HMAC_SECRET must be set in production (the intake API refuses to start without it).");
   process.env.DATABASE_URL = db.url;
   // End-to-end fixtures connect to the same database (tests/e2e/db.ts).
   if (isE2E) writeFileSync(path.join(dataDir, "e2e-database-url"), db.url);
@@ -102,9 +101,11 @@ async function main(): Promise<void> {
   if (applied.length > 0) log(`applied migrations: ${applied.join(", ")}`);
 
   // The demo seed imports the app's data layer; load it only when it is needed.
-  const { seedDemoIfEmpty, printDemoAccounts } = await import("../lib/demo/seed");
-  const seeded = await seedDemoIfEmpty({ allowInProduction: process.env.ANJU_SEED_DEMO === "1", force: isE2E });
-  if (seeded) log("seeded the demo data");
+  const plan = demoSeedPlan({ databaseUrlGiven: Boolean(process.env.DATABASE_URL) && !isE2E, e2e: isE2E, seedDemoRequested: process.env.ANJU_SEED_DEMO === "1" });
+  log(plan.notice);
+  const { hasDemoData, seedDemoIfEmpty, printDemoAccounts } = await import("../lib/demo/seed");
+  if (plan.seed !== "never" && (await seedDemoIfEmpty({ force: plan.seed === "force" }))) log("seeded the demo data");
+  const showDemoAccounts = plan.seed !== "never" && (await hasDemoData());
 
   let child: ChildProcess;
   if (isDev) {
@@ -118,7 +119,7 @@ async function main(): Promise<void> {
     }
     child = run(process.execPath, [nextBin(), "start", "-p", String(port)], { ...env, NODE_ENV: "production" });
   }
-  printDemoAccounts();
+  if (showDemoAccounts) printDemoAccounts();
   log(`portal at http://localhost:${port}`);
 
   const stop = async (signal: NodeJS.Signals) => {

@@ -25,11 +25,19 @@ const ART12_LOCK_SPACE = 12;
  * an occupying lease already claims. The lock makes "check, then insert" atomic: a second
  * submission naming the same person waits until the first commits and then sees its claim.
  */
-export async function claimPeople(tx: Tx, people: ReadonlyArray<{ path: string; residentId: string }>, exceptApplicationId: string | null): Promise<void> {
+export async function claimPeople(
+  tx: Tx,
+  people: ReadonlyArray<{ path: string; residentId: string }>,
+  exceptApplicationId: string | null,
+  options: { whileLocked?: () => Promise<void> } = {},
+): Promise<void> {
   const ids = [...new Set(people.map((p) => p.residentId))].sort();
   for (const id of ids) {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ART12_LOCK_SPACE}::int4, hashtext(${id}::text))`;
   }
+  // E.g. the intake API's replay check: a second delivery of one application waited here for the
+  // first, and is a replay of it, not a second household claiming the same people.
+  await options.whileLocked?.();
   const claimed = await findClaimedResidentIds(tx, ids, exceptApplicationId);
   if (claimed.size > 0) throw alreadyHousedError(people.filter((p) => claimed.has(p.residentId)).map((p) => p.path));
 }

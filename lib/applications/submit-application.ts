@@ -105,8 +105,6 @@ export async function submitApplication(
       } else {
         input = intakeInput!;
         contactPhone = input.applicant.phone ?? null;
-        const existing = await tx.application.findUnique({ where: { externalId: submission.externalId }, select: { id: true } });
-        if (existing) throw new AppError("CONFLICT", { messageKey: "applications.errors.duplicateExternalId" });
       }
 
       // Districts, Art. 15, estates, dates: every issue at once.
@@ -123,7 +121,14 @@ export async function submitApplication(
       if (issues.length > 0) throw applicationValidationError(issues);
 
       // Art. 12: nobody may be on two open applications or leases (decided under a lock per person).
-      await claimPeople(tx, peopleOf(input), applicationId);
+      const externalId = submission.kind === "intake" ? submission.externalId : null;
+      await claimPeople(tx, peopleOf(input), applicationId, {
+        whileLocked: async () => {
+          if (externalId && (await tx.application.findUnique({ where: { externalId }, select: { id: true } }))) {
+            throw new AppError("CONFLICT", { messageKey: "applications.errors.duplicateExternalId" });
+          }
+        },
+      });
 
       if (submission.kind === "intake") {
         const created = await createApplicationRecord(tx, {

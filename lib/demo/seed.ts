@@ -145,10 +145,10 @@ export async function isDatabaseEmpty(): Promise<boolean> {
 
 /**
  * Seeds the demo when the database has no users (or always with `force`, on a fresh database).
- * Returns whether it seeded. Refuses in production unless `allowInProduction`.
+ * Returns whether it seeded. Whether to seed at all is the start script's decision
+ * (lib/deployment/seed-plan.ts): never on a real database unless ANJU_SEED_DEMO=1.
  */
-export async function seedDemoIfEmpty(options: { allowInProduction?: boolean; force?: boolean } = {}): Promise<boolean> {
-  if (process.env.NODE_ENV === "production" && !options.allowInProduction) return false;
+export async function seedDemoIfEmpty(options: { force?: boolean } = {}): Promise<boolean> {
   if (!options.force && !(await isDatabaseEmpty())) return false;
   await seedDemo();
   return true;
@@ -660,6 +660,11 @@ async function seedSharedData(tx: Tx, ctx: SeedContext): Promise<void> {
       };
     }),
   });
+}
+
+/** Whether the demo accounts exist (so that `npm start` lists them only then). */
+export async function hasDemoData(): Promise<boolean> {
+  return (await prisma.user.count({ where: { username: DEMO_STAFF[0]!.username } })) > 0;
 }
 
 /** Prints the demo accounts, for `npm start`. */

@@ -10,7 +10,7 @@ import { prisma } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { apiLocale, apiMessage, type ApiLocale } from "./messages";
 import { INTAKE_KEYS, intakeApplicationSchema } from "./schemas";
-import { intakeSecret, verifyIntakeSignature } from "./signature";
+import { intakeSecretState, verifyIntakeSignature } from "./signature";
 
 // The intake API for the 渝快办 platform (Art. 15; shared/docs/intake-api.md). Everything a client
 // can send ends in a 2xx or 4xx with a JSON body; only a fault of ours is a 5xx.
@@ -60,14 +60,14 @@ export async function readBodyWithLimit(request: Request, limit: number): Promis
   return out;
 }
 
-function checkSignature(request: Request, rawBody: Uint8Array, locale: ApiLocale, now: Date): Response | null {
-  const secret = intakeSecret();
-  if (!secret) {
-    console.error("[intake] INTAKE_HMAC_SECRET is not set in production: refusing intake requests");
+async function checkSignature(request: Request, rawBody: Uint8Array, locale: ApiLocale, now: Date): Promise<Response | null> {
+  const state = await intakeSecretState();
+  if (state.secret === null) {
+    console.error(`[intake] refusing intake requests: ${state.problem === "missing" ? "INTAKE_HMAC_SECRET is not set" : "INTAKE_HMAC_SECRET is the public development secret"}`);
     return errorResponse(503, locale, "applications.intake.notConfigured");
   }
   const check = verifyIntakeSignature({
-    secret,
+    secret: state.secret,
     timestamp: request.headers.get("x-intake-timestamp"),
     signature: request.headers.get("x-intake-signature"),
     rawBody,
@@ -113,7 +113,7 @@ export async function receiveIntakeApplication(request: Request, options: { now?
     const rawBody = await readBodyWithLimit(request, MAX_INTAKE_BODY_BYTES);
     if (rawBody === null) return errorResponse(413, locale, "applications.intake.tooLarge");
 
-    const refused = checkSignature(request, rawBody, locale, now);
+    const refused = await checkSignature(request, rawBody, locale, now);
     if (refused) return refused;
 
     let body: unknown;
@@ -190,7 +190,7 @@ export async function intakeApplicationStatus(request: Request, applicationNo: s
   const now = options.now ?? clockNow();
   const locale = apiLocale(request.headers.get("accept-language"));
   try {
-    const refused = checkSignature(request, new Uint8Array(0), locale, now);
+    const refused = await checkSignature(request, new Uint8Array(0), locale, now);
     if (refused) return refused;
     if (!APPLICATION_NO.test(applicationNo)) return errorResponse(404, locale, "applications.intake.notFound");
     const app = await prisma.application.findUnique({

@@ -1,27 +1,36 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { deploymentMode, type DeploymentMode } from "@/lib/deployment/mode";
 import { getEnv } from "@/lib/env";
 
 // Requests from the 渝快办 platform are signed (shared/docs/intake-api.md): X-Intake-Timestamp is
 // Unix seconds within 300 s of our clock; X-Intake-Signature is "sha256=" + lowercase hex
 // HMAC-SHA256 over `${timestamp}.${rawBody}` with the shared secret INTAKE_HMAC_SECRET.
 
+/** The public development secret: the demo on the embedded database only, never a real deployment. */
 export const DEV_INTAKE_SECRET = "dev-intake-secret";
 export const MAX_CLOCK_SKEW_SECONDS = 300;
 
+export type IntakeSecretState =
+  | { secret: string; source: "configured" | "development" }
+  | { secret: null; problem: "missing" | "development-secret-in-production" };
+
 /**
- * The shared secret: INTAKE_HMAC_SECRET; outside production `dev-intake-secret` when unset. In
- * production without it, the intake API is refused (null), and `assertIntakeConfigured` fails.
+ * The secret the intake API checks signatures with. A demo (embedded database) uses
+ * INTAKE_HMAC_SECRET or else the development secret; a production portal uses INTAKE_HMAC_SECRET
+ * only, and refuses every request (503) when it is missing or is the public development secret.
  */
-export function intakeSecret(): string | null {
-  const env = getEnv();
-  if (env.INTAKE_HMAC_SECRET) return env.INTAKE_HMAC_SECRET;
-  return env.NODE_ENV === "production" ? null : DEV_INTAKE_SECRET;
+export function resolveIntakeSecret(configured: string | undefined, mode: DeploymentMode): IntakeSecretState {
+  if (mode === "production") {
+    if (!configured) return { secret: null, problem: "missing" };
+    if (configured === DEV_INTAKE_SECRET) return { secret: null, problem: "development-secret-in-production" };
+    return { secret: configured, source: "configured" };
+  }
+  return configured ? { secret: configured, source: "configured" } : { secret: DEV_INTAKE_SECRET, source: "development" };
 }
 
-/** For start-up checks: throws in production when INTAKE_HMAC_SECRET is missing. */
-export function assertIntakeConfigured(): void {
-  if (!intakeSecret()) throw new Error("INTAKE_HMAC_SECRET must be set in production (intake API, shared/docs/intake-api.md)");
+export async function intakeSecretState(): Promise<IntakeSecretState> {
+  return resolveIntakeSecret(getEnv().INTAKE_HMAC_SECRET, await deploymentMode());
 }
 
 export function signIntakeRequest(secret: string, timestamp: string, rawBody: Uint8Array | string): string {

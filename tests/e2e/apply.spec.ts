@@ -39,7 +39,7 @@ async function occupy(request: APIRequestContext, id: string): Promise<void> {
     declarationTrue: true,
   });
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = `sha256=${createHmac("sha256", process.env.INTAKE_HMAC_SECRET ?? "dev-intake-secret").update(`${timestamp}.${body}`).digest("hex")}`;
+  const signature = `sha256=${createHmac("sha256", process.env.INTAKE_HMAC_SECRET!).update(`${timestamp}.${body}`).digest("hex")}`;
   const response = await request.post("/api/v1/intake/applications", {
     data: body,
     headers: { "content-type": "application/json", "x-intake-timestamp": timestamp, "x-intake-signature": signature },

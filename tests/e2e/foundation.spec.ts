@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, signIn } from "./support";
 
@@ -64,4 +65,20 @@ test("the language can be switched to English @phone", async ({ page }) => {
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("the server tells from its database whether it is the demo, and the journeys' intake API takes only its configured secret", async ({ request }) => {
+  const onRealDatabase = Boolean(process.env.TEST_DATABASE_URL);
+  const health = await request.get("/api/health");
+  expect(await health.json()).toEqual({ ok: true, mode: onRealDatabase ? "production" : "demo" });
+  const body = JSON.stringify({ externalId: "ykb-dev-secret-probe" });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signature = `sha256=${createHmac("sha256", "dev-intake-secret").update(`${timestamp}.${body}`).digest("hex")}`;
+  const response = await request.post("/api/v1/intake/applications", {
+    data: body,
+    headers: { "content-type": "application/json", "x-intake-timestamp": timestamp, "x-intake-signature": signature },
+  });
+  // The journeys configure their own secret, so the development one is refused either way: with
+  // 401 (a wrong signature) where a secret is configured.
+  expect(response.status()).toBe(401);
 });

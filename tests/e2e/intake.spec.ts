@@ -4,7 +4,7 @@ import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, signIn } from "./support";
 
-const SECRET = process.env.INTAKE_HMAC_SECRET ?? "dev-intake-secret";
+const SECRET = process.env.INTAKE_HMAC_SECRET!;
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
 function residentId(area: string, birth: string, sequence: number): string {

@@ -6,10 +6,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/intake/applications/route";
 import { submitDraft } from "@/lib/applications/drafts";
 import { isAlreadyHoused } from "@/lib/applications/errors";
-import { DEV_INTAKE_SECRET, signIntakeRequest } from "@/lib/intake/signature";
+import { signIntakeRequest } from "@/lib/intake/signature";
 import { freshId, seedWorld, validBody, type World } from "./applications.fixtures";
 import { startPortalDraft } from "./portal-draft.fixtures";
-import { prisma, truncateAll } from "./db";
+import { prisma, TEST_INTAKE_SECRET, truncateAll } from "./db";
 
 let world: World;
 
@@ -24,7 +24,7 @@ function intakeRequest(body: Record<string, unknown>): Request {
   return new Request("http://localhost/api/v1/intake/applications", {
     method: "POST",
     body: text,
-    headers: { "content-type": "application/json", "x-intake-timestamp": timestamp, "x-intake-signature": signIntakeRequest(DEV_INTAKE_SECRET, timestamp, text) },
+    headers: { "content-type": "application/json", "x-intake-timestamp": timestamp, "x-intake-signature": signIntakeRequest(TEST_INTAKE_SECRET, timestamp, text) },
   });
 }
 

@@ -6,6 +6,9 @@ import { inject } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { upsertDistricts } from "@/lib/reference/districts";
 
+/** The intake API's shared secret in the integration tests (set by setup-env.ts). */
+export const TEST_INTAKE_SECRET = "integration-test-intake-secret";
+
 /** The shared Prisma client (lib/db/client.ts) connected to the test database. */
 export { prisma };
 

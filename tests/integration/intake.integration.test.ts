@@ -8,10 +8,10 @@ import { GET as getEstates } from "@/app/api/v1/estates/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { transitionApplication } from "@/lib/applications/transitions";
 import { dateColumn } from "@/lib/clock";
-import { signIntakeRequest, DEV_INTAKE_SECRET } from "@/lib/intake/signature";
+import { signIntakeRequest } from "@/lib/intake/signature";
 import { addWorkingDays, cstDateOfEpochMs } from "@/lib/rules";
 import { freshId, seedWorld, validBody, withValue, YUZHONG, type World } from "./applications.fixtures";
-import { prisma, truncateAll } from "./db";
+import { prisma, TEST_INTAKE_SECRET, truncateAll } from "./db";
 
 const URL_BASE = "http://localhost/api/v1/intake/applications";
 let world: World;
@@ -27,7 +27,7 @@ function nowSeconds(): string {
 
 function signedPost(body: string | Uint8Array, options: { secret?: string; timestamp?: string; signature?: string | null; headers?: Record<string, string> } = {}): Request {
   const timestamp = options.timestamp ?? nowSeconds();
-  const signature = options.signature === undefined ? signIntakeRequest(options.secret ?? DEV_INTAKE_SECRET, timestamp, body) : options.signature;
+  const signature = options.signature === undefined ? signIntakeRequest(options.secret ?? TEST_INTAKE_SECRET, timestamp, body) : options.signature;
   const headers: Record<string, string> = { "content-type": "application/json", "x-intake-timestamp": timestamp, ...options.headers };
   if (signature !== null) headers["x-intake-signature"] = signature;
   return new Request(URL_BASE, { method: "POST", body: body as BodyInit, headers });
@@ -35,7 +35,7 @@ function signedPost(body: string | Uint8Array, options: { secret?: string; times
 
 function signedGet(applicationNo: string, options: { secret?: string; timestamp?: string } = {}): [Request, { params: Promise<{ applicationNo: string }> }] {
   const timestamp = options.timestamp ?? nowSeconds();
-  const signature = signIntakeRequest(options.secret ?? DEV_INTAKE_SECRET, timestamp, "");
+  const signature = signIntakeRequest(options.secret ?? TEST_INTAKE_SECRET, timestamp, "");
   const request = new Request(`${URL_BASE}/${encodeURIComponent(applicationNo)}`, { headers: { "x-intake-timestamp": timestamp, "x-intake-signature": signature } });
   return [request, { params: Promise.resolve({ applicationNo }) }];
 }
@@ -105,7 +105,7 @@ describe("POST /api/v1/intake/applications", () => {
     const tampered = new Request(URL_BASE, {
       method: "POST",
       body: body.replace("张三", "李四"),
-      headers: { "x-intake-timestamp": ts, "x-intake-signature": signIntakeRequest(DEV_INTAKE_SECRET, ts, body) },
+      headers: { "x-intake-timestamp": ts, "x-intake-signature": signIntakeRequest(TEST_INTAKE_SECRET, ts, body) },
     });
     expect((await POST(tampered)).status).toBe(401);
     expect(await prisma.application.count()).toBe(0);
