@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { MAX_DOCUMENT_BYTES } from "@/lib/applications/schemas";
 import { getCurrentUser } from "@/lib/auth/session";
 import { AppError, isAppError } from "@/lib/errors";
+import { readFormWithLimit } from "@/lib/http/read-body";
 import { getServerTranslator } from "@/lib/i18n/server-translator";
 import { openApplicationDocument, uploadApplicationDocument } from "./service";
 
@@ -39,16 +40,11 @@ export async function uploadDocumentFromRequest(request: Request): Promise<Respo
     const user = await getCurrentUser();
     if (!user) throw new AppError("UNAUTHENTICATED");
     if (!isSameOrigin(request)) throw new AppError("FORBIDDEN");
-    const length = request.headers.get("content-length");
-    if (length && Number(length) > MAX_DOCUMENT_BYTES + MULTIPART_OVERHEAD) {
-      throw new AppError("VALIDATION", { messageKey: "applications.documents.errors.tooLarge", status: 413 });
-    }
-    let form: FormData;
-    try {
-      form = await request.formData();
-    } catch {
-      throw new AppError("VALIDATION", { messageKey: "applications.documents.errors.noFile", status: 400 });
-    }
+    // Never more than the largest document and its multipart framing is read, declared or not.
+    const read = await readFormWithLimit(request, MAX_DOCUMENT_BYTES + MULTIPART_OVERHEAD);
+    if (!read.ok && read.reason === "too-large") throw new AppError("VALIDATION", { messageKey: "applications.documents.errors.tooLarge", status: 413 });
+    if (!read.ok) throw new AppError("VALIDATION", { messageKey: "applications.documents.errors.noFile", status: 400 });
+    const form = read.form;
     const file = form.get("file");
     if (!(file instanceof File)) throw new AppError("VALIDATION", { messageKey: "applications.documents.errors.noFile", status: 400 });
     if (file.size > MAX_DOCUMENT_BYTES) throw new AppError("VALIDATION", { messageKey: "applications.documents.errors.tooLarge", status: 413 });

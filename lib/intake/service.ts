@@ -8,6 +8,7 @@ import { stageDeadlines } from "@/lib/applications/deadlines";
 import { now as clockNow } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
+import { readBodyWithLimit } from "@/lib/http/read-body";
 import { apiLocale, apiMessage, type ApiLocale } from "./messages";
 import { INTAKE_KEYS, intakeApplicationSchema } from "./schemas";
 import { intakeSecretState, verifyIntakeSignature } from "./signature";
@@ -27,37 +28,6 @@ function json(status: number, body: unknown): Response {
 
 function errorResponse(status: number, locale: ApiLocale, key: string, extra: Record<string, unknown> = {}): Response {
   return json(status, { error: apiMessage(locale, key), ...extra });
-}
-
-/** Reads at most `limit` bytes of the body; null when it is larger (or the stream fails). */
-export async function readBodyWithLimit(request: Request, limit: number): Promise<Uint8Array | null> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) return null;
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        await reader.cancel().catch(() => {});
-        return null;
-      }
-      chunks.push(value);
-    }
-  } catch {
-    return null;
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
 }
 
 async function checkSignature(request: Request, rawBody: Uint8Array, locale: ApiLocale, now: Date): Promise<Response | null> {
