@@ -28,6 +28,15 @@ export function toInput(raw: unknown): unknown {
   return raw instanceof FormData ? formDataToObject(raw) : raw;
 }
 
+/**
+ * The input of a server action called as `action(input)` or, through useActionState,
+ * `action(previousState, input)`: the last argument, as a plain object when it is a form. A client
+ * can send anything, so this never assumes a FormData; the schema then judges it.
+ */
+export function actionInput(args: readonly unknown[]): unknown {
+  return toInput(args.length >= 2 ? args[1] : args[0]);
+}
+
 /** zod issues → field name → message keys (form-level issues under "_form"). */
 export function issuesToFieldKeys(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};

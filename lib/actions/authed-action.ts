@@ -6,7 +6,7 @@ import { can, type Permission, type ResourceScope } from "@/lib/auth/permissions
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { AppError, isAppError } from "@/lib/errors";
 import { getServerTranslator, type Translate } from "@/lib/i18n/server-translator";
-import { issuesToFieldKeys, toInput, translateFieldErrors, type ActionResult } from "./action-result";
+import { actionInput, issuesToFieldKeys, translateFieldErrors, type ActionResult } from "./action-result";
 
 export type { ActionResult, ActionState, FieldErrors } from "./action-result";
 
@@ -52,7 +52,6 @@ export function authedAction<S extends z.ZodType, T>(
   const name = typeof permission === "string" ? permission : (permission?.permission ?? "signed-in");
 
   async function action(...args: unknown[]): Promise<ActionResult<T>> {
-    const raw = args.length >= 2 ? args[1] : args[0];
     let translate: Translate | undefined;
     try {
       translate = await getServerTranslator();
@@ -61,7 +60,7 @@ export function authedAction<S extends z.ZodType, T>(
       const permissionName = typeof permission === "string" ? permission : permission?.permission;
       if (permissionName && !can(user, permissionName)) throw new AppError("FORBIDDEN");
 
-      const parsed = await schema.safeParseAsync(toInput(raw));
+      const parsed = await schema.safeParseAsync(actionInput(args));
       if (!parsed.success) {
         return { ok: false, fieldErrors: translateFieldErrors(issuesToFieldKeys(parsed.error), translate), formError: null };
       }

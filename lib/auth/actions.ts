@@ -4,7 +4,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { formDataToObject, issuesToFieldKeys, translateFieldErrors, type ActionResult } from "@/lib/actions/action-result";
+import { actionInput, issuesToFieldKeys, translateFieldErrors, type ActionResult } from "@/lib/actions/action-result";
 import { describeError } from "@/lib/actions/authed-action";
 import { getServerTranslator } from "@/lib/i18n/server-translator";
 import { writeAudit } from "@/lib/audit-log/write-audit";
@@ -18,9 +18,10 @@ import { getCurrentUser } from "./session";
  * Sign in with a mobile number or username and a password. On failure the message never says which
  * of the two was wrong; after too many failures it says how long to wait.
  */
-export async function signInAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
+export async function signInAction(...args: unknown[]): Promise<ActionResult<null>> {
   const t = await getServerTranslator();
-  const parsed = signInSchema.safeParse(formDataToObject(formData));
+  // Whatever a client sends (a form, an object, anything else) is parsed, never assumed a FormData.
+  const parsed = signInSchema.safeParse(actionInput(args));
   if (!parsed.success) {
     return { ok: false, fieldErrors: translateFieldErrors(issuesToFieldKeys(parsed.error), t), formError: null };
   }
@@ -55,9 +56,9 @@ export async function signInAction(_previous: unknown, formData: FormData): Prom
 }
 
 /** Applicants register themselves; the account is signed in straight away. */
-export async function registerAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
+export async function registerAction(...args: unknown[]): Promise<ActionResult<null>> {
   const t = await getServerTranslator();
-  const parsed = registerSchema.safeParse(formDataToObject(formData));
+  const parsed = registerSchema.safeParse(actionInput(args));
   if (!parsed.success) {
     return { ok: false, fieldErrors: translateFieldErrors(issuesToFieldKeys(parsed.error), t), formError: null };
   }

@@ -88,8 +88,11 @@ export const registerSchema = z
   .refine(passwordsMatch, {
     path: ["confirmPassword"],
     error: "validation.passwordMismatch",
-    // Say so even while another field (say, the name) is still wrong.
-    when: (payload) => payload.issues.every((i) => i.path?.[0] !== "password" && i.path?.[0] !== "confirmPassword"),
+    // Say so even while another field (say, the name) is still wrong; never for what is not an object at all.
+    when: (payload) =>
+      typeof payload.value === "object" &&
+      payload.value !== null &&
+      payload.issues.every((i) => i.path !== undefined && i.path.length > 0 && i.path[0] !== "password" && i.path[0] !== "confirmPassword"),
   });
 export type RegisterInput = z.input<typeof registerSchema>;
 

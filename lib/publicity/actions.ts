@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { randomBytes } from "node:crypto";
 import { authedAction, describeError } from "@/lib/actions/authed-action";
-import { issuesToFieldKeys, toInput, translateFieldErrors, type ActionResult } from "@/lib/actions/action-result";
+import { actionInput, issuesToFieldKeys, translateFieldErrors, type ActionResult } from "@/lib/actions/action-result";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { isAppError } from "@/lib/errors";
 import { getServerTranslator } from "@/lib/i18n/server-translator";
@@ -38,10 +38,9 @@ export const decideObjectionAction = authedAction(objectionOutcomeSchema, "objec
 
 /** Anyone may object (no sign-in); rate-limited by address and phone in the service. */
 export async function lodgeObjectionAction(...args: unknown[]): Promise<ActionResult<{ objectionId: string }>> {
-  const raw = args.length >= 2 ? args[1] : args[0];
   const t = await getServerTranslator();
   try {
-    const parsed = objectionSchema.safeParse(toInput(raw));
+    const parsed = objectionSchema.safeParse(actionInput(args));
     if (!parsed.success) return { ok: false, fieldErrors: translateFieldErrors(issuesToFieldKeys(parsed.error), t), formError: null };
     const clientIp = clientIpFrom(await headers());
     const result = await lodgeObjection(parsed.data, { clientIp });
