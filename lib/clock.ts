@@ -1,4 +1,7 @@
-import { cstDateOfEpochMs, type ISODate } from "@/lib/rules";
+// The dates module, not the rules index: end-to-end fixtures load this file too, and the index pulls
+// in the holiday calendar as a JSON module, which Playwright's loader refuses.
+import { cstDateOfEpochMs } from "@/lib/rules/dates";
+import type { ISODate } from "@/lib/rules/types";
 
 // The one place services read the time. Services take `now` as a parameter where a test needs
 // to move it; this module supplies the default. Calendar dates are China Standard Time.

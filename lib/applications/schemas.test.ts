@@ -1,19 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { residentIdCheckChar } from "@/lib/rules/identity";
+import { residentId } from "@/tests/support/resident-id";
 import { applicationInputSchema, householdStepSchema, housingStepSchema, issuePath, missingDocumentGroups, stepOfPath, V, workStepSchema } from "./schemas";
-
-function id(birth: string, seq: number): string {
-  const first17 = `500103${birth.replaceAll("-", "")}${String(seq).padStart(3, "0")}`;
-  return first17 + residentIdCheckChar(first17);
-}
 
 const base = {
   districtCode: "500103",
   estateLevel: "MUNICIPAL",
   applicant: {
     name: "张三",
-    residentId: id("1990-01-01", 11),
+    residentId: residentId({ birthDate: "1990-01-01", sequence: 11 }),
     maritalStatus: "MARRIED",
     fullCivilCapacity: true,
     employment: "LABOR_CONTRACT",
@@ -21,7 +16,7 @@ const base = {
     workDistrictCode: "500103",
     annualIncomeFen: 100,
   },
-  members: [{ name: "李四", residentId: id("1991-01-01", 12), relationship: "SPOUSE", fullCivilCapacity: true, annualIncomeFen: 0 }],
+  members: [{ name: "李四", residentId: residentId({ birthDate: "1991-01-01", sequence: 12 }), relationship: "SPOUSE", fullCivilCapacity: true, annualIncomeFen: 0 }],
   housing: { ownsUrbanHousingInCity: false, housingFloorAreaM2: 0, lastHousingTransferDate: null },
   familyCanSupportHousing: false,
   preferences: { estateCodes: ["YZ-001"], unitType: "ONE_BEDROOM" },
@@ -78,10 +73,10 @@ describe("the application schema", () => {
 describe("the form's steps", () => {
   it("takes incomes in yuan and keeps fen", () => {
     const parsed = householdStepSchema.parse({
-      applicant: { name: "张三", residentId: id("1990-01-01", 11), maritalStatus: "UNMARRIED", fullCivilCapacity: true, annualIncomeYuan: "52384.07" },
+      applicant: { name: "张三", residentId: residentId({ birthDate: "1990-01-01", sequence: 11 }), maritalStatus: "UNMARRIED", fullCivilCapacity: true, annualIncomeYuan: "52384.07" },
     });
     expect(parsed.applicant.annualIncomeYuan).toBe(5_238_407);
-    expect(pathsOf(householdStepSchema.safeParse({ applicant: { ...parsed.applicant, residentId: id("1990-01-01", 11), annualIncomeYuan: "1.234" } }))).toEqual([
+    expect(pathsOf(householdStepSchema.safeParse({ applicant: { ...parsed.applicant, residentId: residentId({ birthDate: "1990-01-01", sequence: 11 }), annualIncomeYuan: "1.234" } }))).toEqual([
       "applicant.annualIncomeYuan:incomeInvalid",
     ]);
   });

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isoDateArbitrary } from "@/tests/support/arbitraries";
 import { assessEligibility, eighteenthBirthday, isPriorityHousehold, transferWindowEnds } from "./eligibility";
 import type { EligibilityInput, HouseholdMember, IneligibilityCode } from "./eligibility-types";
 import { INELIGIBILITY_ARTICLES, INELIGIBILITY_MESSAGES, articleLabel, explainIneligibility } from "./explanations";
@@ -259,7 +260,7 @@ describe("every failing condition is reported, each with its article", () => {
     const arbMember = fc.record({
       relationship: fc.constantFrom("APPLICANT", "SPOUSE", "CHILD", "PARENT", "SPOUSE_PARENT", "OTHER_DEPENDENT" as const),
       sex: fc.constantFrom("M" as const, "F" as const),
-      birthDate: fc.integer({ min: 0, max: 100 * 365 }).map((n) => new Date(Date.UTC(1930, 0, 1) + n * 86_400_000).toISOString().slice(0, 10)),
+      birthDate: isoDateArbitrary(),
       fullCivilCapacity: fc.boolean(),
       annualIncomeFen: fc.integer({ min: 0, max: 20_000_000 }),
     });

@@ -1,21 +1,11 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { cstDate, dateColumn, daysBefore, fromDateColumn, todayCST } from "../support/clock";
 import { e2ePrisma } from "./db";
-import { createApplicant, createApplication, dateColumn, staffId, statusOf, todayCST } from "./review-fixtures";
-import { signIn } from "./support";
+import { createApplicant, createApplication, staffId, statusOf } from "./review-fixtures";
+import { formReady, newPage } from "./support";
 
 // Art. 19: a refused applicant may appeal to the municipal agency within 10 working days of being
 // told; the municipal agency decides; a late appeal is refused with the reason.
-
-async function newPage(browser: Browser, account: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
-  const page = await context.newPage();
-  await signIn(page, account);
-  return page;
-}
-
-async function formReady(page: Page, testId: string) {
-  await expect(page.locator(`form[data-testid="${testId}"][data-ready]`)).toBeVisible();
-}
 
 test("a refusal, an appeal in time decided by the municipal agency, back to the district", async ({ browser }) => {
   const db = e2ePrisma();
@@ -33,7 +23,7 @@ test("a refusal, an appeal in time decided by the municipal agency, back to the 
   await officer.getByRole("button", { name: "确认提交" }).click();
   await expect(officer.getByText("初审未通过，已通知申请人。")).toBeVisible();
   const refused = await db.application.findUniqueOrThrow({ where: { id: app.id }, select: { appealDueDate: true } });
-  const deadline = refused.appealDueDate!.toISOString().slice(0, 10);
+  const deadline = fromDateColumn(refused.appealDueDate!);
   // 10 working days after today (lib/rules; integration tests check the exact date).
   expect(deadline > todayCST()).toBe(true);
 
@@ -67,7 +57,7 @@ test("a refusal, an appeal in time decided by the municipal agency, back to the 
   await expect(city.getByText("决定已提交，并已通知申请人。")).toBeVisible();
   const back = await db.application.findUniqueOrThrow({ where: { id: app.id }, select: { status: true, firstReviewDueDate: true } });
   expect(back.status).toBe("ACCEPTED");
-  expect(back.firstReviewDueDate!.toISOString().slice(0, 10) > todayCST()).toBe(true);
+  expect(fromDateColumn(back.firstReviewDueDate!) > todayCST()).toBe(true);
   const appeal = await db.appeal.findFirstOrThrow({ where: { applicationId: app.id } });
   expect(appeal).toMatchObject({ status: "DECIDED", decision: "RETURNED_FOR_REVIEW", decidedById: await staffId("city.officer") });
 
@@ -84,9 +74,9 @@ test("an appeal after the 10 working days is refused with the reason", async ({ 
   const db = e2ePrisma();
   const applicant = await createApplicant("申诉乙");
   // Told 30 calendar days ago; the 10 working days ran out about two weeks later.
-  const notifiedOn = new Date(Date.now() - 30 * 86_400_000);
-  const notifiedDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(notifiedOn);
-  const due = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() - 16 * 86_400_000));
+  const notifiedOn = daysBefore(30);
+  const notifiedDate = cstDate(notifiedOn);
+  const due = cstDate(daysBefore(16));
   const app = await createApplication({
     status: "FIRST_REVIEW_REJECTED",
     applicantName: "申诉乙",

@@ -1,26 +1,17 @@
 // Journey: an applicant applies on a phone with documents, is told at the member step that a
 // person already on another application cannot be added (Art. 12), sees the eligibility pre-check
 // with its reasons by article, submits, and lands on the status page.
-import { createHmac } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { ACCOUNTS, signIn } from "./support";
+import { SHAPINGBA, YUZHONG } from "../support/districts";
+import { freshResidentId } from "../support/resident-id";
+import { ACCOUNTS, signIn, signedIntakeHeaders } from "./support";
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-/** A valid resident ID (ISO 7064 MOD 11-2 check character). */
-function residentId(area: string, birth: string, sequence: number): string {
-  const first17 = `${area}${birth.replaceAll("-", "")}${String(sequence).padStart(3, "0")}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
-  return first17 + "10X98765432"[sum % 11]!;
-}
-
-// Unique per run: the sequence comes from the clock, odd for the man, even for the woman.
-const seq = (Date.now() % 400) * 2 + 100;
-const APPLICANT_ID = residentId("500103", "1989-06-15", seq + 1);
-const SPOUSE_ID = residentId("500103", "1991-02-03", seq);
-const TAKEN_ID = residentId("500106", "1992-08-08", seq);
+// IDs no application in the e2e database holds yet (Art. 12): odd sequence for the man, even for the women.
+const APPLICANT_ID = freshResidentId({ area: YUZHONG, birthDate: "1989-06-15", sex: "M" });
+const SPOUSE_ID = freshResidentId({ area: YUZHONG, birthDate: "1991-02-03", sex: "F" });
+const TAKEN_ID = freshResidentId({ area: SHAPINGBA, birthDate: "1992-08-08", sex: "F" });
 
 /** Puts TAKEN_ID on an open application through the (signed) intake API: Art. 12 then refuses it elsewhere. */
 async function occupy(request: APIRequestContext, id: string): Promise<void> {
@@ -38,12 +29,7 @@ async function occupy(request: APIRequestContext, id: string): Promise<void> {
     consentToVerification: true,
     declarationTrue: true,
   });
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = `sha256=${createHmac("sha256", process.env.INTAKE_HMAC_SECRET!).update(`${timestamp}.${body}`).digest("hex")}`;
-  const response = await request.post("/api/v1/intake/applications", {
-    data: body,
-    headers: { "content-type": "application/json", "x-intake-timestamp": timestamp, "x-intake-signature": signature },
-  });
+  const response = await request.post("/api/v1/intake/applications", { data: body, headers: signedIntakeHeaders(body) });
   expect(response.status()).toBe(201);
 }
 

@@ -1,27 +1,11 @@
 // Journey: the 渝快办 platform submits an application through the signed intake API, retries it
 // (idempotent), reads its status, and the district officer finds it in the review queue.
-import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, signIn } from "./support";
-
-const SECRET = process.env.INTAKE_HMAC_SECRET!;
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
-function residentId(area: string, birth: string, sequence: number): string {
-  const first17 = `${area}${birth.replaceAll("-", "")}${String(sequence).padStart(3, "0")}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
-  return first17 + "10X98765432"[sum % 11]!;
-}
-
-function signed(body: string): Record<string, string> {
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = `sha256=${createHmac("sha256", SECRET).update(`${timestamp}.${body}`).digest("hex")}`;
-  return { "content-type": "application/json", "x-intake-timestamp": timestamp, "x-intake-signature": signature };
-}
+import { SHAPINGBA } from "../support/districts";
+import { freshResidentId } from "../support/resident-id";
+import { ACCOUNTS, signIn, signedIntakeHeaders } from "./support";
 
 test("a signed submission through the intake API, replayed idempotently, reaches the district officer", async ({ page, request, browser }) => {
-  const seq = (Date.now() % 400) * 2 + 100;
   const externalId = `ykb-e2e-${Date.now()}`;
   const body = JSON.stringify({
     externalId,
@@ -30,7 +14,7 @@ test("a signed submission through the intake API, replayed idempotently, reaches
     estateLevel: "DISTRICT",
     applicant: {
       name: "邓明",
-      residentId: residentId("500106", "1987-09-09", seq + 1),
+      residentId: freshResidentId({ area: SHAPINGBA, birthDate: "1987-09-09", sex: "M" }),
       phone: "13900009876",
       maritalStatus: "MARRIED",
       fullCivilCapacity: true,
@@ -40,7 +24,7 @@ test("a signed submission through the intake API, replayed idempotently, reaches
       isMigrantWorker: false,
       annualIncomeFen: 4_200_000,
     },
-    members: [{ name: "许丽", residentId: residentId("500106", "1990-01-20", seq), relationship: "SPOUSE", fullCivilCapacity: true, annualIncomeFen: 2_400_000 }],
+    members: [{ name: "许丽", residentId: freshResidentId({ area: SHAPINGBA, birthDate: "1990-01-20", sex: "F" }), relationship: "SPOUSE", fullCivilCapacity: true, annualIncomeFen: 2_400_000 }],
     housing: { ownsUrbanHousingInCity: false, housingFloorAreaM2: 0, lastHousingTransferDate: null },
     familyCanSupportHousing: false,
     priorityCategories: [],
@@ -58,25 +42,25 @@ test("a signed submission through the intake API, replayed idempotently, reaches
   const unsigned = await request.post("/api/v1/intake/applications", { data: body, headers: { "content-type": "application/json" } });
   expect(unsigned.status()).toBe(401);
 
-  const created = await request.post("/api/v1/intake/applications", { data: body, headers: signed(body) });
+  const created = await request.post("/api/v1/intake/applications", { data: body, headers: signedIntakeHeaders(body) });
   expect(created.status()).toBe(201);
   const first = await created.text();
   const json = JSON.parse(first);
   expect(json).toMatchObject({ applicationNo: expect.stringMatching(/^GZF-500106-\d{4}-\d{6}$/), status: "SUBMITTED", eligibility: { eligible: true, reasons: [] } });
 
   // The platform retries: the same answer, verbatim, with 200.
-  const replay = await request.post("/api/v1/intake/applications", { data: body, headers: signed(body) });
+  const replay = await request.post("/api/v1/intake/applications", { data: body, headers: signedIntakeHeaders(body) });
   expect(replay.status()).toBe(200);
   expect(await replay.text()).toBe(first);
 
   // Its status, signed over an empty body.
-  const status = await request.get(`/api/v1/intake/applications/${json.applicationNo}`, { headers: signed("") });
+  const status = await request.get(`/api/v1/intake/applications/${json.applicationNo}`, { headers: signedIntakeHeaders("") });
   expect(status.status()).toBe(200);
   expect(await status.json()).toMatchObject({ applicationNo: json.applicationNo, externalId, status: "SUBMITTED", statusHistory: [{ status: "SUBMITTED" }] });
 
   // Validation failures say which field.
   const bad = JSON.stringify({ ...JSON.parse(body), externalId: `${externalId}-bad`, preferences: { estateCodes: ["SPB-002"], unitType: "THREE_BEDROOM" } });
-  const refused = await request.post("/api/v1/intake/applications", { data: bad, headers: signed(bad) });
+  const refused = await request.post("/api/v1/intake/applications", { data: bad, headers: signedIntakeHeaders(bad) });
   expect(refused.status()).toBe(422);
   expect((await refused.json()).issues).toEqual([{ path: "preferences.unitType", message: expect.stringContaining("第二十一条") }]);
 

@@ -1,21 +1,12 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { cstDateFromToday, dateColumn, todayCST } from "../support/clock";
+import { YUZHONG } from "../support/districts";
 import { e2ePrisma } from "./db";
-import { createApplicant, createApplication, dateColumn, statusOf, todayCST } from "./review-fixtures";
-import { signIn } from "./support";
+import { createApplicant, createApplication, statusOf } from "./review-fixtures";
+import { formReady, newPage } from "./support";
 
 // Art. 19: publicity for 5 working days with names and IDs masked; anyone may object; officers
 // investigate; at the end of publicity the applicants with no open or upheld objection qualify.
-
-async function newPage(browser: Browser, account?: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
-  const page = await context.newPage();
-  if (account) await signIn(page, account);
-  return page;
-}
-
-async function formReady(page: Page, testId: string) {
-  await expect(page.locator(`form[data-testid="${testId}"][data-ready]`)).toBeVisible();
-}
 
 async function object(page: Page, batchId: string, applicationNo: string, phone: string) {
   await page.goto(`/publicity/${batchId}`);
@@ -106,8 +97,7 @@ test("a publicity batch: masked public list, one objection upheld and one not, q
   expect(await db.notification.count({ where: { applicationId: upheld.id, templateKey: "publicity.objectionUpheld" } })).toBe(2);
 
   // The period is over (backdated), and the scheduled jobs run now.
-  const today = todayCST();
-  const past = (days: number) => dateColumn(new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10));
+  const past = (days: number) => dateColumn(cstDateFromToday(-days));
   await db.publicityBatch.update({ where: { id: batchId }, data: { startDate: past(12), endDate: past(3) } });
   const city = await newPage(browser, "city.officer");
   await city.goto("/staff");
@@ -130,7 +120,7 @@ test("the public list reads on a phone, masked @phone", async ({ page }) => {
   const app = await createApplication({ status: "IN_PUBLICITY", applicantName: "手机查看" });
   const today = todayCST();
   const batch = await e2ePrisma().publicityBatch.create({
-    data: { districtCode: "500103", title: "渝中区公示（手机）", startDate: dateColumn(today), endDate: dateColumn(today), status: "PUBLISHED", publishedAt: new Date() },
+    data: { districtCode: YUZHONG, title: "渝中区公示（手机）", startDate: dateColumn(today), endDate: dateColumn(today), status: "PUBLISHED", publishedAt: new Date() },
   });
   await e2ePrisma().publicityEntry.create({
     data: { batchId: batch.id, applicationId: app.id, displayName: "手***", maskedResidentId: `${app.residentId.slice(0, 6)}********${app.residentId.slice(-4)}`, householdSize: 2 },

@@ -1,4 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { cstInstant, dateColumn } from "../support/clock";
+import { YUZHONG } from "../support/districts";
+import { freshResidentId, memberIdentity } from "../support/resident-id";
 import { e2ePrisma } from "./db";
 import { ACCOUNTS, signIn } from "./support";
 
@@ -6,39 +9,29 @@ import { ACCOUNTS, signIn } from "./support";
 // record now shows an income above the limit: the officer runs the re-check, sees the household
 // with its reasons, confirms; the applicant sees the application cancelled, with the reasons.
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK = "10X98765432";
-
-function residentId(birth: string, sexDigit: number): string {
-  const first17 = `500103${birth}${String(Math.floor(Math.random() * 100)).padStart(2, "0")}${sexDigit}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
-  return first17 + CHECK[sum % 11];
-}
-
 test("a re-check cancels a qualification and the applicant sees why", async ({ page, context }) => {
   const db = e2ePrisma();
   const stamp = Date.now();
   const phone = `137${String(stamp).slice(-8)}`;
   const applicationNo = `GZF-500103-E2E-${String(stamp).slice(-7)}`;
-  const applicantId = residentId("19850612", 1);
-  const spouseId = residentId("19870923", 2);
+  const applicantId = freshResidentId({ area: YUZHONG, birthDate: "1985-06-12", sex: "M" });
+  const spouseId = freshResidentId({ area: YUZHONG, birthDate: "1987-09-23", sex: "F" });
   const template = await db.user.findUniqueOrThrow({ where: { phone: ACCOUNTS.applicant }, select: { passwordHash: true } });
   const officer = await db.user.findUniqueOrThrow({ where: { username: ACCOUNTS.yuzhongOfficer }, select: { id: true } });
   const user = await db.user.create({ data: { phone, name: "复核测试户", role: "APPLICANT", passwordHash: template.passwordHash }, select: { id: true } });
-  const at = new Date("2026-03-02T02:00:00Z");
+  const at = cstInstant("2026-03-02");
   const app = await db.application.create({
     data: {
       applicationNo,
       source: "PORTAL",
       applicantUserId: user.id,
       contactPhone: phone,
-      districtCode: "500103",
+      districtCode: YUZHONG,
       estateLevel: "DISTRICT",
       status: "QUALIFIED",
       submittedAt: at,
       acceptedAt: at,
-      qualifiedAt: new Date("2026-04-01T02:00:00Z"),
+      qualifiedAt: cstInstant("2026-04-01"),
       consentedAt: at,
       declaredTrueAt: at,
       declaration: {
@@ -46,18 +39,18 @@ test("a re-check cancels a qualification and the applicant sees why", async ({ p
       },
       members: {
         create: [
-          { relationship: "APPLICANT", name: "复核测试户", residentId: applicantId, sex: "M", birthDate: new Date("1985-06-12T00:00:00Z"), fullCivilCapacity: true, annualIncomeFen: 4_000_000 },
-          { relationship: "SPOUSE", name: "复核配偶", residentId: spouseId, sex: "F", birthDate: new Date("1987-09-23T00:00:00Z"), fullCivilCapacity: true, annualIncomeFen: 3_000_000 },
+          { relationship: "APPLICANT", name: "复核测试户", ...memberIdentity(applicantId), fullCivilCapacity: true, annualIncomeFen: 4_000_000 },
+          { relationship: "SPOUSE", name: "复核配偶", ...memberIdentity(spouseId), fullCivilCapacity: true, annualIncomeFen: 3_000_000 },
         ],
       },
-      statusEvents: { create: [{ fromStatus: "IN_PUBLICITY", toStatus: "QUALIFIED", at: new Date("2026-04-01T02:00:00Z"), reason: "公示期满无异议，取得配租资格" }] },
+      statusEvents: { create: [{ fromStatus: "IN_PUBLICITY", toStatus: "QUALIFIED", at: cstInstant("2026-04-01"), reason: "公示期满无异议，取得配租资格" }] },
     },
     select: { id: true },
   });
-  await db.qualification.create({ data: { applicationId: app.id, qualifiedOn: new Date("2026-04-01T00:00:00Z"), entitledUnitType: "ONE_BEDROOM" } });
+  await db.qualification.create({ data: { applicationId: app.id, qualifiedOn: dateColumn("2026-04-01"), entitledUnitType: "ONE_BEDROOM" } });
   // The tax bureau's file: 90,000 yuan for the applicant → (90,000 + 30,000) / 2 > 1.1 R (Art. 13.4).
   const batch = await db.sharedDataImportBatch.create({
-    data: { source: "TAX", fileName: `tax-e2e-${stamp}.csv`, sha256: String(stamp).padStart(64, "0"), status: "COMPLETED", rowCount: 1, importedById: officer.id, asOfDate: new Date("2026-06-30T00:00:00Z") },
+    data: { source: "TAX", fileName: `tax-e2e-${stamp}.csv`, sha256: String(stamp).padStart(64, "0"), status: "COMPLETED", rowCount: 1, importedById: officer.id, asOfDate: dateColumn("2026-06-30") },
     select: { id: true },
   });
   await db.sharedDataRecord.create({

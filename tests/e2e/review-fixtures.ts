@@ -1,43 +1,17 @@
 // Fixtures for the review, publicity and appeals journeys: households and applications inserted
 // straight into the e2e database in the exact state a journey starts from (tests/e2e/db.ts).
-import { randomInt } from "node:crypto";
 import type { ApplicationStatus, Prisma, PrismaClient } from "../../lib/generated/prisma/client";
+import { daysBefore } from "../support/clock";
+import { YUZHONG } from "../support/districts";
+import { freshResidentId, memberIdentity } from "../support/resident-id";
 import { e2ePrisma } from "./db";
 
-export const YUZHONG = "500103";
-
-/** ISO 7064 MOD 11-2 check character of the first 17 digits. */
-function checkChar(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, c, i) => s + Number(c) * weights[i]!, 0);
-  return "10X98765432"[sum % 11]!;
-}
-
 let counter = 0;
-
-/** A valid resident ID, unique per call across runs (random sequence and birth day). */
-export function residentId(sex: "M" | "F" = "M"): string {
-  counter++;
-  const day = String(1 + ((Date.now() + counter) % 28)).padStart(2, "0");
-  const seq = String(randomInt(0, 100)).padStart(2, "0") + String(sex === "M" ? 2 * randomInt(0, 5) + 1 : 2 * randomInt(0, 5));
-  const first17 = `500103199003${day}${seq}`;
-  return first17 + checkChar(first17);
-}
 
 /** A unique mobile number outside the demo's 138000000xx range. */
 export function uniquePhone(): string {
   counter++;
   return `159${String((Date.now() * 10 + counter) % 100_000_000).padStart(8, "0")}`;
-}
-
-/** A CST calendar date as a `@db.Date` value. */
-export function dateColumn(date: string): Date {
-  return new Date(`${date}T00:00:00.000Z`);
-}
-
-/** Today's date in China Standard Time. */
-export function todayCST(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 }
 
 /** An applicant account with the demo password (its hash copied from a demo account). */
@@ -71,8 +45,8 @@ export async function createApplication(options: {
   const db = options.db ?? e2ePrisma();
   counter++;
   const applicationNo = `GZF-500103-E2E-${Date.now().toString(36).toUpperCase()}${counter}`;
-  const applicantId = residentId("M");
-  const at = new Date(Date.now() - 3 * 24 * 3600_000);
+  const applicantId = freshResidentId({ birthDate: "1990-03-15", sex: "M" });
+  const at = daysBefore(3);
   const app = await db.application.create({
     data: {
       applicationNo,
@@ -97,9 +71,7 @@ export async function createApplication(options: {
           {
             relationship: "APPLICANT",
             name: options.applicantName,
-            residentId: applicantId,
-            sex: "M",
-            birthDate: dateColumn(`1990-03-${applicantId.slice(12, 14)}`),
+            ...memberIdentity(applicantId),
             maritalStatus: "MARRIED",
             fullCivilCapacity: true,
             annualIncomeFen: 3_000_000,
@@ -107,9 +79,7 @@ export async function createApplication(options: {
           {
             relationship: "SPOUSE",
             name: "配偶甲",
-            residentId: residentId("F"),
-            sex: "F",
-            birthDate: dateColumn("1990-03-01"),
+            ...memberIdentity(freshResidentId({ birthDate: "1990-03-01", sex: "F" })),
             maritalStatus: "MARRIED",
             fullCivilCapacity: true,
             annualIncomeFen: 1_800_000,

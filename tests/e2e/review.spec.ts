@@ -1,22 +1,10 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { e2ePrisma } from "./db";
 import { createApplicant, createApplication, staffId, statusOf } from "./review-fixtures";
-import { signIn } from "./support";
+import { formReady, newPage } from "./support";
 
 // Art. 19: acceptance, first review within 7 working days, second review within 5 by a different
 // officer. yuzhong.officer accepts and makes the first review; yuzhong.reviewer the second.
-
-async function as(browser: Browser, account: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
-  const page = await context.newPage();
-  await signIn(page, account);
-  return page;
-}
-
-/** Waits until the decision form is hydrated (a click before that would skip the confirmation). */
-async function formReady(page: Page, testId: string) {
-  await expect(page.locator(`form[data-testid="${testId}"][data-ready]`)).toBeVisible();
-}
 
 async function decide(page: Page, outcome: "通过" | "不予通过") {
   await page.getByRole("radio", { name: outcome, exact: true }).check();
@@ -27,7 +15,7 @@ test("first and second review by two officers; the first reviewer is refused the
   const applicant = await createApplicant("审核甲");
   const app = await createApplication({ status: "SUBMITTED", applicantName: "审核甲", applicantUserId: applicant.id });
 
-  const officer = await as(browser, "yuzhong.officer");
+  const officer = await newPage(browser, "yuzhong.officer");
   // The queue finds it by number; the list shows the ID masked.
   await officer.goto("/staff/review");
   await officer.getByLabel("申请编号或申请人姓名").fill(app.applicationNo);
@@ -62,7 +50,7 @@ test("first and second review by two officers; the first reviewer is refused the
   await expect(officer.getByRole("button", { name: "提交决定" })).toHaveCount(0);
 
   // Another officer makes it.
-  const reviewer = await as(browser, "yuzhong.reviewer");
+  const reviewer = await newPage(browser, "yuzhong.reviewer");
   await reviewer.goto(`/staff/review/${app.applicationNo}`);
   await expect(reviewer.getByRole("heading", { name: "复审决定" })).toBeVisible();
   await formReady(reviewer, "review-form-second");
@@ -84,7 +72,7 @@ test("first and second review by two officers; the first reviewer is refused the
 
 test("a refusal needs reasons citing articles; a stale second submission gets a clear message", async ({ browser }) => {
   const app = await createApplication({ status: "ACCEPTED", applicantName: "审核乙", data: { firstReviewDueDate: new Date(), dueDate: new Date() } });
-  const officer = await as(browser, "yuzhong.officer");
+  const officer = await newPage(browser, "yuzhong.officer");
   await officer.goto(`/staff/review/${app.applicationNo}`);
   // A second tab with the same form, left open.
   const stale = await officer.context().newPage();
@@ -114,7 +102,7 @@ test("a refusal needs reasons citing articles; a stale second submission gets a 
 
 test("an officer of another district cannot open the application", async ({ browser }) => {
   const app = await createApplication({ status: "ACCEPTED", applicantName: "审核丙" });
-  const other = await as(browser, "shapingba.officer");
+  const other = await newPage(browser, "shapingba.officer");
   const response = await other.goto(`/staff/review/${app.applicationNo}`);
   expect(response?.status()).toBe(403);
   await other.goto("/staff/review");

@@ -1,27 +1,15 @@
 import { expect, test } from "@playwright/test";
+import { freshResidentId, withWrongCheckChar } from "../support/resident-id";
 import { ACCOUNTS, signIn } from "./support";
 
 // Art. 17-18: an officer uploads a partner agency's CSV, sees the preview with a row error,
 // confirms, and sees the batch imported with the error listed.
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK = "10X98765432";
-
-/** A valid resident ID (ISO 7064 MOD 11-2) unique to this run. */
-function residentId(): string {
-  const seq = String(Math.floor(Math.random() * 1000)).padStart(3, "0");
-  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, "0");
-  const first17 = `500103198${Math.floor(Math.random() * 10)}07${day}${seq}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
-  return first17 + CHECK[sum % 11];
-}
-
 test("an officer imports a tax file: preview with a row error, confirm, the batch is listed", async ({ page }) => {
   const fileName = `tax-${Date.now()}.csv`;
-  const good1 = residentId();
-  const good2 = residentId();
-  const bad = `${good1.slice(0, 17)}${good1[17] === "0" ? "1" : "0"}`; // wrong check character
+  const good1 = freshResidentId({ birthDate: "1984-07-15" });
+  const good2 = freshResidentId({ birthDate: "1984-07-15" });
+  const bad = withWrongCheckChar(good1);
   const content = `\uFEFF身份证号,姓名,纳税年度,年收入(元)\r\n${good1},张伟,2025,"68,000.00"\r\n${bad},王五,2025,1000\r\n${good2},李娜,2025,1234.5\r\n`;
 
   await signIn(page, ACCOUNTS.yuzhongOfficer);

@@ -18,8 +18,10 @@ import { transitionApplication } from "@/lib/applications/transitions";
 import type { Actor } from "@/lib/auth/permissions";
 import { deleteApplicationDocument, openApplicationDocument, uploadApplicationDocument } from "@/lib/documents/service";
 import { sha256Hex, uploadRoot } from "@/lib/documents/storage";
-import { AppError } from "@/lib/errors";
-import { freshId, seedWorld, validBody, WANZHOU, YUZHONG, type World } from "./applications.fixtures";
+import { expectAppError } from "../support/app-errors";
+import { WANZHOU, YUZHONG } from "../support/districts";
+import { freshResidentId } from "../support/resident-id";
+import { seedWorld, validBody, type World } from "./applications.fixtures";
 import { prisma, truncateAll } from "./db";
 
 let world: World;
@@ -41,16 +43,7 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const JPG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
-function household(applicantId = freshId(), spouseId: string | null = freshId({ female: true })) {
+function household(applicantId = freshResidentId(), spouseId: string | null = freshResidentId({ sex: "F" })) {
   return householdStepSchema.parse({
     applicant: { name: "张伟", residentId: applicantId, maritalStatus: spouseId ? "MARRIED" : "UNMARRIED", fullCivilCapacity: true, annualIncomeYuan: "48000.50" },
     members: spouseId ? [{ name: "林晓", residentId: spouseId, relationship: "SPOUSE", maritalStatus: "MARRIED", fullCivilCapacity: true, annualIncomeYuan: "30000" }] : [],
@@ -98,7 +91,7 @@ describe("the form, saved as a draft at every step", () => {
     expect(app.applicationNo).toMatch(/^DRAFT-/);
 
     // Saving step 1 again edits the same draft.
-    const again = await saveHouseholdStep(A, household(freshId(), null));
+    const again = await saveHouseholdStep(A, household(freshResidentId(), null));
     expect(again.applicationId).toBe(applicationId);
     expect(await prisma.application.count()).toBe(1);
     expect(await prisma.householdMember.count({ where: { applicationId } })).toBe(1);
@@ -119,17 +112,17 @@ describe("the form, saved as a draft at every step", () => {
   });
 
   it("keeps the steps in order", async () => {
-    expect((await failure(saveWorkStep(A, work()))).messageKey).toBe("applications.errors.noDraft");
+    expect((await expectAppError(saveWorkStep(A, work()))).messageKey).toBe("applications.errors.noDraft");
     await saveHouseholdStep(A, household());
-    expect((await failure(saveHousingStep(A, housing()))).messageKey).toBe("applications.errors.completeStepFirst.work");
-    expect((await failure(saveWhereStep(A, where()))).messageKey).toBe("applications.errors.completeStepFirst.work");
+    expect((await expectAppError(saveHousingStep(A, housing()))).messageKey).toBe("applications.errors.completeStepFirst.work");
+    expect((await expectAppError(saveWhereStep(A, where()))).messageKey).toBe("applications.errors.completeStepFirst.work");
   });
 
   it("refuses at the member step a person already on another open application (Art. 12)", async () => {
     const other = validBody();
     await submitApplication({ kind: "intake", externalId: String(other.externalId), input: other });
     const taken = (other.members as { residentId: string }[])[0]!.residentId;
-    const error = await failure(saveHouseholdStep(A, household(freshId(), taken)));
+    const error = await expectAppError(saveHouseholdStep(A, household(freshResidentId(), taken)));
     expect(error.messageKey).toBe("applications.errors.alreadyHoused");
     expect(error.fieldErrors).toEqual({ "members.0.residentId": ["applications.validation.alreadyHoused"] });
     // Nothing was kept: no member of A's (new) draft.
@@ -139,30 +132,30 @@ describe("the form, saved as a draft at every step", () => {
   it("checks Art. 15 and Art. 21 at step 4", async () => {
     await saveHouseholdStep(A, household());
     await saveWorkStep(A, work({ workDistrictCode: WANZHOU }));
-    let error = await failure(saveWhereStep(A, where()));
+    let error = await expectAppError(saveWhereStep(A, where()));
     expect(error.fieldErrors?.estateLevel).toContain("applications.validation.municipalNeedsCentralWork");
     await saveWorkStep(A, work());
-    error = await failure(saveWhereStep(A, where({ unitType: "THREE_BEDROOM" })));
+    error = await expectAppError(saveWhereStep(A, where({ unitType: "THREE_BEDROOM" })));
     expect(error.fieldErrors?.unitType).toEqual(["applications.validation.unitTypeTooLarge"]);
-    error = await failure(saveWhereStep(A, where({ estateCodes: ["SPB-002"] })));
+    error = await expectAppError(saveWhereStep(A, where({ estateCodes: ["SPB-002"] })));
     expect(error.fieldErrors?.["estateCodes.0"]).toEqual(["applications.validation.estateWrongLevel"]);
     await saveWhereStep(A, where());
     // A smaller household can no longer take the unit type chosen: it is asked again.
-    await saveHouseholdStep(A, household(freshId(), null));
+    await saveHouseholdStep(A, household(freshResidentId(), null));
     expect((await prisma.application.findFirstOrThrow()).preferredUnitType).toBeNull();
   });
 
   it("refuses a transfer date in the future at step 3", async () => {
     await saveHouseholdStep(A, household());
     await saveWorkStep(A, work());
-    const error = await failure(saveHousingStep(A, housing({ lastHousingTransferDate: "2099-01-01" })));
+    const error = await expectAppError(saveHousingStep(A, housing({ lastHousingTransferDate: "2099-01-01" })));
     expect(error.fieldErrors?.lastHousingTransferDate).toEqual(["applications.validation.transferDateFuture"]);
   });
 
   it("lets nobody start a second application while one is under way", async () => {
     await completeDraft();
     await submitDraft(A, { consentToVerification: true, declarationTrue: true });
-    const error = await failure(saveHouseholdStep(A, household()));
+    const error = await expectAppError(saveHouseholdStep(A, household()));
     expect(error.messageKey).toBe("applications.errors.alreadyApplied");
   });
 });
@@ -198,14 +191,14 @@ describe("documents (Art. 16)", () => {
       [{ kind: 42, fileName: "id.pdf", bytes: PDF }, "kindInvalid"],
     ];
     for (const [input, key] of cases) {
-      const error = await failure(uploadApplicationDocument(A, input as never));
+      const error = await expectAppError(uploadApplicationDocument(A, input as never));
       expect(error.messageKey).toBe(`applications.documents.errors.${key}`);
     }
     expect(await prisma.document.count()).toBe(0);
   });
 
   it("needs an application in progress", async () => {
-    expect((await failure(uploadApplicationDocument(A, { kind: "ID_CARD", fileName: "a.pdf", bytes: PDF }))).messageKey).toBe("applications.errors.noDraft");
+    expect((await expectAppError(uploadApplicationDocument(A, { kind: "ID_CARD", fileName: "a.pdf", bytes: PDF }))).messageKey).toBe("applications.errors.noDraft");
   });
 });
 
@@ -227,14 +220,14 @@ describe("review and submission from the portal", () => {
     expect(review.issues.map((i) => i.step)).toEqual(["documents"]);
     expect(review.eligibility?.eligible).toBe(true);
 
-    let error = await failure(submitDraft(A, { consentToVerification: true, declarationTrue: true }));
+    let error = await expectAppError(submitDraft(A, { consentToVerification: true, declarationTrue: true }));
     expect(error.fieldErrors?.documents).toEqual(["applications.validation.documentsMissing"]);
 
     await uploadAll(A);
     review = (await reviewDraft(A, "en"))!;
     expect(review.issues).toEqual([]);
 
-    error = await failure(submitDraft(A, { consentToVerification: false, declarationTrue: true }));
+    error = await expectAppError(submitDraft(A, { consentToVerification: false, declarationTrue: true }));
     expect(error.fieldErrors?.consentToVerification).toEqual(["applications.validation.consentRequired"]);
 
     const { applicationNo } = await submitDraft(A, { consentToVerification: true, declarationTrue: true });
@@ -262,7 +255,7 @@ describe("review and submission from the portal", () => {
   });
 
   it("submits a failing pre-check too, with the reasons explained by article", async () => {
-    await saveHouseholdStep(A, householdStepSchema.parse({ applicant: { name: "张伟", residentId: freshId(), maritalStatus: "UNMARRIED", fullCivilCapacity: true, annualIncomeYuan: "900000" }, members: [] }));
+    await saveHouseholdStep(A, householdStepSchema.parse({ applicant: { name: "张伟", residentId: freshResidentId(), maritalStatus: "UNMARRIED", fullCivilCapacity: true, annualIncomeYuan: "900000" }, members: [] }));
     await saveWorkStep(A, work());
     await saveHousingStep(A, housing({ familyCanSupportHousing: true }));
     await saveWhereStep(A, where({ unitType: "STUDIO" }));
@@ -298,13 +291,13 @@ describe("permission matrix", () => {
     const aDraft = (await getDraftView(A))!;
     // B sees no draft and its step saves cannot reach A's.
     expect(await getDraftView(B)).toBeNull();
-    expect((await failure(saveWorkStep(B, work()))).code).toBe("NOT_FOUND");
-    expect((await failure(submitDraft(B, { consentToVerification: true, declarationTrue: true }))).code).toBe("NOT_FOUND");
+    expect((await expectAppError(saveWorkStep(B, work()))).code).toBe("NOT_FOUND");
+    expect((await expectAppError(submitDraft(B, { consentToVerification: true, declarationTrue: true }))).code).toBe("NOT_FOUND");
     // Even pointing the submission service at A's draft directly.
-    const forged = await failure(submitApplication({ kind: "portal", actor: B, applicationId: aDraft.applicationId, consentToVerification: true, declarationTrue: true }));
+    const forged = await expectAppError(submitApplication({ kind: "portal", actor: B, applicationId: aDraft.applicationId, consentToVerification: true, declarationTrue: true }));
     expect(forged.code).toBe("FORBIDDEN");
-    expect((await failure(openApplicationDocument(B, doc!.id))).code).toBe("NOT_FOUND");
-    expect((await failure(deleteApplicationDocument(B, doc!.id))).code).toBe("NOT_FOUND");
+    expect((await expectAppError(openApplicationDocument(B, doc!.id))).code).toBe("NOT_FOUND");
+    expect((await expectAppError(deleteApplicationDocument(B, doc!.id))).code).toBe("NOT_FOUND");
 
     const { applicationNo } = await submitDraft(A, { consentToVerification: true, declarationTrue: true });
     expect(await getMyApplicationStatus(B, applicationNo)).toBeNull();
@@ -319,14 +312,14 @@ describe("permission matrix", () => {
     const [doc] = await completeDraft(A);
     const { yuzhongOfficer, shapingbaOfficer, cityOfficer, admin } = world.users;
     // A draft is the applicant's alone.
-    for (const actor of [yuzhongOfficer, cityOfficer]) expect((await failure(openApplicationDocument(actor, doc!.id))).code).toBe("NOT_FOUND");
+    for (const actor of [yuzhongOfficer, cityOfficer]) expect((await expectAppError(openApplicationDocument(actor, doc!.id))).code).toBe("NOT_FOUND");
 
     await submitDraft(A, { consentToVerification: true, declarationTrue: true });
     expect((await openApplicationDocument(yuzhongOfficer, doc!.id)).mimeType).toBe("image/png");
     expect((await openApplicationDocument(cityOfficer, doc!.id)).mimeType).toBe("image/png");
-    expect((await failure(openApplicationDocument(shapingbaOfficer, doc!.id))).code).toBe("NOT_FOUND");
-    expect((await failure(openApplicationDocument(admin, doc!.id))).code).toBe("NOT_FOUND");
-    expect((await failure(openApplicationDocument(yuzhongOfficer, "no-such-id"))).code).toBe("NOT_FOUND");
+    expect((await expectAppError(openApplicationDocument(shapingbaOfficer, doc!.id))).code).toBe("NOT_FOUND");
+    expect((await expectAppError(openApplicationDocument(admin, doc!.id))).code).toBe("NOT_FOUND");
+    expect((await expectAppError(openApplicationDocument(yuzhongOfficer, "no-such-id"))).code).toBe("NOT_FOUND");
     // Staff downloads are audited.
     expect(await prisma.auditLog.count({ where: { action: "document.downloaded", actorId: { in: [yuzhongOfficer.id, cityOfficer.id] } } })).toBe(2);
     // Officers read on the staff side, not through the applicant's status page.
@@ -336,11 +329,11 @@ describe("permission matrix", () => {
   it("only applicants upload, and nobody edits a submitted application", async () => {
     const [doc] = await completeDraft(A);
     for (const actor of [world.users.yuzhongOfficer, world.users.cityOfficer, world.users.admin]) {
-      expect((await failure(uploadApplicationDocument(actor, { kind: "ID_CARD", fileName: "a.pdf", bytes: PDF }))).code).toBe("FORBIDDEN");
-      expect((await failure(saveHouseholdStep(actor, household()))).code).toBe("FORBIDDEN");
+      expect((await expectAppError(uploadApplicationDocument(actor, { kind: "ID_CARD", fileName: "a.pdf", bytes: PDF }))).code).toBe("FORBIDDEN");
+      expect((await expectAppError(saveHouseholdStep(actor, household()))).code).toBe("FORBIDDEN");
     }
     await submitDraft(A, { consentToVerification: true, declarationTrue: true });
-    expect((await failure(deleteApplicationDocument(A, doc!.id))).code).toBe("CONFLICT");
-    expect((await failure(saveWorkStep(A, work()))).messageKey).toBe("applications.errors.noDraft");
+    expect((await expectAppError(deleteApplicationDocument(A, doc!.id))).code).toBe("CONFLICT");
+    expect((await expectAppError(saveWorkStep(A, work()))).messageKey).toBe("applications.errors.noDraft");
   });
 });

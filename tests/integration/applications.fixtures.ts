@@ -1,26 +1,12 @@
 // Fixtures for the application and intake integration tests: districts, reference incomes, estates
-// with units, users, valid resident IDs and a valid application body (shared/docs/intake-api.md).
+// with units, users and a valid application body (shared/docs/intake-api.md).
 import type { Role, UnitType } from "@/lib/generated/prisma/client";
-import { residentIdCheckChar } from "@/lib/rules/identity";
+import { SHAPINGBA, WANZHOU, YUZHONG } from "../support/districts";
+import { freshResidentId } from "../support/resident-id";
 import { prisma, seedDistricts } from "./db";
 
-export const YUZHONG = "500103"; // central urban
-export const SHAPINGBA = "500106"; // central urban
-export const WANZHOU = "500101"; // not central
-
-/** A valid resident ID (GB 11643-1999 checksum) for an area, birth date and sequence; odd sequence: a man. */
-export function residentId(area: string, birth: string, sequence: number): string {
-  const first17 = `${area}${birth.replaceAll("-", "")}${String(sequence).padStart(3, "0")}`;
-  return first17 + residentIdCheckChar(first17);
-}
-
-let counter = 100;
-/** A fresh valid resident ID each call (male unless `female`). */
-export function freshId(options: { birth?: string; female?: boolean; area?: string } = {}): string {
-  counter += 2;
-  const seq = (counter % 998) + (options.female ? 0 : 1);
-  return residentId(options.area ?? YUZHONG, options.birth ?? "1990-05-17", seq);
-}
+/** The applicant's birth date in validBody(). */
+export const APPLICANT_BIRTH_DATE = "1990-05-17";
 
 const ALL_TYPES: UnitType[] = ["STUDIO", "ONE_BEDROOM", "TWO_BEDROOM", "THREE_BEDROOM"];
 
@@ -91,7 +77,7 @@ export function validBody(overrides: Record<string, unknown> = {}): Record<strin
     estateLevel: "MUNICIPAL",
     applicant: {
       name: "张三",
-      residentId: freshId(),
+      residentId: freshResidentId({ birthDate: APPLICANT_BIRTH_DATE }),
       phone: "13800138000",
       maritalStatus: "MARRIED",
       fullCivilCapacity: true,
@@ -101,7 +87,7 @@ export function validBody(overrides: Record<string, unknown> = {}): Record<strin
       isMigrantWorker: false,
       annualIncomeFen: 4_800_000,
     },
-    members: [{ name: "李四", residentId: freshId({ female: true }), relationship: "SPOUSE", fullCivilCapacity: true, annualIncomeFen: 3_000_000 }],
+    members: [{ name: "李四", residentId: freshResidentId({ birthDate: APPLICANT_BIRTH_DATE, sex: "F" }), relationship: "SPOUSE", fullCivilCapacity: true, annualIncomeFen: 3_000_000 }],
     housing: { ownsUrbanHousingInCity: false, housingFloorAreaM2: 0, lastHousingTransferDate: null },
     familyCanSupportHousing: false,
     priorityCategories: [],

@@ -3,9 +3,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { submitApplication } from "@/lib/applications/submit-application";
 import { transitionApplication } from "@/lib/applications/transitions";
-import { AppError } from "@/lib/errors";
-import { cstDateOfEpochMs } from "@/lib/rules";
-import { SHAPINGBA, WANZHOU, YUZHONG, freshId, residentId, seedWorld, validBody, withValue, type World } from "./applications.fixtures";
+import { residentIdCheckChar } from "@/lib/rules/identity";
+import { expectAppError } from "../support/app-errors";
+import { fromDateColumn, todayCST } from "../support/clock";
+import { SHAPINGBA, WANZHOU, YUZHONG } from "../support/districts";
+import { freshResidentId } from "../support/resident-id";
+import { APPLICANT_BIRTH_DATE, seedWorld, validBody, withValue, type World } from "./applications.fixtures";
 import { prisma, truncateAll } from "./db";
 
 let world: World;
@@ -17,15 +20,6 @@ beforeEach(async () => {
 
 function intake(body: Record<string, unknown>) {
   return submitApplication({ kind: "intake", externalId: String(body.externalId), input: body, responseBody: (r) => JSON.stringify({ applicationNo: r.applicationNo }) });
-}
-
-async function expectFailure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 async function counts() {
@@ -41,7 +35,7 @@ async function counts() {
 }
 
 const EMPTY = { applications: 0, members: 0, declarations: 0, preferences: 0, events: 0, notifications: 0, counters: 0 };
-const year = Number(cstDateOfEpochMs(Date.now()).slice(0, 4));
+const year = Number(todayCST().slice(0, 4));
 
 describe("submitApplication: the happy path", () => {
   it("numbers, stores the household with sex and birth date from the IDs, pre-checks and submits", async () => {
@@ -75,7 +69,7 @@ describe("submitApplication: the happy path", () => {
     const applicant = app.members.find((m) => m.relationship === "APPLICANT")!;
     const spouse = app.members.find((m) => m.relationship === "SPOUSE")!;
     expect(applicant).toMatchObject({ sex: "M", maritalStatus: "MARRIED", annualIncomeFen: 4_800_000 });
-    expect(applicant.birthDate.toISOString().slice(0, 10)).toBe("1990-05-17");
+    expect(fromDateColumn(applicant.birthDate)).toBe(APPLICANT_BIRTH_DATE);
     expect(spouse.sex).toBe("F");
     expect(app.declaration).toMatchObject({ employment: "LABOR_CONTRACT", workDistrictCode: YUZHONG, ownsUrbanHousingInCity: false, housingFloorAreaDm2: 0 });
     expect(app.estatePreferences.map((p) => [p.rank, p.estate.code])).toEqual([[1, "YZ-001"]]);
@@ -101,7 +95,7 @@ describe("submitApplication: the happy path", () => {
       validBody({
         districtCode: SHAPINGBA,
         estateLevel: "DISTRICT",
-        applicant: { ...(validBody().applicant as object), residentId: freshId(), workDistrictCode: SHAPINGBA },
+        applicant: { ...(validBody().applicant as object), residentId: freshResidentId(), workDistrictCode: SHAPINGBA },
         preferences: { estateCodes: ["SPB-002"], unitType: "STUDIO" },
       }),
     );
@@ -139,16 +133,20 @@ describe("submitApplication: the happy path", () => {
   });
 });
 
+// 30 February: no such date, though the check character is right for the 17 digits.
+const impossibleBirthDate17 = `${YUZHONG}19900230002`;
+const impossibleBirthDateId = impossibleBirthDate17 + residentIdCheckChar(impossibleBirthDate17);
+
 describe("submitApplication: every validation failure is refused with its path, and nothing is stored", () => {
   const applicant = (patch: Record<string, unknown>) => (b: Record<string, unknown>) => ({ ...b, applicant: { ...(b.applicant as object), ...patch } });
   const cases: Array<[string, (b: Record<string, unknown>) => Record<string, unknown>, string, string]> = [
     ["a resident ID with a wrong checksum", (b) => withValue(b, "applicant.residentId", "500106199001011234"), "applicant.residentId", "residentIdInvalid"],
-    ["an impossible birth date in the ID", (b) => withValue(b, "members.0.residentId", residentId(YUZHONG, "1990-02-30", 2).slice(0, 17) + "0"), "members.0.residentId", "residentIdInvalid"],
+    ["an impossible birth date in the ID", (b) => withValue(b, "members.0.residentId", impossibleBirthDateId), "members.0.residentId", "residentIdInvalid"],
     ["the same person twice", (b) => withValue(b, "members.0.residentId", (b.applicant as { residentId: string }).residentId), "members.0.residentId", "duplicateResidentId"],
     ["a second applicant among the members", (b) => withValue(b, "members.0.relationship", "APPLICANT"), "members.0.relationship", "applicantInMembers"],
     [
       "two spouses",
-      (b) => ({ ...b, members: [...(b.members as object[]), { name: "王五", residentId: freshId({ female: true }), relationship: "SPOUSE", fullCivilCapacity: true, annualIncomeFen: 0 }] }),
+      (b) => ({ ...b, members: [...(b.members as object[]), { name: "王五", residentId: freshResidentId({ sex: "F" }), relationship: "SPOUSE", fullCivilCapacity: true, annualIncomeFen: 0 }] }),
       "members.1.relationship",
       "moreThanOneSpouse",
     ],
@@ -210,7 +208,7 @@ describe("submitApplication: every validation failure is refused with its path, 
 
   for (const [what, mutate, path, key] of cases) {
     it(`refuses ${what}`, async () => {
-      const error = await expectFailure(intake(mutate(validBody())));
+      const error = await expectAppError(intake(mutate(validBody())));
       expect(error.code).toBe("VALIDATION");
       expect(error.fieldErrors?.[path], JSON.stringify(error.fieldErrors)).toContain(`applications.validation.${key}`);
       expect(await counts()).toEqual({ ...EMPTY });
@@ -219,7 +217,7 @@ describe("submitApplication: every validation failure is refused with its path, 
 
   it("reports every issue at once", async () => {
     const body = withValue(withValue(validBody(), "preferences.unitType", "THREE_BEDROOM"), "consentToVerification", false);
-    const error = await expectFailure(intake(body));
+    const error = await expectAppError(intake(body));
     expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual(["consentToVerification", "preferences.unitType"]);
   });
 });
@@ -251,8 +249,8 @@ describe("submitApplication: Art. 15 and Art. 21 accepted cases", () => {
   });
 
   it("lets a mother and son take a two-bedroom unit (Art. 21 counts them as three)", async () => {
-    const mother = freshId({ female: true, birth: "1985-01-01" });
-    const son = freshId({ birth: "2012-01-01" });
+    const mother = freshResidentId({ sex: "F", birthDate: "1985-01-01" });
+    const son = freshResidentId({ birthDate: "2012-01-01" });
     const body = {
       ...validBody(),
       applicant: { ...(validBody().applicant as object), residentId: mother, maritalStatus: "DIVORCED" },
@@ -266,10 +264,10 @@ describe("submitApplication: Art. 15 and Art. 21 accepted cases", () => {
     const body = {
       ...validBody(),
       applicant: { ...(validBody().applicant as object), maritalStatus: "DIVORCED" },
-      members: [{ name: "小明", residentId: freshId({ birth: "2012-01-01" }), relationship: "CHILD", fullCivilCapacity: false, annualIncomeFen: 0 }],
+      members: [{ name: "小明", residentId: freshResidentId({ birthDate: "2012-01-01" }), relationship: "CHILD", fullCivilCapacity: false, annualIncomeFen: 0 }],
       preferences: { estateCodes: ["YZ-001"], unitType: "TWO_BEDROOM" },
     };
-    const error = await expectFailure(intake(body));
+    const error = await expectAppError(intake(body));
     expect(error.fieldErrors?.["preferences.unitType"]).toEqual(["applications.validation.unitTypeTooLarge"]);
   });
 });
@@ -280,7 +278,7 @@ describe("submitApplication: Art. 12, one application or lease per person", () =
     await intake(first);
     const spouseId = (first.members as { residentId: string }[])[0]!.residentId;
     const second = withValue(validBody(), "members.0.residentId", spouseId);
-    const error = await expectFailure(intake(second));
+    const error = await expectAppError(intake(second));
     expect(error.code).toBe("CONFLICT");
     expect(error.messageKey).toBe("applications.errors.alreadyHoused");
     expect(Object.keys(error.fieldErrors ?? {})).toEqual(["members.0.residentId"]);
@@ -295,7 +293,7 @@ describe("submitApplication: Art. 12, one application or lease per person", () =
     await prisma.lease.create({
       data: { leaseNo: "L-1", applicationId: first.applicationId, unitId: unit.id, termMonths: 12, startDate: new Date("2025-01-01"), endDate: new Date("2025-12-31"), monthlyRentFen: 100000, status: "ACTIVE" },
     });
-    const error = await expectFailure(intake(withValue(validBody(), "applicant.residentId", applicantId)));
+    const error = await expectAppError(intake(withValue(validBody(), "applicant.residentId", applicantId)));
     expect(error.messageKey).toBe("applications.errors.alreadyHoused");
     expect(Object.keys(error.fieldErrors ?? {})).toEqual(["applicant.residentId"]);
 
@@ -317,7 +315,7 @@ describe("submitApplication: idempotency and all-or-nothing", () => {
   it("never stores one externalId twice", async () => {
     const body = validBody();
     await intake(body);
-    const error = await expectFailure(intake(body));
+    const error = await expectAppError(intake(body));
     expect(error.messageKey).toBe("applications.errors.duplicateExternalId");
     expect(await prisma.application.count()).toBe(1);
   });

@@ -7,7 +7,8 @@ import { POST } from "@/app/api/v1/intake/applications/route";
 import { submitDraft } from "@/lib/applications/drafts";
 import { isAlreadyHoused } from "@/lib/applications/errors";
 import { signIntakeRequest } from "@/lib/intake/signature";
-import { freshId, seedWorld, validBody, type World } from "./applications.fixtures";
+import { freshResidentId } from "../support/resident-id";
+import { seedWorld, validBody, type World } from "./applications.fixtures";
 import { startPortalDraft } from "./portal-draft.fixtures";
 import { prisma, TEST_INTAKE_SECRET, truncateAll } from "./db";
 
@@ -36,7 +37,7 @@ async function deliver(body: Record<string, unknown>): Promise<{ status: number;
 
 describe("Art. 12 under concurrency", () => {
   it("50 intake submissions naming one person at once: exactly one succeeds, the rest get 409 ALREADY_HOUSED", async () => {
-    const shared = freshId({ female: true });
+    const shared = freshResidentId({ sex: "F" });
     const bodies = Array.from({ length: 50 }, () => {
       const body = validBody();
       // Each is a different household (own applicant, own externalId) with the same spouse.
@@ -51,7 +52,7 @@ describe("Art. 12 under concurrency", () => {
   });
 
   it("the portal and the intake API at once: one wins, the other is refused under Art. 12", async () => {
-    const shared = freshId();
+    const shared = freshResidentId();
     const draft = await startPortalDraft(world.users.applicantA, { applicantResidentId: shared });
     const body = validBody();
     (body.applicant as Record<string, unknown>).residentId = shared;

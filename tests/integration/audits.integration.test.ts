@@ -15,23 +15,15 @@ import {
   verifySample,
 } from "@/lib/audits/audit-service";
 import { drawAuditSample } from "@/lib/audits/sample";
-import { AppError } from "@/lib/errors";
 import { addWorkingDays } from "@/lib/rules";
-import { createCast, createHousehold, createReviewDecision, SHAPINGBA, YUZHONG, type Cast } from "../fixtures/shared-data/factories";
+import { createCast, createHousehold, createReviewDecision, type Cast } from "../fixtures/shared-data/factories";
+import { expectAppError } from "../support/app-errors";
+import { cstInstant } from "../support/clock";
+import { SHAPINGBA, YUZHONG } from "../support/districts";
 import { prisma, seedDistricts, truncateAll } from "./db";
 
 let cast: Cast;
 let yzDecisions: string[];
-
-async function expectAppError(promise: Promise<unknown>, code: string, messageKey?: string) {
-  const e = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  expect((e as AppError).code).toBe(code);
-  if (messageKey) expect((e as AppError).messageKey).toBe(messageKey);
-}
 
 beforeEach(async () => {
   await truncateAll();
@@ -42,15 +34,15 @@ beforeEach(async () => {
   for (let i = 0; i < 13; i++) {
     const h = await createHousehold({ status: "FIRST_REVIEW_PASSED" });
     const day = i < 12 ? `2026-03-${String(i + 2).padStart(2, "0")}` : "2026-04-01";
-    const id = await createReviewDecision({ applicationId: h.applicationId, officerId: cast.yz.id, decidedAt: new Date(`${day}T01:00:00Z`) });
+    const id = await createReviewDecision({ applicationId: h.applicationId, officerId: cast.yz.id, decidedAt: cstInstant(day, "09:00") });
     if (i < 12) yzDecisions.push(id);
   }
   // Decided at 23:30 CST on 31 March (15:30 UTC): inside the period in China Standard Time.
   const late = await createHousehold({ status: "FIRST_REVIEW_PASSED" });
-  yzDecisions.push(await createReviewDecision({ applicationId: late.applicationId, officerId: cast.yz2.id, level: "SECOND", decidedAt: new Date("2026-03-31T15:30:00Z") }));
+  yzDecisions.push(await createReviewDecision({ applicationId: late.applicationId, officerId: cast.yz2.id, level: "SECOND", decidedAt: cstInstant("2026-03-31", "23:30") }));
   for (let i = 0; i < 3; i++) {
     const h = await createHousehold({ status: "FIRST_REVIEW_PASSED", districtCode: SHAPINGBA });
-    await createReviewDecision({ applicationId: h.applicationId, officerId: cast.spb.id, decidedAt: new Date("2026-03-10T01:00:00Z") });
+    await createReviewDecision({ applicationId: h.applicationId, officerId: cast.spb.id, decidedAt: cstInstant("2026-03-10", "09:00") });
   }
 });
 
@@ -71,7 +63,7 @@ describe("drawing a sample", () => {
     expect((await getAudit(cast.city, again.auditId)).items.map((i) => i.reviewDecision.id)).toEqual(expected.map((e) => e.id));
     // A new decision in the period afterwards: the recorded sample still checks against its seed.
     const h = await createHousehold({ status: "FIRST_REVIEW_PASSED" });
-    await createReviewDecision({ applicationId: h.applicationId, officerId: cast.yz.id, decidedAt: new Date("2026-03-20T01:00:00Z") });
+    await createReviewDecision({ applicationId: h.applicationId, officerId: cast.yz.id, decidedAt: cstInstant("2026-03-20", "09:00") });
     expect((await verifySample(cast.city, auditId)).populationMatches).toBe(false);
   });
 
@@ -88,15 +80,15 @@ describe("drawing a sample", () => {
 
 describe("findings and rectification", () => {
   it("problems open a rectification due in 15 working days; the district reports; the city closes it", async () => {
-    const now = new Date("2026-04-10T02:00:00Z"); // Friday 2026-04-10 CST
+    const now = cstInstant("2026-04-10"); // a Friday
     const { auditId } = await drawSample(cast.city, { ...input, sampleSize: 3, seed: "seed-abcdefgh" });
     const items = (await getAudit(cast.city, auditId)).items;
     await expectAppError(completeAudit(cast.city, { auditId, summary: "抽查完毕" }, now), "VALIDATION", "audits.errors.unexamined");
     await recordFinding(cast.city, { itemId: items[0]!.id, result: "OK" });
     await recordFinding(cast.city, { itemId: items[1]!.id, result: "PROBLEM", finding: "初审超过7个工作日" });
     await recordFinding(cast.city, { itemId: items[2]!.id, result: "OK" });
-    const missingRequirement = await completeAudit(cast.city, { auditId, summary: "发现1件问题" }, now).catch((e: unknown) => e);
-    expect((missingRequirement as AppError).fieldErrors).toEqual({ requirement: ["audits.validation.requirementRequired"] });
+    const missingRequirement = await expectAppError(completeAudit(cast.city, { auditId, summary: "发现1件问题" }, now));
+    expect(missingRequirement.fieldErrors).toEqual({ requirement: ["audits.validation.requirementRequired"] });
 
     const { rectificationId, dueDate } = await completeAudit(cast.city, { auditId, summary: "发现1件问题", requirement: "严格执行初审时限并报告整改情况" }, now);
     expect(dueDate).toBe(addWorkingDays("2026-04-10", 15));
@@ -114,7 +106,7 @@ describe("findings and rectification", () => {
     await expectAppError(closeRectification(cast.city, { rectificationId: rectificationId!, decision: "ACCEPT" }, now), "CONFLICT", "audits.errors.notReported");
 
     // Overdue after the due date.
-    const late = new Date("2026-05-07T02:00:00Z");
+    const late = cstInstant("2026-05-07");
     const overdue = await listRectifications(cast.city, { view: "OVERDUE" }, late);
     expect(overdue.items.map((r) => [r.id, r.isOverdue])).toEqual([[rectificationId, true]]);
     expect(overdue.overdueTotal).toBe(1);

@@ -7,10 +7,12 @@ import { POST } from "@/app/api/v1/intake/applications/route";
 import { GET as getEstates } from "@/app/api/v1/estates/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { transitionApplication } from "@/lib/applications/transitions";
-import { dateColumn } from "@/lib/clock";
 import { signIntakeRequest } from "@/lib/intake/signature";
-import { addWorkingDays, cstDateOfEpochMs } from "@/lib/rules";
-import { freshId, seedWorld, validBody, withValue, YUZHONG, type World } from "./applications.fixtures";
+import { addWorkingDays } from "@/lib/rules";
+import { dateColumn, todayCST } from "../support/clock";
+import { YUZHONG } from "../support/districts";
+import { freshResidentId } from "../support/resident-id";
+import { seedWorld, validBody, withValue, type World } from "./applications.fixtures";
 import { prisma, TEST_INTAKE_SECRET, truncateAll } from "./db";
 
 const URL_BASE = "http://localhost/api/v1/intake/applications";
@@ -216,7 +218,7 @@ describe("GET /api/v1/intake/applications/{applicationNo}", () => {
 
     // The district accepts it: the first review is due within 7 working days (Art. 19).
     const app = await prisma.application.findUniqueOrThrow({ where: { applicationNo } });
-    const today = cstDateOfEpochMs(Date.now());
+    const today = todayCST();
     const due = addWorkingDays(today, 7);
     await prisma.$transaction((tx) =>
       transitionApplication(tx, {
@@ -281,14 +283,14 @@ describe("an intake application reaches its applicant's portal account", () => {
   it("is linked once the account holder gives the applicant's resident ID, not on the mobile number alone", async () => {
     const { countLinkableIntakeApplications, listMyApplications } = await import("@/lib/applications/queries");
     const { linkIntakeWithResidentId } = await import("@/lib/applications/link-intake");
-    const applicantId = freshId();
+    const applicantId = freshResidentId();
     const body = withValue(validBody(), "applicant.phone", world.users.applicantC.phone);
     const created = await post(withValue(body, "applicant.residentId", applicantId));
     const actor = { id: world.users.applicantC.id, role: "APPLICANT" as const, districtCode: null };
     expect(await listMyApplications(actor)).toEqual([]);
     expect(await countLinkableIntakeApplications(actor)).toBe(1);
     // A wrong ID links nothing and counts as a failed attempt.
-    await expect(linkIntakeWithResidentId(actor, freshId())).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(linkIntakeWithResidentId(actor, freshResidentId())).rejects.toMatchObject({ code: "VALIDATION" });
     expect(await listMyApplications(actor)).toEqual([]);
     expect(await linkIntakeWithResidentId(actor, applicantId)).toEqual({ linked: 1 });
     expect((await listMyApplications(actor)).map((a) => a.applicationNo)).toEqual([created.json.applicationNo]);
@@ -302,7 +304,7 @@ describe("an intake application reaches its applicant's portal account", () => {
   it("locks the form after repeated wrong IDs", async () => {
     const { linkIntakeWithResidentId } = await import("@/lib/applications/link-intake");
     const actor = { id: world.users.applicantB.id, role: "APPLICANT" as const, districtCode: null };
-    for (let i = 0; i < 5; i++) await expect(linkIntakeWithResidentId(actor, freshId())).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(linkIntakeWithResidentId(actor, freshId())).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    for (let i = 0; i < 5; i++) await expect(linkIntakeWithResidentId(actor, freshResidentId())).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(linkIntakeWithResidentId(actor, freshResidentId())).rejects.toMatchObject({ code: "RATE_LIMITED" });
   });
 });

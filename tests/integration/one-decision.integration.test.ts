@@ -14,7 +14,10 @@ import { decideReview } from "@/lib/review/decisions";
 import { reviewDecisionSchema } from "@/lib/review/schemas";
 import * as audits from "../fixtures/shared-data/factories";
 import { prisma, seedDistricts, truncateAll } from "./db";
-import { createApplication, createCast, createUser, cst, statusOf, YUZHONG, type Cast } from "./review-fixtures";
+import { cstInstant as cst } from "../support/clock";
+import { YUZHONG } from "../support/districts";
+import { createUser } from "../support/users";
+import { createApplication, createCast, statusOf, type Cast } from "./review-fixtures";
 
 /** How many officers try at once: enough that, without the guard, two of them surely overlap. */
 const AT_ONCE = 8;
@@ -108,19 +111,19 @@ describe("objections and appeals", () => {
 
 describe("sample audits and rectifications", () => {
   let cast: audits.Cast;
-  const now = new Date("2026-04-10T02:00:00Z");
+  const now = cst("2026-04-10");
   beforeEach(async () => {
     await truncateAll();
     await seedDistricts();
     cast = await audits.createCast();
     for (let i = 0; i < 3; i++) {
       const h = await audits.createHousehold({ status: "FIRST_REVIEW_PASSED" });
-      await audits.createReviewDecision({ applicationId: h.applicationId, officerId: cast.yz.id, decidedAt: new Date(`2026-03-0${i + 2}T01:00:00Z`) });
+      await audits.createReviewDecision({ applicationId: h.applicationId, officerId: cast.yz.id, decidedAt: cst(`2026-03-0${i + 2}`, "09:00") });
     }
   });
 
   async function auditWithItems() {
-    const { auditId } = await drawSample(cast.city, { districtCode: audits.YUZHONG, periodStart: "2026-03-01", periodEnd: "2026-03-31", sampleSize: 3, seed: "seed-abcdefgh" });
+    const { auditId } = await drawSample(cast.city, { districtCode: YUZHONG, periodStart: "2026-03-01", periodEnd: "2026-03-31", sampleSize: 3, seed: "seed-abcdefgh" });
     return { auditId, items: (await getAudit(cast.city, auditId)).items };
   }
 
@@ -135,7 +138,7 @@ describe("sample audits and rectifications", () => {
 
   it("accepting and reopening one report at once: one decision stands", async () => {
     const rectificationId = await reportedRectification();
-    const city2 = await audits.createUser("MUNICIPAL_OFFICER", { name: "市级复核员" });
+    const city2 = await createUser("MUNICIPAL_OFFICER", { name: "市级复核员" });
     const result = await race(
       ...Array.from({ length: AT_ONCE }, (_, i) =>
         i % 2 === 0

@@ -4,7 +4,8 @@ import { saveHouseholdStep, saveHousingStep, saveWhereStep, saveWorkStep } from 
 import { householdStepSchema, housingStepSchema, whereStepSchema, workStepSchema } from "@/lib/applications/schemas";
 import type { Actor } from "@/lib/auth/permissions";
 import { uploadApplicationDocument } from "@/lib/documents/service";
-import { freshId, YUZHONG } from "./applications.fixtures";
+import { YUZHONG } from "../support/districts";
+import { freshResidentId } from "../support/resident-id";
 
 export const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 export const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
@@ -14,8 +15,8 @@ export async function startPortalDraft(actor: Actor, options: { applicantResiden
   const { applicationId } = await saveHouseholdStep(
     actor,
     householdStepSchema.parse({
-      applicant: { name: "张伟", residentId: options.applicantResidentId ?? freshId(), maritalStatus: "MARRIED", fullCivilCapacity: true, annualIncomeYuan: "48000" },
-      members: [{ name: "林晓", residentId: options.spouseResidentId ?? freshId({ female: true }), relationship: "SPOUSE", maritalStatus: "MARRIED", fullCivilCapacity: true, annualIncomeYuan: "30000" }],
+      applicant: { name: "张伟", residentId: options.applicantResidentId ?? freshResidentId(), maritalStatus: "MARRIED", fullCivilCapacity: true, annualIncomeYuan: "48000" },
+      members: [{ name: "林晓", residentId: options.spouseResidentId ?? freshResidentId({ sex: "F" }), relationship: "SPOUSE", maritalStatus: "MARRIED", fullCivilCapacity: true, annualIncomeYuan: "30000" }],
     }),
   );
   await saveWorkStep(actor, workStepSchema.parse({ employment: "LABOR_CONTRACT", employerName: "重庆某物流有限公司", workDistrictCode: YUZHONG, isMigrantWorker: false }));

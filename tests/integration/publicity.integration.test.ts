@@ -5,9 +5,12 @@ import { decideObjection, listOpenObjections, lodgeObjection, startInvestigation
 import { batchListFilterSchema, objectionSchema } from "@/lib/publicity/schemas";
 import { addWorkingDays } from "@/lib/rules";
 import { prisma, seedDistricts, truncateAll } from "./db";
-import { createApplication, createCast, cst, day, errorKey, outcome, SHAPINGBA, statusOf, YUZHONG, type AppFixture, type Cast } from "./review-fixtures";
+import { errorKey, outcome } from "../support/app-errors";
+import { cstInstant, dateColumn } from "../support/clock";
+import { SHAPINGBA, YUZHONG } from "../support/districts";
+import { createApplication, createCast, statusOf, type AppFixture, type Cast } from "./review-fixtures";
 
-const NOW = cst("2025-06-09"); // Monday
+const NOW = cstInstant("2025-06-09"); // Monday
 const START = "2025-06-09";
 const END = "2025-06-16"; // the 5th working day after the start
 
@@ -50,7 +53,7 @@ describe("publishing a batch", () => {
     for (const app of apps) {
       const a = await prisma.application.findUniqueOrThrow({ where: { id: app.id } });
       expect(a.status).toBe("IN_PUBLICITY");
-      expect(a.dueDate).toEqual(day(END));
+      expect(a.dueDate).toEqual(dateColumn(END));
     }
     const entry = await prisma.publicityEntry.findFirstOrThrow({ where: { applicationId: apps[0]!.id } });
     expect(entry).toMatchObject({ displayName: "欧****", householdSize: 2 });
@@ -119,7 +122,7 @@ describe("the public pages", () => {
 
   it("closes objections once the period is over", async () => {
     const { batch } = await published(1);
-    const after = await getPublicBatch(batch.batchId, { now: cst("2025-06-17") });
+    const after = await getPublicBatch(batch.batchId, { now: cstInstant("2025-06-17") });
     expect(after!.isOpen).toBe(false);
     expect(after!.entries[0]!.acceptsObjections).toBe(false);
     expect(await getPublicBatch("no-such-batch")).toBeNull();
@@ -130,8 +133,8 @@ describe("objections", () => {
   it("anyone may object during the period, first day to last", async () => {
     const { apps, entryOf } = await published(1);
     const entryId = entryOf(apps[0]!);
-    await lodgeObjection(objection(entryId), { now: cst(START, "08:00") });
-    await lodgeObjection(objection(entryId, "13700000002"), { now: cst(END, "23:59") });
+    await lodgeObjection(objection(entryId), { now: cstInstant(START, "08:00") });
+    await lodgeObjection(objection(entryId, "13700000002"), { now: cstInstant(END, "23:59") });
     const rows = await prisma.objection.findMany({ where: { entryId } });
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ status: "RECEIVED", contactName: "王先生" });
@@ -143,12 +146,12 @@ describe("objections", () => {
     const { apps, entryOf } = await published(1);
     const entryId = entryOf(apps[0]!);
     try {
-      await lodgeObjection(objection(entryId), { now: cst("2025-06-17", "00:00") });
+      await lodgeObjection(objection(entryId), { now: cstInstant("2025-06-17", "00:00") });
       expect.unreachable();
     } catch (error) {
       expect(error).toMatchObject({ code: "CONFLICT", messageKey: "publicity.errors.outsidePeriod", values: { startDate: START, endDate: END } });
     }
-    expect(await errorKey(() => lodgeObjection(objection(entryId), { now: cst("2025-06-08", "23:59") }))).toBe("publicity.errors.outsidePeriod");
+    expect(await errorKey(() => lodgeObjection(objection(entryId), { now: cstInstant("2025-06-08", "23:59") }))).toBe("publicity.errors.outsidePeriod");
     expect(await errorKey(() => lodgeObjection(objection("nope"), { now: NOW }))).toBe("publicity.errors.entryNotFound");
   });
 
@@ -175,13 +178,13 @@ describe("objections", () => {
     const [obj] = await prisma.objection.findMany({ where: { entryId: entryOf(target) } });
     await startInvestigation(cast.yz2, { objectionId: obj!.id });
     expect(await errorKey(() => startInvestigation(cast.yz2, { objectionId: obj!.id }))).toBe("publicity.errors.alreadyInvestigating");
-    const decidedAt = cst("2025-06-11");
+    const decidedAt = cstInstant("2025-06-11");
     const result = await decideObjection(cast.yz2, { objectionId: obj!.id, outcome: "UPHELD", findings: "经不动产登记核实，申请人名下有住房120平方米。" }, { now: decidedAt });
     expect(result.applicationStatus).toBe("OBJECTION_UPHELD");
     const app = await prisma.application.findUniqueOrThrow({ where: { id: target.id } });
     expect(app.status).toBe("OBJECTION_UPHELD");
     expect(app.rejectionNotifiedAt).toEqual(decidedAt);
-    expect(app.appealDueDate).toEqual(day(addWorkingDays("2025-06-11", 10)));
+    expect(app.appealDueDate).toEqual(dateColumn(addWorkingDays("2025-06-11", 10)));
     expect(await prisma.publicityEntry.findUniqueOrThrow({ where: { id: entryOf(target) } })).toMatchObject({ outcome: "OBJECTION_UPHELD" });
     expect(await prisma.objection.findUniqueOrThrow({ where: { id: obj!.id } })).toMatchObject({ status: "CLOSED", outcome: "UPHELD", investigatorId: cast.yz2.id });
     expect(await prisma.notification.count({ where: { applicationId: target.id, templateKey: "publicity.objectionUpheld" } })).toBe(2);
@@ -229,16 +232,16 @@ describe("end of publicity (scheduled job)", () => {
     const upheldObjection = await prisma.objection.findFirstOrThrow({ where: { entryId: entryOf(upheld) } });
     await decideObjection(cast.yz1, { objectionId: upheldObjection.id, outcome: "UPHELD", findings: "经核查异议成立。" }, { now: NOW });
 
-    expect(await closeEndedPublicity(cst(END, "23:59"))).toEqual({ qualified: 0, waiting: 0, closedBatches: 0 });
+    expect(await closeEndedPublicity(cstInstant(END, "23:59"))).toEqual({ qualified: 0, waiting: 0, closedBatches: 0 });
     expect(await statusOf(clean.id)).toBe("IN_PUBLICITY");
 
-    const dayAfter = cst("2025-06-17", "00:01");
+    const dayAfter = cstInstant("2025-06-17", "00:01");
     expect(await closeEndedPublicity(dayAfter)).toEqual({ qualified: 1, waiting: 1, closedBatches: 0 });
     const row = await prisma.application.findUniqueOrThrow({ where: { id: clean.id }, include: { qualification: true } });
     expect(row.status).toBe("QUALIFIED");
     expect(row.qualifiedAt).toEqual(dayAfter);
     // The first entry has a spouse: two people, a one-bedroom (Art. 21).
-    expect(row.qualification).toMatchObject({ qualifiedOn: day("2025-06-17"), entitledUnitType: "ONE_BEDROOM", status: "ACTIVE", isPriority: false });
+    expect(row.qualification).toMatchObject({ qualifiedOn: dateColumn("2025-06-17"), entitledUnitType: "ONE_BEDROOM", status: "ACTIVE", isPriority: false });
     expect(await prisma.publicityEntry.findUniqueOrThrow({ where: { id: entryOf(clean) } })).toMatchObject({ outcome: "QUALIFIED" });
     expect(await prisma.notification.count({ where: { applicationId: clean.id, templateKey: "publicity.qualified" } })).toBe(2);
     expect(await statusOf(pending.id)).toBe("IN_PUBLICITY");
@@ -249,12 +252,12 @@ describe("end of publicity (scheduled job)", () => {
 
     // The open objection is found not upheld after the period: the next run qualifies and closes the batch.
     const open = await prisma.objection.findFirstOrThrow({ where: { entryId: entryOf(pending) } });
-    await decideObjection(cast.yz1, { objectionId: open.id, outcome: "NOT_UPHELD", findings: "经核查，异议所述住房已于五年前出售。" }, { now: cst("2025-06-18") });
+    await decideObjection(cast.yz1, { objectionId: open.id, outcome: "NOT_UPHELD", findings: "经核查，异议所述住房已于五年前出售。" }, { now: cstInstant("2025-06-18") });
     expect(await statusOf(pending.id)).toBe("IN_PUBLICITY");
-    expect(await closeEndedPublicity(cst("2025-06-18", "10:01"))).toEqual({ qualified: 1, waiting: 0, closedBatches: 1 });
+    expect(await closeEndedPublicity(cstInstant("2025-06-18", "10:01"))).toEqual({ qualified: 1, waiting: 0, closedBatches: 1 });
     expect(await statusOf(pending.id)).toBe("QUALIFIED");
     expect(await prisma.publicityBatch.findUniqueOrThrow({ where: { id: batch.batchId } })).toMatchObject({ status: "CLOSED" });
-    expect(await closeEndedPublicity(cst("2025-06-19"))).toEqual({ qualified: 0, waiting: 0, closedBatches: 0 });
+    expect(await closeEndedPublicity(cstInstant("2025-06-19"))).toEqual({ qualified: 0, waiting: 0, closedBatches: 0 });
   });
 
   it("does not qualify through an old batch an application re-published in a new one", async () => {
@@ -266,9 +269,9 @@ describe("end of publicity (scheduled job)", () => {
     const obj = await prisma.objection.findFirstOrThrow({ where: { entryId: entryOf(a) } });
     await decideObjection(cast.yz1, { objectionId: obj.id, outcome: "UPHELD", findings: "经核查异议成立。" }, { now: NOW });
     await prisma.application.update({ where: { id: a.id }, data: { status: "SECOND_REVIEW_PASSED" } });
-    const again = await publishBatch(cast.yz1, { districtCode: YUZHONG, applicationIds: [a.id], title: "" }, { now: cst("2025-06-16") });
+    const again = await publishBatch(cast.yz1, { districtCode: YUZHONG, applicationIds: [a.id], title: "" }, { now: cstInstant("2025-06-16") });
     // Old batch over, b still waits on its objection: a must not be qualified through the old entry.
-    expect(await closeEndedPublicity(cst("2025-06-17"))).toEqual({ qualified: 0, waiting: 1, closedBatches: 0 });
+    expect(await closeEndedPublicity(cstInstant("2025-06-17"))).toEqual({ qualified: 0, waiting: 1, closedBatches: 0 });
     expect(await statusOf(a.id)).toBe("IN_PUBLICITY");
     expect(again.endDate).toBe(addWorkingDays("2025-06-16", 5));
     expect(await prisma.publicityBatch.findUniqueOrThrow({ where: { id: batch.batchId } })).toMatchObject({ status: "PUBLISHED" });
@@ -277,7 +280,7 @@ describe("end of publicity (scheduled job)", () => {
   it("qualifies a priority household as such (Art. 22)", async () => {
     const app = await createApplication({ status: "SECOND_REVIEW_PASSED", data: { isPriority: true } });
     await publishBatch(cast.yz1, { districtCode: YUZHONG, applicationIds: [app.id], title: "自定义标题" }, { now: NOW });
-    await closeEndedPublicity(cst("2025-06-17"));
+    await closeEndedPublicity(cstInstant("2025-06-17"));
     const q = await prisma.qualification.findUniqueOrThrow({ where: { applicationId: app.id } });
     expect(q).toMatchObject({ isPriority: true, entitledUnitType: "STUDIO" });
     expect(await prisma.publicityBatch.findFirstOrThrow()).toMatchObject({ title: "自定义标题", status: "CLOSED" });

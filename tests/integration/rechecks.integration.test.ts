@@ -1,11 +1,7 @@
 // Annual re-check (Art. 20): qualified households re-assessed with lib/rules against the latest
 // shared data; those no longer eligible are listed; confirming cancels (state machine, notices
 // without incomes or IDs), dismissing keeps the qualification; runs are idempotent.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   ANNUAL_RECHECK_START,
   confirmRecheckCancellation,
@@ -16,33 +12,18 @@ import {
   runDueRechecks,
   type RecheckFindings,
 } from "@/lib/rechecks/recheck-service";
-import { configureSharedDataStorage } from "@/lib/shared-data/storage";
-import { createCast, createHousehold, csv, importFile, seedReferenceIncome, SHAPINGBA, YUZHONG, type Cast, type HouseholdFixture } from "../fixtures/shared-data/factories";
+import { createCast, createHousehold, csv, importFile, seedReferenceIncome, useTemporarySharedDataStorage, type Cast, type HouseholdFixture } from "../fixtures/shared-data/factories";
+import { expectAppError } from "../support/app-errors";
+import { cstInstant } from "../support/clock";
+import { SHAPINGBA, YUZHONG } from "../support/districts";
 import { prisma, seedDistricts, truncateAll } from "./db";
 
-const NOW = new Date("2026-11-29T02:00:00Z"); // 2026-11-29 10:00 CST
-let dir: string;
+const NOW = cstInstant("2026-11-29", "10:00");
 let cast: Cast;
 let over: HouseholdFixture; // shared income now above the limit
 let fine: HouseholdFixture; // still eligible
 
-beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), "anju-rechecks-"));
-  configureSharedDataStorage(dir);
-});
-afterAll(() => {
-  configureSharedDataStorage(null);
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function expectAppError(promise: Promise<unknown>, code: string) {
-  const e = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  expect((e as AppError).code).toBe(code);
-}
+useTemporarySharedDataStorage("anju-rechecks-");
 
 beforeEach(async () => {
   await truncateAll();
@@ -79,7 +60,7 @@ beforeEach(async () => {
     select: { id: true },
   });
   await prisma.waitingListEntry.create({
-    data: { applicationId: over.applicationId, estateId: estate.id, unitType: "ONE_BEDROOM", acceptedAt: new Date("2026-03-02T02:00:00Z") },
+    data: { applicationId: over.applicationId, estateId: estate.id, unitType: "ONE_BEDROOM", acceptedAt: cstInstant("2026-03-02") },
   });
 });
 
@@ -117,7 +98,7 @@ describe("running the re-check", () => {
   });
 
   it("the yearly job runs once per district and year, from its start date", async () => {
-    expect(await runDueRechecks(new Date("2026-02-27T02:00:00Z"))).toBe("not due");
+    expect(await runDueRechecks(cstInstant("2026-02-27"))).toBe("not due");
     expect(ANNUAL_RECHECK_START).toBe("03-01");
     expect(await runDueRechecks(NOW)).toBe(`${YUZHONG}: 2 checked, 1 listed`);
     await createHousehold({});
@@ -127,7 +108,7 @@ describe("running the re-check", () => {
     expect(await runDueRechecks(NOW)).toBe(`${SHAPINGBA}: 1 checked, 0 listed`);
     expect(await prisma.annualRecheck.count({ where: { qualificationId: spb.qualificationId } })).toBe(1);
     // The next year it runs again.
-    expect(await runDueRechecks(new Date("2027-03-01T02:00:00Z"))).toContain(`${YUZHONG}: 3 checked`);
+    expect(await runDueRechecks(cstInstant("2027-03-01"))).toContain(`${YUZHONG}: 3 checked`);
   });
 
   it("without a reference income the re-check refuses to guess", async () => {

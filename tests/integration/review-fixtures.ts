@@ -1,39 +1,14 @@
 // Fixtures for the review, publicity and appeals integration tests: staff and applicants, and
 // applications in the exact state a test starts from.
-import type { ApplicationStatus, Prisma, Role } from "@/lib/generated/prisma/client";
+import type { ApplicationStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/permissions";
-import { residentIdCheckChar } from "@/lib/rules/identity";
+import { cstInstant } from "../support/clock";
+import { SHAPINGBA, YUZHONG } from "../support/districts";
+import { freshResidentId, memberIdentity } from "../support/resident-id";
+import { createUser } from "../support/users";
 import { prisma } from "./db";
 
-export const YUZHONG = "500103";
-export const SHAPINGBA = "500106";
-
 let serial = 0;
-
-/** A valid resident ID number (ISO 7064 MOD 11-2 check character), unique within the run. */
-export function residentId(birth = "19900101", sex: "M" | "F" = "M"): string {
-  serial++;
-  // Area code and sequence vary with the serial; the 17th character's parity gives the sex.
-  const area = `5001${String(Math.floor(serial / 100) % 100).padStart(2, "0")}`;
-  const first17 = `${area}${birth}${String(serial % 100).padStart(2, "0")}${sex === "M" ? "1" : "2"}`;
-  return first17 + residentIdCheckChar(first17);
-}
-
-export async function createUser(role: Role, options: { districtCode?: string | null; name?: string; phone?: string } = {}): Promise<Actor & { name: string }> {
-  serial++;
-  const user = await prisma.user.create({
-    data: {
-      role,
-      name: options.name ?? `${role}-${serial}`,
-      username: role === "APPLICANT" ? null : `u${serial}.${role.toLowerCase()}`,
-      phone: role === "APPLICANT" ? (options.phone ?? `139${String(serial).padStart(8, "0")}`) : null,
-      passwordHash: "not-a-real-hash",
-      districtCode: options.districtCode ?? null,
-    },
-    select: { id: true, role: true, districtCode: true, name: true },
-  });
-  return user;
-}
 
 export interface Cast {
   yz1: Actor;
@@ -76,14 +51,12 @@ export async function createApplication(options: {
   serial++;
   const districtCode = options.districtCode ?? YUZHONG;
   const applicationNo = `T${districtCode}${String(serial).padStart(6, "0")}`;
-  const applicantResidentId = residentId("19900101", "M");
+  const applicantResidentId = freshResidentId({ birthDate: "1990-01-01", sex: "M" });
   const members: Prisma.HouseholdMemberCreateWithoutApplicationInput[] = [
     {
       relationship: "APPLICANT",
       name: options.applicantName ?? "张三",
-      residentId: applicantResidentId,
-      sex: "M",
-      birthDate: new Date("1990-01-01T00:00:00Z"),
+      ...memberIdentity(applicantResidentId),
       maritalStatus: options.spouse ? "MARRIED" : "UNMARRIED",
       fullCivilCapacity: true,
       annualIncomeFen: 3_000_000,
@@ -93,14 +66,13 @@ export async function createApplication(options: {
     members.push({
       relationship: "SPOUSE",
       name: "王芳",
-      residentId: residentId("19920202", "F"),
-      sex: "F",
-      birthDate: new Date("1992-02-02T00:00:00Z"),
+      ...memberIdentity(freshResidentId({ birthDate: "1992-02-02", sex: "F" })),
       maritalStatus: "MARRIED",
       fullCivilCapacity: true,
       annualIncomeFen: 2_000_000,
     });
   }
+  const submittedAt = cstInstant("2025-06-02");
   const app = await prisma.application.create({
     data: {
       applicationNo,
@@ -111,9 +83,9 @@ export async function createApplication(options: {
       estateLevel: "MUNICIPAL",
       status: options.status,
       preferredUnitType: options.spouse ? "ONE_BEDROOM" : "STUDIO",
-      submittedAt: new Date("2025-06-02T02:00:00Z"),
-      consentedAt: new Date("2025-06-02T02:00:00Z"),
-      declaredTrueAt: new Date("2025-06-02T02:00:00Z"),
+      submittedAt,
+      consentedAt: submittedAt,
+      declaredTrueAt: submittedAt,
       precheckEligible: true,
       precheck: { eligible: true, reasons: [], householdSize: members.length, perCapitaIncomeFen: 2_500_000, incomeLimitFen: 5_238_400 },
       ...options.data,
@@ -124,40 +96,6 @@ export async function createApplication(options: {
   return { ...app, applicantResidentId };
 }
 
-/** A moment in China Standard Time: cst("2025-06-09", "10:00"). */
-export function cst(date: string, time = "10:00"): Date {
-  return new Date(`${date}T${time}:00+08:00`);
-}
-
-/** The date column value for an ISO date. */
-export function day(date: string): Date {
-  return new Date(`${date}T00:00:00.000Z`);
-}
-
 export async function statusOf(id: string): Promise<ApplicationStatus> {
   return (await prisma.application.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
-}
-
-/** Resolves to the AppError code (or "OK") of a call, for permission matrices. */
-export async function outcome(fn: () => Promise<unknown>): Promise<string> {
-  try {
-    await fn();
-    return "OK";
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-    throw error;
-  }
-}
-
-/** The message key of the AppError a call throws. */
-export async function errorKey(fn: () => Promise<unknown>): Promise<string> {
-  try {
-    await fn();
-    return "OK";
-  } catch (error) {
-    const key = (error as { messageKey?: unknown }).messageKey;
-    if (typeof key === "string") return key;
-    throw error;
-  }
 }

@@ -6,20 +6,12 @@ import { listReviewQueue } from "@/lib/review/queue";
 import { queueFilterSchema, reviewDecisionSchema } from "@/lib/review/schemas";
 import { addWorkingDays, workingDaysBetween } from "@/lib/rules";
 import { prisma, seedDistricts, truncateAll } from "./db";
-import {
-  createApplication,
-  createCast,
-  cst,
-  day,
-  errorKey,
-  outcome,
-  SHAPINGBA,
-  statusOf,
-  YUZHONG,
-  type Cast,
-} from "./review-fixtures";
+import { errorKey, outcome } from "../support/app-errors";
+import { cstInstant, dateColumn } from "../support/clock";
+import { SHAPINGBA, YUZHONG } from "../support/districts";
+import { createApplication, createCast, statusOf, type Cast } from "./review-fixtures";
 
-const NOW = cst("2025-06-09"); // a Monday
+const NOW = cstInstant("2025-06-09"); // a Monday
 const TODAY = "2025-06-09";
 
 let cast: Cast;
@@ -51,8 +43,8 @@ describe("acceptance (受理)", () => {
     const row = await prisma.application.findUniqueOrThrow({ where: { id: app.id } });
     expect(row.status).toBe("ACCEPTED");
     expect(row.acceptedAt).toEqual(NOW);
-    expect(row.firstReviewDueDate).toEqual(day(due));
-    expect(row.dueDate).toEqual(day(due));
+    expect(row.firstReviewDueDate).toEqual(dateColumn(due));
+    expect(row.dueDate).toEqual(dateColumn(due));
     const events = await prisma.applicationStatusEvent.findMany({ where: { applicationId: app.id } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ fromStatus: "SUBMITTED", toStatus: "ACCEPTED", actorId: cast.yz1.id });
@@ -69,11 +61,11 @@ describe("acceptance (受理)", () => {
   it("counts working days from the CST acceptance date, weekends and UTC aside", async () => {
     const app = await createApplication({ status: "SUBMITTED" });
     // Saturday 2025-06-07 in CST: the 7 working days are 9-13, 16 and 17 June.
-    const result = await acceptApplication(cast.yz1, { applicationId: app.id }, { now: cst("2025-06-07", "15:00") });
+    const result = await acceptApplication(cast.yz1, { applicationId: app.id }, { now: cstInstant("2025-06-07", "15:00") });
     expect(result.firstReviewDueDate).toBe("2025-06-17");
     // Monday 00:30 CST is still Sunday in UTC: the CST date counts.
     const early = await createApplication({ status: "SUBMITTED" });
-    const monday = await acceptApplication(cast.yz1, { applicationId: early.id }, { now: cst("2025-06-09", "00:30") });
+    const monday = await acceptApplication(cast.yz1, { applicationId: early.id }, { now: cstInstant("2025-06-09", "00:30") });
     expect(monday.firstReviewDueDate).toBe("2025-06-18");
   });
 
@@ -105,25 +97,25 @@ describe("acceptance (受理)", () => {
 
 describe("first review (Art. 19: 7 working days)", () => {
   it("passes: the second review is due 5 working days after the decision", async () => {
-    const app = await createApplication({ status: "ACCEPTED", data: { firstReviewDueDate: day("2025-06-18"), dueDate: day("2025-06-18") } });
+    const app = await createApplication({ status: "ACCEPTED", data: { firstReviewDueDate: dateColumn("2025-06-18"), dueDate: dateColumn("2025-06-18") } });
     const result = await decideReview(cast.yz1, pass(app.id, "FIRST"), { now: NOW });
     expect(result.status).toBe("FIRST_REVIEW_PASSED");
     const row = await prisma.application.findUniqueOrThrow({ where: { id: app.id } });
-    expect(row.secondReviewDueDate).toEqual(day(addWorkingDays(TODAY, 5)));
-    expect(row.dueDate).toEqual(day("2025-06-16"));
+    expect(row.secondReviewDueDate).toEqual(dateColumn(addWorkingDays(TODAY, 5)));
+    expect(row.dueDate).toEqual(dateColumn("2025-06-16"));
     const decision = await prisma.reviewDecision.findUniqueOrThrow({ where: { id: result.decisionId } });
     expect(decision).toMatchObject({ level: "FIRST", outcome: "PASSED", officerId: cast.yz1.id, notifiedAt: null, noticeMethod: null });
-    expect(decision.dueDate).toEqual(day("2025-06-18"));
+    expect(decision.dueDate).toEqual(dateColumn("2025-06-18"));
   });
 
   it("rejects with reasons citing articles, notifies at once and opens the 10-working-day appeal window", async () => {
-    const app = await createApplication({ status: "ACCEPTED", applicantUserId: cast.applicant.id, data: { firstReviewDueDate: day("2025-06-18") } });
+    const app = await createApplication({ status: "ACCEPTED", applicantUserId: cast.applicant.id, data: { firstReviewDueDate: dateColumn("2025-06-18") } });
     const result = await decideReview(cast.yz1, reject(app.id, "FIRST"), { now: NOW });
     expect(result.status).toBe("FIRST_REVIEW_REJECTED");
     const row = await prisma.application.findUniqueOrThrow({ where: { id: app.id } });
     const appealDue = addWorkingDays(TODAY, 10);
     expect(row.rejectionNotifiedAt).toEqual(NOW);
-    expect(row.appealDueDate).toEqual(day(appealDue));
+    expect(row.appealDueDate).toEqual(dateColumn(appealDue));
     const decision = await prisma.reviewDecision.findUniqueOrThrow({ where: { id: result.decisionId } });
     expect(decision.articlesCited).toEqual(["13.4", "13.5"]);
     expect(decision.reasons).toEqual([
@@ -203,10 +195,10 @@ describe("second review (Art. 19: 5 working days, another officer)", () => {
 
   it("another officer passes it: awaiting publicity", async () => {
     const app = await firstPassed();
-    const result = await decideReview(cast.yz2, pass(app.id, "SECOND"), { now: cst("2025-06-10") });
+    const result = await decideReview(cast.yz2, pass(app.id, "SECOND"), { now: cstInstant("2025-06-10") });
     expect(result.status).toBe("SECOND_REVIEW_PASSED");
     const decision = await prisma.reviewDecision.findUniqueOrThrow({ where: { id: result.decisionId } });
-    expect(decision.dueDate).toEqual(day(addWorkingDays(TODAY, 5)));
+    expect(decision.dueDate).toEqual(dateColumn(addWorkingDays(TODAY, 5)));
     expect(decision.officerId).toBe(cast.yz2.id);
     const row = await prisma.application.findUniqueOrThrow({ where: { id: app.id } });
     expect(row.dueDate).toBeNull();
@@ -215,10 +207,10 @@ describe("second review (Art. 19: 5 working days, another officer)", () => {
 
   it("another officer rejects it with reasons", async () => {
     const app = await firstPassed();
-    const result = await decideReview(cast.yz2, reject(app.id, "SECOND"), { now: cst("2025-06-10") });
+    const result = await decideReview(cast.yz2, reject(app.id, "SECOND"), { now: cstInstant("2025-06-10") });
     expect(result.status).toBe("SECOND_REVIEW_REJECTED");
     const row = await prisma.application.findUniqueOrThrow({ where: { id: app.id } });
-    expect(row.appealDueDate).toEqual(day(addWorkingDays("2025-06-10", 10)));
+    expect(row.appealDueDate).toEqual(dateColumn(addWorkingDays("2025-06-10", 10)));
     expect(await prisma.notification.count({ where: { applicationId: app.id, templateKey: "review.secondRejected" } })).toBe(2);
   });
 });
@@ -268,15 +260,15 @@ describe("the district queue", () => {
     const late = await createApplication({
       status: "ACCEPTED",
       applicantName: "赵六",
-      data: { firstReviewDueDate: day("2025-06-04"), dueDate: day("2025-06-04") },
+      data: { firstReviewDueDate: dateColumn("2025-06-04"), dueDate: dateColumn("2025-06-04") },
     });
     const soon = await createApplication({
       status: "FIRST_REVIEW_PASSED",
       applicantName: "钱七",
-      data: { secondReviewDueDate: day("2025-06-10"), dueDate: day("2025-06-10") },
+      data: { secondReviewDueDate: dateColumn("2025-06-10"), dueDate: dateColumn("2025-06-10") },
     });
     const fresh = await createApplication({ status: "SUBMITTED", applicantName: "孙八" });
-    await createApplication({ status: "ACCEPTED", districtCode: SHAPINGBA, data: { firstReviewDueDate: day("2025-06-01"), dueDate: day("2025-06-01") } });
+    await createApplication({ status: "ACCEPTED", districtCode: SHAPINGBA, data: { firstReviewDueDate: dateColumn("2025-06-01"), dueDate: dateColumn("2025-06-01") } });
     await createApplication({ status: "QUALIFIED" });
 
     const page = await listReviewQueue(cast.yz1, queueFilterSchema.parse({}), { now: NOW });
@@ -357,10 +349,10 @@ describe("the review detail", () => {
 describe("dashboards", () => {
   it("counts each stage and the overdue items, per district for the city", async () => {
     await createApplication({ status: "SUBMITTED" });
-    await createApplication({ status: "ACCEPTED", data: { firstReviewDueDate: day("2025-06-05"), dueDate: day("2025-06-05") } });
-    await createApplication({ status: "ACCEPTED", data: { firstReviewDueDate: day("2025-06-09"), dueDate: day("2025-06-09") } });
+    await createApplication({ status: "ACCEPTED", data: { firstReviewDueDate: dateColumn("2025-06-05"), dueDate: dateColumn("2025-06-05") } });
+    await createApplication({ status: "ACCEPTED", data: { firstReviewDueDate: dateColumn("2025-06-09"), dueDate: dateColumn("2025-06-09") } });
     await createApplication({ status: "FIRST_REVIEW_REJECTED" });
-    await createApplication({ status: "FIRST_REVIEW_PASSED", districtCode: SHAPINGBA, data: { secondReviewDueDate: day("2025-06-06") } });
+    await createApplication({ status: "FIRST_REVIEW_PASSED", districtCode: SHAPINGBA, data: { secondReviewDueDate: dateColumn("2025-06-06") } });
 
     const district = await getReviewDashboard(cast.yz1, { now: NOW });
     expect(district.counts).toMatchObject({ SUBMITTED: 1, ACCEPTED: 2, FIRST_REVIEW_PASSED: 0, REFUSED: 1 });

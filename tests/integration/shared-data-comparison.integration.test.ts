@@ -1,27 +1,17 @@
 // compareHousehold (Art. 17-18): the declaration next to the newest records per person and source,
 // rows with errors ignored; staff of the application's district and municipal officers only.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import { beforeEach, describe, expect, it } from "vitest";
 import { compareHousehold } from "@/lib/shared-data/comparison-service";
-import { configureSharedDataStorage } from "@/lib/shared-data/storage";
-import { createCast, createHousehold, csv, importFile, SHAPINGBA, type Cast, type HouseholdFixture } from "../fixtures/shared-data/factories";
+import { createCast, createHousehold, csv, importFile, useTemporarySharedDataStorage, type Cast, type HouseholdFixture } from "../fixtures/shared-data/factories";
+import { expectAppError } from "../support/app-errors";
+import { SHAPINGBA } from "../support/districts";
 import { seedDistricts, truncateAll } from "./db";
 
-let dir: string;
 let cast: Cast;
 let household: HouseholdFixture;
 
-beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), "anju-shared-data-"));
-  configureSharedDataStorage(dir);
-});
-afterAll(() => {
-  configureSharedDataStorage(null);
-  rmSync(dir, { recursive: true, force: true });
-});
+useTemporarySharedDataStorage("anju-shared-data-");
+
 beforeEach(async () => {
   await truncateAll();
   await seedDistricts();
@@ -67,11 +57,7 @@ describe("compareHousehold", () => {
   });
 
   it("is for staff of the application's district and municipal officers only", async () => {
-    const expectNotFound = async (p: Promise<unknown>) => {
-      const e = await p.catch((error: unknown) => error);
-      expect(e).toBeInstanceOf(AppError);
-      expect((e as AppError).code).toBe("NOT_FOUND");
-    };
+    const expectNotFound = (p: Promise<unknown>) => expectAppError(p, "NOT_FOUND");
     expect((await compareHousehold(cast.yz, household.applicationId)).applicationId).toBe(household.applicationId);
     expect((await compareHousehold(cast.city, household.applicationId)).applicationId).toBe(household.applicationId);
     await expectNotFound(compareHousehold(cast.spb, household.applicationId));

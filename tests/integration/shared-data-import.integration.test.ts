@@ -1,11 +1,9 @@
 // Shared-data import (Art. 17-18): preview writes nothing, confirm + process writes every row
 // (errors kept and listed), re-runs are idempotent, large files go in chunks and resume after an
 // interruption; and who may do what.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   appendUploadChunk,
   confirmImport,
@@ -17,48 +15,31 @@ import {
   startUpload,
 } from "@/lib/shared-data/import-service";
 import { startUploadSchema } from "@/lib/shared-data/schemas";
-import { configureSharedDataStorage } from "@/lib/shared-data/storage";
-import { createCast, csv, importFile, makeResidentId, uploadAndPreview, type Cast } from "../fixtures/shared-data/factories";
+import { createCast, csv, importFile, uploadAndPreview, useTemporarySharedDataStorage, type Cast } from "../fixtures/shared-data/factories";
+import { expectAppError } from "../support/app-errors";
+import { freshResidentId, withWrongCheckChar } from "../support/resident-id";
 import { prisma, seedDistricts, truncateAll } from "./db";
 
 const TAX_HEADERS = ["身份证号", "姓名", "纳税年度", "年收入(元)"];
-let dir: string;
 let cast: Cast;
 
-beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), "anju-shared-data-"));
-  configureSharedDataStorage(dir);
-});
-afterAll(() => {
-  configureSharedDataStorage(null);
-  rmSync(dir, { recursive: true, force: true });
-});
+const storageDir = useTemporarySharedDataStorage("anju-shared-data-");
 beforeEach(async () => {
   await truncateAll();
   await seedDistricts();
   cast = await createCast();
 });
 
-async function expectAppError(promise: Promise<unknown>, code: string, messageKey?: string) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  if (messageKey) expect((error as AppError).messageKey).toBe(messageKey);
-}
-
 describe("preview and commit", () => {
   it("a preview checks every row and writes nothing; confirming writes valid and invalid rows", async () => {
-    const good = makeResidentId();
-    const other = makeResidentId();
+    const good = freshResidentId();
+    const other = freshResidentId();
     const bytes = csv(TAX_HEADERS, [
       [good, "张伟", 2025, "68000.00"],
-      ["500103198506120019", "王五", 2025, "1000"],
+      [withWrongCheckChar(freshResidentId()), "王五", 2025, "1000"],
       [other, "李娜", 2025, "1234.567"],
       ["", "", "", ""],
-      [makeResidentId(), "赵六", 2025, "1234.5"],
+      [freshResidentId(), "赵六", 2025, "1234.5"],
     ], { bom: true });
     const preview = await uploadAndPreview(cast.yz, "TAX", bytes, "tax.csv");
     expect(preview).toMatchObject({ refusal: null, totalRows: 4, validRows: 2, errorRows: 2, emptyRows: 1, encoding: "utf-8", kind: "csv", duplicateBatch: null });
@@ -94,7 +75,7 @@ describe("preview and commit", () => {
   });
 
   it("refuses a file missing a required column as a whole, and files that are not tables", async () => {
-    const preview = await uploadAndPreview(cast.yz, "TAX", csv(["身份证号", "姓名", "纳税年度"], [[makeResidentId(), "张伟", 2025]]));
+    const preview = await uploadAndPreview(cast.yz, "TAX", csv(["身份证号", "姓名", "纳税年度"], [[freshResidentId(), "张伟", 2025]]));
     expect(preview.refusal).toEqual({ code: "MISSING_COLUMNS" });
     expect(preview.missingColumns).toEqual(["年收入(元)"]);
     await expectAppError(confirmImport(cast.yz, { uploadId: preview.uploadId }), "VALIDATION", "sharedData.refusal.MISSING_COLUMNS");
@@ -107,7 +88,7 @@ describe("preview and commit", () => {
   });
 
   it("an upload goes in order, only to its owner, and only up to its declared size", async () => {
-    const bytes = csv(TAX_HEADERS, [[makeResidentId(), "张伟", 2025, "1"]]);
+    const bytes = csv(TAX_HEADERS, [[freshResidentId(), "张伟", 2025, "1"]]);
     const { uploadId } = await startUpload(cast.yz, { source: "TAX", fileName: "t.csv", size: bytes.length });
     await expectAppError(appendUploadChunk(cast.yz, { uploadId, offset: 10, chunk: new Blob([bytes.slice(10)]) }), "CONFLICT");
     await expectAppError(appendUploadChunk(cast.yz2, { uploadId, offset: 0, chunk: new Blob([bytes]) }), "NOT_FOUND");
@@ -133,7 +114,7 @@ describe("preview and commit", () => {
 
 describe("idempotence and resumption", () => {
   it("processing a batch again writes nothing twice; the same file cannot be imported twice", async () => {
-    const bytes = csv(TAX_HEADERS, [[makeResidentId(), "张伟", 2025, "100"], [makeResidentId(), "李娜", 2025, "200"]]);
+    const bytes = csv(TAX_HEADERS, [[freshResidentId(), "张伟", 2025, "100"], [freshResidentId(), "李娜", 2025, "200"]]);
     const batchId = await importFile(cast.yz, "TAX", bytes);
     expect(await processBatch(batchId)).toMatchObject({ status: "COMPLETED", written: 0 });
     expect(await prisma.sharedDataRecord.count({ where: { batchId } })).toBe(2);
@@ -145,7 +126,7 @@ describe("idempotence and resumption", () => {
     const asSocial = await uploadAndPreview(cast.yz, "SOCIAL_INSURANCE", bytes);
     expect(asSocial.duplicateBatch).toBeNull();
     // A confirmed upload cannot be confirmed again.
-    const fresh = await uploadAndPreview(cast.yz, "TAX", csv(TAX_HEADERS, [[makeResidentId(), "王五", 2025, "1"]]));
+    const fresh = await uploadAndPreview(cast.yz, "TAX", csv(TAX_HEADERS, [[freshResidentId(), "王五", 2025, "1"]]));
     await confirmImport(cast.yz, { uploadId: fresh.uploadId });
     await expectAppError(confirmImport(cast.yz, { uploadId: fresh.uploadId }), "NOT_FOUND", "sharedData.errors.uploadNotFound");
   });
@@ -153,7 +134,7 @@ describe("idempotence and resumption", () => {
   it("imports 20,000 rows in chunks with progress, and resumes after an interruption", async () => {
     const rows: Array<Array<string | number>> = [];
     for (let i = 0; i < 20_000; i++) {
-      rows.push([i % 1000 === 999 ? "123" : makeResidentId(), `居民${i}`, 2025, `${(i * 37) % 100000}.${String(i % 100).padStart(2, "0")}`]);
+      rows.push([i % 1000 === 999 ? "123" : freshResidentId(), `居民${i}`, 2025, `${(i * 37) % 100000}.${String(i % 100).padStart(2, "0")}`]);
     }
     const bytes = csv(TAX_HEADERS, rows);
     expect(bytes.length).toBeGreaterThan(512 * 1024); // several upload chunks
@@ -192,19 +173,19 @@ describe("idempotence and resumption", () => {
   });
 
   it("a batch whose file is gone fails cleanly", async () => {
-    const preview = await uploadAndPreview(cast.yz, "TAX", csv(TAX_HEADERS, [[makeResidentId(), "张伟", 2025, "1"]]));
+    const preview = await uploadAndPreview(cast.yz, "TAX", csv(TAX_HEADERS, [[freshResidentId(), "张伟", 2025, "1"]]));
     const { batchId } = await confirmImport(cast.yz, { uploadId: preview.uploadId });
-    rmSync(path.join(dir, "batches", `${batchId}.csv`));
+    rmSync(path.join(storageDir(), "batches", `${batchId}.csv`));
     expect((await processBatch(batchId)).status).toBe("FAILED");
     expect((await getBatch(cast.yz, batchId)).batch.status).toBe("FAILED");
     // A failed import does not block importing the file again.
-    const again = await uploadAndPreview(cast.yz, "TAX", csv(TAX_HEADERS, [[makeResidentId(), "张伟", 2025, "1"]]));
+    const again = await uploadAndPreview(cast.yz, "TAX", csv(TAX_HEADERS, [[freshResidentId(), "张伟", 2025, "1"]]));
     expect(again.duplicateBatch).toBeNull();
   });
 });
 
 describe("permissions", () => {
-  const bytes = () => csv(TAX_HEADERS, [[makeResidentId(), "张伟", 2025, "1"]]);
+  const bytes = () => csv(TAX_HEADERS, [[freshResidentId(), "张伟", 2025, "1"]]);
 
   it("applicants and administrators may not import", async () => {
     for (const actor of [cast.applicant, cast.admin]) {
