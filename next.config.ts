@@ -44,6 +44,8 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() / forbidden.tsx: a real 403 for signed-in users without the permission.
     authInterrupts: true,
+    // The same limit proxy.ts enforces with a 413 (lib/http/action-request.ts ACTION_BODY_LIMIT_BYTES).
+    serverActions: { bodySizeLimit: "1mb" },
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

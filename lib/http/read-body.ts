@@ -1,5 +1,3 @@
-import "server-only";
-
 // Reading request bodies without trusting the client about their size: a declared
 // Content-Length over the limit is refused at once, and a body without one (chunked) is read only
 // up to the limit, then the stream is cancelled. Nothing ever buffers more than the limit.
@@ -8,7 +6,7 @@ import "server-only";
 export async function readBodyWithLimit(request: Request, limit: number): Promise<Uint8Array | null> {
   const declared = request.headers.get("content-length");
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) {
-    await request.body?.cancel().catch(() => {});
+    request.body?.cancel().catch(() => {});
     return null;
   }
   if (!request.body) return new Uint8Array(0);
@@ -21,7 +19,9 @@ export async function readBodyWithLimit(request: Request, limit: number): Promis
       if (done) break;
       size += value.byteLength;
       if (size > limit) {
-        await reader.cancel().catch(() => {});
+        // Not awaited: cancelling one branch of a cloned (teed) body settles only once the other
+        // branch is cancelled too, and the caller is about to refuse the request anyway.
+        reader.cancel().catch(() => {});
         return null;
       }
       chunks.push(value);
