@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
 
-export async function AdminHome() {
+export async function AdminHome({ failedNotices }: { failedNotices: number }) {
   const t = await getTranslations("admin");
   return (
     <Container>
@@ -14,6 +14,14 @@ export async function AdminHome() {
           <p className="text-slate-700">{t("usersCardBody")}</p>
           <ButtonLink href="/staff/admin/users" className="mt-4">
             {t("openUsers")}
+          </ButtonLink>
+        </Card>
+        <Card title={t("notifications.cardTitle")}>
+          <p className={failedNotices > 0 ? "font-medium text-red-800" : "text-slate-700"}>
+            {failedNotices > 0 ? t("notifications.cardFailed", { count: failedNotices }) : t("notifications.cardNone")}
+          </p>
+          <ButtonLink href="/staff/admin/notifications" className="mt-4" variant={failedNotices > 0 ? "primary" : "secondary"}>
+            {t("notifications.open")}
           </ButtonLink>
         </Card>
       </div>

@@ -61,6 +61,8 @@ export const permissionTable = {
   "report:read": { DISTRICT_OFFICER: "district", MUNICIPAL_OFFICER: "city" },
   "audit:read": { DISTRICT_OFFICER: "district", MUNICIPAL_OFFICER: "city", ADMIN: "all" },
   "user:manage": { ADMIN: "all" },
+  // Notices that could not be delivered: administrators see them and send them again.
+  "notification:manage": { ADMIN: "all" },
   // Run the scheduled jobs now (publicity closing, final refusals, notices) instead of waiting
   // for the scheduler's next minute.
   "jobs:run": { MUNICIPAL_OFFICER: "city", ADMIN: "all" },

@@ -1,6 +1,6 @@
 import "server-only";
 import { finalizeExpiredRefusals } from "@/lib/appeals/finalize-refusals";
-import { deliverPendingNotifications } from "@/lib/notifications/deliver";
+import { deliverNotifications } from "@/lib/notifications/deliver";
 import { closeEndedPublicity } from "@/lib/publicity/close-publicity";
 import { runDueRechecks } from "@/lib/rechecks/recheck-service";
 import { resumeImports } from "@/lib/shared-data/import-service";
@@ -48,7 +48,8 @@ export const jobs: Job[] = [
   {
     name: "deliver-notifications",
     async run(now) {
-      return `${await deliverPendingNotifications({ now })} sent`;
+      const r = await deliverNotifications({ now });
+      return `${r.sent} sent, ${r.retrying} to retry, ${r.failed} failed`;
     },
   },
 ];
