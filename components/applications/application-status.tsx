@@ -12,6 +12,7 @@ import { INELIGIBILITY_ARTICLES, explainIneligibility, maskResidentId, type Inel
 import { NotificationsInbox } from "./notifications-inbox";
 import { localizeNotificationParams } from "@/lib/notifications/params";
 import { StatusBadge } from "./status-badge";
+import { StatusReasonLines } from "./status-reason-lines";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 interface StoredReason {
@@ -47,6 +48,7 @@ export async function ApplicationStatus({ view, justSubmitted }: { view: Applica
   const districtName = locale === "en" ? record.district.nameEn : record.district.name;
   const roleLabel = (role: string | null) => (role ? t(`actor.${role}` as "actor.SYSTEM") : t("actor.SYSTEM"));
   const loose = tn as unknown as (key: string, values?: Record<string, string | number>) => string;
+  const rootT = (await getTranslations()) as unknown as (key: string, values?: Record<string, string | number>) => string;
 
   const decisions = record.reviewDecisions;
   const appeals = record.appeals.filter((a) => a.decision);
@@ -135,7 +137,7 @@ export async function ApplicationStatus({ view, justSubmitted }: { view: Applica
                       {d.articlesCited.length > 0 && reasons.length === 0 ? (
                         <p className="mt-2 text-slate-900">{t("statusPage.articlesCited", { articles: d.articlesCited.map((a) => articleLabel(a, locale)).join(t("listSeparator")) })}</p>
                       ) : null}
-                      {d.comment ? <p className="mt-2 text-slate-800">{t("statusPage.comment", { comment: d.comment })}</p> : null}
+                      {d.applicantMessage ? <p className="mt-2 text-slate-800">{t("statusPage.applicantMessage", { text: d.applicantMessage })}</p> : null}
                     </li>
                   );
                 })}
@@ -161,7 +163,7 @@ export async function ApplicationStatus({ view, justSubmitted }: { view: Applica
                   <p className="text-sm text-slate-600">
                     <time dateTime={e.at.toISOString()}>{formatCstDateTime(e.at, locale)}</time> · {roleLabel(e.actorRole)}
                   </p>
-                  {e.reason ? <p className="mt-1 text-slate-800">{e.reason}</p> : null}
+                  <StatusReasonLines event={e} translate={rootT} locale={locale} />
                 </li>
               ))}
             </ol>

@@ -9,6 +9,7 @@ import type { AuditDetail as AuditDetailData } from "@/lib/audits/audit-service"
 import { fromDateColumn } from "@/lib/clock";
 import { CompleteAuditForm, FindingForm } from "./audit-forms";
 import { RectificationList } from "./rectification-list";
+import { articleList } from "@/lib/applications/status-reason-text";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function AuditDetail({
@@ -107,7 +108,7 @@ export async function AuditDetail({
                           due: fromDateColumn(d.dueDate),
                         })}
                       </p>
-                      {d.articlesCited.length > 0 ? <p className="text-sm text-slate-600">{t("detail.articles", { articles: d.articlesCited.join("、") })}</p> : null}
+                      {d.articlesCited.length > 0 ? <p className="text-sm text-slate-600">{t("detail.articles", { articles: articleList(d.articlesCited, locale === "en" ? "en" : "zh-CN") })}</p> : null}
                       {d.comment ? <p className="mt-1 text-sm text-slate-800">{d.comment}</p> : null}
                       <p className="mt-1 break-all font-mono text-xs text-slate-500" title={item.ticket ?? undefined}>
                         {t("detail.ticket", { id: d.id, ticket: item.ticket ? `${item.ticket.slice(0, 16)}…` : "—" })}

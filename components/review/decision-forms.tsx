@@ -148,8 +148,10 @@ export function ReviewDecisionForm({
                 errors={errors.reasonText}
               />
             </>
+          ) : outcome === "PASSED" ? (
+            <TextAreaField name="reasonText" label={t("passMessage")} hint={t("passMessageHint")} rows={2} maxLength={2000} errors={errors.reasonText} />
           ) : null}
-          <TextAreaField name="comment" label={t("comment")} rows={2} maxLength={2000} errors={errors.comment} />
+          <TextAreaField name="comment" label={t("comment")} hint={t("commentHint")} rows={2} maxLength={2000} errors={errors.comment} />
         </>
       )}
     </ConfirmForm>

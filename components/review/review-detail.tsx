@@ -15,6 +15,8 @@ import { loose } from "@/components/ui/loose";
 import { Badge } from "@/components/ui/badge";
 import { Facts } from "@/components/ui/facts";
 import { StatusBadge } from "@/components/applications/status-badge";
+import { articleList } from "@/lib/applications/status-reason-text";
+import { StatusReasonLines } from "@/components/applications/status-reason-lines";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 /** The officers' page for one application: decision first, then everything it rests on. */
@@ -263,7 +265,8 @@ export async function ReviewDetail({
           {d.reviewDecisions.length > 0 ? (
             <ol className="flex flex-col gap-4">
               {d.reviewDecisions.map((dec) => {
-                const note = dec.reasons.find((r) => r.code === "OFFICER_NOTE" || r.code === "MISSING_DOCUMENTS");
+                // Decisions made before applicantMessage existed kept it as a reason's message.
+                const told = dec.applicantMessage ?? dec.reasons.find((r) => r.code === "OFFICER_NOTE" || r.code === "MISSING_DOCUMENTS")?.message;
                 const codes = dec.reasons.filter((r) => (REFUSAL_CODES as string[]).includes(r.code));
                 return (
                   <li key={dec.id} className="rounded-md border border-slate-200 p-4">
@@ -281,9 +284,9 @@ export async function ReviewDetail({
                       </ul>
                     ) : null}
                     {dec.articlesCited.length > 0 ? (
-                      <p className="mt-1 text-sm text-slate-700">{t("detail.articles", { articles: dec.articlesCited.join("、") })}</p>
+                      <p className="mt-1 text-sm text-slate-700">{t("detail.articles", { articles: articleList(dec.articlesCited, locale === "en" ? "en" : "zh-CN") })}</p>
                     ) : null}
-                    {note?.message ? <p className="mt-1 text-sm text-slate-800">{t("detail.officerNote", { text: note.message })}</p> : null}
+                    {told ? <p className="mt-1 text-sm text-slate-800">{t("detail.applicantMessage", { text: told })}</p> : null}
                     {dec.comment ? <p className="mt-1 text-sm text-slate-600">{t("detail.comment", { text: dec.comment })}</p> : null}
                     {dec.notifiedAt && dec.noticeMethod ? (
                       <p className="mt-1 text-sm text-slate-600">
@@ -344,7 +347,7 @@ export async function ReviewDetail({
                     {formatInstant(e.at, locale)} ·{" "}
                     {e.actor ? t("detail.historyBy", { actor: e.actor.name, role: e.actorRole ? tl(`roles.${e.actorRole}`) : "" }) : t("system")}
                   </p>
-                  {e.reason ? <p className="text-sm text-slate-800">{e.reason}</p> : null}
+                  <StatusReasonLines event={e} translate={root} locale={locale === "en" ? "en" : "zh-CN"} className="text-sm text-slate-800" />
                 </li>
               ))}
             </ol>

@@ -10,6 +10,9 @@ import { notifyApplicant } from "@/lib/notifications/outbox";
 import { deadlineDate, maskResidentId, type ISODate } from "@/lib/rules";
 import { applicantContact, contactSelect, isAppealableStatus } from "@/lib/review/common";
 import { parseReasons, type ReviewReason } from "@/lib/review/detail";
+
+/** Appeals against refusals are made and decided under Art. 19. */
+const APPEAL_ARTICLE = "19";
 import type { AppealFilter, DecideAppealInput, LodgeAppealInput } from "./schemas";
 
 // Appeals (申诉) to the municipal agency (Art. 19): a refused applicant may appeal within 10
@@ -26,6 +29,8 @@ export interface Refusal {
   reasons: ReviewReason[];
   articlesCited: string[];
   findings: string | null;
+  /** What the applicant was told with the refusal (never the officer's internal note). */
+  message: string | null;
 }
 
 async function findRefusal(db: Prisma.TransactionClient | typeof prisma, applicationId: string): Promise<Refusal | null> {
@@ -37,20 +42,23 @@ async function findRefusal(db: Prisma.TransactionClient | typeof prisma, applica
   const decision = await db.reviewDecision.findFirst({
     where: { applicationId, outcome: "REJECTED" },
     orderBy: { decidedAt: "desc" },
-    select: { level: true, decidedAt: true, reasons: true, articlesCited: true },
+    select: { level: true, decidedAt: true, reasons: true, articlesCited: true, applicantMessage: true },
   });
   // The later of the two is the refusal in force.
   if (objection && (!decision || (objection.decidedAt ?? new Date(0)) > decision.decidedAt)) {
-    return { kind: "OBJECTION", level: null, decidedAt: objection.decidedAt, reasons: [], articlesCited: ["19"], findings: objection.outcomeNote };
+    return { kind: "OBJECTION", level: null, decidedAt: objection.decidedAt, reasons: [], articlesCited: ["19"], findings: objection.outcomeNote, message: null };
   }
   if (!decision) return null;
+  const reasons = parseReasons(decision.reasons);
   return {
     kind: "REVIEW",
     level: decision.level,
     decidedAt: decision.decidedAt,
-    reasons: parseReasons(decision.reasons),
+    reasons,
     articlesCited: decision.articlesCited,
     findings: null,
+    // Decisions made before applicantMessage existed kept it as an OFFICER_NOTE reason.
+    message: decision.applicantMessage ?? reasons.find((r) => r.code === "OFFICER_NOTE")?.message ?? null,
   };
 }
 
@@ -374,7 +382,7 @@ export async function decideAppeal(
         to: "REJECTED",
         actor,
         at,
-        reason: input.reason,
+        reason: { text: input.reason, key: "appealUpheld", params: { articles: [APPEAL_ARTICLE] } },
         action: "appeal.upheld_rejection",
         data: { dueDate: null },
         auditData: { from: app.status, to: "REJECTED", appealId: appeal.id },
@@ -394,7 +402,7 @@ export async function decideAppeal(
       to: "ACCEPTED",
       actor,
       at,
-      reason: input.reason,
+      reason: { text: input.reason, key: "appealReturned", params: { articles: [APPEAL_ARTICLE] } },
       action: "appeal.returned_for_review",
       data: {
         firstReviewDueDate: dateColumn(firstReviewDueDate),

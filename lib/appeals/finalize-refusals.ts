@@ -34,7 +34,7 @@ export async function finalizeExpiredRefusals(now: Date): Promise<{ finalized: n
           to: "REJECTED",
           actor: null,
           at: now,
-          reason: "申诉期满未提出申诉，不予通过的决定生效（第十九条）",
+          reason: { key: "refusalFinal", params: { articles: ["19"] } },
           action: "appeal.window_expired",
           data: { dueDate: null },
           auditData: { from: app.status, to: "REJECTED", appealDueDate },

@@ -141,11 +141,12 @@ const statusViewSelect = {
   },
   statusEvents: {
     where: { toStatus: { not: "DRAFT" } },
-    select: { id: true, fromStatus: true, toStatus: true, at: true, reason: true, actorRole: true },
+    select: { id: true, fromStatus: true, toStatus: true, at: true, reason: true, reasonKey: true, reasonParams: true, actorRole: true },
     orderBy: [{ at: "asc" }, { id: "asc" }],
   },
   reviewDecisions: {
-    select: { id: true, level: true, outcome: true, reasons: true, articlesCited: true, comment: true, decidedAt: true, notifiedAt: true, noticeMethod: true },
+    // Never the officer's internal comment: this is the applicant's page.
+    select: { id: true, level: true, outcome: true, reasons: true, articlesCited: true, applicantMessage: true, decidedAt: true, notifiedAt: true, noticeMethod: true },
     orderBy: { decidedAt: "asc" },
   },
   appeals: {

@@ -3,6 +3,7 @@ import { writeAudit } from "@/lib/audit-log/write-audit";
 import { AppError } from "@/lib/errors";
 import type { ApplicationStatus, Prisma, Role } from "@/lib/generated/prisma/client";
 import { CLOSED_APPLICATION_STATUSES } from "@/lib/db/application-status";
+import type { StatusReason } from "./status-reason";
 
 // The application's state machine (Art. 12-23). Every status change goes through
 // `transitionApplication`, inside the caller's transaction: it refuses illegal moves with a clear
@@ -49,8 +50,12 @@ export interface TransitionInput {
   to: ApplicationStatus;
   /** Null for the system: scheduled jobs and the intake API. */
   actor: TransitionActor | null;
-  /** Shown in the applicant's timeline and the audit log; cite articles for refusals. */
-  reason?: string | null;
+  /**
+   * Why, as the applicant's timeline shows it: an officer's words for the applicant and/or a
+   * reason worded by the message files, citing articles (lib/applications/status-reason.ts).
+   * Never an officer's internal note.
+   */
+  reason?: StatusReason | null;
   /** Other columns to set in the same update (due dates, acceptedAt…). */
   data?: Omit<Prisma.ApplicationUpdateManyMutationInput, "status" | "statusChangedAt">;
   /** Audit action name; defaults to `application.<to>` in lower case. */
@@ -95,7 +100,9 @@ export async function transitionApplication(tx: Prisma.TransactionClient, input:
       at,
       actorId: input.actor?.id ?? null,
       actorRole: input.actor?.role ?? null,
-      reason: input.reason ?? null,
+      reason: input.reason?.text ?? null,
+      reasonKey: input.reason?.key ?? null,
+      reasonParams: input.reason?.params ? (input.reason.params as unknown as Prisma.InputJsonValue) : undefined,
     },
   });
   await writeAudit(
@@ -106,8 +113,8 @@ export async function transitionApplication(tx: Prisma.TransactionClient, input:
       entityType: "Application",
       entityId: current.id,
       districtCode: current.districtCode,
-      reason: input.reason ?? null,
-      data: input.auditData ?? { from: current.status, to: input.to },
+      reason: input.reason?.text ?? null,
+      data: input.auditData ?? { from: current.status, to: input.to, ...(input.reason?.key ? { reasonKey: input.reason.key } : {}) },
     },
     tx,
   );

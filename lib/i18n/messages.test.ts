@@ -52,6 +52,12 @@ describe("message files", () => {
     }
   });
 
+  it("cites articles only as the Measures write them (第十三条第四项, Art. 13.4), never as raw numbers", () => {
+    const wrong = [...zhMessages].filter(([, v]) => /第\s*\d+(\.\d+)?\s*[条项]|\d+\.\d+\s*条|条款[：:]\s*\d/.test(v)).map(([k]) => k);
+    const wrongEn = [...enMessages].filter(([, v]) => /\bArticle\s+\d|\bArt\.\s*第|第/.test(v)).map(([k]) => k);
+    expect([...wrong, ...wrongEn]).toEqual([]);
+  });
+
   it("no key contains a dot or is empty", () => {
     for (const key of zhMessages.keys()) {
       for (const part of key.split(".")) expect(part.length).toBeGreaterThan(0);

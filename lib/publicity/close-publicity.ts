@@ -91,7 +91,7 @@ async function qualifyEntry(entryId: string, now: Date, today: string): Promise<
         to: "QUALIFIED",
         actor: null,
         at: now,
-        reason: "公示期满无异议或异议不成立，取得配租资格（第十九条）",
+        reason: { key: "qualified", params: { articles: ["19"] } },
         action: "publicity.qualify",
         data: { qualifiedAt: now, dueDate: null },
         auditData: { from: app.status, to: "QUALIFIED", entryId: entry.id, qualifiedOn: today },

@@ -164,7 +164,7 @@ export async function decideObjection(
         to: "OBJECTION_UPHELD",
         actor,
         at,
-        reason: `${input.findings}（第十九条）`,
+        reason: { text: input.findings, key: "objectionUpheld", params: { articles: ["19"] } },
         action: "publicity.objection_upheld",
         data: notice.data,
         auditData: { from: app.status, to: "OBJECTION_UPHELD", objectionId: objection.id, appealDueDate: notice.appealDueDate },

@@ -1,26 +1,27 @@
 import { createTranslator } from "next-intl";
+import { ineligibilityTitle } from "@/lib/applications/status-reason-text";
 import { messagesFor } from "@/lib/i18n/catalog";
-import type { IneligibilityCode } from "@/lib/rules";
+import { articleLabel, type IneligibilityCode } from "@/lib/rules";
 
-// The reasons a cancelled household is told (Art. 20), in Chinese as written into the status
-// history and the notice: each reason by its article, without figures (no incomes, no ID numbers).
+// The reasons of a re-check as kept on its records for officers (Art. 20), in Chinese: each
+// reason by its article, without figures (no incomes, no ID numbers). The applicant's timeline
+// and notices word the same codes in the reader's language (statusReasons).
 
-const t = createTranslator({ locale: "zh-CN", messages: messagesFor("zh-CN"), namespace: "rechecks" }) as unknown as (
-  key: string,
-  values?: Record<string, string>,
-) => string;
+type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-/** "家庭人均收入超过标准（第十三条第四项）；…" */
+const t = createTranslator({ locale: "zh-CN", messages: messagesFor("zh-CN") }) as unknown as Translate;
+
+/** "家庭人均收入超过规定标准（第十三条第四项）；…" */
 export function reasonTitles(codes: readonly IneligibilityCode[]): string {
-  return [...new Set(codes)].map((code) => t(`reasonTitles.${code}`)).join("；");
+  return [...new Set(codes)].map((code) => ineligibilityTitle(code, t, "zh-CN")).join("；");
 }
 
-/** The reason written into the application's history and sent to the applicant. */
+/** The reason kept with the cancelled qualification. */
 export function cancellationReason(codes: readonly IneligibilityCode[], note?: string): string {
-  const base = t("cancelReason", { reasons: reasonTitles(codes) });
-  return note ? `${base}${t("cancelReasonNote", { note })}` : base;
+  const base = t("rechecks.cancelReason", { article: articleLabel("20"), reasons: reasonTitles(codes) });
+  return note ? `${base}${t("rechecks.cancelReasonNote", { note })}` : base;
 }
 
 export function dismissalReason(reason: string): string {
-  return t("dismissReason", { reason });
+  return t("rechecks.dismissReason", { reason });
 }

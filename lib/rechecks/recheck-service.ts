@@ -391,7 +391,8 @@ export async function confirmRecheckCancellation(
       applicationId: app.id,
       to: "CANCELLED",
       actor: { id: actor.id, role: actor.role },
-      reason,
+      // Art. 20: the re-check; the findings by code, worded in the reader's language.
+      reason: { text: input.note ?? null, key: "recheckCancelled", params: { articles: ["20"], codes } },
       action: "recheck.cancel",
       auditData: { recheckId: row.id, year: row.year, codes, articles: findings?.reasons.map((r) => r.article) ?? [] },
       at: now,
@@ -409,7 +410,8 @@ export async function confirmRecheckCancellation(
       userId: app.applicantUserId,
       phone: app.contactPhone,
       templateKey: "rechecks.cancelled",
-      params: { applicationNo: app.applicationNo, reasons: reasonTitles(codes) },
+      // Language-neutral: the notice words the codes in the reader's language (localizeNotificationParams).
+      params: { applicationNo: app.applicationNo, reasonCodes: codes.join(",") },
       dedupeKey: `recheck:${row.id}:cancelled`,
     });
     await writeAudit(

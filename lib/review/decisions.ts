@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { ApplicationStatus, Prisma, ReviewLevel } from "@/lib/generated/prisma/client";
 import { notifyApplicant } from "@/lib/notifications/outbox";
-import { deadlineDate, INELIGIBILITY_ARTICLES } from "@/lib/rules";
+import { deadlineDate, INELIGIBILITY_ARTICLES, type EligibilityResult } from "@/lib/rules";
 import { applicantContact, contactSelect, joinArticles, noticeMethodFor, refusalNoticeFields } from "./common";
 import type { AcceptInput, ReturnInput, ReviewDecisionInput } from "./schemas";
 
@@ -30,6 +30,7 @@ const decisionAppSelect = {
   firstReviewDueDate: true,
   secondReviewDueDate: true,
   dueDate: true,
+  precheck: true,
   ...contactSelect,
 } satisfies Prisma.ApplicationSelect;
 
@@ -39,6 +40,11 @@ async function loadForDecision(tx: Prisma.TransactionClient, applicationId: stri
   const app = await tx.application.findUnique({ where: { id: applicationId }, select: decisionAppSelect });
   if (!app) throw new AppError("NOT_FOUND", { messageKey: "review.errors.notFound" });
   return app;
+}
+
+/** The pre-check stored with the application (lib/rules EligibilityResult), if it is one. */
+function asEligibility(value: unknown): EligibilityResult | null {
+  return value && typeof value === "object" && Array.isArray((value as { reasons?: unknown }).reasons) ? (value as EligibilityResult) : null;
 }
 
 /** The status a decision needs; anything else means someone already decided (or the page is stale). */
@@ -96,8 +102,9 @@ export async function returnApplication(
         level: "FIRST",
         officerId: actor.id,
         outcome: "RETURNED",
-        reasons: [{ code: "MISSING_DOCUMENTS", article: DOCUMENTS_ARTICLE, message: input.reason }],
+        reasons: [{ code: "MISSING_DOCUMENTS", article: DOCUMENTS_ARTICLE }],
         articlesCited: [DOCUMENTS_ARTICLE],
+        applicantMessage: input.reason,
         // No statutory clock runs before acceptance: the decision is recorded against its own date.
         dueDate: app.dueDate ?? dateColumn(todayCST(at)),
         decidedAt: at,
@@ -111,7 +118,7 @@ export async function returnApplication(
       to: "RETURNED",
       actor,
       at,
-      reason: input.reason,
+      reason: { text: input.reason, key: "returned", params: { articles: [DOCUMENTS_ARTICLE] } },
       action: "review.return",
       data: { dueDate: null },
       auditData: { from: app.status, to: "RETURNED", decisionId: decision.id },
@@ -168,12 +175,16 @@ export async function decideReview(actor: Actor, input: ReviewDecisionInput, opt
     const contact = applicantContact(app);
     const isRefusal = input.outcome === "REJECTED";
     const articles = isRefusal ? [...new Set(input.reasonCodes.map((code) => INELIGIBILITY_ARTICLES[code]))] : [];
+    // Each reason the officer picks carries the application's own figures where the pre-check
+    // computed them; a reason found otherwise (say, in shared data) is worded without figures.
+    const precheckParams = new Map((asEligibility(app.precheck)?.reasons ?? []).map((r) => [r.code, r.params]));
     const reasons: Prisma.InputJsonValue | undefined = isRefusal
-      ? [
-          ...input.reasonCodes.map((code) => ({ code, article: INELIGIBILITY_ARTICLES[code] })),
-          { code: "OFFICER_NOTE", article: null, message: input.reasonText },
-        ]
+      ? input.reasonCodes.map((code) => {
+          const params = precheckParams.get(code);
+          return { code, article: INELIGIBILITY_ARTICLES[code], ...(params ? { params } : {}) } as Prisma.InputJsonValue;
+        })
       : undefined;
+    const applicantMessage = input.reasonText || null;
 
     const decision = await tx.reviewDecision.create({
       data: {
@@ -183,6 +194,7 @@ export async function decideReview(actor: Actor, input: ReviewDecisionInput, opt
         outcome: input.outcome,
         reasons,
         articlesCited: articles,
+        applicantMessage,
         comment: input.comment || null,
         dueDate,
         decidedAt: at,
@@ -213,13 +225,13 @@ export async function decideReview(actor: Actor, input: ReviewDecisionInput, opt
       params = { applicationNo: app.applicationNo };
     }
 
-    const articleNote = articles.length > 0 ? `（${articles.map((a) => `第${a}条`).join("、")}）` : "";
     await transitionApplication(tx, {
       applicationId: app.id,
       to,
       actor,
       at,
-      reason: isRefusal ? `${input.reasonText}${articleNote}` : input.comment || null,
+      // What the applicant is told; the internal comment stays on the decision, for staff only.
+      reason: isRefusal ? { text: applicantMessage, key: "refused", params: { articles } } : applicantMessage ? { text: applicantMessage } : null,
       action: `review.${input.level.toLowerCase()}.${input.outcome.toLowerCase()}`,
       data,
       auditData: { from: app.status, to, decisionId: decision.id, dueDate: fromDateColumn(dueDate), articles },

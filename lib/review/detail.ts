@@ -67,7 +67,7 @@ const detailSelect = {
   estatePreferences: { select: { rank: true, estate: { select: { code: true, name: true, nameEn: true } } }, orderBy: { rank: "asc" } },
   documents: { select: { id: true, kind: true, fileName: true, sizeBytes: true, uploadedAt: true }, orderBy: { uploadedAt: "asc" } },
   statusEvents: {
-    select: { id: true, fromStatus: true, toStatus: true, at: true, actorRole: true, reason: true, actor: { select: { name: true } } },
+    select: { id: true, fromStatus: true, toStatus: true, at: true, actorRole: true, reason: true, reasonKey: true, reasonParams: true, actor: { select: { name: true } } },
     orderBy: [{ at: "asc" }, { id: "asc" }],
   },
   reviewDecisions: {
@@ -77,6 +77,7 @@ const detailSelect = {
       outcome: true,
       reasons: true,
       articlesCited: true,
+      applicantMessage: true,
       comment: true,
       dueDate: true,
       decidedAt: true,

@@ -67,6 +67,31 @@ export const INELIGIBILITY_MESSAGES: Record<RulesLocale, Record<IneligibilityCod
   },
 };
 
+/**
+ * The same reasons worded without figures, for a reason known only by its code: an officer's
+ * finding from shared data or documents, where the pre-check computed no figures. A message is
+ * never shown with a `{name}` left in it.
+ */
+export const INELIGIBILITY_MESSAGES_WITHOUT_FIGURES: Record<RulesLocale, Partial<Record<IneligibilityCode, string>>> = {
+  "zh-CN": {
+    UNDER_18: "申请人须年满18周岁（第十三条第一项）。可在申请人年满18周岁后再申请，或由家庭中已成年的成员作为申请人。",
+    INCOME_ABOVE_LIMIT:
+      "家庭人均年收入高于本市上年度城镇居民人均可支配收入的规定标准（第十三条第四项）。如家庭收入已下降，可凭新的收入证明再申请。",
+    ADEQUATE_HOUSING: "家庭在本市拥有城镇住房，人均住房建筑面积不低于 15 平方米（第十三条第五项）。",
+    RECENT_HOUSING_TRANSFER: "家庭成员在申请前三年内出售或转让过住房（第十三条第五项）。自转让之日起满三年后可再申请。",
+    BANNED: "因违反第三十一条被收回公租房，在规定期限内不得再次申请（第四十条）。",
+  },
+  en: {
+    UNDER_18: "The applicant must be at least 18 (Art. 13.1). Apply again once the applicant is 18, or let an adult member of the household apply.",
+    INCOME_ABOVE_LIMIT:
+      "The household's income per person is above the limit set by last year's urban per-capita disposable income (Art. 13.4). If the household's income has fallen, apply again with new proof of income.",
+    ADEQUATE_HOUSING: "The household owns urban housing in Chongqing with 15 m² or more of floor area per person (Art. 13.5).",
+    RECENT_HOUSING_TRANSFER:
+      "A member of the household sold or transferred housing in the three years before the application (Art. 13.5). You may apply again three years after the transfer.",
+    BANNED: "The household's public rental unit was taken back for breaking Art. 31, so it may not apply again within the period set (Art. 40).",
+  },
+};
+
 const LIMIT_BASIS: Record<RulesLocale, Record<string, string>> = {
   "zh-CN": {
     "1": "本市上年度城镇居民人均可支配收入",
@@ -120,7 +145,10 @@ for (const locale of Object.keys(INELIGIBILITY_MESSAGES) as RulesLocale[]) {
   }
 }
 
-/** The explanation of an ineligibility in `locale`, with its figures filled in. */
+/**
+ * The explanation of an ineligibility in `locale`, with its figures filled in; worded without
+ * figures (INELIGIBILITY_MESSAGES_WITHOUT_FIGURES) when the reason lacks any of them.
+ */
 export function explainIneligibility(
   reason: { code: IneligibilityCode; params?: ReasonParams },
   locale: RulesLocale = "zh-CN",
@@ -128,7 +156,9 @@ export function explainIneligibility(
   const parts = compiled[locale][reason.code];
   let out = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
-    out += (paramValue(parts[i]!, reason.params, locale) ?? `{${parts[i]}}`) + parts[i + 1]!;
+    const value = paramValue(parts[i]!, reason.params, locale);
+    if (value === undefined) return INELIGIBILITY_MESSAGES_WITHOUT_FIGURES[locale][reason.code] ?? out;
+    out += value + parts[i + 1]!;
   }
   return out;
 }

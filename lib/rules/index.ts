@@ -37,7 +37,14 @@ export {
   transferWindowEnds,
 } from "./eligibility";
 export type { RulesLocale } from "./explanations";
-export { INELIGIBILITY_ARTICLES, INELIGIBILITY_MESSAGES, articleLabel, explainIneligibility, explanationParams } from "./explanations";
+export {
+  INELIGIBILITY_ARTICLES,
+  INELIGIBILITY_MESSAGES,
+  INELIGIBILITY_MESSAGES_WITHOUT_FIGURES,
+  articleLabel,
+  explainIneligibility,
+  explanationParams,
+} from "./explanations";
 
 export type { HouseholdDeclaration, HouseholdIssue, HouseholdIssueCode, MaritalStatus } from "./household";
 export {

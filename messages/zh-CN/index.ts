@@ -18,6 +18,7 @@ import sharedData from "./sharedData.json";
 import rechecks from "./rechecks.json";
 import audits from "./audits.json";
 import applications from "./applications.json";
+import statusReasons from "./statusReasons.json";
 
-const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications };
+const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons };
 export default messages;

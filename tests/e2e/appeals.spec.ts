@@ -18,7 +18,8 @@ test("a refusal, an appeal in time decided by the municipal agency, back to the 
   await formReady(officer, "review-form-first");
   await officer.getByRole("radio", { name: "不予通过", exact: true }).check();
   await officer.getByRole("checkbox", { name: /家庭人均收入超过标准/ }).check();
-  await officer.getByLabel("书面理由").fill("家庭人均年收入高于本市上年度城镇居民人均可支配收入。");
+  await officer.getByLabel("告知申请人的不予通过理由").fill("家庭人均年收入高于本市上年度城镇居民人均可支配收入。");
+  await officer.getByLabel(/内部备注/).fill("内部：电话回访未接通");
   await officer.getByRole("button", { name: "提交决定" }).click();
   await officer.getByRole("button", { name: "确认提交" }).click();
   await expect(officer.getByText("初审未通过，已通知申请人。")).toBeVisible();
@@ -33,6 +34,12 @@ test("a refusal, an appeal in time decided by the municipal agency, back to the 
   await expect(me.getByText("家庭人均收入超过标准（第十三条第四项）")).toBeVisible();
   await expect(me.getByText("家庭人均年收入高于本市上年度城镇居民人均可支配收入。", { exact: false })).toBeVisible();
   await expect(me.getByTestId("appeal-deadline")).toContainText(`申诉截止日期：${deadline}`);
+  await expect(me.getByText("依据条款：第十三条第四项")).toBeVisible();
+  // The status page: every reason filled with figures or worded without them; no internal note.
+  await me.goto(`/me/applications/${app.applicationNo}`);
+  await expect(me.getByText("不予通过，依据第十三条第四项。")).toBeVisible();
+  expect(await me.locator("main").innerText()).not.toMatch(/[{}]|内部：电话回访未接通|13\.4条|第13/);
+  await me.goto(`/me/applications/${app.applicationNo}/appeal`);
   await formReady(me, "appeal-form");
   await me.getByRole("button", { name: "提交申诉" }).click();
   await expect(me.getByText("请填写申诉理由")).toBeVisible();

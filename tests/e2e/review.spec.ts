@@ -85,12 +85,14 @@ test("a refusal needs reasons citing articles; a stale second submission gets a 
   await expect(officer.getByText("不予通过须至少选择一项理由及依据条款")).toBeVisible();
   await expect(officer.getByText("请填写告知申请人的书面理由")).toBeVisible();
   await officer.getByRole("checkbox", { name: /家庭人均收入超过标准（第十三条第四项）/ }).check();
-  await officer.getByLabel("书面理由").fill("经核查，家庭人均年收入超过本市上年度标准。");
+  await officer.getByLabel("告知申请人的不予通过理由").fill("经核查，家庭人均年收入超过本市上年度标准。");
+  await officer.getByLabel(/内部备注/).fill("内部：申请人单位另有奖金未申报");
   await officer.getByRole("button", { name: "提交决定" }).click();
   await expect(officer.getByRole("alertdialog")).toContainText("10 个工作日内申诉");
   await officer.getByRole("button", { name: "确认提交" }).click();
   await expect(officer.getByText("初审未通过，已通知申请人。")).toBeVisible();
-  await expect(officer.getByText("依据条款：13.4")).toBeVisible();
+  await expect(officer.getByText("依据条款：第十三条第四项")).toBeVisible();
+  await expect(officer.getByText("内部备注（仅工作人员可见）：内部：申请人单位另有奖金未申报")).toBeVisible();
 
   await decide(stale, "通过");
   await stale.getByRole("button", { name: "提交决定" }).click();

@@ -272,10 +272,10 @@ describe("review and submission from the portal", () => {
     const { applicationNo } = await submitDraft(A, { consentToVerification: true, declarationTrue: true });
     const app = await prisma.application.findUniqueOrThrow({ where: { applicationNo } });
     const officer = world.users.yuzhongOfficer;
-    await prisma.$transaction((tx) => transitionApplication(tx, { applicationId: app.id, to: "RETURNED", actor: { id: officer.id, role: officer.role }, reason: "请补充户口簿清晰件（第十六条）" }));
+    await prisma.$transaction((tx) => transitionApplication(tx, { applicationId: app.id, to: "RETURNED", actor: { id: officer.id, role: officer.role }, reason: { text: "请补充户口簿清晰件", key: "returned", params: { articles: ["16"] } } }));
 
     const view = (await getDraftView(A))!;
-    expect(view).toMatchObject({ status: "RETURNED", applicationNo, returnReason: "请补充户口簿清晰件（第十六条）", nextStep: "review" });
+    expect(view).toMatchObject({ status: "RETURNED", applicationNo, returnReason: "请补充户口簿清晰件", nextStep: "review" });
     await uploadApplicationDocument(A, { kind: "HOUSEHOLD_REGISTER", fileName: "户口簿-清晰.pdf", bytes: PDF });
     const again = await submitDraft(A, { consentToVerification: true, declarationTrue: true });
     expect(again.applicationNo).toBe(applicationNo);

@@ -3,7 +3,7 @@
 // copy of prisma/migrations, so the tests can add, break and edit migration files freely without
 // disturbing the migrated `public` schema the other test files use.
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -52,8 +52,10 @@ async function expectMigrationError(promise: Promise<unknown>, code: MigrationEr
 
 describe("migrate", () => {
   beforeEach(async () => {
+    // The migrator's mechanics, with the project's first migration as a real one to apply.
     migrationsDir = mkdtempSync(path.join(tmpdir(), "anju-migrations-"));
-    cpSync(DEFAULT_MIGRATIONS_DIR, migrationsDir, { recursive: true });
+    cpSync(path.join(DEFAULT_MIGRATIONS_DIR, INIT), path.join(migrationsDir, INIT), { recursive: true });
+    cpSync(path.join(DEFAULT_MIGRATIONS_DIR, "migration_lock.toml"), path.join(migrationsDir, "migration_lock.toml"));
     await withPgClient(async (admin) => {
       await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
       await admin.query(`CREATE SCHEMA ${SCHEMA}`);
@@ -260,11 +262,13 @@ describe("resetDatabase", () => {
   });
 
   it("drops everything in public and migrates it again", async () => {
+    const all = readdirSync(DEFAULT_MIGRATIONS_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
     const result = await resetDatabase(testDatabaseUrl(), { environment: "test" });
-    expect(result).toEqual({ applied: [INIT], alreadyApplied: [] });
+    expect(result).toEqual({ applied: all, alreadyApplied: [] });
+    expect(all[0]).toBe(INIT);
     expect(await prisma.district.count()).toBe(0);
     const rows = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM _prisma_migrations`;
-    expect(rows[0]?.n).toBe(1);
+    expect(rows[0]?.n).toBe(all.length);
   });
 });
 

@@ -16,6 +16,7 @@ import { createCast, createHousehold, csv, importFile, seedReferenceIncome, useT
 import { expectAppError } from "../support/app-errors";
 import { cstInstant } from "../support/clock";
 import { SHAPINGBA, YUZHONG } from "../support/districts";
+import { localizeNotificationParams } from "@/lib/notifications/params";
 import { prisma, seedDistricts, truncateAll } from "./db";
 
 const NOW = cstInstant("2026-11-29", "10:00");
@@ -138,7 +139,13 @@ describe("deciding", () => {
 
     const event = await prisma.applicationStatusEvent.findFirst({ where: { applicationId: over.applicationId }, orderBy: { id: "desc" } });
     expect(event).toMatchObject({ fromStatus: "QUALIFIED", toStatus: "CANCELLED", actorId: cast.yz.id });
-    expect(event?.reason).toBe(
+    expect(event).toMatchObject({
+      reason: "请于30日内办理退出轮候手续。",
+      reasonKey: "recheckCancelled",
+      reasonParams: { articles: ["20"], codes: ["INCOME_ABOVE_LIMIT"] },
+    });
+    const qualification = await prisma.qualification.findFirstOrThrow({ where: { applicationId: over.applicationId } });
+    expect(qualification.cancelReason).toBe(
       "年度复核（第二十条）：经与共享数据比对，家庭已不再符合公共租赁住房申请条件：家庭人均收入超过规定标准（第十三条第四项）。配租资格予以取消。说明：请于30日内办理退出轮候手续。",
     );
     expect(await prisma.waitingListEntry.findFirst({ where: { applicationId: over.applicationId }, select: { status: true } })).toEqual({ status: "REMOVED" });
@@ -149,7 +156,8 @@ describe("deciding", () => {
       ["SMS", "rechecks.cancelled", cast.applicant.id, "13800001111"],
     ]);
     const params = JSON.stringify(notices.map((n) => n.params));
-    expect(params).toContain("家庭人均收入超过规定标准");
+    expect(notices[0]!.params).toMatchObject({ reasonCodes: "INCOME_ABOVE_LIMIT" });
+    expect(localizeNotificationParams(notices[0]!.params, "zh-CN").reasons).toBe("家庭人均收入超过规定标准（第十三条第四项）");
     for (const member of over.members) expect(params).not.toContain(member.residentId);
     expect(params).not.toMatch(/90000|9000000|60000/);
 

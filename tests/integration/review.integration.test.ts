@@ -5,6 +5,11 @@ import { getReviewDetail } from "@/lib/review/detail";
 import { listReviewQueue } from "@/lib/review/queue";
 import { queueFilterSchema, reviewDecisionSchema } from "@/lib/review/schemas";
 import { addWorkingDays, workingDaysBetween } from "@/lib/rules";
+import { createTranslator } from "next-intl";
+import { getMyApplicationStatus } from "@/lib/applications/queries";
+import { statusReasonText } from "@/lib/applications/status-reason-text";
+import { messagesFor } from "@/lib/i18n/catalog";
+import { explainIneligibility, type IneligibilityCode, type ReasonParams } from "@/lib/rules";
 import { prisma, seedDistricts, truncateAll } from "./db";
 import { errorKey, outcome } from "../support/app-errors";
 import { cstInstant, dateColumn } from "../support/clock";
@@ -122,15 +127,49 @@ describe("first review (Art. 19: 7 working days)", () => {
       { code: "INCOME_ABOVE_LIMIT", article: "13.4" },
       { code: "ADEQUATE_HOUSING", article: "13.5" },
       { code: "RECENT_HOUSING_TRANSFER", article: "13.5" },
-      { code: "OFFICER_NOTE", article: null, message: "家庭人均收入超过标准，且名下有住房。" },
     ]);
+    expect(decision.applicantMessage).toBe("家庭人均收入超过标准，且名下有住房。");
     expect(decision).toMatchObject({ notifiedAt: NOW, noticeMethod: "SMS" });
     const sms = await prisma.notification.findFirstOrThrow({ where: { applicationId: app.id, channel: "SMS" } });
     expect(sms.templateKey).toBe("review.firstRejected");
     expect(sms.params).toEqual({ applicationNo: app.applicationNo, articles: "13.4、13.5", appealDueDate: appealDue });
     expect(JSON.stringify(sms.params)).not.toContain(app.applicantResidentId);
     const event = await prisma.applicationStatusEvent.findFirstOrThrow({ where: { applicationId: app.id } });
-    expect(event.reason).toContain("第13.4条");
+    expect(event).toMatchObject({ reason: "家庭人均收入超过标准，且名下有住房。", reasonKey: "refused", reasonParams: { articles: ["13.4", "13.5"] } });
+    const t = createTranslator({ locale: "zh-CN", messages: messagesFor("zh-CN") }) as never;
+    expect(statusReasonText(event, t, "zh-CN").worded).toBe("不予通过，依据第十三条第四项、第十三条第五项。");
+  });
+
+  it("fills each reason an officer picks with the application's own figures where the pre-check computed them", async () => {
+    const income = { code: "INCOME_ABOVE_LIMIT", article: "13.4", message: "…", params: { householdSize: 2, perCapitaIncomeFen: 6_000_000, incomeLimitFen: 5_762_240, limitFactor: "1.1" } };
+    const app = await createApplication({
+      status: "ACCEPTED",
+      data: { precheckEligible: false, precheck: { eligible: false, reasons: [income], householdSize: 2, perCapitaIncomeFen: 6_000_000, incomeLimitFen: 5_762_240 } },
+    });
+    const result = await decideReview(cast.yz1, reject(app.id, "FIRST"), { now: NOW });
+    const decision = await prisma.reviewDecision.findUniqueOrThrow({ where: { id: result.decisionId } });
+    const reasons = decision.reasons as Array<{ code: IneligibilityCode; params?: ReasonParams }>;
+    expect(reasons[0]).toEqual({ code: "INCOME_ABOVE_LIMIT", article: "13.4", params: income.params });
+    // Found by the officer, not the pre-check: worded without figures.
+    expect(reasons[1]).toEqual({ code: "ADEQUATE_HOUSING", article: "13.5" });
+    for (const r of reasons) expect(explainIneligibility(r, "zh-CN")).not.toMatch(/[{}]/);
+    expect(explainIneligibility(reasons[0]!, "zh-CN")).toContain("60000.00");
+  });
+
+  it("keeps the officer's internal note off everything the applicant sees", async () => {
+    const app = await createApplication({ status: "ACCEPTED", applicantUserId: cast.applicant.id });
+    const internal = "内部：与申请人电话沟通时态度不佳";
+    await decideReview(cast.yz1, reviewDecisionSchema.parse({ applicationId: app.id, level: "FIRST", outcome: "PASSED", reasonText: "请留意复审结果通知。", comment: internal }), { now: NOW });
+    const view = await getMyApplicationStatus(cast.applicant, app.applicationNo);
+    expect(view).not.toBeNull();
+    const text = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v));
+    expect(text(view)).not.toContain(internal);
+    expect(view!.record.reviewDecisions[0]).toMatchObject({ applicantMessage: "请留意复审结果通知。" });
+    const notices = await prisma.notification.findMany({ where: { applicationId: app.id } });
+    expect(JSON.stringify(notices)).not.toContain(internal);
+    // Officers still see it.
+    const detail = await getReviewDetail(cast.yz2, app.applicationNo);
+    expect(text(detail)).toContain(internal);
   });
 
   it("a refusal without a phone number is recorded as notified in writing", async () => {
