@@ -9,7 +9,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { saveHouseholdStepAction } from "@/lib/applications/actions";
 import { formatIsoDate } from "@/lib/applications/format";
 import { CO_MEMBER_RELATIONSHIPS, MARITAL_STATUSES, MAX_HOUSEHOLD_MEMBERS, householdStepSchema } from "@/lib/applications/schemas";
-import { birthDateFromResidentId, isValidResidentId, sexFromResidentId } from "@/lib/rules/identity";
+import { birthDateFromResidentId, isValidResidentId, sexFromResidentId } from "@/lib/rules/client";
 import { FormSection, RadioGroupField, useMessage } from "./form-controls";
 import { useStepForm } from "./use-step-form";
 

@@ -8,7 +8,7 @@ import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveHousingStepAction } from "@/lib/applications/actions";
 import { housingStepSchema } from "@/lib/applications/schemas";
-import { PRIORITY_CATEGORIES } from "@/lib/rules/eligibility-types";
+import { PRIORITY_CATEGORIES } from "@/lib/rules/client";
 import { CheckboxField, FormSection, RadioGroupField } from "./form-controls";
 import { useStepForm } from "./use-step-form";
 

@@ -8,7 +8,7 @@ import { SelectField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveWhereStepAction } from "@/lib/applications/actions";
 import { MAX_PREFERRED_ESTATES, whereStepSchema } from "@/lib/applications/schemas";
-import { UNIT_TYPES } from "@/lib/rules/unit-type";
+import { UNIT_TYPES } from "@/lib/rules/client";
 import { CheckboxField, FormSection, RadioGroupField } from "./form-controls";
 import { useStepForm } from "./use-step-form";
 import type { DistrictOption } from "./work-form";

@@ -8,7 +8,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveWorkStepAction } from "@/lib/applications/actions";
 import { EMPLOYMENTS_NEEDING_EMPLOYER, workStepSchema } from "@/lib/applications/schemas";
-import { EMPLOYMENT_BASES } from "@/lib/rules/eligibility-types";
+import { EMPLOYMENT_BASES } from "@/lib/rules/client";
 import { CheckboxField, FormSection, RadioGroupField } from "./form-controls";
 import { useStepForm } from "./use-step-form";
 

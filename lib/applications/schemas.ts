@@ -1,10 +1,17 @@
 import { z } from "zod";
 import { PHONE_PATTERN, normalizePhone } from "@/lib/auth/schemas";
-import { isValidISODate } from "@/lib/rules/dates";
-import { EMPLOYMENT_BASES, PRIORITY_CATEGORIES, RELATIONSHIPS } from "@/lib/rules/eligibility-types";
-import type { HouseholdMember as RulesMember } from "@/lib/rules/eligibility-types";
-import { birthDateFromResidentId, isValidResidentId, sexFromResidentId } from "@/lib/rules/identity";
-import { UNIT_TYPES, allowedUnitTypes } from "@/lib/rules/unit-type";
+import {
+  EMPLOYMENT_BASES,
+  PRIORITY_CATEGORIES,
+  RELATIONSHIPS,
+  UNIT_TYPES,
+  allowedUnitTypes,
+  birthDateFromResidentId,
+  isValidISODate,
+  isValidResidentId,
+  sexFromResidentId,
+  type HouseholdMember as RulesMember,
+} from "@/lib/rules/client";
 import { MAX_ANNUAL_INCOME_FEN, m2NumberToDm2, squareMetresToDm2, yuanToFen } from "./money-input";
 
 // THE schema of an application (Art. 12-16, 21), shared by the portal's forms (instant feedback in

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidISODate } from "@/lib/rules";
+import { isValidISODate } from "@/lib/rules/client";
 import { SHARED_DATA_SOURCES } from "./layouts";
 
 /** The parsed input with keys that may be undefined made optional (for callers other than forms). */
