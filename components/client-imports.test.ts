@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 // "use client" file and the modules shared with the browser, this walks the static import graph
 // through project files ("./", "../", "@/") and fails where it reaches a module that is server-only
 // or heavy: the whole rules index (it brings the lottery's node:crypto and the holiday calendar),
-// the calendar itself, Node's modules, the database. Type-only imports are erased by the compiler
+// the calendar itself, Node's modules, the database, next-intl's client runtime with its ICU parser. Type-only imports are erased by the compiler
 // and are not followed; neither are the imports of "use server" files (the browser gets a
 // reference to the action, not its code).
 
@@ -31,6 +31,10 @@ function forbiddenPackage(spec: string): string | null {
   if (spec === "server-only") return "server-only";
   if (spec === "chinese-days" || spec.startsWith("chinese-days/")) return "the holiday calendar";
   if (spec === "@prisma/client" || spec.startsWith("@prisma/")) return "Prisma";
+  // next-intl's client runtime brings the ICU parser; client components translate with
+  // @/components/i18n/client-intl (same hooks, compiled messages). next-intl/server is server-only.
+  if (spec === "next-intl" || spec.startsWith("next-intl/") || spec === "use-intl" || spec.startsWith("use-intl/")) return "next-intl (use @/components/i18n/client-intl)";
+  if (spec === "intl-messageformat" || spec.startsWith("@formatjs/") || spec === "icu-minify/compile") return "the ICU parser";
   return null;
 }
 
@@ -151,6 +155,9 @@ describe("modules that reach the browser", () => {
     expect(found).toContain("the whole rules index (use @/lib/rules/client)");
     expect(found).toContain("server-only");
     expect(found).toContain("the database layer (lib/db)");
+    const i18n = forbiddenReachable("components/i18n/client-messages.tsx").map((v) => v.why);
+    expect(i18n).toContain("next-intl (use @/components/i18n/client-intl)");
+    expect(i18n).toContain("the ICU parser");
   });
 
   it("skips type-only imports and follows the rest", () => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-intl";
 import { useRef } from "react";
 import { TextField } from "@/components/ui/field";
 import { ConfirmForm } from "@/components/ui/confirm-form";

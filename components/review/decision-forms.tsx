@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-intl";
 import { useState } from "react";
 import { acceptApplicationAction, decideReviewAction, returnApplicationAction } from "@/lib/review/actions";
 import { returnSchema, reviewDecisionSchema } from "@/lib/review/schemas";
