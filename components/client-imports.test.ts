@@ -67,10 +67,16 @@ function stripComments(source: string): string {
   return source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`\\])\/\/[^\n]*/g, "$1");
 }
 
+export interface RuntimeImport {
+  spec: string;
+  /** import("..."): loaded when the code runs, not with the page. */
+  dynamic: boolean;
+}
+
 /** The modules a file loads at run time: imports and re-exports that are not type-only, dynamic imports. */
-export function runtimeImports(source: string): string[] {
+export function runtimeImports(source: string): RuntimeImport[] {
   const text = stripComments(source);
-  const specs: string[] = [];
+  const found: RuntimeImport[] = [];
   const staticForm = /(?:^|[;\n}])\s*(import|export)\s+([^;]*?)\s*from\s*["']([^"']+)["']/g;
   for (const m of text.matchAll(staticForm)) {
     const clause = m[2]!.trim();
@@ -80,12 +86,12 @@ export function runtimeImports(source: string): string[] {
       const parts = named[1]!.split(",").map((p) => p.trim()).filter(Boolean);
       if (parts.length > 0 && parts.every((p) => /^type\s/.test(p))) continue; // { type A, type B }: erased
     }
-    specs.push(m[3]!);
+    found.push({ spec: m[3]!, dynamic: false });
   }
-  for (const m of text.matchAll(/(?:^|[;\n])\s*import\s*["']([^"']+)["']/g)) specs.push(m[1]!); // side-effect import
-  for (const m of text.matchAll(/\bimport\s*\(\s*["']([^"']+)["']\s*\)/g)) specs.push(m[1]!);
-  for (const m of text.matchAll(/\brequire\s*\(\s*["']([^"']+)["']\s*\)/g)) specs.push(m[1]!);
-  return specs;
+  for (const m of text.matchAll(/(?:^|[;\n])\s*import\s*["']([^"']+)["']/g)) found.push({ spec: m[1]!, dynamic: false }); // side-effect import
+  for (const m of text.matchAll(/\bimport\s*\(\s*["']([^"']+)["']\s*\)/g)) found.push({ spec: m[1]!, dynamic: true });
+  for (const m of text.matchAll(/\brequire\s*\(\s*["']([^"']+)["']\s*\)/g)) found.push({ spec: m[1]!, dynamic: false });
+  return found;
 }
 
 function resolveProjectImport(from: string, spec: string): string | null {
@@ -106,8 +112,12 @@ export interface Violation {
   why: string;
 }
 
-/** Every forbidden module reachable from `entry`, each with the import chain that reaches it. */
-export function forbiddenReachable(entry: string): Violation[] {
+/**
+ * Every forbidden module reachable from `entry`, each with the import chain that reaches it.
+ * `firstLoad`: only through static imports (what the page loads before anyone uses it), and zod
+ * counts as forbidden there: forms load their schemas with import() when first used.
+ */
+export function forbiddenReachable(entry: string, options: { firstLoad?: boolean } = {}): Violation[] {
   const violations: Violation[] = [];
   const seen = new Set<string>([entry]);
   const queue: string[][] = [[entry]];
@@ -122,10 +132,11 @@ export function forbiddenReachable(entry: string): Violation[] {
     if (!/\.(ts|tsx)$/.test(file)) continue; // JSON and other assets: nothing to follow
     const source = readFileSync(path.join(ROOT, file), "utf8");
     if (chain.length > 1 && hasDirective(source, "use server")) continue;
-    for (const spec of runtimeImports(source)) {
+    for (const { spec, dynamic } of runtimeImports(source)) {
+      if (options.firstLoad && dynamic) continue;
       const target = resolveProjectImport(file, spec);
       if (target === null) {
-        const pkgWhy = forbiddenPackage(spec);
+        const pkgWhy = options.firstLoad && (spec === "zod" || spec.startsWith("zod/")) ? "zod on first load (load the schema with import())" : forbiddenPackage(spec);
         if (pkgWhy) violations.push({ chain: [...chain, spec], why: pkgWhy });
         continue;
       }
@@ -174,11 +185,21 @@ describe("modules that reach the browser", () => {
           '// import { x } from "./commented-out";',
         ].join("\n"),
       ),
-    ).toEqual(["./d", "./g", "./side-effect.css", "./h"]);
+    ).toEqual([
+      { spec: "./d", dynamic: false },
+      { spec: "./g", dynamic: false },
+      { spec: "./side-effect.css", dynamic: false },
+      { spec: "./h", dynamic: true },
+    ]);
   });
 
   it.each(entries)("%s reaches no server-only or heavy module", (entry) => {
     const violations = forbiddenReachable(entry).map((v) => `${v.why}: ${v.chain.join(" → ")}`);
+    expect(violations).toEqual([]);
+  });
+
+  it.each(clientFiles)("%s loads no zod with the page", (entry) => {
+    const violations = forbiddenReachable(entry, { firstLoad: true }).map((v) => `${v.why}: ${v.chain.join(" → ")}`);
     expect(violations).toEqual([]);
   });
 });

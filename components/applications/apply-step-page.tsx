@@ -5,16 +5,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { DraftReview, DraftView } from "@/lib/applications/drafts";
 import type { DistrictOptionRow, PublicEstate } from "@/lib/applications/estates";
 import { formatHundredths } from "@/lib/applications/money-input";
-import type { ApplyStep } from "@/lib/applications/schemas";
+import type { ApplyStep } from "@/lib/applications/steps";
 import { fromDateColumn, todayCST } from "@/lib/clock";
 import { unitTypeHouseholdSize } from "@/lib/rules";
 import { ApplyStepper } from "./apply-stepper";
-import { DocumentsStep } from "./documents-step";
-import { HouseholdForm, type PersonValues } from "./household-form";
-import { HousingForm } from "./housing-form";
+import type { PersonValues } from "./household-form";
 import { ReviewStep } from "./review-step";
-import { WhereForm } from "./where-form";
-import { WorkForm } from "./work-form";
+import { DocumentsStep, HouseholdForm, HousingForm, WhereForm, WorkForm } from "./step-forms";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 /** What the step forms (client components) read of the `applications` messages. */

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink, buttonClasses } from "@/components/ui/button";
 import { deleteDocumentAction } from "@/lib/applications/actions";
 import { formatBytes } from "@/lib/applications/format";
-import { MAX_DOCUMENT_BYTES, UPLOAD_DOCUMENT_KINDS, requiredDocumentGroups, type UploadDocumentKind } from "@/lib/applications/schemas";
+import { MAX_DOCUMENT_BYTES, UPLOAD_DOCUMENT_KINDS, requiredDocumentGroups, type UploadDocumentKind } from "@/lib/applications/steps";
 import { extensionMatches, isAcceptedExtension, sniffDocumentType } from "@/lib/documents/file-type";
 import { FormSection } from "./form-controls";
 

@@ -8,7 +8,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveHouseholdStepAction } from "@/lib/applications/actions";
 import { formatIsoDate } from "@/lib/applications/format";
-import { CO_MEMBER_RELATIONSHIPS, MARITAL_STATUSES, MAX_HOUSEHOLD_MEMBERS, householdStepSchema } from "@/lib/applications/schemas";
+import { CO_MEMBER_RELATIONSHIPS, MARITAL_STATUSES, MAX_HOUSEHOLD_MEMBERS } from "@/lib/applications/steps";
 import { birthDateFromResidentId, isValidResidentId, sexFromResidentId } from "@/lib/rules/client";
 import { FormSection, RadioGroupField, useMessage } from "./form-controls";
 import { useStepForm } from "./use-step-form";
@@ -66,7 +66,7 @@ export function HouseholdForm({ initialApplicant, initialMembers, next }: { init
   const message = useMessage();
   const [applicant, setApplicant] = useState<PersonValues>(initialApplicant);
   const [members, setMembers] = useState<PersonValues[]>(initialMembers);
-  const { pending, fieldErrors, formError, save, check } = useStepForm(saveHouseholdStepAction, next);
+  const { pending, fieldErrors, formError, save, check, prefetch } = useStepForm(saveHouseholdStepAction, next);
   const required = tc("required");
 
   const errorsOf = (path: string) => fieldErrors[path];
@@ -76,11 +76,11 @@ export function HouseholdForm({ initialApplicant, initialMembers, next }: { init
     { value: "no", label: t("apply.household.capacityNo") },
   ];
 
-  function onSubmit(event: React.FormEvent) {
+  async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     const input = toInput(applicant, members);
     // Instant feedback with the server's own schema; the server checks again (and Art. 12).
-    if (!check(householdStepSchema, input)) {
+    if (!(await check((s) => s.householdStepSchema, input))) {
       requestAnimationFrame(() => document.querySelector<HTMLElement>("[aria-invalid='true']")?.focus());
       return;
     }
@@ -174,7 +174,7 @@ export function HouseholdForm({ initialApplicant, initialMembers, next }: { init
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+    <form onSubmit={onSubmit} onFocus={prefetch} noValidate className="flex flex-col gap-6">
       {formError ? (
         <Alert tone="error" title={formError}>
           {Object.values(fieldErrors).flat().includes(message("applications.validation.alreadyHoused")) ? t("apply.household.alreadyHousedHelp") : null}

@@ -5,11 +5,11 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import type { DraftReview, DraftView } from "@/lib/applications/drafts";
 import { articleLabel, formatIsoDate } from "@/lib/applications/format";
-import { APPLY_STEPS, type ApplyStep } from "@/lib/applications/schemas";
+import { APPLY_STEPS, type ApplyStep } from "@/lib/applications/steps";
 import { fromDateColumn } from "@/lib/clock";
 import { maskResidentId } from "@/lib/rules";
 import { formatYuan } from "@/lib/rules/money";
-import { SubmitForm } from "./submit-form";
+import { SubmitForm } from "./step-forms";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 function SummaryCard({ step, title, editLabel, children }: { step: ApplyStep; title: string; editLabel: string; children: ReactNode }) {

@@ -7,7 +7,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveWhereStepAction } from "@/lib/applications/actions";
-import { MAX_PREFERRED_ESTATES, whereStepSchema } from "@/lib/applications/schemas";
+import { MAX_PREFERRED_ESTATES } from "@/lib/applications/steps";
 import { UNIT_TYPES } from "@/lib/rules/client";
 import { CheckboxField, FormSection, RadioGroupField } from "./form-controls";
 import { useStepForm } from "./use-step-form";
@@ -53,7 +53,7 @@ export function WhereForm({
   const t = useTranslations("applications");
   const tc = useTranslations("common");
   const [values, setValues] = useState<WhereValues>(initial);
-  const { pending, fieldErrors, formError, save, check } = useStepForm(saveWhereStepAction, next);
+  const { pending, fieldErrors, formError, save, check, prefetch } = useStepForm(saveWhereStepAction, next);
   const update = (patch: Partial<WhereValues>) => setValues((v) => ({ ...v, ...patch }));
 
   // Art. 15: municipal estates need work in a central urban district; district estates are in the
@@ -76,7 +76,7 @@ export function WhereForm({
     update({ estateCodes: checked ? [...values.estateCodes, code].slice(0, MAX_PREFERRED_ESTATES) : values.estateCodes.filter((c) => c !== code) });
   }
 
-  function onSubmit(event: React.FormEvent) {
+  async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     const input = {
       districtCode: values.districtCode,
@@ -84,7 +84,7 @@ export function WhereForm({
       estateCodes: values.estateCodes,
       unitType: values.unitType || undefined,
     };
-    if (!check(whereStepSchema, input, (path) => path.split(".")[0] ?? "")) return;
+    if (!(await check((s) => s.whereStepSchema, input, (path) => path.split(".")[0] ?? ""))) return;
     save(input);
   }
 
@@ -97,7 +97,7 @@ export function WhereForm({
     });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+    <form onSubmit={onSubmit} onFocus={prefetch} noValidate className="flex flex-col gap-6">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <FormSection id="level" title={t("apply.where.levelTitle")}>
         <Alert tone="info" title={t("apply.where.art15Title")}>

@@ -7,7 +7,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveWorkStepAction } from "@/lib/applications/actions";
-import { EMPLOYMENTS_NEEDING_EMPLOYER, workStepSchema } from "@/lib/applications/schemas";
+import { EMPLOYMENTS_NEEDING_EMPLOYER } from "@/lib/applications/steps";
 import { EMPLOYMENT_BASES } from "@/lib/rules/client";
 import { CheckboxField, FormSection, RadioGroupField } from "./form-controls";
 import { useStepForm } from "./use-step-form";
@@ -29,7 +29,7 @@ export function WorkForm({ initial, districts, back, next }: { initial: WorkValu
   const t = useTranslations("applications");
   const tc = useTranslations("common");
   const [values, setValues] = useState<WorkValues>(initial);
-  const { pending, fieldErrors, formError, save, check } = useStepForm(saveWorkStepAction, next);
+  const { pending, fieldErrors, formError, save, check, prefetch } = useStepForm(saveWorkStepAction, next);
   const update = (patch: Partial<WorkValues>) => setValues((v) => ({ ...v, ...patch }));
   const needsEmployer = (EMPLOYMENTS_NEEDING_EMPLOYER as readonly string[]).includes(values.employment);
   const noWork = values.employment === "NONE";
@@ -37,7 +37,7 @@ export function WorkForm({ initial, districts, back, next }: { initial: WorkValu
   const others = districts.filter((d) => !d.isCentralUrban);
   const chosen = districts.find((d) => d.code === values.workDistrictCode);
 
-  function onSubmit(event: React.FormEvent) {
+  async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     const input = {
       employment: values.employment || undefined,
@@ -45,12 +45,12 @@ export function WorkForm({ initial, districts, back, next }: { initial: WorkValu
       workDistrictCode: noWork ? null : values.workDistrictCode,
       isMigrantWorker: values.isMigrantWorker,
     };
-    if (!check(workStepSchema, input)) return;
+    if (!(await check((s) => s.workStepSchema, input))) return;
     save(input);
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+    <form onSubmit={onSubmit} onFocus={prefetch} noValidate className="flex flex-col gap-6">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <FormSection id="work" title={t("apply.work.title")}>
         <RadioGroupField

@@ -161,3 +161,31 @@ test("every applicant page loads at most 150 KiB of gzipped JavaScript on first 
     expect.soft(r.gzipBytes / 1024, `${r.page} (${r.path}): gzipped JavaScript in KiB`).toBeLessThanOrEqual(LIMIT_KIB);
   }
 });
+
+test("a form fetches its schema (zod) when first used, not with the page, and checks with it at once", async ({ browser }) => {
+  const applicant = await createApplicant("体积丁");
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const page = await context.newPage();
+  await signIn(page, applicant.phone);
+
+  const scripts: Array<Promise<string>> = [];
+  const actionPosts: string[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") scripts.push(response.text());
+  });
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.headers()["next-action"]) actionPosts.push(request.url());
+  });
+  const loadedZod = async () => (await Promise.all(scripts)).some((body) => body.includes('"$ZodObject"'));
+
+  await page.goto("/me/apply/household");
+  await page.waitForLoadState("networkidle");
+  expect(await loadedZod(), "zod is not loaded with the page").toBe(false);
+
+  // Submitting the empty step: the schema arrives and answers in the browser, before any server action.
+  await page.getByRole("button", { name: "保存并继续" }).click();
+  await expect(page.getByText("请填写居民身份证号码")).toBeVisible();
+  expect(await loadedZod(), "zod came with the first use").toBe(true);
+  expect(actionPosts).toEqual([]);
+  await context.close();
+});
