@@ -4,7 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
-import { APPLY_STEPS } from "@/lib/applications/steps";
+import { APPLY_STEPS } from "@/lib/applications/schemas";
 
 /** Before the first step: what the form asks, what to have at hand, and the rule of one application (Art. 12). */
 export async function ApplyIntro({ activeApplicationNo }: { activeApplicationNo: string | null }) {

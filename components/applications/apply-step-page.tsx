@@ -5,7 +5,17 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { DraftReview, DraftView } from "@/lib/applications/drafts";
 import type { DistrictOptionRow, PublicEstate } from "@/lib/applications/estates";
 import { formatHundredths } from "@/lib/applications/money-input";
-import type { ApplyStep } from "@/lib/applications/steps";
+import {
+  CO_MEMBER_RELATIONSHIPS,
+  EMPLOYMENTS_NEEDING_EMPLOYER,
+  MARITAL_STATUSES,
+  MAX_DOCUMENT_BYTES,
+  MAX_HOUSEHOLD_MEMBERS,
+  MAX_PREFERRED_ESTATES,
+  UPLOAD_DOCUMENT_KINDS,
+  requiredDocumentGroups,
+  type ApplyStep,
+} from "@/lib/applications/schemas";
 import { fromDateColumn, todayCST } from "@/lib/clock";
 import { unitTypeHouseholdSize } from "@/lib/rules";
 import { ApplyStepper } from "./apply-stepper";
@@ -89,6 +99,7 @@ export async function ApplyStepPage({
         <HouseholdForm
           initialApplicant={personValues(applicant, userName)}
           initialMembers={members.filter((m) => m !== applicant).map((m) => personValues(m))}
+          options={{ relationships: CO_MEMBER_RELATIONSHIPS, maritalStatuses: MARITAL_STATUSES, maxMembers: MAX_HOUSEHOLD_MEMBERS }}
           next={next}
         />
       );
@@ -103,6 +114,7 @@ export async function ApplyStepPage({
             isMigrantWorker: Boolean(saved.includes("work") && declaration?.isMigrantWorker),
           }}
           districts={districtOptions}
+          employmentsNeedingEmployer={EMPLOYMENTS_NEEDING_EMPLOYER}
           back={back}
           next={next}
         />
@@ -146,6 +158,7 @@ export async function ApplyStepPage({
           allowedUnitTypes={view?.allowedUnitTypes ?? []}
           countedSize={rulesMembers.length ? unitTypeHouseholdSize(rulesMembers) : 1}
           headCount={rulesMembers.length}
+          maxEstates={MAX_PREFERRED_ESTATES}
           back={back}
           next={next}
         />
@@ -156,7 +169,11 @@ export async function ApplyStepPage({
       body = (
         <DocumentsStep
           documents={(record?.documents ?? []).map((d) => d)}
-          employment={saved.includes("work") ? (declaration?.employment ?? null) : null}
+          requirements={{
+            groups: requiredDocumentGroups(saved.includes("work") ? (declaration?.employment ?? null) : null),
+            kinds: UPLOAD_DOCUMENT_KINDS,
+            maxBytes: MAX_DOCUMENT_BYTES,
+          }}
           back={back}
           next={next}
         />

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { cn } from "@/components/ui/cn";
-import { APPLY_STEPS, type ApplyStep } from "@/lib/applications/steps";
+import { APPLY_STEPS, type ApplyStep } from "@/lib/applications/schemas";
 
 /**
  * Where the applicant is in the form: "step 2 of 6" and a bar on phones, the whole list on wider

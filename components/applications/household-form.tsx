@@ -8,7 +8,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveHouseholdStepAction } from "@/lib/applications/actions";
 import { formatIsoDate } from "@/lib/applications/format";
-import { CO_MEMBER_RELATIONSHIPS, MARITAL_STATUSES, MAX_HOUSEHOLD_MEMBERS } from "@/lib/applications/steps";
+import type { CO_MEMBER_RELATIONSHIPS, MARITAL_STATUSES } from "@/lib/applications/schemas";
 import { birthDateFromResidentId, isValidResidentId, sexFromResidentId } from "@/lib/rules/client";
 import { FormSection, RadioGroupField, useMessage } from "./form-controls";
 import { useStepForm } from "./use-step-form";
@@ -60,7 +60,24 @@ function toInput(applicant: PersonValues, members: PersonValues[]) {
   };
 }
 
-export function HouseholdForm({ initialApplicant, initialMembers, next }: { initialApplicant: PersonValues; initialMembers: PersonValues[]; next: string }) {
+/** The schema's options and limits, given by the server page (the schema itself comes on first use). */
+export interface HouseholdOptions {
+  relationships: typeof CO_MEMBER_RELATIONSHIPS;
+  maritalStatuses: typeof MARITAL_STATUSES;
+  maxMembers: number;
+}
+
+export function HouseholdForm({
+  initialApplicant,
+  initialMembers,
+  options,
+  next,
+}: {
+  initialApplicant: PersonValues;
+  initialMembers: PersonValues[];
+  options: HouseholdOptions;
+  next: string;
+}) {
   const t = useTranslations("applications");
   const tc = useTranslations("common");
   const message = useMessage();
@@ -70,7 +87,7 @@ export function HouseholdForm({ initialApplicant, initialMembers, next }: { init
   const required = tc("required");
 
   const errorsOf = (path: string) => fieldErrors[path];
-  const maritalOptions = MARITAL_STATUSES.map((m) => ({ value: m, label: t(`marital.${m}`) }));
+  const maritalOptions = options.maritalStatuses.map((m) => ({ value: m, label: t(`marital.${m}`) }));
   const capacityOptions = [
     { value: "yes", label: t("apply.household.capacityYes") },
     { value: "no", label: t("apply.household.capacityNo") },
@@ -125,7 +142,7 @@ export function HouseholdForm({ initialApplicant, initialMembers, next }: { init
             label={t("apply.household.relationship")}
             hint={t("apply.household.relationshipHint")}
             placeholder={t("apply.choose")}
-            options={CO_MEMBER_RELATIONSHIPS.map((r) => ({ value: r, label: t(`relationship.${r}`) }))}
+            options={options.relationships.map((r) => ({ value: r, label: t(`relationship.${r}`) }))}
             required
             requiredLabel={required}
             value={person.relationship}
@@ -204,7 +221,7 @@ export function HouseholdForm({ initialApplicant, initialMembers, next }: { init
         <Button
           variant="secondary"
           className="self-start"
-          disabled={members.length >= MAX_HOUSEHOLD_MEMBERS - 1}
+          disabled={members.length >= options.maxMembers - 1}
           onClick={() => setMembers((ms) => [...ms, { ...EMPTY_MEMBER }])}
         >
           {t("apply.household.addMember")}

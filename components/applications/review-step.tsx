@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import type { DraftReview, DraftView } from "@/lib/applications/drafts";
 import { articleLabel, formatIsoDate } from "@/lib/applications/format";
-import { APPLY_STEPS, type ApplyStep } from "@/lib/applications/steps";
+import { APPLY_STEPS, type ApplyStep } from "@/lib/applications/schemas";
 import { fromDateColumn } from "@/lib/clock";
 import { maskResidentId } from "@/lib/rules";
 import { formatYuan } from "@/lib/rules/money";

@@ -7,7 +7,6 @@ import { ButtonLink } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveWhereStepAction } from "@/lib/applications/actions";
-import { MAX_PREFERRED_ESTATES } from "@/lib/applications/steps";
 import { UNIT_TYPES } from "@/lib/rules/client";
 import { CheckboxField, FormSection, RadioGroupField } from "./form-controls";
 import { useStepForm } from "./use-step-form";
@@ -37,6 +36,7 @@ export function WhereForm({
   allowedUnitTypes,
   countedSize,
   headCount,
+  maxEstates,
   back,
   next,
 }: {
@@ -47,6 +47,8 @@ export function WhereForm({
   allowedUnitTypes: string[];
   countedSize: number;
   headCount: number;
+  /** The schema's limit, given by the server page (the schema itself comes on first use). */
+  maxEstates: number;
   back: string;
   next: string;
 }) {
@@ -73,7 +75,7 @@ export function WhereForm({
   }
 
   function toggleEstate(code: string, checked: boolean) {
-    update({ estateCodes: checked ? [...values.estateCodes, code].slice(0, MAX_PREFERRED_ESTATES) : values.estateCodes.filter((c) => c !== code) });
+    update({ estateCodes: checked ? [...values.estateCodes, code].slice(0, maxEstates) : values.estateCodes.filter((c) => c !== code) });
   }
 
   async function onSubmit(event: React.FormEvent) {
@@ -172,7 +174,7 @@ export function WhereForm({
       </FormSection>
 
       <FormSection id="estates" title={t("apply.where.estatesTitle")}>
-        <p className="-mt-2 text-sm text-slate-600">{t("apply.where.estatesHint", { max: MAX_PREFERRED_ESTATES })}</p>
+        <p className="-mt-2 text-sm text-slate-600">{t("apply.where.estatesHint", { max: maxEstates })}</p>
         {estateErrors.length ? (
           <Alert tone="error">
             <ul className="list-disc pl-5">

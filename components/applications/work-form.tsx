@@ -7,7 +7,6 @@ import { ButtonLink } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveWorkStepAction } from "@/lib/applications/actions";
-import { EMPLOYMENTS_NEEDING_EMPLOYER } from "@/lib/applications/steps";
 import { EMPLOYMENT_BASES } from "@/lib/rules/client";
 import { CheckboxField, FormSection, RadioGroupField } from "./form-controls";
 import { useStepForm } from "./use-step-form";
@@ -25,13 +24,26 @@ export interface DistrictOption {
   isCentralUrban: boolean;
 }
 
-export function WorkForm({ initial, districts, back, next }: { initial: WorkValues; districts: DistrictOption[]; back: string; next: string }) {
+export function WorkForm({
+  initial,
+  districts,
+  employmentsNeedingEmployer,
+  back,
+  next,
+}: {
+  initial: WorkValues;
+  districts: DistrictOption[];
+  /** The schema's list (Art. 13.3), given by the server page (the schema itself comes on first use). */
+  employmentsNeedingEmployer: readonly string[];
+  back: string;
+  next: string;
+}) {
   const t = useTranslations("applications");
   const tc = useTranslations("common");
   const [values, setValues] = useState<WorkValues>(initial);
   const { pending, fieldErrors, formError, save, check, prefetch } = useStepForm(saveWorkStepAction, next);
   const update = (patch: Partial<WorkValues>) => setValues((v) => ({ ...v, ...patch }));
-  const needsEmployer = (EMPLOYMENTS_NEEDING_EMPLOYER as readonly string[]).includes(values.employment);
+  const needsEmployer = employmentsNeedingEmployer.includes(values.employment);
   const noWork = values.employment === "NONE";
   const central = districts.filter((d) => d.isCentralUrban);
   const others = districts.filter((d) => !d.isCentralUrban);

@@ -1,26 +1,11 @@
 import { z } from "zod";
 import { PHONE_PATTERN, normalizePhone } from "@/lib/auth/schemas";
-import {
-  EMPLOYMENT_BASES,
-  PRIORITY_CATEGORIES,
-  RELATIONSHIPS,
-  UNIT_TYPES,
-  allowedUnitTypes,
-  birthDateFromResidentId,
-  isValidISODate,
-  isValidResidentId,
-  sexFromResidentId,
-  type HouseholdMember as RulesMember,
-} from "@/lib/rules/client";
+import { isValidISODate } from "@/lib/rules/dates";
+import { EMPLOYMENT_BASES, PRIORITY_CATEGORIES, RELATIONSHIPS } from "@/lib/rules/eligibility-types";
+import type { HouseholdMember as RulesMember } from "@/lib/rules/eligibility-types";
+import { birthDateFromResidentId, isValidResidentId, sexFromResidentId } from "@/lib/rules/identity";
+import { UNIT_TYPES, allowedUnitTypes } from "@/lib/rules/unit-type";
 import { MAX_ANNUAL_INCOME_FEN, m2NumberToDm2, squareMetresToDm2, yuanToFen } from "./money-input";
-import {
-  CO_MEMBER_RELATIONSHIPS,
-  EMPLOYMENTS_NEEDING_EMPLOYER,
-  ESTATE_LEVELS,
-  MARITAL_STATUSES,
-  MAX_HOUSEHOLD_MEMBERS,
-  MAX_PREFERRED_ESTATES,
-} from "./steps";
 
 // THE schema of an application (Art. 12-16, 21), shared by the portal's forms (instant feedback in
 // the browser), its server actions, the intake API and the submission service. Messages are keys
@@ -28,10 +13,6 @@ import {
 // database is checked here; lib/applications/validate-application.ts checks the rest (districts,
 // estates, Art. 15) and Art. 12 conflicts. Sex and birth date are never fields: they come from
 // each resident ID (GB 11643-1999), through lib/rules. Pure: no server-only imports.
-
-// What the browser needs without zod (steps, option lists, document groups) lives in ./steps,
-// which the forms load with the page; they fetch this module when first used.
-export * from "./steps";
 
 const K = "applications.validation.";
 export const V = {
@@ -86,6 +67,21 @@ export const V = {
   documentsMissing: `${K}documentsMissing`,
   stepIncomplete: `${K}stepIncomplete`,
 } as const;
+
+export const MARITAL_STATUSES = ["UNMARRIED", "MARRIED", "DIVORCED", "WIDOWED"] as const;
+export const ESTATE_LEVELS = ["MUNICIPAL", "DISTRICT"] as const;
+export const CO_MEMBER_RELATIONSHIPS = RELATIONSHIPS.filter((r) => r !== "APPLICANT") as readonly Exclude<
+  (typeof RELATIONSHIPS)[number],
+  "APPLICANT"
+>[];
+/** A household of more than this is surely a mistake (or an attack on the form). */
+export const MAX_HOUSEHOLD_MEMBERS = 20;
+export const MAX_PREFERRED_ESTATES = 5;
+/** Applicants whose employer must be named (Art. 13.3: a Chongqing employer or business). */
+export const EMPLOYMENTS_NEEDING_EMPLOYER = ["LABOR_CONTRACT", "BUSINESS_LICENSE"] as const;
+
+export type MaritalStatus = (typeof MARITAL_STATUSES)[number];
+export type EstateLevelValue = (typeof ESTATE_LEVELS)[number];
 
 // ───────────── field schemas ─────────────
 
@@ -357,6 +353,10 @@ export const applicationInputSchema = z.object(applicationInputShape, { error: V
 export type ApplicationInput = z.output<typeof applicationInputSchema>;
 export type ApplicationInputRaw = z.input<typeof applicationInputSchema>;
 
+// Field paths, issue grouping and the list of steps live in ./steps, which the step forms load
+// without zod (docs/decisions/009-client-bundles.md).
+export { APPLY_STEPS, groupIssues, isApplyStep, issuePath, stepOfPath, type ApplyStep } from "./steps";
+
 const yuanSchema = z
   .string({ error: V.incomeRequired })
   .trim()
@@ -498,3 +498,26 @@ export const submitDraftSchema = z.object({
   declarationTrue: z.literal(true, { error: V.declarationRequired }),
 });
 export type SubmitDraftInput = z.input<typeof submitDraftSchema>;
+
+// ───────────── documents (Art. 16) ─────────────
+
+/** What the applicant uploads in the portal (Art. 16): nothing the agencies get through data sharing. */
+export const UPLOAD_DOCUMENT_KINDS = ["ID_CARD", "HOUSEHOLD_REGISTER", "RESIDENCE_PERMIT", "LABOR_CONTRACT", "MARITAL_STATUS"] as const;
+export type UploadDocumentKind = (typeof UPLOAD_DOCUMENT_KINDS)[number];
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_DOCUMENTS_PER_APPLICATION = 30;
+export const ALLOWED_DOCUMENT_MIME_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
+
+/**
+ * The document groups a portal application needs (Art. 16): the ID card, the household register or
+ * a residence permit, the marital status certificate, and the labour contract when that is the basis.
+ */
+export function requiredDocumentGroups(employment: string | null | undefined): UploadDocumentKind[][] {
+  const groups: UploadDocumentKind[][] = [["ID_CARD"], ["HOUSEHOLD_REGISTER", "RESIDENCE_PERMIT"], ["MARITAL_STATUS"]];
+  if (employment === "LABOR_CONTRACT") groups.push(["LABOR_CONTRACT"]);
+  return groups;
+}
+
+export function missingDocumentGroups(employment: string | null | undefined, uploaded: readonly string[]): UploadDocumentKind[][] {
+  return requiredDocumentGroups(employment).filter((group) => !group.some((kind) => uploaded.includes(kind)));
+}

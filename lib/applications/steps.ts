@@ -1,24 +1,7 @@
-import { RELATIONSHIPS } from "@/lib/rules/client";
-
-// The application form as the browser draws it: its steps, option lists, limits, document groups
-// and how schema issues map to fields. No zod here, so the step pages load it with the page and
-// fetch the schemas (./schemas, which re-exports all of this) only when a form is first used
+// The steps of the application form and how a schema's issues map to its fields: what the step
+// forms need in the browser besides their options, which the server page gives them. No zod
+// here: the forms load ./schemas (which re-exports this) only when first used
 // (docs/decisions/009-client-bundles.md). Pure: server and browser.
-
-export const MARITAL_STATUSES = ["UNMARRIED", "MARRIED", "DIVORCED", "WIDOWED"] as const;
-export const ESTATE_LEVELS = ["MUNICIPAL", "DISTRICT"] as const;
-export const CO_MEMBER_RELATIONSHIPS = RELATIONSHIPS.filter((r) => r !== "APPLICANT") as readonly Exclude<
-  (typeof RELATIONSHIPS)[number],
-  "APPLICANT"
->[];
-/** A household of more than this is surely a mistake (or an attack on the form). */
-export const MAX_HOUSEHOLD_MEMBERS = 20;
-export const MAX_PREFERRED_ESTATES = 5;
-/** Applicants whose employer must be named (Art. 13.3: a Chongqing employer or business). */
-export const EMPLOYMENTS_NEEDING_EMPLOYER = ["LABOR_CONTRACT", "BUSINESS_LICENSE"] as const;
-
-export type MaritalStatus = (typeof MARITAL_STATUSES)[number];
-export type EstateLevelValue = (typeof ESTATE_LEVELS)[number];
 
 /** `["members", 0, "residentId"]` → "members.0.residentId", the path format of field errors and the intake API. */
 export function issuePath(path: readonly PropertyKey[]): string {
@@ -56,27 +39,4 @@ export function stepOfPath(path: string): ApplyStep {
   if (path === "districtCode" || path === "estateLevel" || path.startsWith("preferences")) return "where";
   if (path.startsWith("documents")) return "documents";
   return "review";
-}
-
-// ───────────── documents (Art. 16) ─────────────
-
-/** What the applicant uploads in the portal (Art. 16): nothing the agencies get through data sharing. */
-export const UPLOAD_DOCUMENT_KINDS = ["ID_CARD", "HOUSEHOLD_REGISTER", "RESIDENCE_PERMIT", "LABOR_CONTRACT", "MARITAL_STATUS"] as const;
-export type UploadDocumentKind = (typeof UPLOAD_DOCUMENT_KINDS)[number];
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-export const MAX_DOCUMENTS_PER_APPLICATION = 30;
-export const ALLOWED_DOCUMENT_MIME_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
-
-/**
- * The document groups a portal application needs (Art. 16): the ID card, the household register or
- * a residence permit, the marital status certificate, and the labour contract when that is the basis.
- */
-export function requiredDocumentGroups(employment: string | null | undefined): UploadDocumentKind[][] {
-  const groups: UploadDocumentKind[][] = [["ID_CARD"], ["HOUSEHOLD_REGISTER", "RESIDENCE_PERMIT"], ["MARITAL_STATUS"]];
-  if (employment === "LABOR_CONTRACT") groups.push(["LABOR_CONTRACT"]);
-  return groups;
-}
-
-export function missingDocumentGroups(employment: string | null | undefined, uploaded: readonly string[]): UploadDocumentKind[][] {
-  return requiredDocumentGroups(employment).filter((group) => !group.some((kind) => uploaded.includes(kind)));
 }

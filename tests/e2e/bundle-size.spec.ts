@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Response } from "@playwright/test";
 import { e2ePrisma } from "./db";
-import { createApplicant, createApplication, dateColumn, staffId } from "./review-fixtures";
+import { createApplicant, createApplication, staffId } from "./review-fixtures";
 import { DEMO_PASSWORD, signIn } from "./support";
 
 // Issue 7: every applicant-facing page loads at most 150 KiB of gzipped JavaScript on a first
@@ -73,6 +73,11 @@ async function measure(browser: Browser, name: string, path: string, who: Who): 
   return { page: name, path, scripts: scripts.length, gzipBytes, rawBytes, files };
 }
 
+/** A CST calendar date as a `@db.Date` value. */
+function dateOnly(date: string): Date {
+  return new Date(`${date}T00:00:00.000Z`);
+}
+
 function kib(bytes: number): string {
   return (bytes / 1024).toFixed(1);
 }
@@ -103,7 +108,7 @@ test("every applicant page loads at most 150 KiB of gzipped JavaScript on first 
     status: "FIRST_REVIEW_REJECTED",
     applicantName: "体积乙",
     applicantUserId: refused.id,
-    data: { rejectionNotifiedAt: notifiedOn, appealDueDate: dateColumn(due), dueDate: dateColumn(due) },
+    data: { rejectionNotifiedAt: notifiedOn, appealDueDate: dateOnly(due), dueDate: dateOnly(due) },
   });
   await db.reviewDecision.create({
     data: {
@@ -113,7 +118,7 @@ test("every applicant page loads at most 150 KiB of gzipped JavaScript on first 
       outcome: "REJECTED",
       reasons: [{ code: "INCOME_ABOVE_LIMIT", article: "13.4" }],
       articlesCited: ["13.4"],
-      dueDate: dateColumn(due),
+      dueDate: dateOnly(due),
       decidedAt: notifiedOn,
       notifiedAt: notifiedOn,
       noticeMethod: "SMS",
