@@ -5,22 +5,12 @@
 // server. components/client-imports.test.ts fails if browser code imports the whole index.
 
 export type { Fen, ISODate } from "./types";
-export type {
-  EligibilityInput,
-  EligibilityReason,
-  EligibilityResult,
-  EmploymentBasis,
-  HouseholdMember,
-  IneligibilityCode,
-  PriorityCategory,
-  ReasonParams,
-  Relationship,
-} from "./eligibility-types";
+// The household and eligibility types, and the enumerations RELATIONSHIPS, EMPLOYMENT_BASES, PRIORITY_CATEGORIES.
+export * from "./eligibility-types";
 export type { RulesLocale } from "./articles";
 export type { UnitType } from "./unit-type";
 
 export { addDays, addMonths, assertISODate, compareISODate, isValidISODate } from "./dates";
 export { birthDateFromResidentId, isValidResidentId, maskName, maskPhone, maskResidentId, sexFromResidentId } from "./identity";
-export { EMPLOYMENT_BASES, PRIORITY_CATEGORIES, RELATIONSHIPS } from "./eligibility-types";
 export { UNIT_TYPES, allowedUnitTypes, entitledUnitType, unitTypeHouseholdSize } from "./unit-type";
 export { INELIGIBILITY_ARTICLES, articleLabel } from "./articles";

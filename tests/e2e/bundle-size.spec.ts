@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Response } from "@playwright/test";
 import { e2ePrisma } from "./db";
-import { createApplicant, createApplication, staffId } from "./review-fixtures";
+import { createApplicant, createApplication } from "./review-fixtures";
 import { DEMO_PASSWORD, signIn } from "./support";
 
 // Issue 7: every applicant-facing page loads at most 150 KiB of gzipped JavaScript on a first
@@ -9,6 +9,8 @@ import { DEMO_PASSWORD, signIn } from "./support";
 // See docs/decisions/009-client-bundles.md.
 
 const LIMIT_KIB = 150;
+/** The demo's applicant refused at the first review 3 working days ago, who may still appeal. */
+const REFUSED_DEMO_APPLICANT = "13800000008";
 
 interface Measured {
   page: string;
@@ -73,11 +75,6 @@ async function measure(browser: Browser, name: string, path: string, who: Who): 
   return { page: name, path, scripts: scripts.length, gzipBytes, rawBytes, files };
 }
 
-/** A CST calendar date as a `@db.Date` value. */
-function dateOnly(date: string): Date {
-  return new Date(`${date}T00:00:00.000Z`);
-}
-
 function kib(bytes: number): string {
   return (bytes / 1024).toFixed(1);
 }
@@ -94,42 +91,23 @@ test("every applicant page loads at most 150 KiB of gzipped JavaScript on first 
   });
   const entryId = batch.entries[0]!.id;
 
-  // The demo applicant's own state depends on the journeys run before this one (the apply
-  // journey submits their application), so the signed-in pages use households made here with the
-  // demo password: one with no application yet (as the demo applicant starts), one with a draft
-  // whose steps are all reachable, one refused and in time to appeal.
+  // The demo applicant 13800000001's own state depends on the journeys run before this one (the
+  // apply journey submits their application), so the pages of someone without an application and
+  // of a draft use households made here with the demo password. The application and appeal pages
+  // are the demo's refused applicant's, still in time to appeal (lib/demo/seed.ts).
   const newcomer = await createApplicant("体积丙");
   const drafter = await createApplicant("体积甲");
   await createApplication({ status: "DRAFT", applicantName: "体积甲", applicantUserId: drafter.id });
-  const refused = await createApplicant("体积乙");
-  const notifiedOn = new Date(Date.now() - 86_400_000);
-  const due = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date(Date.now() + 10 * 86_400_000));
-  const refusedApp = await createApplication({
-    status: "FIRST_REVIEW_REJECTED",
-    applicantName: "体积乙",
-    applicantUserId: refused.id,
-    data: { rejectionNotifiedAt: notifiedOn, appealDueDate: dateOnly(due), dueDate: dateOnly(due) },
-  });
-  await db.reviewDecision.create({
-    data: {
-      applicationId: refusedApp.id,
-      level: "FIRST",
-      officerId: await staffId("yuzhong.officer"),
-      outcome: "REJECTED",
-      reasons: [{ code: "INCOME_ABOVE_LIMIT", article: "13.4" }],
-      articlesCited: ["13.4"],
-      dueDate: dateOnly(due),
-      decidedAt: notifiedOn,
-      notifiedAt: notifiedOn,
-      noticeMethod: "SMS",
-    },
+  const refused = await db.application.findFirstOrThrow({
+    where: { applicantUser: { phone: REFUSED_DEMO_APPLICANT }, status: "FIRST_REVIEW_REJECTED" },
+    select: { applicationNo: true },
   });
 
   const visitor: Who = {};
   const newApplicant: Who = { storageState: await signedInState(browser, newcomer.phone) };
   const drafting: Who = { storageState: await signedInState(browser, drafter.phone) };
-  const refusedUser: Who = { storageState: await signedInState(browser, refused.phone) };
-  const no = encodeURIComponent(refusedApp.applicationNo);
+  const refusedUser: Who = { storageState: await signedInState(browser, REFUSED_DEMO_APPLICANT) };
+  const no = encodeURIComponent(refused.applicationNo);
 
   const pages: Array<[string, string, Who]> = [
     ["home", "/", visitor],
