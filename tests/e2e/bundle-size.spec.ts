@@ -6,7 +6,8 @@ import { DEMO_PASSWORD, signIn } from "./support";
 // Issue 7: every applicant-facing page loads at most 150 KiB of gzipped JavaScript on a first
 // visit (an empty cache). Each page opens in a fresh browser context that asks for gzip only, and
 // the encoded body sizes of every JavaScript response are summed. It measures bytes, not time.
-// See docs/decisions/009-client-bundles.md.
+// It prints a table of the sizes; the scripts of a page over the limit are listed too (of every
+// page with BUNDLE_SIZE_DETAIL=1). See docs/decisions/009-client-bundles.md.
 
 const LIMIT_KIB = 150;
 /** The demo's applicant refused at the first review 3 working days ago, who may still appeal. */
