@@ -1,15 +1,22 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-intl";
 import { useRef, useEffect } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createStaffAction } from "@/lib/auth/admin-actions";
-import { staffRoles } from "@/lib/auth/schemas";
+import type { staffRoles } from "@/lib/auth/schemas";
 
-export function CreateStaffForm({ districts }: { districts: Array<{ value: string; label: string }> }) {
+export function CreateStaffForm({
+  districts,
+  roles,
+}: {
+  districts: Array<{ value: string; label: string }>;
+  /** The roles an administrator can give (lib/auth/schemas), from the server page. */
+  roles: typeof staffRoles;
+}) {
   const t = useTranslations();
   const { state, pending, fieldErrors, formError, formProps } = useFormAction(createStaffAction);
   const formRef = useRef<HTMLFormElement>(null);
@@ -28,7 +35,7 @@ export function CreateStaffForm({ districts }: { districts: Array<{ value: strin
         name="role"
         label={t("admin.users.role")}
         placeholder={t("admin.users.rolePlaceholder")}
-        options={staffRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
         required
         requiredLabel={required}
         errors={fieldErrors.role}

@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import type { StaffPage } from "@/lib/auth/staff-users";
+import { staffRoles } from "@/lib/auth/schemas";
 import { CreateStaffForm } from "./create-staff-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
@@ -100,7 +101,7 @@ export async function StaffUsers({
       </section>
 
       <Card id="create-staff" title={t("admin.users.createTitle")} className="mt-10 max-w-xl scroll-mt-4">
-        <ClientMessages namespaces={["admin", "roles"]}><CreateStaffForm districts={districts.map((d) => ({ value: d.code, label: `${districtLabel(d)}（${d.code}）` }))} /></ClientMessages>
+        <ClientMessages namespaces={["admin", "roles"]}><CreateStaffForm districts={districts.map((d) => ({ value: d.code, label: `${districtLabel(d)}（${d.code}）` }))} roles={staffRoles} /></ClientMessages>
       </Card>
     </Container>
   );

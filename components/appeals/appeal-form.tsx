@@ -1,10 +1,12 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-intl";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { lodgeAppealAction } from "@/lib/appeals/actions";
-import { lodgeAppealSchema } from "@/lib/appeals/schemas";
+
+// The schema (and zod) comes when the form is first used (docs/decisions/009-client-bundles.md).
+const loadLodgeAppealSchema = () => import("@/lib/appeals/schemas").then((m) => m.lodgeAppealSchema);
 
 /** The applicant's appeal to the municipal agency (Art. 19). */
 export function AppealForm({ applicationNo, documents }: { applicationNo: string; documents: Array<{ value: string; label: string }> }) {
@@ -13,7 +15,7 @@ export function AppealForm({ applicationNo, documents }: { applicationNo: string
   return (
     <ConfirmForm
       action={lodgeAppealAction}
-      schema={lodgeAppealSchema}
+      schema={loadLodgeAppealSchema}
       confirmTitle={t("formTitle")}
       confirmMessage={() => t("confirm")}
       submitLabel={t("submit")}

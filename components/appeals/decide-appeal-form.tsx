@@ -1,11 +1,13 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-intl";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { TextAreaField } from "@/components/ui/field";
 import { decideAppealAction } from "@/lib/appeals/actions";
-import { decideAppealSchema } from "@/lib/appeals/schemas";
+
+// The schema (and zod) comes when the form is first used (docs/decisions/009-client-bundles.md).
+const loadDecideAppealSchema = () => import("@/lib/appeals/schemas").then((m) => m.decideAppealSchema);
 
 /** The municipal agency's decision on an appeal (Art. 19). */
 export function DecideAppealForm({ appealId }: { appealId: string }) {
@@ -14,7 +16,7 @@ export function DecideAppealForm({ appealId }: { appealId: string }) {
   return (
     <ConfirmForm
       action={decideAppealAction}
-      schema={decideAppealSchema}
+      schema={loadDecideAppealSchema}
       confirmTitle={t("decideTitle")}
       confirmMessage={(values) => (values.decision === "UPHELD_REJECTION" ? t("confirmUphold") : t("confirmReturn"))}
       submitLabel={t("submit")}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-intl";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { Alert } from "@/components/ui/alert";

@@ -5,16 +5,23 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { DraftReview, DraftView } from "@/lib/applications/drafts";
 import type { DistrictOptionRow, PublicEstate } from "@/lib/applications/estates";
 import { formatHundredths } from "@/lib/applications/money-input";
-import type { ApplyStep } from "@/lib/applications/schemas";
+import {
+  CO_MEMBER_RELATIONSHIPS,
+  EMPLOYMENTS_NEEDING_EMPLOYER,
+  MARITAL_STATUSES,
+  MAX_DOCUMENT_BYTES,
+  MAX_HOUSEHOLD_MEMBERS,
+  MAX_PREFERRED_ESTATES,
+  UPLOAD_DOCUMENT_KINDS,
+  requiredDocumentGroups,
+  type ApplyStep,
+} from "@/lib/applications/schemas";
 import { fromDateColumn, todayCST } from "@/lib/clock";
 import { unitTypeHouseholdSize } from "@/lib/rules";
 import { ApplyStepper } from "./apply-stepper";
-import { DocumentsStep } from "./documents-step";
-import { HouseholdForm, type PersonValues } from "./household-form";
-import { HousingForm } from "./housing-form";
+import type { PersonValues } from "./household-form";
 import { ReviewStep } from "./review-step";
-import { WhereForm } from "./where-form";
-import { WorkForm } from "./work-form";
+import { DocumentsStep, HouseholdForm, HousingForm, WhereForm, WorkForm } from "./step-forms";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 /** What the step forms (client components) read of the `applications` messages. */
@@ -92,6 +99,7 @@ export async function ApplyStepPage({
         <HouseholdForm
           initialApplicant={personValues(applicant, userName)}
           initialMembers={members.filter((m) => m !== applicant).map((m) => personValues(m))}
+          options={{ relationships: CO_MEMBER_RELATIONSHIPS, maritalStatuses: MARITAL_STATUSES, maxMembers: MAX_HOUSEHOLD_MEMBERS }}
           next={next}
         />
       );
@@ -106,6 +114,7 @@ export async function ApplyStepPage({
             isMigrantWorker: Boolean(saved.includes("work") && declaration?.isMigrantWorker),
           }}
           districts={districtOptions}
+          employmentsNeedingEmployer={EMPLOYMENTS_NEEDING_EMPLOYER}
           back={back}
           next={next}
         />
@@ -149,6 +158,7 @@ export async function ApplyStepPage({
           allowedUnitTypes={view?.allowedUnitTypes ?? []}
           countedSize={rulesMembers.length ? unitTypeHouseholdSize(rulesMembers) : 1}
           headCount={rulesMembers.length}
+          maxEstates={MAX_PREFERRED_ESTATES}
           back={back}
           next={next}
         />
@@ -159,7 +169,11 @@ export async function ApplyStepPage({
       body = (
         <DocumentsStep
           documents={(record?.documents ?? []).map((d) => d)}
-          employment={saved.includes("work") ? (declaration?.employment ?? null) : null}
+          requirements={{
+            groups: requiredDocumentGroups(saved.includes("work") ? (declaration?.employment ?? null) : null),
+            kinds: UPLOAD_DOCUMENT_KINDS,
+            maxBytes: MAX_DOCUMENT_BYTES,
+          }}
           back={back}
           next={next}
         />

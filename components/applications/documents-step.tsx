@@ -1,13 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-intl";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink, buttonClasses } from "@/components/ui/button";
 import { deleteDocumentAction } from "@/lib/applications/actions";
 import { formatBytes } from "@/lib/applications/format";
-import { MAX_DOCUMENT_BYTES, UPLOAD_DOCUMENT_KINDS, requiredDocumentGroups, type UploadDocumentKind } from "@/lib/applications/schemas";
+import type { UploadDocumentKind } from "@/lib/applications/schemas";
 import { extensionMatches, isAcceptedExtension, sniffDocumentType } from "@/lib/documents/file-type";
 import { FormSection } from "./form-controls";
 
@@ -21,7 +21,7 @@ export interface DocumentItem {
 
 const ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
 
-function UploadControl({ kind, onUploaded }: { kind: UploadDocumentKind; onUploaded: () => void }) {
+function UploadControl({ kind, maxBytes, onUploaded }: { kind: UploadDocumentKind; maxBytes: number; onUploaded: () => void }) {
   const t = useTranslations("applications.documents");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,7 +30,7 @@ function UploadControl({ kind, onUploaded }: { kind: UploadDocumentKind; onUploa
   async function upload(file: File) {
     setError(null);
     // The same checks as the server, for an answer before the upload starts.
-    if (file.size > MAX_DOCUMENT_BYTES) return setError(t("errors.tooLarge"));
+    if (file.size > maxBytes) return setError(t("errors.tooLarge"));
     if (file.size === 0) return setError(t("errors.empty"));
     const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
     const type = sniffDocumentType(head);
@@ -93,14 +93,22 @@ function UploadControl({ kind, onUploaded }: { kind: UploadDocumentKind; onUploa
   );
 }
 
-export function DocumentsStep({ documents, employment, back, next }: { documents: DocumentItem[]; employment: string | null; back: string; next: string }) {
+/** What the step asks for (Art. 16), worked out by the server page from the schemas (they come to the browser only on first use). */
+export interface DocumentRequirements {
+  /** Each group is satisfied by any one of its kinds. */
+  groups: UploadDocumentKind[][];
+  kinds: readonly UploadDocumentKind[];
+  maxBytes: number;
+}
+
+export function DocumentsStep({ documents, requirements, back, next }: { documents: DocumentItem[]; requirements: DocumentRequirements; back: string; next: string }) {
   const t = useTranslations("applications");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const groups = requiredDocumentGroups(employment);
+  const { groups, kinds, maxBytes } = requirements;
   const required = new Set(groups.flat());
-  const optional = UPLOAD_DOCUMENT_KINDS.filter((k) => !required.has(k));
+  const optional = kinds.filter((k) => !required.has(k));
   const done = (group: readonly string[]) => group.some((k) => documents.some((d) => d.kind === k));
   const missing = groups.filter((g) => !done(g));
 
@@ -140,7 +148,7 @@ export function DocumentsStep({ documents, employment, back, next }: { documents
             ))}
           </ul>
         ) : null}
-        <UploadControl kind={kind} onUploaded={() => router.refresh()} />
+        <UploadControl kind={kind} maxBytes={maxBytes} onUploaded={() => router.refresh()} />
       </div>
     );
   }

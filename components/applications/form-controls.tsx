@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-intl";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { FieldErrorList, RequiredMark } from "@/components/ui/field";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/components/i18n/client-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -8,8 +8,8 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveHouseholdStepAction } from "@/lib/applications/actions";
 import { formatIsoDate } from "@/lib/applications/format";
-import { CO_MEMBER_RELATIONSHIPS, MARITAL_STATUSES, MAX_HOUSEHOLD_MEMBERS, householdStepSchema } from "@/lib/applications/schemas";
-import { birthDateFromResidentId, isValidResidentId, sexFromResidentId } from "@/lib/rules/identity";
+import type { CO_MEMBER_RELATIONSHIPS, MARITAL_STATUSES } from "@/lib/applications/schemas";
+import { birthDateFromResidentId, isValidResidentId, sexFromResidentId } from "@/lib/rules/client";
 import { FormSection, RadioGroupField, useMessage } from "./form-controls";
 import { useStepForm } from "./use-step-form";
 
@@ -60,27 +60,44 @@ function toInput(applicant: PersonValues, members: PersonValues[]) {
   };
 }
 
-export function HouseholdForm({ initialApplicant, initialMembers, next }: { initialApplicant: PersonValues; initialMembers: PersonValues[]; next: string }) {
+/** The schema's options and limits, given by the server page (the schema itself comes on first use). */
+export interface HouseholdOptions {
+  relationships: typeof CO_MEMBER_RELATIONSHIPS;
+  maritalStatuses: typeof MARITAL_STATUSES;
+  maxMembers: number;
+}
+
+export function HouseholdForm({
+  initialApplicant,
+  initialMembers,
+  options,
+  next,
+}: {
+  initialApplicant: PersonValues;
+  initialMembers: PersonValues[];
+  options: HouseholdOptions;
+  next: string;
+}) {
   const t = useTranslations("applications");
   const tc = useTranslations("common");
   const message = useMessage();
   const [applicant, setApplicant] = useState<PersonValues>(initialApplicant);
   const [members, setMembers] = useState<PersonValues[]>(initialMembers);
-  const { pending, fieldErrors, formError, save, check } = useStepForm(saveHouseholdStepAction, next);
+  const { pending, fieldErrors, formError, save, check, prefetch } = useStepForm(saveHouseholdStepAction, next);
   const required = tc("required");
 
   const errorsOf = (path: string) => fieldErrors[path];
-  const maritalOptions = MARITAL_STATUSES.map((m) => ({ value: m, label: t(`marital.${m}`) }));
+  const maritalOptions = options.maritalStatuses.map((m) => ({ value: m, label: t(`marital.${m}`) }));
   const capacityOptions = [
     { value: "yes", label: t("apply.household.capacityYes") },
     { value: "no", label: t("apply.household.capacityNo") },
   ];
 
-  function onSubmit(event: React.FormEvent) {
+  async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     const input = toInput(applicant, members);
     // Instant feedback with the server's own schema; the server checks again (and Art. 12).
-    if (!check(householdStepSchema, input)) {
+    if (!(await check((s) => s.householdStepSchema, input))) {
       requestAnimationFrame(() => document.querySelector<HTMLElement>("[aria-invalid='true']")?.focus());
       return;
     }
@@ -125,7 +142,7 @@ export function HouseholdForm({ initialApplicant, initialMembers, next }: { init
             label={t("apply.household.relationship")}
             hint={t("apply.household.relationshipHint")}
             placeholder={t("apply.choose")}
-            options={CO_MEMBER_RELATIONSHIPS.map((r) => ({ value: r, label: t(`relationship.${r}`) }))}
+            options={options.relationships.map((r) => ({ value: r, label: t(`relationship.${r}`) }))}
             required
             requiredLabel={required}
             value={person.relationship}
@@ -174,7 +191,7 @@ export function HouseholdForm({ initialApplicant, initialMembers, next }: { init
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+    <form onSubmit={onSubmit} onFocus={prefetch} noValidate className="flex flex-col gap-6">
       {formError ? (
         <Alert tone="error" title={formError}>
           {Object.values(fieldErrors).flat().includes(message("applications.validation.alreadyHoused")) ? t("apply.household.alreadyHousedHelp") : null}
@@ -204,7 +221,7 @@ export function HouseholdForm({ initialApplicant, initialMembers, next }: { init
         <Button
           variant="secondary"
           className="self-start"
-          disabled={members.length >= MAX_HOUSEHOLD_MEMBERS - 1}
+          disabled={members.length >= options.maxMembers - 1}
           onClick={() => setMembers((ms) => [...ms, { ...EMPTY_MEMBER }])}
         >
           {t("apply.household.addMember")}

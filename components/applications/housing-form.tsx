@@ -1,14 +1,13 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveHousingStepAction } from "@/lib/applications/actions";
-import { housingStepSchema } from "@/lib/applications/schemas";
-import { PRIORITY_CATEGORIES } from "@/lib/rules/eligibility-types";
+import { PRIORITY_CATEGORIES } from "@/lib/rules/client";
 import { CheckboxField, FormSection, RadioGroupField } from "./form-controls";
 import { useStepForm } from "./use-step-form";
 
@@ -25,7 +24,7 @@ export function HousingForm({ initial, today, back, next }: { initial: HousingVa
   const t = useTranslations("applications");
   const tc = useTranslations("common");
   const [values, setValues] = useState<HousingValues>(initial);
-  const { pending, fieldErrors, formError, save, check } = useStepForm(saveHousingStepAction, next);
+  const { pending, fieldErrors, formError, save, check, prefetch } = useStepForm(saveHousingStepAction, next);
   const update = (patch: Partial<HousingValues>) => setValues((v) => ({ ...v, ...patch }));
   const flag = (v: string) => (v === "yes" ? true : v === "no" ? false : undefined);
   const yesNo = [
@@ -33,7 +32,7 @@ export function HousingForm({ initial, today, back, next }: { initial: HousingVa
     { value: "no", label: tc("no") },
   ];
 
-  function onSubmit(event: React.FormEvent) {
+  async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     const owns = flag(values.ownsUrbanHousingInCity);
     const input = {
@@ -44,12 +43,12 @@ export function HousingForm({ initial, today, back, next }: { initial: HousingVa
       priorityCategories: values.priorityCategories,
       receivesRentalSubsidy: values.receivesRentalSubsidy,
     };
-    if (!check(housingStepSchema, input)) return;
+    if (!(await check((s) => s.housingStepSchema, input))) return;
     save(input);
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+    <form onSubmit={onSubmit} onFocus={prefetch} noValidate className="flex flex-col gap-6">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <FormSection id="housing" title={t("apply.housing.housingTitle")}>
         <RadioGroupField

@@ -9,7 +9,7 @@ import { APPLY_STEPS, type ApplyStep } from "@/lib/applications/schemas";
 import { fromDateColumn } from "@/lib/clock";
 import { maskResidentId } from "@/lib/rules";
 import { formatYuan } from "@/lib/rules/money";
-import { SubmitForm } from "./submit-form";
+import { SubmitForm } from "./step-forms";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 function SummaryCard({ step, title, editLabel, children }: { step: ApplyStep; title: string; editLabel: string; children: ReactNode }) {

@@ -1,14 +1,23 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import type { ActionResult, FieldErrors } from "@/lib/actions/action-result";
-import { groupIssues } from "@/lib/applications/schemas";
+import { useRef, useState, useTransition } from "react";
+import type { ActionResult, FieldErrors, FormSchema } from "@/lib/actions/action-result";
+import { groupIssues } from "@/lib/applications/steps";
 import { useMessage } from "./form-controls";
 
-/** A zod schema, as far as the steps use it: its verdict and issues. */
-interface StepSchema {
-  safeParse(input: unknown): { success: true } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+type StepSchemas = typeof import("@/lib/applications/schemas");
+
+// The steps' schemas bring zod, which the step pages do not load with the page: they come when a
+// form is first focused or submitted (docs/decisions/009-client-bundles.md).
+let stepSchemas: Promise<StepSchemas> | null = null;
+
+function loadStepSchemas(): Promise<StepSchemas> {
+  stepSchemas ??= import("@/lib/applications/schemas").catch((error: unknown) => {
+    stepSchemas = null; // try again next time
+    throw error;
+  });
+  return stepSchemas;
 }
 
 /**
@@ -18,19 +27,38 @@ interface StepSchema {
 export function useStepForm<T>(action: (input: object) => Promise<ActionResult<T>>, next: string | null) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const [checking, setChecking] = useState(false);
+  const busy = useRef(false);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const message = useMessage();
 
+  /** Starts fetching the schemas (give it to the form's onFocus), so that they are there on submit. */
+  function prefetch() {
+    loadStepSchemas().catch(() => {});
+  }
+
   /**
    * Instant feedback with the server's own schema (the server checks again): shows the issues by
-   * field (`field` maps an issue's path to the field that shows it) and returns whether the input passed.
+   * field (`field` maps an issue's path to the field that shows it) and resolves whether the input
+   * passed. False also while an earlier submission is still being checked. Should the schemas not
+   * load, the server's answer stands in.
    */
-  function check(schema: StepSchema, input: object, field?: (path: string) => string): boolean {
-    const parsed = schema.safeParse(input);
-    if (parsed.success) return true;
-    setFieldErrors(groupIssues(parsed.error.issues, message, field));
-    return false;
+  async function check(pick: (schemas: StepSchemas) => FormSchema, input: object, field?: (path: string) => string): Promise<boolean> {
+    if (busy.current) return false;
+    busy.current = true;
+    setChecking(true);
+    try {
+      const parsed = pick(await loadStepSchemas()).safeParse(input);
+      if (parsed.success) return true;
+      setFieldErrors(groupIssues(parsed.error.issues, message, field));
+      return false;
+    } catch {
+      return true;
+    } finally {
+      busy.current = false;
+      setChecking(false);
+    }
   }
 
   function save(input: object, options: { then?: string | null } = {}) {
@@ -55,5 +83,5 @@ export function useStepForm<T>(action: (input: object) => Promise<ActionResult<T
     });
   }
 
-  return { pending, fieldErrors, formError, save, check, setFieldErrors };
+  return { pending: pending || checking, fieldErrors, formError, save, check, prefetch, setFieldErrors };
 }

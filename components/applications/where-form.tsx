@@ -1,14 +1,13 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveWhereStepAction } from "@/lib/applications/actions";
-import { MAX_PREFERRED_ESTATES, whereStepSchema } from "@/lib/applications/schemas";
-import { UNIT_TYPES } from "@/lib/rules/unit-type";
+import { UNIT_TYPES } from "@/lib/rules/client";
 import { CheckboxField, FormSection, RadioGroupField } from "./form-controls";
 import { useStepForm } from "./use-step-form";
 import type { DistrictOption } from "./work-form";
@@ -37,6 +36,7 @@ export function WhereForm({
   allowedUnitTypes,
   countedSize,
   headCount,
+  maxEstates,
   back,
   next,
 }: {
@@ -47,13 +47,15 @@ export function WhereForm({
   allowedUnitTypes: string[];
   countedSize: number;
   headCount: number;
+  /** The schema's limit, given by the server page (the schema itself comes on first use). */
+  maxEstates: number;
   back: string;
   next: string;
 }) {
   const t = useTranslations("applications");
   const tc = useTranslations("common");
   const [values, setValues] = useState<WhereValues>(initial);
-  const { pending, fieldErrors, formError, save, check } = useStepForm(saveWhereStepAction, next);
+  const { pending, fieldErrors, formError, save, check, prefetch } = useStepForm(saveWhereStepAction, next);
   const update = (patch: Partial<WhereValues>) => setValues((v) => ({ ...v, ...patch }));
 
   // Art. 15: municipal estates need work in a central urban district; district estates are in the
@@ -73,10 +75,10 @@ export function WhereForm({
   }
 
   function toggleEstate(code: string, checked: boolean) {
-    update({ estateCodes: checked ? [...values.estateCodes, code].slice(0, MAX_PREFERRED_ESTATES) : values.estateCodes.filter((c) => c !== code) });
+    update({ estateCodes: checked ? [...values.estateCodes, code].slice(0, maxEstates) : values.estateCodes.filter((c) => c !== code) });
   }
 
-  function onSubmit(event: React.FormEvent) {
+  async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     const input = {
       districtCode: values.districtCode,
@@ -84,7 +86,7 @@ export function WhereForm({
       estateCodes: values.estateCodes,
       unitType: values.unitType || undefined,
     };
-    if (!check(whereStepSchema, input, (path) => path.split(".")[0] ?? "")) return;
+    if (!(await check((s) => s.whereStepSchema, input, (path) => path.split(".")[0] ?? ""))) return;
     save(input);
   }
 
@@ -97,7 +99,7 @@ export function WhereForm({
     });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+    <form onSubmit={onSubmit} onFocus={prefetch} noValidate className="flex flex-col gap-6">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <FormSection id="level" title={t("apply.where.levelTitle")}>
         <Alert tone="info" title={t("apply.where.art15Title")}>
@@ -172,7 +174,7 @@ export function WhereForm({
       </FormSection>
 
       <FormSection id="estates" title={t("apply.where.estatesTitle")}>
-        <p className="-mt-2 text-sm text-slate-600">{t("apply.where.estatesHint", { max: MAX_PREFERRED_ESTATES })}</p>
+        <p className="-mt-2 text-sm text-slate-600">{t("apply.where.estatesHint", { max: maxEstates })}</p>
         {estateErrors.length ? (
           <Alert tone="error">
             <ul className="list-disc pl-5">

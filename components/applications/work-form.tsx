@@ -1,14 +1,13 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveWorkStepAction } from "@/lib/applications/actions";
-import { EMPLOYMENTS_NEEDING_EMPLOYER, workStepSchema } from "@/lib/applications/schemas";
-import { EMPLOYMENT_BASES } from "@/lib/rules/eligibility-types";
+import { EMPLOYMENT_BASES } from "@/lib/rules/client";
 import { CheckboxField, FormSection, RadioGroupField } from "./form-controls";
 import { useStepForm } from "./use-step-form";
 
@@ -25,19 +24,32 @@ export interface DistrictOption {
   isCentralUrban: boolean;
 }
 
-export function WorkForm({ initial, districts, back, next }: { initial: WorkValues; districts: DistrictOption[]; back: string; next: string }) {
+export function WorkForm({
+  initial,
+  districts,
+  employmentsNeedingEmployer,
+  back,
+  next,
+}: {
+  initial: WorkValues;
+  districts: DistrictOption[];
+  /** The schema's list (Art. 13.3), given by the server page (the schema itself comes on first use). */
+  employmentsNeedingEmployer: readonly string[];
+  back: string;
+  next: string;
+}) {
   const t = useTranslations("applications");
   const tc = useTranslations("common");
   const [values, setValues] = useState<WorkValues>(initial);
-  const { pending, fieldErrors, formError, save, check } = useStepForm(saveWorkStepAction, next);
+  const { pending, fieldErrors, formError, save, check, prefetch } = useStepForm(saveWorkStepAction, next);
   const update = (patch: Partial<WorkValues>) => setValues((v) => ({ ...v, ...patch }));
-  const needsEmployer = (EMPLOYMENTS_NEEDING_EMPLOYER as readonly string[]).includes(values.employment);
+  const needsEmployer = employmentsNeedingEmployer.includes(values.employment);
   const noWork = values.employment === "NONE";
   const central = districts.filter((d) => d.isCentralUrban);
   const others = districts.filter((d) => !d.isCentralUrban);
   const chosen = districts.find((d) => d.code === values.workDistrictCode);
 
-  function onSubmit(event: React.FormEvent) {
+  async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     const input = {
       employment: values.employment || undefined,
@@ -45,12 +57,12 @@ export function WorkForm({ initial, districts, back, next }: { initial: WorkValu
       workDistrictCode: noWork ? null : values.workDistrictCode,
       isMigrantWorker: values.isMigrantWorker,
     };
-    if (!check(workStepSchema, input)) return;
+    if (!(await check((s) => s.workStepSchema, input))) return;
     save(input);
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+    <form onSubmit={onSubmit} onFocus={prefetch} noValidate className="flex flex-col gap-6">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <FormSection id="work" title={t("apply.work.title")}>
         <RadioGroupField

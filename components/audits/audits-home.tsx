@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import type { AuditRow, RectificationRow } from "@/lib/audits/audit-service";
-import { RECTIFICATION_VIEWS, type AuditListFilter } from "@/lib/audits/schemas";
+import { MAX_SAMPLE_SIZE, RECTIFICATION_VIEWS, type AuditListFilter } from "@/lib/audits/schemas";
 import { fromDateColumn } from "@/lib/clock";
 import { DrawSampleForm } from "./draw-sample-form";
 import { RectificationList } from "./rectification-list";
@@ -58,7 +58,7 @@ export async function AuditsHome({
       {isMunicipal ? (
         <Card title={t("draw.title")} className="mb-8">
           <p className="mb-4 text-sm text-slate-700">{t("draw.intro")}</p>
-          <ClientMessages namespaces={["audits.draw", "audits.validation"]}><DrawSampleForm districts={districts.map((d) => ({ value: d.code, label: `${label(d)}（${d.code}）` }))} defaultStart={defaultStart} defaultEnd={defaultEnd} /></ClientMessages>
+          <ClientMessages namespaces={["audits.draw", "audits.validation"]}><DrawSampleForm districts={districts.map((d) => ({ value: d.code, label: `${label(d)}（${d.code}）` }))} defaultStart={defaultStart} defaultEnd={defaultEnd} maxSampleSize={MAX_SAMPLE_SIZE} /></ClientMessages>
         </Card>
       ) : null}
 

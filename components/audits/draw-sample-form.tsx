@@ -1,17 +1,27 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-intl";
 import { useEffect } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { drawSampleAction } from "@/lib/audits/actions";
-import { MAX_SAMPLE_SIZE } from "@/lib/audits/schemas";
 
 /** Municipal officers draw a reproducible sample of a district's review decisions (Art. 20). */
-export function DrawSampleForm({ districts, defaultStart, defaultEnd }: { districts: Array<{ value: string; label: string }>; defaultStart: string; defaultEnd: string }) {
+export function DrawSampleForm({
+  districts,
+  defaultStart,
+  defaultEnd,
+  maxSampleSize,
+}: {
+  districts: Array<{ value: string; label: string }>;
+  defaultStart: string;
+  defaultEnd: string;
+  /** The schema's limit, given by the server page (the schema stays off the page). */
+  maxSampleSize: number;
+}) {
   const t = useTranslations("audits.draw");
   const tc = useTranslations("common");
   const router = useRouter();
@@ -41,10 +51,10 @@ export function DrawSampleForm({ districts, defaultStart, defaultEnd }: { distri
         type="number"
         inputMode="numeric"
         min={1}
-        max={MAX_SAMPLE_SIZE}
+        max={maxSampleSize}
         defaultValue="10"
         label={t("sampleSize")}
-        hint={t("sampleSizeHint", { max: MAX_SAMPLE_SIZE })}
+        hint={t("sampleSizeHint", { max: maxSampleSize })}
         required
         requiredLabel={tc("required")}
         errors={fieldErrors.sampleSize}

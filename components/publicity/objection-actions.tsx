@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-intl";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -8,7 +8,9 @@ import { ConfirmForm } from "@/components/ui/confirm-form";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { TextAreaField } from "@/components/ui/field";
 import { decideObjectionAction, startInvestigationAction } from "@/lib/publicity/actions";
-import { objectionOutcomeSchema } from "@/lib/publicity/schemas";
+
+// The schema (and zod) comes when the form is first used (docs/decisions/009-client-bundles.md).
+const loadObjectionOutcomeSchema = () => import("@/lib/publicity/schemas").then((m) => m.objectionOutcomeSchema);
 
 export function StartInvestigationButton({ objectionId }: { objectionId: string }) {
   const t = useTranslations("publicity.staff");
@@ -34,7 +36,7 @@ export function ObjectionOutcomeForm({ objectionId }: { objectionId: string }) {
   return (
     <ConfirmForm
       action={decideObjectionAction}
-      schema={objectionOutcomeSchema}
+      schema={loadObjectionOutcomeSchema}
       confirmTitle={t("outcomeTitle")}
       confirmMessage={(values) => (values.outcome === "UPHELD" ? t("confirmUpheld") : t("confirmNotUpheld"))}
       submitLabel={t("submitOutcome")}

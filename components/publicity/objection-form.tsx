@@ -1,12 +1,14 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { lodgeObjectionAction } from "@/lib/publicity/actions";
-import { objectionSchema } from "@/lib/publicity/schemas";
+
+// The schema (and zod) comes when the form is first used (docs/decisions/009-client-bundles.md).
+const loadObjectionSchema = () => import("@/lib/publicity/schemas").then((m) => m.objectionSchema);
 
 /** Anyone may object to a listed applicant during the period (Art. 19). */
 export function ObjectionForm({ entryId }: { entryId: string }) {
@@ -17,7 +19,7 @@ export function ObjectionForm({ entryId }: { entryId: string }) {
   return (
     <ConfirmForm
       action={lodgeObjectionAction}
-      schema={objectionSchema}
+      schema={loadObjectionSchema}
       confirmMessage={() => t("confirm")}
       confirmTitle={t("title")}
       submitLabel={t("submit")}

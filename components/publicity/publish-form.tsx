@@ -1,11 +1,13 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-intl";
 import { useRef } from "react";
 import { TextField } from "@/components/ui/field";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { publishBatchAction } from "@/lib/publicity/actions";
-import { publishBatchSchema } from "@/lib/publicity/schemas";
+
+// The schema (and zod) comes when the form is first used (docs/decisions/009-client-bundles.md).
+const loadPublishBatchSchema = () => import("@/lib/publicity/schemas").then((m) => m.publishBatchSchema);
 
 export interface PublishRow {
   id: string;
@@ -29,7 +31,7 @@ export function PublishForm({ districtCode, rows }: { districtCode: string; rows
   return (
     <ConfirmForm
       action={publishBatchAction}
-      schema={publishBatchSchema}
+      schema={loadPublishBatchSchema}
       confirmTitle={t("publish")}
       confirmMessage={(values) => {
         const ids = values.applicationIds;

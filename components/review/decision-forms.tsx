@@ -1,12 +1,15 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-intl";
 import { useState } from "react";
 import { acceptApplicationAction, decideReviewAction, returnApplicationAction } from "@/lib/review/actions";
-import { returnSchema, reviewDecisionSchema } from "@/lib/review/schemas";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { TextAreaField } from "@/components/ui/field";
+
+// The schema (and zod) comes when the form is first used (docs/decisions/009-client-bundles.md).
+const loadReturnSchema = () => import("@/lib/review/schemas").then((m) => m.returnSchema);
+const loadReviewDecisionSchema = () => import("@/lib/review/schemas").then((m) => m.reviewDecisionSchema);
 
 // The actions redirect back to the application with ?done=… once decided.
 
@@ -37,7 +40,7 @@ export function ReturnForm({ applicationId }: { applicationId: string }) {
   return (
     <ConfirmForm
       action={returnApplicationAction}
-      schema={returnSchema}
+      schema={loadReturnSchema}
       confirmMessage={() => t("returnConfirm")}
       confirmTitle={t("confirmTitle")}
       submitLabel={t("return")}
@@ -88,7 +91,7 @@ export function ReviewDecisionForm({
   return (
     <ConfirmForm
       action={decideReviewAction}
-      schema={reviewDecisionSchema}
+      schema={loadReviewDecisionSchema}
       confirmTitle={t("confirmTitle")}
       confirmMessage={(values) =>
         values.outcome === "REJECTED" ? t("confirmReject", { level: levels(level) }) : t("confirmPass", { level: levels(level) })

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
@@ -81,7 +82,9 @@ export async function BatchDetail({ detail }: { detail: BatchDetailData }) {
         ) : (
           <>
             <p className="mb-3 text-sm text-slate-600">{t("batch.errorsHint")}</p>
-            <RowErrorList rows={detail.errors} />
+            <ClientMessages namespaces={["sharedData"]}>
+              <RowErrorList rows={detail.errors} />
+            </ClientMessages>
           </>
         )}
         <Pagination page={detail.errorPage} pageCount={detail.errorPageCount} hrefFor={(p) => `/staff/shared-data/batches/${batch.id}?page=${p}`} />

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "@/components/i18n/client-intl";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,7 +10,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { confirmImportAction, previewUploadAction, startUploadAction, uploadChunkAction } from "@/lib/shared-data/actions";
 import type { ImportPreview } from "@/lib/shared-data/import-service";
 import { SHARED_DATA_SOURCES, type SharedDataSourceCode } from "@/lib/shared-data/layouts";
-import { ACCEPTED_EXTENSIONS, MAX_FILE_BYTES } from "@/lib/shared-data/schemas";
+import { ACCEPTED_EXTENSIONS, MAX_FILE_BYTES } from "@/lib/shared-data/upload-limits";
 import { PreviewTable, RowErrorList } from "./preview-table";
 
 type Stage =

@@ -1,9 +1,11 @@
-import { useTranslations } from "next-intl";
+"use client";
+
+import { useTranslations } from "@/components/i18n/client-intl";
 import { SOURCE_LAYOUTS, type SharedDataSourceCode } from "@/lib/shared-data/layouts";
 import { formatFieldValue } from "./format";
 
-// The first rows of a file as parsed, and row errors per column: shared by the preview (client)
-// and the batch page (server).
+// The first rows of a file as parsed, and row errors per column: shared by the preview (in the
+// import wizard) and the batch page, which gives it the "sharedData" messages (ClientMessages).
 
 export interface PreviewTableRow {
   rowNo: number;

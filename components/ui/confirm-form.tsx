@@ -1,20 +1,22 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/client-intl";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { formDataToObject, type ActionState, type FieldErrors } from "@/lib/actions/action-result";
-import type { z } from "zod";
+import { formDataToObject, type ActionState, type FieldErrors, type FormSchema } from "@/lib/actions/action-result";
 
 type FormActionFn<T> = (previous: ActionState<T>, formData: FormData) => Promise<ActionState<T>>;
 
 /**
  * A form for an irreversible decision: checks the input with the feature's zod schema for instant
  * feedback, then asks for confirmation before it posts to the server action. Double submissions
- * are stopped by the disabled button here and by the state machine on the server.
+ * are stopped by the disabled button here and by the state machine on the server. `schema` loads
+ * the schema (`() => import("...schemas").then((m) => m.x)`): zod comes when the form is first
+ * focused or submitted, not with the page (docs/decisions/009-client-bundles.md); should it not
+ * load, the server's check stands in.
  */
 export function ConfirmForm<T>({
   action,
@@ -32,7 +34,7 @@ export function ConfirmForm<T>({
   testId,
 }: {
   action: FormActionFn<T>;
-  schema?: z.ZodType;
+  schema?: () => Promise<FormSchema>;
   confirmMessage: (values: Record<string, unknown>) => string;
   confirmTitle?: string;
   submitLabel: string;
@@ -50,6 +52,7 @@ export function ConfirmForm<T>({
   const { state, pending, fieldErrors, formError, formProps } = useFormAction(action);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const [checking, setChecking] = useState(false);
   const confirmRef = useRef<HTMLDivElement>(null);
   const handled = useRef<unknown>(null);
   // Set once hydrated: before that a click would miss the confirmation step (tests wait for it).
@@ -67,19 +70,34 @@ export function ConfirmForm<T>({
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  /** The schema's issues by field, translated; null when the input passes (or the schema did not load). */
+  async function clientCheck(values: Record<string, unknown>): Promise<FieldErrors | null> {
+    let loaded: FormSchema;
+    try {
+      loaded = await schema!();
+    } catch {
+      return null;
+    }
+    const parsed = loaded.safeParse(values);
+    if (parsed.success) return null;
+    const errors: FieldErrors = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
+      const text = translate.has(issue.message) ? translate(issue.message) : translate("validation.invalid");
+      (errors[field] ??= []).includes(text) || errors[field]!.push(text);
+    }
+    return errors;
+  }
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (checking) return;
     const values = formDataToObject(new FormData(event.currentTarget));
     if (!confirming) {
       if (schema) {
-        const parsed = schema.safeParse(values);
-        if (!parsed.success) {
-          const errors: FieldErrors = {};
-          for (const issue of parsed.error.issues) {
-            const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
-            const text = translate.has(issue.message) ? translate(issue.message) : translate("validation.invalid");
-            (errors[field] ??= []).includes(text) || errors[field]!.push(text);
-          }
+        setChecking(true);
+        const errors = await clientCheck(values).finally(() => setChecking(false));
+        if (errors) {
           setClientErrors(errors);
           return;
         }
@@ -92,9 +110,14 @@ export function ConfirmForm<T>({
     formProps.onSubmit(event);
   };
 
+  /** Fetches the schema while the person fills the form in, so that it is there on submit. */
+  const prefetch = () => {
+    schema?.().catch(() => {});
+  };
+
   const errors = Object.keys(clientErrors).length > 0 ? clientErrors : fieldErrors;
   return (
-    <form action={formProps.action} onSubmit={onSubmit} noValidate className={className ?? "flex flex-col gap-5"} data-testid={testId} data-ready={ready || undefined}>
+    <form action={formProps.action} onSubmit={onSubmit} onFocus={prefetch} noValidate className={className ?? "flex flex-col gap-5"} data-testid={testId} data-ready={ready || undefined}>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {/* inert, not disabled: disabled controls would drop out of the submitted form data. */}
       <div inert={Boolean(confirming) || pending} className="flex min-w-0 flex-col gap-5">
@@ -115,7 +138,7 @@ export function ConfirmForm<T>({
         </div>
       ) : (
         <div>
-          <SubmitButton pending={pending} pendingLabel={pendingLabel} variant={submitVariant}>
+          <SubmitButton pending={pending || checking} pendingLabel={pendingLabel} variant={submitVariant}>
             {submitLabel}
           </SubmitButton>
         </div>

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 
 /** Field name → messages to show under that field (already translated). */
 export type FieldErrors = Record<string, string[]>;
@@ -6,6 +6,14 @@ export type FieldErrors = Record<string, string[]>;
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; fieldErrors: FieldErrors; formError: string | null };
+
+/**
+ * A schema as client forms use it for instant feedback: its verdict and issues. Forms load their
+ * zod schemas when first used, not with the page (docs/decisions/009-client-bundles.md).
+ */
+export interface FormSchema {
+  safeParse(input: unknown): { success: true } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
 
 /** The state a form keeps between submissions (null before the first). */
 export type ActionState<T> = ActionResult<T> | null;

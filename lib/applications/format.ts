@@ -1,4 +1,4 @@
-import type { ISODate } from "@/lib/rules/types";
+import type { ISODate } from "@/lib/rules/client";
 
 // Dates for people, in China Standard Time whatever the server's zone. Pure: server and browser.
 
@@ -40,4 +40,4 @@ export function formatBytes(bytes: number): string {
 }
 
 /** An article of the Measures as written in each language (the one definition is in lib/rules). */
-export { articleLabel } from "@/lib/rules";
+export { articleLabel } from "@/lib/rules/client";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { compareISODate, isValidISODate } from "@/lib/rules";
+import { compareISODate, isValidISODate } from "@/lib/rules/client";
 
 /** The parsed input with keys that may be undefined made optional (for callers other than forms). */
 type OptionalUndefined<T> = { [K in keyof T as undefined extends T[K] ? K : never]?: T[K] } & {

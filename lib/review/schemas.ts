@@ -1,6 +1,5 @@
 import { z } from "zod";
-import type { IneligibilityCode } from "@/lib/rules/eligibility-types";
-import { INELIGIBILITY_ARTICLES } from "@/lib/rules/explanations";
+import { INELIGIBILITY_ARTICLES, type IneligibilityCode } from "@/lib/rules/client";
 
 // One schema per form, shared by the client forms and the server actions. Messages are message
 // keys (namespace "review.validation"); the action wrapper translates them.

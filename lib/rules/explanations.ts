@@ -1,3 +1,4 @@
+import type { RulesLocale } from "./articles";
 import type { IneligibilityCode, ReasonParams } from "./eligibility-types";
 import { formatYuan } from "./money";
 
@@ -5,20 +6,10 @@ import { formatYuan } from "./money";
 // Placeholders are `{name}`, the simple-argument form of ICU messages, so the UI's message files
 // (next-intl) can take these texts as they are, given the params from `explanationParams`.
 
-export type RulesLocale = "zh-CN" | "en";
-
-export const INELIGIBILITY_ARTICLES: Record<IneligibilityCode, string> = {
-  INVALID_HOUSEHOLD: "12",
-  ALREADY_HOUSED: "12",
-  UNDER_18: "13.1",
-  NO_FULL_CIVIL_CAPACITY: "13.2",
-  NO_STABLE_EMPLOYMENT: "13.3",
-  INCOME_ABOVE_LIMIT: "13.4",
-  ADEQUATE_HOUSING: "13.5",
-  RECENT_HOUSING_TRANSFER: "13.5",
-  FAMILY_CAN_SUPPORT: "13.6",
-  BANNED: "40",
-};
+// Which article each code cites, and how an article is written, live in ./articles, which the
+// browser loads without these tables.
+export type { RulesLocale } from "./articles";
+export { INELIGIBILITY_ARTICLES, articleLabel } from "./articles";
 
 export const INELIGIBILITY_MESSAGES: Record<RulesLocale, Record<IneligibilityCode, string>> = {
   "zh-CN": {
@@ -161,26 +152,4 @@ export function explainIneligibility(
     out += value + parts[i + 1]!;
   }
   return out;
-}
-
-const CN_DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-
-/** 1..99 in Chinese numerals as the Measures number their articles: 十三, 二十一, 四十. */
-function chineseNumber(n: number): string {
-  if (n < 10) return CN_DIGITS[n]!;
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? "" : CN_DIGITS[tens]}十${ones === 0 ? "" : CN_DIGITS[ones]}`;
-}
-
-/**
- * An article as the Measures write it: '13.4' -> 第十三条第四项 (zh-CN) or Art. 13.4 (en);
- * '40' -> 第四十条 / Art. 40. Anything else is returned as it is.
- */
-export function articleLabel(article: string, locale: RulesLocale = "zh-CN"): string {
-  const m = /^(\d{1,2})(?:\.(\d{1,2}))?$/.exec(article.trim());
-  if (!m) return article;
-  if (locale === "en") return `Art. ${article.trim()}`;
-  const main = `第${chineseNumber(Number(m[1]))}条`;
-  return m[2] ? `${main}第${chineseNumber(Number(m[2]))}项` : main;
 }

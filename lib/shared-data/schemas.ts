@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { isValidISODate } from "@/lib/rules";
+import { isValidISODate } from "@/lib/rules/client";
 import { SHARED_DATA_SOURCES } from "./layouts";
+import { ACCEPTED_EXTENSIONS, MAX_FILE_BYTES, UPLOAD_CHUNK_BYTES } from "./upload-limits";
 
 /** The parsed input with keys that may be undefined made optional (for callers other than forms). */
 type OptionalUndefined<T> = { [K in keyof T as undefined extends T[K] ? K : never]?: T[K] } & {
@@ -10,11 +11,8 @@ type OptionalUndefined<T> = { [K in keyof T as undefined extends T[K] ? K : neve
 // Inputs of the shared-data actions, shared by the upload form (instant feedback) and the server.
 // Messages are keys in messages/*.json.
 
-/** Largest file accepted (Art. 17-18 files of 50,000 rows are about 5 MB as CSV). */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-/** Bytes per upload request: server actions accept at most 1 MB a request. */
-export const UPLOAD_CHUNK_BYTES = 512 * 1024;
-export const ACCEPTED_EXTENSIONS = [".csv", ".xlsx", ".txt"] as const;
+// The limits live in ./upload-limits, which the upload form loads without zod.
+export { ACCEPTED_EXTENSIONS, MAX_FILE_BYTES, UPLOAD_CHUNK_BYTES } from "./upload-limits";
 
 export const sourceSchema = z.enum(SHARED_DATA_SOURCES, { error: "sharedData.validation.sourceRequired" });
 
