@@ -11,6 +11,7 @@ import type { ReviewDetail as Detail } from "@/lib/review/detail";
 import { REFUSAL_CODES } from "@/lib/review/schemas";
 import { AcceptForm, ReturnForm, ReviewDecisionForm } from "./decision-forms";
 import { formatArea, formatDateColumn, formatInstant, formatYuan } from "@/components/ui/format";
+import { formatBytes } from "@/lib/documents/format";
 import { loose } from "@/components/ui/loose";
 import { Badge } from "@/components/ui/badge";
 import { Facts } from "@/components/ui/facts";
@@ -250,7 +251,7 @@ export async function ReviewDetail({
                   <a href={`/api/documents/${doc.id}`} className="break-all text-brand-700 underline underline-offset-2" target="_blank" rel="noopener">
                     {doc.fileName}
                   </a>
-                  <span className="text-sm text-slate-500">{t("detail.documentSize", { size: Math.max(1, Math.round(doc.sizeBytes / 1024)) })}</span>
+                  <span className="text-sm text-slate-500">{formatBytes(doc.sizeBytes)}</span>
                 </li>
               ))}
             </ul>
