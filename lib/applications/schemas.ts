@@ -102,7 +102,8 @@ export const personNameSchema = textSchema(50, V.nameRequired);
 export const residentIdSchema = z
   .string({ error: V.residentIdRequired })
   .trim()
-  .min(1, { error: V.residentIdRequired })
+  // An empty number is "required", not also "invalid": one message per problem.
+  .min(1, { error: V.residentIdRequired, abort: true })
   .toUpperCase()
   .refine((id) => isValidResidentId(id), { error: V.residentIdInvalid });
 
