@@ -9,14 +9,13 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { saveWorkStepAction } from "@/lib/applications/actions";
 import { EMPLOYMENTS_NEEDING_EMPLOYER, workStepSchema } from "@/lib/applications/schemas";
 import { EMPLOYMENT_BASES } from "@/lib/rules/eligibility-types";
-import { CheckboxField, FormSection, RadioGroupField } from "./form-controls";
+import { FormSection, RadioGroupField } from "./form-controls";
 import { useStepForm } from "./use-step-form";
 
 export interface WorkValues {
   employment: string;
   employerName: string;
   workDistrictCode: string;
-  isMigrantWorker: boolean;
 }
 
 export interface DistrictOption {
@@ -43,7 +42,6 @@ export function WorkForm({ initial, districts, back, next }: { initial: WorkValu
       employment: values.employment || undefined,
       employerName: values.employerName,
       workDistrictCode: noWork ? null : values.workDistrictCode,
-      isMigrantWorker: values.isMigrantWorker,
     };
     if (!check(workStepSchema, input)) return;
     save(input);
@@ -101,14 +99,6 @@ export function WorkForm({ initial, districts, back, next }: { initial: WorkValu
             ) : null}
           </>
         )}
-        <CheckboxField
-          id="isMigrantWorker"
-          label={t("apply.work.migrantWorker")}
-          description={t("apply.work.migrantWorkerHint")}
-          checked={values.isMigrantWorker}
-          onChange={(isMigrantWorker) => update({ isMigrantWorker })}
-          errors={fieldErrors.isMigrantWorker}
-        />
       </FormSection>
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-between">
         <ButtonLink href={back} variant="secondary" className="w-full sm:w-auto">

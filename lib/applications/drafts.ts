@@ -26,6 +26,7 @@ import {
   APPLY_STEPS,
   applicationInputSchema,
   issuePath,
+  migrantWorkerFlag,
   missingDocumentGroups,
   rulesHousehold,
   stepOfPath,
@@ -187,7 +188,7 @@ export async function saveWorkStep(actor: Actor, input: WorkStep): Promise<{ app
       employment: input.employment,
       employerName: input.employerName,
       workDistrictCode: input.workDistrictCode,
-      isMigrantWorker: input.isMigrantWorker,
+      isMigrantWorker: migrantWorkerFlag(input.employment),
     };
     // Until step 3 is saved its answers are placeholders, never read as answers (see savedSteps).
     await tx.applicationDeclaration.upsert({

@@ -14,7 +14,7 @@ import { alreadyHousedError, applicationValidationError, type FieldIssue } from 
 import { findClaimedResidentIds } from "./household-claims";
 import { DRAFT_NUMBER_PREFIX, isProvisionalNumber, nextApplicationNo } from "./numbering";
 import { runPrecheck } from "./precheck";
-import { applicationInputSchema, issuePath, missingDocumentGroups, V, type ApplicationInput } from "./schemas";
+import { applicationInputSchema, issuePath, migrantWorkerFlag, missingDocumentGroups, V, type ApplicationInput } from "./schemas";
 import { placementIssues, transferDateIssues } from "./validate-application";
 
 // THE submission of an application (Art. 12-16, 19), for the portal's final step and the intake
@@ -253,7 +253,7 @@ async function storeHousehold(tx: Tx, applicationId: string, input: ApplicationI
     employment: input.applicant.employment,
     employerName: input.applicant.employerName,
     workDistrictCode: input.applicant.workDistrictCode,
-    isMigrantWorker: input.applicant.isMigrantWorker,
+    isMigrantWorker: migrantWorkerFlag(input.applicant.employment, input.applicant.isMigrantWorker),
     ownsUrbanHousingInCity: input.housing.ownsUrbanHousingInCity,
     housingFloorAreaDm2: Math.round(input.housing.housingFloorAreaM2 * 100),
     lastHousingTransferDate: input.housing.lastHousingTransferDate ? dateColumn(input.housing.lastHousingTransferDate) : null,
