@@ -33,15 +33,15 @@ export async function PublicBatch({ batch, today }: { batch: Batch; today: strin
             <p className="flex flex-wrap items-center gap-2 text-sm">
               <Badge tone={batch.isOpen ? "success" : "neutral"}>{batch.isOpen ? t("status.PUBLISHED") : t("periodEnded")}</Badge>
               <span>{district}</span>
-              <span>· {t("public.period", { start: batch.startDate, end: batch.endDate })}</span>
+              <span>· {t("public.period", { start: batch.firstDay, end: batch.endDate })}</span>
             </p>
-            <p>{t("public.batchDescription", { start: batch.startDate, end: batch.endDate })}</p>
+            <p>{t("public.batchDescription", { published: batch.publishedOn, start: batch.firstDay, end: batch.endDate })}</p>
           </div>
         }
       />
       {!batch.isOpen ? (
         <Alert tone="info" className="mb-6">
-          {today < batch.startDate ? t("public.notStarted") : t("public.endedNotice", { end: batch.endDate })}
+          {today < batch.publishedOn ? t("public.notStarted") : t("public.endedNotice", { end: batch.endDate })}
         </Alert>
       ) : null}
       <Card title={t("public.listTitle")}>

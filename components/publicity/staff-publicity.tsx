@@ -144,7 +144,7 @@ export async function StaffPublicity({
                         <Badge tone={b.status === "CLOSED" ? "neutral" : b.isOpen ? "success" : "warning"}>
                           {b.status === "PUBLISHED" && !b.isOpen ? t("periodEnded") : loose(t)(`status.${b.status}`)}
                         </Badge>
-                        <span>{t("public.period", { start: b.startDate, end: b.endDate })}</span>
+                        <span>{t("public.period", { start: b.firstDay, end: b.endDate })}</span>
                         <span>· {t("public.entryCount", { count: b.entryCount })}</span>
                         {b.openObjections > 0 ? <Badge tone="danger">{t("staff.openObjections", { count: b.openObjections })}</Badge> : null}
                       </p>

@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notifyApplicant } from "@/lib/notifications/outbox";
 import { applicantContact, contactSelect, refusalNoticeFields } from "@/lib/review/common";
-import { isWithinPublicity } from "./period";
+import { isWithinPublicity, publicityPeriod } from "./period";
 import type { InvestigateInput, ObjectionInput, ObjectionOutcomeInput } from "./schemas";
 
 // Objections (异议) to applicants on a publicity list (Art. 19). Anyone may object during the
@@ -54,7 +54,8 @@ export async function lodgeObjection(
     const endDate = fromDateColumn(entry.batch.endDate);
     // Art. 19: objections are part of the publicity period; outside it the list stands as published.
     if (entry.batch.status !== "PUBLISHED" || !isWithinPublicity({ startDate, endDate }, today)) {
-      throw new AppError("CONFLICT", { messageKey: "publicity.errors.outsidePeriod", values: { startDate, endDate } });
+      const period = publicityPeriod(startDate, endDate);
+      throw new AppError("CONFLICT", { messageKey: "publicity.errors.outsidePeriod", values: { publishedOn: startDate, startDate: period.firstDay, endDate } });
     }
     if (entry.outcome !== null || entry.application.status !== "IN_PUBLICITY") {
       throw new AppError("CONFLICT", { messageKey: "publicity.errors.entryClosed" });

@@ -8,7 +8,8 @@ import { prisma, seedDistricts, truncateAll } from "./db";
 import { createApplication, createCast, cst, day, errorKey, outcome, SHAPINGBA, statusOf, YUZHONG, type AppFixture, type Cast } from "./review-fixtures";
 
 const NOW = cst("2025-06-09"); // Monday
-const START = "2025-06-09";
+const START = "2025-06-09"; // the publication day: it does not count
+const FIRST = "2025-06-10"; // the first of the 5 working days
 const END = "2025-06-16"; // the 5th working day after the start
 
 let cast: Cast;
@@ -42,7 +43,7 @@ describe("publishing a batch", () => {
   it("publishes for 5 working days: applications in publicity, masked entries, applicants told", async () => {
     const apps = await awaitingPublicity(2);
     const batch = await publishBatch(cast.yz1, { districtCode: YUZHONG, applicationIds: apps.map((a) => a.id), title: "" }, { now: NOW });
-    expect(batch).toMatchObject({ startDate: START, endDate: END, count: 2 });
+    expect(batch).toMatchObject({ startDate: START, firstDay: FIRST, endDate: END, count: 2 });
     expect(addWorkingDays(START, 5)).toBe(END);
     const row = await prisma.publicityBatch.findUniqueOrThrow({ where: { id: batch.batchId } });
     expect(row).toMatchObject({ status: "PUBLISHED", publishedById: cast.yz1.id, districtCode: YUZHONG });
@@ -56,7 +57,11 @@ describe("publishing a batch", () => {
     expect(entry).toMatchObject({ displayName: "欧****", householdSize: 2 });
     expect(entry.maskedResidentId).toBe(`${apps[0]!.applicantResidentId.slice(0, 6)}********${apps[0]!.applicantResidentId.slice(-4)}`);
     const notice = await prisma.notification.findFirstOrThrow({ where: { applicationId: apps[0]!.id, channel: "SMS" } });
-    expect(notice).toMatchObject({ templateKey: "publicity.published", params: { applicationNo: apps[0]!.applicationNo, startDate: START, endDate: END } });
+    expect(notice).toMatchObject({ templateKey: "publicity.published", params: { applicationNo: apps[0]!.applicationNo, startDate: FIRST, endDate: END } });
+    // Staff and public pages show the period as counted, from the first working day after publication.
+    expect(await getStaffBatch(cast.yz1, batch.batchId, { now: NOW })).toMatchObject({ publishedOn: START, firstDay: FIRST, endDate: END, isOpen: true });
+    expect(await getPublicBatch(batch.batchId, { now: NOW })).toMatchObject({ publishedOn: START, firstDay: FIRST, endDate: END, isOpen: true });
+    expect((await listPublicBatches({}, { now: NOW })).items[0]).toMatchObject({ publishedOn: START, firstDay: FIRST, endDate: END });
   });
 
   it("is all or nothing: refuses applications not awaiting publicity or of another district", async () => {
@@ -146,7 +151,7 @@ describe("objections", () => {
       await lodgeObjection(objection(entryId), { now: cst("2025-06-17", "00:00") });
       expect.unreachable();
     } catch (error) {
-      expect(error).toMatchObject({ code: "CONFLICT", messageKey: "publicity.errors.outsidePeriod", values: { startDate: START, endDate: END } });
+      expect(error).toMatchObject({ code: "CONFLICT", messageKey: "publicity.errors.outsidePeriod", values: { publishedOn: START, startDate: FIRST, endDate: END } });
     }
     expect(await errorKey(() => lodgeObjection(objection(entryId), { now: cst("2025-06-08", "23:59") }))).toBe("publicity.errors.outsidePeriod");
     expect(await errorKey(() => lodgeObjection(objection("nope"), { now: NOW }))).toBe("publicity.errors.entryNotFound");
