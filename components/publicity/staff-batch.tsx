@@ -92,6 +92,7 @@ export async function StaffBatch({
                         <Badge tone={o.status === "CLOSED" ? (o.outcome === "UPHELD" ? "danger" : "success") : "warning"}>
                           {o.status === "CLOSED" && o.outcome ? tl(`staff.objectionOutcome.${o.outcome}`) : tl(`staff.objectionStatus.${o.status}`)}
                         </Badge>
+                        {o.referenceNo ? <span className="whitespace-nowrap font-mono">{t("staff.reference", { referenceNo: o.referenceNo })}</span> : null}
                         <span>{t("staff.contact", { name: o.contactName, phone: o.contactPhone })}</span>
                         <span className="text-slate-600">{t("staff.receivedAt", { at: formatInstant(o.receivedAt, locale) })}</span>
                       </p>

@@ -116,6 +116,7 @@ export async function StaffPublicity({
               {objections.map((o) => (
                 <li key={o.id} className="flex flex-col gap-1 py-2 sm:flex-row sm:items-center sm:justify-between">
                   <span>
+                    {o.referenceNo ? <span className="mr-2 whitespace-nowrap font-mono text-sm">{o.referenceNo}</span> : null}
                     {t("staff.objectionLine", { applicationNo: o.applicationNo, name: o.displayName, at: formatInstant(o.receivedAt, locale) })}{" "}
                     <Badge tone={o.status === "RECEIVED" ? "danger" : "warning"}>{loose(t)(`staff.objectionStatus.${o.status}`)}</Badge>
                   </span>

@@ -313,6 +313,7 @@ export async function getPublicBatch(batchId: string, options: { now?: Date } = 
 
 export interface StaffObjection {
   id: string;
+  referenceNo: string | null;
   contactName: string;
   contactPhone: string;
   content: string;
@@ -360,6 +361,7 @@ export async function getStaffBatch(actor: Actor, batchId: string, options: { no
           objections: {
             select: {
               id: true,
+              referenceNo: true,
               contactName: true,
               contactPhone: true,
               content: true,
@@ -395,6 +397,7 @@ export async function getStaffBatch(actor: Actor, batchId: string, options: { no
       applicationStatus: e.application.status,
       objections: e.objections.map((o) => ({
         id: o.id,
+        referenceNo: o.referenceNo,
         contactName: o.contactName,
         contactPhone: o.contactPhone,
         content: o.content,

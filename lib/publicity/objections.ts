@@ -6,6 +6,7 @@ import { activeLockUntil, minutesUntil, recordFailure, type ThrottleKey } from "
 import { accessFilter, assertCan, type Actor } from "@/lib/auth/permissions";
 import { fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
+import { nextSequenceValue } from "@/lib/db/sequence";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notifyApplicant } from "@/lib/notifications/outbox";
@@ -29,11 +30,26 @@ export function objectionThrottleKeys(phone: string, clientIp: string | null): T
   return keys;
 }
 
-/** Lodges an objection from the public (no sign-in) while the entry is in its publicity period. */
+/** YY-500103-2026-000012: 异议 (yì yì), the district of the list, the year (CST), a six-digit sequence. */
+export function formatObjectionReference(districtCode: string, year: number, sequence: number): string {
+  return `YY-${districtCode}-${year}-${String(sequence).padStart(6, "0")}`;
+}
+
+/** The next reference number of the district's objections this year, taken inside the lodging transaction. */
+async function nextObjectionReference(tx: Prisma.TransactionClient, districtCode: string, today: string): Promise<string> {
+  const year = Number(today.slice(0, 4));
+  return formatObjectionReference(districtCode, year, await nextSequenceValue(tx, `objection:${districtCode}:${year}`));
+}
+
+/**
+ * Lodges an objection from the public (no sign-in) while the entry is in its publicity period, and
+ * gives it a reference number for the objector to quote. The number finds nothing publicly: what
+ * is public about an objection is only that the list takes them.
+ */
 export async function lodgeObjection(
   input: ObjectionInput,
   options: { now?: Date; clientIp?: string | null } = {},
-): Promise<{ objectionId: string; batchId: string }> {
+): Promise<{ objectionId: string; referenceNo: string; batchId: string }> {
   const at = options.now ?? clockNow();
   const today = todayCST(at);
   const keys = objectionThrottleKeys(input.contactPhone, options.clientIp ?? null);
@@ -60,8 +76,9 @@ export async function lodgeObjection(
     if (entry.outcome !== null || entry.application.status !== "IN_PUBLICITY") {
       throw new AppError("CONFLICT", { messageKey: "publicity.errors.entryClosed" });
     }
+    const referenceNo = await nextObjectionReference(tx, entry.batch.districtCode, today);
     const objection = await tx.objection.create({
-      data: { entryId: entry.id, contactName: input.contactName, contactPhone: input.contactPhone, content: input.content, receivedAt: at },
+      data: { entryId: entry.id, referenceNo, contactName: input.contactName, contactPhone: input.contactPhone, content: input.content, receivedAt: at },
       select: { id: true },
     });
     for (const key of keys) await recordFailure(tx, key, at);
@@ -71,11 +88,11 @@ export async function lodgeObjection(
         entityType: "Objection",
         entityId: objection.id,
         districtCode: entry.batch.districtCode,
-        data: { entryId: entry.id, contactPhone: maskPhone(input.contactPhone) },
+        data: { entryId: entry.id, referenceNo, contactPhone: maskPhone(input.contactPhone) },
       },
       tx,
     );
-    return { objectionId: objection.id, batchId: entry.batch.id };
+    return { objectionId: objection.id, referenceNo, batchId: entry.batch.id };
   });
 }
 
@@ -181,6 +198,7 @@ export async function decideObjection(
 
 export interface OpenObjection {
   id: string;
+  referenceNo: string | null;
   batchId: string;
   batchTitle: string;
   districtCode: string;
@@ -198,6 +216,7 @@ export async function listOpenObjections(actor: Actor, options: { take?: number 
     where: { status: { not: "CLOSED" }, ...(filter.kind === "district" ? { entry: { batch: { districtCode: filter.districtCode } } } : {}) },
     select: {
       id: true,
+      referenceNo: true,
       receivedAt: true,
       status: true,
       entry: {
@@ -213,6 +232,7 @@ export async function listOpenObjections(actor: Actor, options: { take?: number 
   });
   return rows.map((r) => ({
     id: r.id,
+    referenceNo: r.referenceNo,
     batchId: r.entry.batch.id,
     batchTitle: r.entry.batch.title,
     districtCode: r.entry.batch.districtCode,

@@ -144,6 +144,25 @@ describe("objections", () => {
     expect(JSON.stringify(audit.data)).not.toContain("13700000001");
   });
 
+  it("gives each objection a reference number per district and year, shown to the officers only", async () => {
+    const { apps, batch, entryOf } = await published(2);
+    const first = await lodgeObjection(objection(entryOf(apps[0]!)), { now: NOW });
+    const second = await lodgeObjection(objection(entryOf(apps[1]!), "13700000002"), { now: NOW });
+    expect([first.referenceNo, second.referenceNo]).toEqual(["YY-500103-2025-000001", "YY-500103-2025-000002"]);
+    // Another district counts on its own; the year is the CST year of lodging.
+    const [elsewhere] = await awaitingPublicity(1, SHAPINGBA);
+    const spb = await publishBatch(cast.spb, { districtCode: SHAPINGBA, applicationIds: [elsewhere!.id], title: "" }, { now: NOW });
+    const spbEntry = await prisma.publicityEntry.findFirstOrThrow({ where: { batchId: spb.batchId } });
+    expect((await lodgeObjection(objection(spbEntry.id, "13700000003"), { now: NOW })).referenceNo).toBe("YY-500106-2025-000001");
+    expect(await prisma.objection.findUniqueOrThrow({ where: { referenceNo: first.referenceNo }, select: { id: true } })).toEqual({ id: first.objectionId });
+
+    const staff = await getStaffBatch(cast.yz1, batch.batchId, { now: NOW });
+    expect(staff!.entries.flatMap((e) => e.objections.map((o) => o.referenceNo)).sort()).toEqual([first.referenceNo, second.referenceNo]);
+    expect((await listOpenObjections(cast.yz1)).map((o) => o.referenceNo).sort()).toEqual([first.referenceNo, second.referenceNo]);
+    // The public list says nothing about objections, their numbers included.
+    expect(JSON.stringify(await getPublicBatch(batch.batchId, { now: NOW }))).not.toContain("YY-");
+  });
+
   it("refuses objections outside the period with the period in the message", async () => {
     const { apps, entryOf } = await published(1);
     const entryId = entryOf(apps[0]!);
