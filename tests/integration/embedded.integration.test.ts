@@ -10,6 +10,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { upsertDistricts } from "@/lib/reference/districts";
+import { migrationNames } from "./db";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 
@@ -68,7 +69,7 @@ describe("startEmbeddedPostgres", () => {
     cleanups.push(() => again.$disconnect());
     expect(await again.district.count()).toBe(38);
     expect((await again.sequenceCounter.findUniqueOrThrow({ where: { key: "application:500106:2026" } })).value).toBe(41);
-    expect(await migrate(second.url)).toEqual({ applied: [], alreadyApplied: ["20261129120000_init"] });
+    expect(await migrate(second.url)).toEqual({ applied: [], alreadyApplied: migrationNames() });
   });
 
   it("refuses a data directory another server has open", async () => {
