@@ -111,7 +111,6 @@ export async function ApplyStepPage({
             employment: saved.includes("work") && declaration ? declaration.employment : "",
             employerName: (saved.includes("work") && declaration?.employerName) || "",
             workDistrictCode: (saved.includes("work") && declaration?.workDistrictCode) || "",
-            isMigrantWorker: Boolean(saved.includes("work") && declaration?.isMigrantWorker),
           }}
           districts={districtOptions}
           employmentsNeedingEmployer={EMPLOYMENTS_NEEDING_EMPLOYER}

@@ -24,12 +24,15 @@ export interface PersonValues {
 
 const EMPTY_MEMBER: PersonValues = { name: "", residentId: "", relationship: "", maritalStatus: "", fullCivilCapacity: "yes", annualIncomeYuan: "" };
 
-/** "男 · 1990年5月17日出生" from a valid ID, as the person types; or why it is not valid yet. */
-function ResidentIdHint({ value }: { value: string }) {
+/**
+ * "男 · 1990年5月17日出生" from a valid ID, as the person types; or why it is not valid yet. Once the
+ * field shows an error, the error says what is wrong and the hint goes back to the format.
+ */
+function ResidentIdHint({ value, hasError }: { value: string; hasError: boolean }) {
   const t = useTranslations("applications.apply.household");
   const locale = useLocale();
   const id = value.trim().toUpperCase();
-  if (id.length === 0) return <>{t("residentIdHint")}</>;
+  if (id.length === 0 || (hasError && !isValidResidentId(id))) return <>{t("residentIdHint")}</>;
   if (id.length < 18) return <>{t("residentIdTyping", { count: id.length })}</>;
   if (!isValidResidentId(id)) return <span className="font-medium text-accent-600">{t("residentIdBad")}</span>;
   return (
@@ -123,7 +126,7 @@ export function HouseholdForm({
           id={`${prefix}-residentId`}
           name={`${prefix}.residentId`}
           label={t("apply.household.residentId")}
-          hint={<ResidentIdHint value={person.residentId} />}
+          hint={<ResidentIdHint value={person.residentId} hasError={Boolean(errorsOf(`${prefix}.residentId`)?.length)} />}
           inputMode="text"
           autoComplete="off"
           autoCapitalize="characters"

@@ -151,7 +151,6 @@ export async function ReviewStep({
             <Row label={t("apply.work.employment")}>{t(`employment.${d.employment}`)}</Row>
             <Row label={t("apply.work.employerNameOptional")}>{d.employerName ?? "—"}</Row>
             <Row label={t("apply.work.workDistrict")}>{d.workDistrictCode ? (districtNames[d.workDistrictCode] ?? d.workDistrictCode) : "—"}</Row>
-            <Row label={t("apply.work.migrantWorker")}>{yesNo(d.isMigrantWorker)}</Row>
           </dl>
         ) : (
           <p className="text-slate-600">{t("apply.review.notAnswered")}</p>

@@ -8,14 +8,13 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveWorkStepAction } from "@/lib/applications/actions";
 import { EMPLOYMENT_BASES } from "@/lib/rules/client";
-import { CheckboxField, FormSection, RadioGroupField } from "./form-controls";
+import { FormSection, RadioGroupField } from "./form-controls";
 import { useStepForm } from "./use-step-form";
 
 export interface WorkValues {
   employment: string;
   employerName: string;
   workDistrictCode: string;
-  isMigrantWorker: boolean;
 }
 
 export interface DistrictOption {
@@ -55,7 +54,6 @@ export function WorkForm({
       employment: values.employment || undefined,
       employerName: values.employerName,
       workDistrictCode: noWork ? null : values.workDistrictCode,
-      isMigrantWorker: values.isMigrantWorker,
     };
     if (!(await check((s) => s.workStepSchema, input))) return;
     save(input);
@@ -113,14 +111,6 @@ export function WorkForm({
             ) : null}
           </>
         )}
-        <CheckboxField
-          id="isMigrantWorker"
-          label={t("apply.work.migrantWorker")}
-          description={t("apply.work.migrantWorkerHint")}
-          checked={values.isMigrantWorker}
-          onChange={(isMigrantWorker) => update({ isMigrantWorker })}
-          errors={fieldErrors.isMigrantWorker}
-        />
       </FormSection>
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-between">
         <ButtonLink href={back} variant="secondary" className="w-full sm:w-auto">

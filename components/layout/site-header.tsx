@@ -34,9 +34,9 @@ export async function SiteHeader() {
           <LanguageSwitcher />
         </div>
       </div>
-      <div className="border-b border-slate-200 bg-white shadow-xs">
+      <div className="relative z-20 border-b border-slate-200 bg-white shadow-xs">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-3 px-4 sm:px-6">
-          <MainNav items={items} label={t("nav.label")} />
+          <MainNav items={items} label={t("nav.label")} menuLabel={t("nav.menu")} />
           <div className="ml-auto flex min-w-0 items-center gap-1 py-1">
             {user ? (
               <>

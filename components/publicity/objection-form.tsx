@@ -14,8 +14,17 @@ const loadObjectionSchema = () => import("@/lib/publicity/schemas").then((m) => 
 export function ObjectionForm({ entryId }: { entryId: string }) {
   const t = useTranslations("publicity.objection");
   const common = useTranslations("common");
-  const [done, setDone] = useState(false);
-  if (done) return <Alert tone="success">{t("submitted")}</Alert>;
+  const [referenceNo, setReferenceNo] = useState<string | null>(null);
+  if (referenceNo) {
+    return (
+      <Alert tone="success" title={t("submitted")}>
+        <p>
+          {t("referenceLabel")} <strong className="whitespace-nowrap font-mono text-lg" data-testid="objection-reference">{referenceNo}</strong>
+        </p>
+        <p className="mt-1">{t("referenceHint")}</p>
+      </Alert>
+    );
+  }
   return (
     <ConfirmForm
       action={lodgeObjectionAction}
@@ -26,7 +35,7 @@ export function ObjectionForm({ entryId }: { entryId: string }) {
       confirmLabel={t("submit")}
       cancelLabel={common("previousPage")}
       pendingLabel={common("submitting")}
-      onSuccess={() => setDone(true)}
+      onSuccess={(data) => setReferenceNo(data.referenceNo)}
       testId="objection-form"
     >
       {(errors) => (

@@ -55,7 +55,7 @@ export async function PublicBatchList({
                   <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
                     <Badge tone={b.isOpen ? "success" : "neutral"}>{b.isOpen ? t("status.PUBLISHED") : t("periodEnded")}</Badge>
                     <span>{locale === "en" ? b.districtNameEn : b.districtName}</span>
-                    <span>· {t("public.period", { start: b.startDate, end: b.endDate })}</span>
+                    <span>· {t("public.period", { start: b.firstDay, end: b.endDate })}</span>
                     <span>· {t("public.entryCount", { count: b.entryCount })}</span>
                   </p>
                 </div>

@@ -44,7 +44,7 @@ export async function StaffBatch({
               <Badge tone={batch.status === "CLOSED" ? "neutral" : batch.isOpen ? "success" : "warning"}>
                 {batch.status === "PUBLISHED" && !batch.isOpen ? t("periodEnded") : tl(`status.${batch.status}`)}
               </Badge>
-              <span>{t("staff.batchInfo", { district: locale === "en" ? batch.districtNameEn : batch.districtName, start: batch.startDate, end: batch.endDate })}</span>
+              <span>{t("staff.batchInfo", { district: locale === "en" ? batch.districtNameEn : batch.districtName, published: batch.publishedOn, start: batch.firstDay, end: batch.endDate })}</span>
             </p>
             {batch.publishedAt ? <p>{t("staff.publishedBy", { name: batch.publishedByName ?? "—", at: formatInstant(batch.publishedAt, locale) })}</p> : null}
             {batch.closedAt ? <p>{t("staff.closedAt", { at: formatInstant(batch.closedAt, locale) })}</p> : null}
@@ -58,7 +58,7 @@ export async function StaffBatch({
       />
       {published ? (
         <Alert tone="success" className="mb-6">
-          {t("staff.published", { start: batch.startDate, end: batch.endDate, count: batch.entryCount })}
+          {t("staff.published", { start: batch.firstDay, end: batch.endDate, count: batch.entryCount })}
         </Alert>
       ) : null}
       <p className="mb-4 text-sm text-slate-600">{t("staff.waitingNote")}</p>
@@ -92,6 +92,7 @@ export async function StaffBatch({
                         <Badge tone={o.status === "CLOSED" ? (o.outcome === "UPHELD" ? "danger" : "success") : "warning"}>
                           {o.status === "CLOSED" && o.outcome ? tl(`staff.objectionOutcome.${o.outcome}`) : tl(`staff.objectionStatus.${o.status}`)}
                         </Badge>
+                        {o.referenceNo ? <span className="whitespace-nowrap font-mono">{t("staff.reference", { referenceNo: o.referenceNo })}</span> : null}
                         <span>{t("staff.contact", { name: o.contactName, phone: o.contactPhone })}</span>
                         <span className="text-slate-600">{t("staff.receivedAt", { at: formatInstant(o.receivedAt, locale) })}</span>
                       </p>

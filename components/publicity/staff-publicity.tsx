@@ -116,6 +116,7 @@ export async function StaffPublicity({
               {objections.map((o) => (
                 <li key={o.id} className="flex flex-col gap-1 py-2 sm:flex-row sm:items-center sm:justify-between">
                   <span>
+                    {o.referenceNo ? <span className="mr-2 whitespace-nowrap font-mono text-sm">{o.referenceNo}</span> : null}
                     {t("staff.objectionLine", { applicationNo: o.applicationNo, name: o.displayName, at: formatInstant(o.receivedAt, locale) })}{" "}
                     <Badge tone={o.status === "RECEIVED" ? "danger" : "warning"}>{loose(t)(`staff.objectionStatus.${o.status}`)}</Badge>
                   </span>
@@ -144,7 +145,7 @@ export async function StaffPublicity({
                         <Badge tone={b.status === "CLOSED" ? "neutral" : b.isOpen ? "success" : "warning"}>
                           {b.status === "PUBLISHED" && !b.isOpen ? t("periodEnded") : loose(t)(`status.${b.status}`)}
                         </Badge>
-                        <span>{t("public.period", { start: b.startDate, end: b.endDate })}</span>
+                        <span>{t("public.period", { start: b.firstDay, end: b.endDate })}</span>
                         <span>· {t("public.entryCount", { count: b.entryCount })}</span>
                         {b.openObjections > 0 ? <Badge tone="danger">{t("staff.openObjections", { count: b.openObjections })}</Badge> : null}
                       </p>

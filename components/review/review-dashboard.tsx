@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
+import { StatTile } from "@/components/ui/stat-tile";
 import { cn } from "@/components/ui/cn";
 import { ButtonLink } from "@/components/ui/button";
 import type { Actor } from "@/lib/auth/permissions";
@@ -17,21 +18,6 @@ const QUEUE_LINK: Partial<Record<DashboardStage, string>> = {
   SECOND_REVIEW_PASSED: "/staff/publicity",
   IN_PUBLICITY: "/staff/publicity",
 };
-
-function Tile({ label, value, href, tone = "normal" }: { label: string; value: number; href?: string; tone?: "normal" | "alert" }) {
-  const body = (
-    <>
-      <span className={cn("block text-3xl font-bold tabular-nums", tone === "alert" && value > 0 ? "text-accent-600" : "text-brand-800")}>{value}</span>
-      <span className="block text-sm text-slate-700">{label}</span>
-    </>
-  );
-  const box = cn(
-    "block rounded-md border p-3",
-    tone === "alert" && value > 0 ? "border-red-300 bg-red-50" : "border-slate-200 bg-white",
-    href ? "hover:border-brand-300 hover:bg-brand-50" : "",
-  );
-  return <li>{href ? <Link href={href} className={box}>{body}</Link> : <div className={box}>{body}</div>}</li>;
-}
 
 /**
  * The review dashboards on the staff home page (Art. 19): a district officer's district, or the
@@ -58,12 +44,12 @@ export async function ReviewDashboard({ user }: { user: Actor }) {
       <Card title={isCity ? t("dashboard.cityTitle") : t("dashboard.title")}>
         <p className="-mt-2 mb-4 text-sm text-slate-600">{t("dashboard.asOf", { date: dash.today })}</p>
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5" aria-label={isCity ? t("dashboard.cityTitle") : t("dashboard.title")}>
-          <Tile label={t("dashboard.overdue")} value={dash.overdue} href="/staff/review?overdue=1" tone="alert" />
+          <StatTile label={t("dashboard.overdue")} value={dash.overdue} href="/staff/review?overdue=1" tone="alert" />
           {DASHBOARD_STAGES.map((stage) => (
-            <Tile key={stage} label={tl(`dashboard.tiles.${stage}`)} value={dash.counts[stage]} href={QUEUE_LINK[stage]} />
+            <StatTile key={stage} label={tl(`dashboard.tiles.${stage}`)} value={dash.counts[stage]} href={QUEUE_LINK[stage]} />
           ))}
-          <Tile label={t("dashboard.openObjections")} value={dash.openObjections} href="/staff/publicity" tone="alert" />
-          {isCity ? <Tile label={t("dashboard.pendingAppeals")} value={dash.pendingAppeals} href="/staff/appeals?status=pending" /> : null}
+          <StatTile label={t("dashboard.openObjections")} value={dash.openObjections} href="/staff/publicity" tone="alert" />
+          {isCity ? <StatTile label={t("dashboard.pendingAppeals")} value={dash.pendingAppeals} href="/staff/appeals?status=pending" /> : null}
         </ul>
         <div className="mt-4">
           <ButtonLink href="/staff/review" variant="secondary">

@@ -11,6 +11,9 @@ import type { ReviewDetail as Detail } from "@/lib/review/detail";
 import { REFUSAL_CODES } from "@/lib/review/schemas";
 import { AcceptForm, ReturnForm, ReviewDecisionForm } from "./decision-forms";
 import { formatArea, formatDateColumn, formatInstant, formatYuan } from "@/components/ui/format";
+import { formatBytes } from "@/lib/documents/format";
+import { fromDateColumn } from "@/lib/clock";
+import { publicityPeriod } from "@/lib/publicity/period";
 import { loose } from "@/components/ui/loose";
 import { Badge } from "@/components/ui/badge";
 import { Facts } from "@/components/ui/facts";
@@ -252,7 +255,7 @@ export async function ReviewDetail({
                   <a href={`/api/documents/${doc.id}`} className="break-all text-brand-700 underline underline-offset-2" target="_blank" rel="noopener">
                     {doc.fileName}
                   </a>
-                  <span className="text-sm text-slate-500">{t("detail.documentSize", { size: Math.max(1, Math.round(doc.sizeBytes / 1024)) })}</span>
+                  <span className="text-sm text-slate-500">{formatBytes(doc.sizeBytes)}</span>
                 </li>
               ))}
             </ul>
@@ -307,14 +310,17 @@ export async function ReviewDetail({
             <Card title={t("detail.publicityTitle")}>
               {d.publicityEntries.length > 0 ? (
                 <ul className="flex flex-col gap-2 text-slate-800">
-                  {d.publicityEntries.map((e) => (
-                    <li key={e.id}>
-                      <Link href={`/staff/publicity/${e.batch.id}`} className="text-brand-700 underline underline-offset-2">
-                        {t("detail.publicityLine", { title: e.batch.title, start: formatDateColumn(e.batch.startDate), end: formatDateColumn(e.batch.endDate) })}
-                      </Link>
-                      <span className="ml-2 text-sm text-slate-600">{t("detail.objectionCount", { count: e.objections.length })}</span>
-                    </li>
-                  ))}
+                  {d.publicityEntries.map((e) => {
+                    const period = publicityPeriod(fromDateColumn(e.batch.startDate), fromDateColumn(e.batch.endDate));
+                    return (
+                      <li key={e.id}>
+                        <Link href={`/staff/publicity/${e.batch.id}`} className="text-brand-700 underline underline-offset-2">
+                          {t("detail.publicityLine", { title: e.batch.title, start: period.firstDay, end: period.endDate })}
+                        </Link>
+                        <span className="ml-2 text-sm text-slate-600">{t("detail.objectionCount", { count: e.objections.length })}</span>
+                      </li>
+                    );
+                  })}
                 </ul>
               ) : (
                 <p className="text-slate-700">{common("none")}</p>

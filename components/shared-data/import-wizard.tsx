@@ -12,6 +12,7 @@ import type { ImportPreview } from "@/lib/shared-data/import-service";
 import { SHARED_DATA_SOURCES, type SharedDataSourceCode } from "@/lib/shared-data/layouts";
 import { ACCEPTED_EXTENSIONS, MAX_FILE_BYTES } from "@/lib/shared-data/upload-limits";
 import { PreviewTable, RowErrorList } from "./preview-table";
+import { formatBytes } from "@/lib/documents/format";
 
 type Stage =
   | { kind: "idle" }
@@ -205,7 +206,7 @@ export function ImportWizard({ defaultSource }: { defaultSource?: SharedDataSour
             {t("preview.fileInfo", {
               kind: preview.kind ? preview.kind.toUpperCase() : "—",
               encoding: preview.encoding ? preview.encoding.toUpperCase() : "—",
-              size: format.number(Math.ceil(preview.sizeBytes / 1024)),
+              size: formatBytes(preview.sizeBytes),
               empty: preview.emptyRows,
             })}
           </p>

@@ -8,14 +8,18 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ReviewDashboard } from "@/components/review/review-dashboard";
 import { listReadableDistricts } from "@/lib/auth/districts";
 import { can } from "@/lib/auth/permissions";
+import { getDistrictHeadline } from "@/lib/districts/overview";
+import { StatTile } from "@/components/ui/stat-tile";
 import type { CurrentUser } from "@/lib/auth/session";
 
 export async function StaffHome({ user }: { user: CurrentUser }) {
   const t = await getTranslations();
   const locale = await getLocale();
-  const districts = can(user, "district:read") ? await listReadableDistricts(user) : [];
+  // Administrators run the system, not casework: no district records for them.
+  const districts = user.role !== "ADMIN" && can(user, "district:read") ? await listReadableDistricts(user) : [];
   const label = (d: { name: string; nameEn: string }) => (locale === "en" ? d.nameEn : d.name);
   const own = user.districtCode ? districts.find((d) => d.code === user.districtCode) : undefined;
+  const headline = user.role === "DISTRICT_OFFICER" && own ? await getDistrictHeadline(user, own.code) : null;
 
   return (
     <Container>
@@ -31,12 +35,17 @@ export async function StaffHome({ user }: { user: CurrentUser }) {
           </>
         }
       />
-      <div className="grid items-start gap-6 md:grid-cols-2">
+      <div className="flex flex-col gap-6">
         {user.role === "DISTRICT_OFFICER" ? (
           <Card title={t("staff.myDistrictTitle")}>
-            {own ? (
+            {own && headline ? (
               <>
-                <p className="text-slate-700">{t("staff.myDistrictBody", { district: label(own) })}</p>
+                <p className="mb-4 text-slate-700">{t("staff.myDistrictBody", { district: label(own) })}</p>
+                <ul className="grid grid-cols-1 gap-3 sm:grid-cols-3" aria-label={t("staff.myDistrictTitle")}>
+                  <StatTile label={t("staff.headline.reviewsDueToday")} value={headline.reviewsDueToday} href={`/staff/districts/${own.code}#queues`} tone="alert" />
+                  <StatTile label={t("staff.headline.rechecksPending")} value={headline.rechecksPending} href={`/staff/districts/${own.code}#rechecks`} />
+                  <StatTile label={t("staff.headline.rectificationsDue")} value={headline.rectificationsDue} href={`/staff/districts/${own.code}#rectifications`} tone="alert" />
+                </ul>
                 <ButtonLink href={`/staff/districts/${own.code}`} className="mt-4">
                   {t("staff.openDistrict", { district: label(own) })}
                 </ButtonLink>
@@ -45,11 +54,11 @@ export async function StaffHome({ user }: { user: CurrentUser }) {
               <EmptyState title={t("staff.noDistricts")} body={t("staff.noDistrictsBody")} />
             )}
           </Card>
-        ) : (
+        ) : user.role === "MUNICIPAL_OFFICER" ? (
           <Card title={t("staff.allDistrictsTitle")}>
             <p className="mb-4 text-slate-700">{t("staff.allDistrictsBody")}</p>
             {districts.length > 0 ? (
-              <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+              <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
                 {districts.map((d) => (
                   <li key={d.code}>
                     <Link
@@ -65,7 +74,7 @@ export async function StaffHome({ user }: { user: CurrentUser }) {
               <EmptyState title={t("staff.noDistricts")} body={t("staff.noDistrictsBody")} />
             )}
           </Card>
-        )}
+        ) : null}
       </div>
       {/* Review, publicity and appeals work (Art. 19): counts per stage, overdue items, run jobs now. */}
       <ReviewDashboard user={user} />

@@ -7,9 +7,11 @@ import { cn } from "./cn";
  * look and are announced the same everywhere.
  */
 export function FieldErrorList({ id, errors }: { id: string | undefined; errors?: string[] }) {
+  // Each message once, even when two checks of one field say the same thing.
+  const messages = errors ? [...new Set(errors)] : [];
   return (
     <div id={id} aria-live="polite">
-      {errors?.map((message) => (
+      {messages.map((message) => (
         <p key={message} className="flex items-start gap-1 text-sm font-medium text-accent-600">
           <span aria-hidden="true">⚠</span>
           {message}

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fromDateColumn } from "@/lib/clock";
-import { missingDocumentGroups, type ApplyStep } from "./schemas";
+import { migrantWorkerFlag, missingDocumentGroups, type ApplyStep } from "./schemas";
 
 type Db = Prisma.TransactionClient;
 
@@ -88,7 +88,8 @@ export function draftToRawInput(app: DraftRecord, flags: { consentToVerification
           employment: d?.employment,
           employerName: d?.employerName ?? null,
           workDistrictCode: d?.workDistrictCode ?? null,
-          isMigrantWorker: d?.isMigrantWorker ?? false,
+          // The portal asks the employment basis only; the flag follows it (migrantWorkerFlag).
+          isMigrantWorker: migrantWorkerFlag(d?.employment),
         }
       : undefined,
     members: others.map((m) => ({

@@ -25,6 +25,7 @@ import {
   APPLY_STEPS,
   applicationInputSchema,
   issuePath,
+  migrantWorkerFlag,
   missingDocumentGroups,
   rulesHousehold,
   stepOfPath,
@@ -152,7 +153,7 @@ export async function saveWorkStep(actor: Actor, input: WorkStep): Promise<{ app
       throw applicationValidationError([{ path: "workDistrictCode", message: V.workDistrictUnknown }]);
     }
     await writeDeclaration(tx, app.id, {
-      work: { employment: input.employment, employerName: input.employerName, workDistrictCode: input.workDistrictCode, isMigrantWorker: input.isMigrantWorker },
+      work: { employment: input.employment, employerName: input.employerName, workDistrictCode: input.workDistrictCode, isMigrantWorker: migrantWorkerFlag(input.employment) },
     });
     await recordStep(tx, actor, app, "work");
     return { applicationId: app.id };

@@ -33,11 +33,8 @@ export function formatCstDate(at: Date, locale: Locale): string {
   return formatter(locale, { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" }).format(at);
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+/** File sizes: the one byte formatter is lib/documents/format.ts. */
+export { formatBytes } from "@/lib/documents/format";
 
 /** An article of the Measures as written in each language (the one definition is in lib/rules). */
 export { articleLabel } from "@/lib/rules/client";

@@ -1,4 +1,5 @@
 import "server-only";
+import { nextSequenceValue } from "@/lib/db/sequence";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Application numbers: GZF-<receiving district>-<year>-<six-digit sequence>, e.g.
@@ -18,10 +19,5 @@ export function formatApplicationNo(districtCode: string, year: number, sequence
 
 /** Increments the district's counter for the year atomically (one statement, safe under concurrency). */
 export async function nextApplicationNo(tx: Prisma.TransactionClient, districtCode: string, year: number): Promise<string> {
-  const key = `application:${districtCode}:${year}`;
-  const rows = await tx.$queryRaw<{ value: number }[]>`
-    INSERT INTO "SequenceCounter" ("key", "value", "updatedAt") VALUES (${key}, 1, CURRENT_TIMESTAMP)
-    ON CONFLICT ("key") DO UPDATE SET "value" = "SequenceCounter"."value" + 1, "updatedAt" = CURRENT_TIMESTAMP
-    RETURNING "value"`;
-  return formatApplicationNo(districtCode, year, Number(rows[0]!.value));
+  return formatApplicationNo(districtCode, year, await nextSequenceValue(tx, `application:${districtCode}:${year}`));
 }

@@ -52,6 +52,17 @@ describe("the application schema", () => {
     expect(pathsOf(result).sort()).toEqual(["applicant.maritalStatus:spouseRequiresMarried", "applicant.residentId:residentIdInvalid", "consentToVerification:consentRequired"]);
   });
 
+  it("says one thing per resident ID: an empty one is required, not also invalid", () => {
+    const household = (residentId: string) =>
+      householdStepSchema.safeParse({
+        applicant: { name: "张伟", residentId, maritalStatus: "UNMARRIED", fullCivilCapacity: true, annualIncomeYuan: "1000" },
+        members: [],
+      });
+    expect(pathsOf(household("")).filter((p) => p.startsWith("applicant.residentId"))).toEqual(["applicant.residentId:residentIdRequired"]);
+    expect(pathsOf(household("   ")).filter((p) => p.startsWith("applicant.residentId"))).toEqual(["applicant.residentId:residentIdRequired"]);
+    expect(pathsOf(household("500103199001011234")).filter((p) => p.startsWith("applicant.residentId"))).toEqual(["applicant.residentId:residentIdInvalid"]);
+  });
+
   it("checks the unit type against the household by Art. 21", () => {
     expect(pathsOf(applicationInputSchema.safeParse({ ...base, preferences: { estateCodes: ["YZ-001"], unitType: "TWO_BEDROOM" } }))).toEqual([
       "preferences.unitType:unitTypeTooLarge",

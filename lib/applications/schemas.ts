@@ -101,7 +101,8 @@ export const personNameSchema = textSchema(50, V.nameRequired);
 export const residentIdSchema = z
   .string({ error: V.residentIdRequired })
   .trim()
-  .min(1, { error: V.residentIdRequired })
+  // An empty number is "required", not also "invalid": one message per problem.
+  .min(1, { error: V.residentIdRequired, abort: true })
   .toUpperCase()
   .refine((id) => isValidResidentId(id), { error: V.residentIdInvalid });
 
@@ -405,6 +406,16 @@ export const householdStepSchema = z
 export type HouseholdStepInput = z.input<typeof householdStepSchema>;
 export type HouseholdStep = z.output<typeof householdStepSchema>;
 
+/**
+ * Whether the applicant is a migrant worker (Art. 12: may apply alone; Art. 13.3: must pay social
+ * insurance in Chongqing). The employment basis MIGRANT_SOCIAL_INSURANCE (lib/rules) carries it: the
+ * portal asks only that, and the stored flag follows it. The intake API keeps its optional
+ * `isMigrantWorker` (its contract), so a platform's `true` is kept as declared.
+ */
+export function migrantWorkerFlag(employment: string | null | undefined, declared = false): boolean {
+  return employment === "MIGRANT_SOCIAL_INSURANCE" || declared;
+}
+
 /** Step 2: the applicant's work and income basis in Chongqing (Art. 13.3) and where they work (Art. 15). */
 export const workStepSchema = z
   .object(
@@ -412,7 +423,6 @@ export const workStepSchema = z
       employment: applicantInputSchema.shape.employment,
       employerName: optionalText(100),
       workDistrictCode: optionalDistrictCode,
-      isMigrantWorker: booleanSchema.default(false),
     },
     { error: V.objectRequired },
   )

@@ -13,7 +13,7 @@ import { claimPeople, createApplicationRecord, peopleOf, writeDeclaration, write
 import { m2NumberToDm2 } from "./money-input";
 import { isProvisionalNumber, nextApplicationNo } from "./numbering";
 import { runPrecheck } from "./precheck";
-import { applicationInputSchema, issuePath, missingDocumentGroups, V, type ApplicationInput } from "./schemas";
+import { applicationInputSchema, issuePath, migrantWorkerFlag, missingDocumentGroups, V, type ApplicationInput } from "./schemas";
 import { placementIssues, transferDateIssues } from "./validate-application";
 
 // THE submission of an application (Art. 12-16, 19), for the portal's final step and the intake
@@ -222,7 +222,7 @@ async function storeApplication(tx: Tx, applicationId: string, input: Applicatio
       employment: input.applicant.employment,
       employerName: input.applicant.employerName,
       workDistrictCode: input.applicant.workDistrictCode,
-      isMigrantWorker: input.applicant.isMigrantWorker,
+      isMigrantWorker: migrantWorkerFlag(input.applicant.employment, input.applicant.isMigrantWorker),
     },
     housing: {
       ownsUrbanHousingInCity: input.housing.ownsUrbanHousingInCity,

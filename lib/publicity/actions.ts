@@ -37,7 +37,7 @@ export const decideObjectionAction = authedAction(objectionOutcomeSchema, "objec
 });
 
 /** Anyone may object (no sign-in); rate-limited by address and phone in the service. */
-export async function lodgeObjectionAction(...args: unknown[]): Promise<ActionResult<{ objectionId: string }>> {
+export async function lodgeObjectionAction(...args: unknown[]): Promise<ActionResult<{ referenceNo: string }>> {
   const t = await getServerTranslator();
   try {
     const parsed = objectionSchema.safeParse(actionInput(args));
@@ -45,7 +45,8 @@ export async function lodgeObjectionAction(...args: unknown[]): Promise<ActionRe
     const clientIp = clientIpFrom(await headers());
     const result = await lodgeObjection(parsed.data, { clientIp });
     revalidatePath(`/publicity/${result.batchId}`);
-    return { ok: true, data: { objectionId: result.objectionId } };
+    // Only the reference number goes back: it is what the objector quotes later.
+    return { ok: true, data: { referenceNo: result.referenceNo } };
   } catch (error) {
     if (isAppError(error)) {
       return { ok: false, fieldErrors: translateFieldErrors(error.fieldErrors, t), formError: t(error.messageKey, error.values) };

@@ -9,7 +9,7 @@ import type { Prisma, PublicityStatus } from "@/lib/generated/prisma/client";
 import { notifyApplicant } from "@/lib/notifications/outbox";
 import { maskName, maskResidentId, type ISODate } from "@/lib/rules";
 import { applicantContact, contactSelect } from "@/lib/review/common";
-import { isWithinPublicity, publicityEndDate } from "./period";
+import { isWithinPublicity, publicityPeriod } from "./period";
 import type { BatchListFilter, PublishBatchInput } from "./schemas";
 
 // Publicity (公示) of applicants who passed the second review (Art. 19): an officer publishes a
@@ -76,19 +76,19 @@ export async function listPublishable(actor: Actor, filter: { district?: string 
 }
 
 /**
- * Publishes a batch for one district: starts today (CST), ends on the 5th working day after
- * (lib/publicity/period.ts). Every application must be of that district and awaiting publicity;
- * all or nothing.
+ * Publishes a batch for one district today (CST); the period counts from the next working day to
+ * the 5th working day after today (lib/publicity/period.ts). Every application must be of that
+ * district and awaiting publicity; all or nothing.
  */
 export async function publishBatch(
   actor: Actor,
   input: PublishBatchInput,
   options: { now?: Date } = {},
-): Promise<{ batchId: string; startDate: ISODate; endDate: ISODate; count: number }> {
+): Promise<{ batchId: string; startDate: ISODate; firstDay: ISODate; endDate: ISODate; count: number }> {
   assertCan(actor, "publicity:manage", { districtCode: input.districtCode });
   const at = options.now ?? clockNow();
   const startDate = todayCST(at);
-  const endDate = publicityEndDate(startDate);
+  const { firstDay, endDate } = publicityPeriod(startDate);
   const ids = [...new Set(input.applicationIds)];
   return prisma.$transaction(async (tx) => {
     const district = await tx.district.findUnique({ where: { code: input.districtCode }, select: { code: true, name: true } });
@@ -146,7 +146,8 @@ export async function publishBatch(
         applicationId: app.id,
         ...applicantContact(app),
         templateKey: "publicity.published",
-        params: { applicationNo: app.applicationNo, startDate, endDate },
+        // The period as counted (Art. 19): from the first working day after publication.
+        params: { applicationNo: app.applicationNo, startDate: firstDay, endDate },
         dedupeKey: `publicity-entry:${entry.id}:published`,
       });
     }
@@ -158,11 +159,11 @@ export async function publishBatch(
         entityType: "PublicityBatch",
         entityId: batch.id,
         districtCode: district.code,
-        data: { startDate, endDate, count: apps.length },
+        data: { startDate, firstDay, endDate, count: apps.length },
       },
       tx,
     );
-    return { batchId: batch.id, startDate, endDate, count: apps.length };
+    return { batchId: batch.id, startDate, firstDay, endDate, count: apps.length };
   });
 }
 
@@ -172,7 +173,11 @@ export interface BatchSummary {
   districtCode: string;
   districtName: string;
   districtNameEn: string;
-  startDate: ISODate;
+  /** The publication day (the `startDate` column); objections are taken from it. */
+  publishedOn: ISODate;
+  /** The period as counted and shown (Art. 19): the first working day after publication… */
+  firstDay: ISODate;
+  /** …to the 5th. */
   endDate: ISODate;
   status: PublicityStatus;
   entryCount: number;
@@ -200,8 +205,7 @@ function toSummary(row: Prisma.PublicityBatchGetPayload<{ select: typeof batchSu
     districtCode: row.districtCode,
     districtName: row.district.name,
     districtNameEn: row.district.nameEn,
-    startDate,
-    endDate,
+    ...publicityPeriod(startDate, endDate),
     status: row.status,
     entryCount: row._count.entries,
     isOpen: row.status === "PUBLISHED" && isWithinPublicity({ startDate, endDate }, today),
@@ -309,6 +313,7 @@ export async function getPublicBatch(batchId: string, options: { now?: Date } = 
 
 export interface StaffObjection {
   id: string;
+  referenceNo: string | null;
   contactName: string;
   contactPhone: string;
   content: string;
@@ -356,6 +361,7 @@ export async function getStaffBatch(actor: Actor, batchId: string, options: { no
           objections: {
             select: {
               id: true,
+              referenceNo: true,
               contactName: true,
               contactPhone: true,
               content: true,
@@ -391,6 +397,7 @@ export async function getStaffBatch(actor: Actor, batchId: string, options: { no
       applicationStatus: e.application.status,
       objections: e.objections.map((o) => ({
         id: o.id,
+        referenceNo: o.referenceNo,
         contactName: o.contactName,
         contactPhone: o.contactPhone,
         content: o.content,

@@ -6,11 +6,12 @@ import { minutesUntil, takeAttempt, type ThrottleKey } from "@/lib/auth/login-th
 import { accessFilter, assertCan, type Actor } from "@/lib/auth/permissions";
 import { fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
+import { nextSequenceValue } from "@/lib/db/sequence";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notifyApplicant } from "@/lib/notifications/outbox";
 import { applicantContact, contactSelect, refusalNoticeFields } from "@/lib/review/common";
-import { isWithinPublicity } from "./period";
+import { isWithinPublicity, publicityPeriod } from "./period";
 import type { InvestigateInput, ObjectionInput, ObjectionOutcomeInput } from "./schemas";
 
 // Objections (异议) to applicants on a publicity list (Art. 19). Anyone may object during the
@@ -29,11 +30,26 @@ export function objectionThrottleKeys(phone: string, clientIp: string | null): T
   return keys;
 }
 
-/** Lodges an objection from the public (no sign-in) while the entry is in its publicity period. */
+/** YY-500103-2026-000012: 异议 (yì yì), the district of the list, the year (CST), a six-digit sequence. */
+export function formatObjectionReference(districtCode: string, year: number, sequence: number): string {
+  return `YY-${districtCode}-${year}-${String(sequence).padStart(6, "0")}`;
+}
+
+/** The next reference number of the district's objections this year, taken inside the lodging transaction. */
+async function nextObjectionReference(tx: Prisma.TransactionClient, districtCode: string, today: string): Promise<string> {
+  const year = Number(today.slice(0, 4));
+  return formatObjectionReference(districtCode, year, await nextSequenceValue(tx, `objection:${districtCode}:${year}`));
+}
+
+/**
+ * Lodges an objection from the public (no sign-in) while the entry is in its publicity period, and
+ * gives it a reference number for the objector to quote. The number finds nothing publicly: what
+ * is public about an objection is only that the list takes them.
+ */
 export async function lodgeObjection(
   input: ObjectionInput,
   options: { now?: Date; clientIp?: string | null } = {},
-): Promise<{ objectionId: string; batchId: string }> {
+): Promise<{ objectionId: string; referenceNo: string; batchId: string }> {
   const at = options.now ?? clockNow();
   const today = todayCST(at);
   const keys = objectionThrottleKeys(input.contactPhone, options.clientIp ?? null);
@@ -56,13 +72,15 @@ export async function lodgeObjection(
     const endDate = fromDateColumn(entry.batch.endDate);
     // Art. 19: objections are part of the publicity period; outside it the list stands as published.
     if (entry.batch.status !== "PUBLISHED" || !isWithinPublicity({ startDate, endDate }, today)) {
-      throw new AppError("CONFLICT", { messageKey: "publicity.errors.outsidePeriod", values: { startDate, endDate } });
+      const period = publicityPeriod(startDate, endDate);
+      throw new AppError("CONFLICT", { messageKey: "publicity.errors.outsidePeriod", values: { publishedOn: startDate, startDate: period.firstDay, endDate } });
     }
     if (entry.outcome !== null || entry.application.status !== "IN_PUBLICITY") {
       throw new AppError("CONFLICT", { messageKey: "publicity.errors.entryClosed" });
     }
+    const referenceNo = await nextObjectionReference(tx, entry.batch.districtCode, today);
     const objection = await tx.objection.create({
-      data: { entryId: entry.id, contactName: input.contactName, contactPhone: input.contactPhone, content: input.content, receivedAt: at },
+      data: { entryId: entry.id, referenceNo, contactName: input.contactName, contactPhone: input.contactPhone, content: input.content, receivedAt: at },
       select: { id: true },
     });
     await writeAudit(
@@ -71,11 +89,11 @@ export async function lodgeObjection(
         entityType: "Objection",
         entityId: objection.id,
         districtCode: entry.batch.districtCode,
-        data: { entryId: entry.id, contactPhone: maskPhone(input.contactPhone) },
+        data: { entryId: entry.id, referenceNo, contactPhone: maskPhone(input.contactPhone) },
       },
       tx,
     );
-    return { objectionId: objection.id, batchId: entry.batch.id };
+    return { objectionId: objection.id, referenceNo, batchId: entry.batch.id };
   });
 }
 
@@ -185,6 +203,7 @@ export async function decideObjection(
 
 export interface OpenObjection {
   id: string;
+  referenceNo: string | null;
   batchId: string;
   batchTitle: string;
   districtCode: string;
@@ -202,6 +221,7 @@ export async function listOpenObjections(actor: Actor, options: { take?: number 
     where: { status: { not: "CLOSED" }, ...(filter.kind === "district" ? { entry: { batch: { districtCode: filter.districtCode } } } : {}) },
     select: {
       id: true,
+      referenceNo: true,
       receivedAt: true,
       status: true,
       entry: {
@@ -217,6 +237,7 @@ export async function listOpenObjections(actor: Actor, options: { take?: number 
   });
   return rows.map((r) => ({
     id: r.id,
+    referenceNo: r.referenceNo,
     batchId: r.entry.batch.id,
     batchTitle: r.entry.batch.title,
     districtCode: r.entry.batch.districtCode,

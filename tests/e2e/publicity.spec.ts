@@ -8,7 +8,8 @@ import { formReady, newPage } from "./support";
 // Art. 19: publicity for 5 working days with names and IDs masked; anyone may object; officers
 // investigate; at the end of publicity the applicants with no open or upheld objection qualify.
 
-async function object(page: Page, batchId: string, applicationNo: string, phone: string) {
+/** Lodges an objection as a member of the public; returns the reference number the confirmation gives. */
+async function object(page: Page, batchId: string, applicationNo: string, phone: string): Promise<string> {
   await page.goto(`/publicity/${batchId}`);
   await page.getByRole("link", { name: new RegExp(`（${applicationNo}）提出异议`) }).click();
   await formReady(page, "objection-form");
@@ -18,6 +19,9 @@ async function object(page: Page, batchId: string, applicationNo: string, phone:
   await page.getByRole("button", { name: "提交异议" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "提交异议" }).click();
   await expect(page.getByText("异议已提交")).toBeVisible();
+  const reference = page.getByTestId("objection-reference");
+  await expect(reference).toHaveText(/^YY-500103-\d{4}-\d{6}$/);
+  return (await reference.textContent())!;
 }
 
 test("a publicity batch: masked public list, one objection upheld and one not, qualification at the end", async ({ browser }) => {
@@ -72,11 +76,14 @@ test("a publicity batch: masked public list, one objection upheld and one not, q
   await expect(visitor.getByText("异议内容至少10个字")).toBeVisible();
 
   // Two objections from the public.
-  await object(visitor, batchId, upheld.applicationNo, "13911110001");
-  await object(visitor, batchId, notUpheld.applicationNo, "13911110002");
+  const references = [await object(visitor, batchId, upheld.applicationNo, "13911110001"), await object(visitor, batchId, notUpheld.applicationNo, "13911110002")];
+  expect(new Set(references).size).toBe(2);
+  expect(await db.objection.count({ where: { referenceNo: { in: references } } })).toBe(2);
 
-  // The officer investigates: one upheld, one not.
+  // The officer investigates: one upheld, one not. Each objection shows its reference number.
   await officer.goto(`/staff/publicity/${batchId}`);
+  await expect(officer.locator(`[data-entry="${upheld.applicationNo}"]`)).toContainText(`异议编号 ${references[0]}`);
+  await expect(officer.locator(`[data-entry="${notUpheld.applicationNo}"]`)).toContainText(`异议编号 ${references[1]}`);
   const decideOn = async (applicationNo: string, outcome: string, findings: string) => {
     const entry = officer.locator(`[data-entry="${applicationNo}"]`);
     await entry.getByRole("button", { name: "开始核查" }).click();
@@ -119,15 +126,17 @@ test("a publicity batch: masked public list, one objection upheld and one not, q
 test("the public list reads on a phone, masked @phone", async ({ page }) => {
   const app = await createApplication({ status: "IN_PUBLICITY", applicantName: "手机查看" });
   const today = todayCST();
+  const end = cstDateFromToday(9);
   const batch = await e2ePrisma().publicityBatch.create({
-    data: { districtCode: YUZHONG, title: "渝中区公示（手机）", startDate: dateColumn(today), endDate: dateColumn(today), status: "PUBLISHED", publishedAt: new Date() },
+    data: { districtCode: YUZHONG, title: "渝中区公示（手机）", startDate: dateColumn(today), endDate: dateColumn(end), status: "PUBLISHED", publishedAt: new Date() },
   });
   await e2ePrisma().publicityEntry.create({
     data: { batchId: batch.id, applicationId: app.id, displayName: "手***", maskedResidentId: `${app.residentId.slice(0, 6)}********${app.residentId.slice(-4)}`, householdSize: 2 },
   });
   await page.goto(`/publicity/${batch.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("渝中区公示（手机）");
-  await expect(page.getByRole("row").filter({ hasText: app.applicationNo })).toContainText("手***");
+  // A card on a phone, a table row on a wide screen: whichever shows has the masked name.
+  await expect(page.getByText("手***", { exact: true }).filter({ visible: true })).toHaveCount(1);
   await expect(page.getByText(app.residentId)).toHaveCount(0);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);

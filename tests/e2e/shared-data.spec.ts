@@ -21,6 +21,8 @@ test("an officer imports a tax file: preview with a row error, confirm, the batc
 
   await expect(page.getByRole("heading", { name: `预览：${fileName}` })).toBeVisible();
   await expect(page.getByText("有 1 行存在错误")).toBeVisible();
+  // The file's size through the one byte formatter: under 1 KB, exactly in bytes.
+  await expect(page.getByText(`· ${Buffer.byteLength(content, "utf8")} B ·`)).toBeVisible();
   await expect(page.getByText("身份证号：不是有效的18位居民身份证号码")).toBeVisible();
   await expect(page.getByText("第 2 条数据（表格第 3 行）")).toBeVisible();
   // Amounts in yuan, shown back exactly.

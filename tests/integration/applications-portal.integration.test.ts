@@ -51,7 +51,7 @@ function household(applicantId = freshResidentId(), spouseId: string | null = fr
 }
 
 const work = (over: Record<string, unknown> = {}) =>
-  workStepSchema.parse({ employment: "LABOR_CONTRACT", employerName: "重庆某物流有限公司", workDistrictCode: YUZHONG, isMigrantWorker: false, ...over });
+  workStepSchema.parse({ employment: "LABOR_CONTRACT", employerName: "重庆某物流有限公司", workDistrictCode: YUZHONG, ...over });
 const housing = (over: Record<string, unknown> = {}) =>
   housingStepSchema.parse({ ownsUrbanHousingInCity: false, housingFloorAreaM2: "", lastHousingTransferDate: null, familyCanSupportHousing: false, priorityCategories: [], receivesRentalSubsidy: false, ...over });
 const where = (over: Record<string, unknown> = {}) =>
@@ -109,6 +109,33 @@ describe("the form, saved as a draft at every step", () => {
       ["application.draft_saved", "work"],
       ["application.draft_saved", "housing"],
     ]);
+  });
+
+  it("asks 'migrant worker' once, as the employment basis (Art. 13.3), and stores the flag from it", async () => {
+    const { applicationId } = await saveHouseholdStep(A, household());
+    const flag = async () => (await prisma.applicationDeclaration.findUniqueOrThrow({ where: { applicationId } })).isMigrantWorker;
+    // A stale checkbox value from an old form is not an answer: the basis decides.
+    await saveWorkStep(A, work({ employment: "MIGRANT_SOCIAL_INSURANCE", employerName: "", isMigrantWorker: false }));
+    expect(await flag()).toBe(true);
+    await saveWorkStep(A, work({ isMigrantWorker: true }));
+    expect(await flag()).toBe(false);
+    await saveWorkStep(A, work({ employment: "MIGRANT_SOCIAL_INSURANCE", employerName: "" }));
+    await saveHousingStep(A, housing());
+    await saveWhereStep(A, where());
+    await uploadAll(A);
+    const { applicationNo } = await submitDraft(A, { consentToVerification: true, declarationTrue: true });
+    const submitted = await prisma.application.findUniqueOrThrow({ where: { applicationNo }, select: { declaration: { select: { employment: true, isMigrantWorker: true } } } });
+    expect(submitted.declaration).toEqual({ employment: "MIGRANT_SOCIAL_INSURANCE", isMigrantWorker: true });
+  });
+
+  it("keeps the intake API's isMigrantWorker field, and a migrant basis always sets it", async () => {
+    const body = validBody();
+    const applicant = body.applicant as Record<string, unknown>;
+    applicant.employment = "MIGRANT_SOCIAL_INSURANCE";
+    delete applicant.isMigrantWorker;
+    const { applicationNo } = await submitApplication({ kind: "intake", externalId: String(body.externalId), input: body });
+    const stored = await prisma.application.findUniqueOrThrow({ where: { applicationNo }, select: { declaration: { select: { isMigrantWorker: true } } } });
+    expect(stored.declaration?.isMigrantWorker).toBe(true);
   });
 
   it("keeps the steps in order", async () => {

@@ -1,9 +1,12 @@
 // Helpers for *.integration.test.ts files. The database is created and migrated once per run by
 // global-setup.ts; each test file starts from whatever the previous one left, so call
 // truncateAll() (usually in beforeEach) and seed what the test needs.
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
 import { prisma } from "@/lib/db/client";
+import { DEFAULT_MIGRATIONS_DIR } from "@/lib/db/migrate";
 import { upsertDistricts } from "@/lib/reference/districts";
 
 /** The intake API's shared secret in the integration tests (set by setup-env.ts). */
@@ -51,4 +54,12 @@ export async function withPgClient<T>(fn: (client: pg.Client) => Promise<T>): Pr
   } finally {
     await client.end();
   }
+}
+
+/** The checkout's migrations (prisma/migrations/<name>/migration.sql), in the order they apply. */
+export function migrationNames(): string[] {
+  return readdirSync(DEFAULT_MIGRATIONS_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(path.join(DEFAULT_MIGRATIONS_DIR, e.name, "migration.sql")))
+    .map((e) => e.name)
+    .sort();
 }

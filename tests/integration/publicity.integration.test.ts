@@ -11,7 +11,8 @@ import { SHAPINGBA, YUZHONG } from "../support/districts";
 import { createApplication, createCast, statusOf, type AppFixture, type Cast } from "./review-fixtures";
 
 const NOW = cstInstant("2025-06-09"); // Monday
-const START = "2025-06-09";
+const START = "2025-06-09"; // the publication day: it does not count
+const FIRST = "2025-06-10"; // the first of the 5 working days
 const END = "2025-06-16"; // the 5th working day after the start
 
 let cast: Cast;
@@ -45,7 +46,7 @@ describe("publishing a batch", () => {
   it("publishes for 5 working days: applications in publicity, masked entries, applicants told", async () => {
     const apps = await awaitingPublicity(2);
     const batch = await publishBatch(cast.yz1, { districtCode: YUZHONG, applicationIds: apps.map((a) => a.id), title: "" }, { now: NOW });
-    expect(batch).toMatchObject({ startDate: START, endDate: END, count: 2 });
+    expect(batch).toMatchObject({ startDate: START, firstDay: FIRST, endDate: END, count: 2 });
     expect(addWorkingDays(START, 5)).toBe(END);
     const row = await prisma.publicityBatch.findUniqueOrThrow({ where: { id: batch.batchId } });
     expect(row).toMatchObject({ status: "PUBLISHED", publishedById: cast.yz1.id, districtCode: YUZHONG });
@@ -59,7 +60,11 @@ describe("publishing a batch", () => {
     expect(entry).toMatchObject({ displayName: "欧****", householdSize: 2 });
     expect(entry.maskedResidentId).toBe(`${apps[0]!.applicantResidentId.slice(0, 6)}********${apps[0]!.applicantResidentId.slice(-4)}`);
     const notice = await prisma.notification.findFirstOrThrow({ where: { applicationId: apps[0]!.id, channel: "SMS" } });
-    expect(notice).toMatchObject({ templateKey: "publicity.published", params: { applicationNo: apps[0]!.applicationNo, startDate: START, endDate: END } });
+    expect(notice).toMatchObject({ templateKey: "publicity.published", params: { applicationNo: apps[0]!.applicationNo, startDate: FIRST, endDate: END } });
+    // Staff and public pages show the period as counted, from the first working day after publication.
+    expect(await getStaffBatch(cast.yz1, batch.batchId, { now: NOW })).toMatchObject({ publishedOn: START, firstDay: FIRST, endDate: END, isOpen: true });
+    expect(await getPublicBatch(batch.batchId, { now: NOW })).toMatchObject({ publishedOn: START, firstDay: FIRST, endDate: END, isOpen: true });
+    expect((await listPublicBatches({}, { now: NOW })).items[0]).toMatchObject({ publishedOn: START, firstDay: FIRST, endDate: END });
   });
 
   it("is all or nothing: refuses applications not awaiting publicity or of another district", async () => {
@@ -142,6 +147,25 @@ describe("objections", () => {
     expect(JSON.stringify(audit.data)).not.toContain("13700000001");
   });
 
+  it("gives each objection a reference number per district and year, shown to the officers only", async () => {
+    const { apps, batch, entryOf } = await published(2);
+    const first = await lodgeObjection(objection(entryOf(apps[0]!)), { now: NOW });
+    const second = await lodgeObjection(objection(entryOf(apps[1]!), "13700000002"), { now: NOW });
+    expect([first.referenceNo, second.referenceNo]).toEqual(["YY-500103-2025-000001", "YY-500103-2025-000002"]);
+    // Another district counts on its own; the year is the CST year of lodging.
+    const [elsewhere] = await awaitingPublicity(1, SHAPINGBA);
+    const spb = await publishBatch(cast.spb, { districtCode: SHAPINGBA, applicationIds: [elsewhere!.id], title: "" }, { now: NOW });
+    const spbEntry = await prisma.publicityEntry.findFirstOrThrow({ where: { batchId: spb.batchId } });
+    expect((await lodgeObjection(objection(spbEntry.id, "13700000003"), { now: NOW })).referenceNo).toBe("YY-500106-2025-000001");
+    expect(await prisma.objection.findUniqueOrThrow({ where: { referenceNo: first.referenceNo }, select: { id: true } })).toEqual({ id: first.objectionId });
+
+    const staff = await getStaffBatch(cast.yz1, batch.batchId, { now: NOW });
+    expect(staff!.entries.flatMap((e) => e.objections.map((o) => o.referenceNo)).sort()).toEqual([first.referenceNo, second.referenceNo]);
+    expect((await listOpenObjections(cast.yz1)).map((o) => o.referenceNo).sort()).toEqual([first.referenceNo, second.referenceNo]);
+    // The public list says nothing about objections, their numbers included.
+    expect(JSON.stringify(await getPublicBatch(batch.batchId, { now: NOW }))).not.toContain("YY-");
+  });
+
   it("refuses objections outside the period with the period in the message", async () => {
     const { apps, entryOf } = await published(1);
     const entryId = entryOf(apps[0]!);
@@ -149,7 +173,7 @@ describe("objections", () => {
       await lodgeObjection(objection(entryId), { now: cstInstant("2025-06-17", "00:00") });
       expect.unreachable();
     } catch (error) {
-      expect(error).toMatchObject({ code: "CONFLICT", messageKey: "publicity.errors.outsidePeriod", values: { startDate: START, endDate: END } });
+      expect(error).toMatchObject({ code: "CONFLICT", messageKey: "publicity.errors.outsidePeriod", values: { publishedOn: START, startDate: FIRST, endDate: END } });
     }
     expect(await errorKey(() => lodgeObjection(objection(entryId), { now: cstInstant("2025-06-08", "23:59") }))).toBe("publicity.errors.outsidePeriod");
     expect(await errorKey(() => lodgeObjection(objection("nope"), { now: NOW }))).toBe("publicity.errors.entryNotFound");

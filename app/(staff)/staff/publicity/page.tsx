@@ -6,7 +6,7 @@ import { listDistricts } from "@/lib/auth/staff-users";
 import { todayCST } from "@/lib/clock";
 import { listPublishable, listStaffBatches } from "@/lib/publicity/batches";
 import { listOpenObjections } from "@/lib/publicity/objections";
-import { publicityEndDate } from "@/lib/publicity/period";
+import { publicityPeriod } from "@/lib/publicity/period";
 import { batchListFilterSchema } from "@/lib/publicity/schemas";
 import { parseSearchParams } from "@/lib/review/schemas";
 
@@ -22,13 +22,13 @@ export default async function StaffPublicityPage({ searchParams }: Props) {
   const filter = parseSearchParams(batchListFilterSchema, await searchParams);
   const isCity = user.role === "MUNICIPAL_OFFICER";
   const publishDistrict = isCity ? (filter.district ?? null) : user.districtCode;
-  const start = todayCST();
+  const period = publicityPeriod(todayCST());
   return (
     <StaffPublicity
       publishable={await listPublishable(user, { district: filter.district })}
       publishDistrict={publishDistrict}
       districts={isCity ? await listDistricts() : null}
-      period={{ start, end: publicityEndDate(start) }}
+      period={{ start: period.firstDay, end: period.endDate }}
       objections={await listOpenObjections(user)}
       batches={await listStaffBatches(user, filter)}
       districtFilter={filter.district}

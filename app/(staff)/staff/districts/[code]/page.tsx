@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DistrictRecords } from "@/components/staff/district-records";
 import { requirePermission } from "@/lib/auth/session";
-import { findDistrictWithOfficerCount } from "@/lib/auth/districts";
+import { getDistrictOverview } from "@/lib/districts/overview";
 
 type Params = { params: Promise<{ code: string }> };
 
@@ -15,9 +15,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DistrictPage({ params }: Params) {
   const { code } = await params;
   if (!/^\d{6}$/.test(code)) notFound();
-  // Officers only in their own district; municipal officers and administrators everywhere.
-  const user = await requirePermission("district:read", { districtCode: code }, { returnTo: `/staff/districts/${code}` });
-  const district = await findDistrictWithOfficerCount(user, code);
-  if (!district) notFound();
-  return <DistrictRecords district={district} />;
+  // Casework: district officers only in their own district, municipal officers everywhere;
+  // applicants and administrators are refused (403).
+  const user = await requirePermission("application:read", { districtCode: code }, { returnTo: `/staff/districts/${code}` });
+  const overview = await getDistrictOverview(user, code);
+  if (!overview) notFound();
+  return <DistrictRecords overview={overview} viewer={user} />;
 }

@@ -43,7 +43,7 @@ export default async function ObjectionPage({ params }: Props) {
               district: locale === "en" ? batch.districtNameEn : batch.districtName,
             })}
             <br />
-            <span className="text-sm text-slate-600">{t("public.period", { start: batch.startDate, end: batch.endDate })}</span>
+            <span className="text-sm text-slate-600">{t("public.period", { start: batch.firstDay, end: batch.endDate })}</span>
           </p>
         }
       />
