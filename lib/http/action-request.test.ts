@@ -36,6 +36,10 @@ describe("server action requests a client can send", () => {
     form.append("account", "13800000001");
     const request = new Request("http://localhost:3000/login", { method: "POST", body: form, headers: { "next-action": "7f00", host: "localhost:3000" } });
     expect(await actionRequestProblem(request)).toBeNull();
+    // A browser's boundary, mixed case as Chromium sends it.
+    const boundary = "----WebKitFormBoundary9V9j73oofpYutsOA";
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="1_account"\r\n\r\n13800000001\r\n--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n--${boundary}--\r\n`;
+    expect(await actionRequestProblem(action(body, { "content-type": `multipart/form-data; boundary=${boundary}` }))).toBeNull();
   });
 
   it("answers more than the limit with 413, declared or not", async () => {

@@ -34,10 +34,12 @@ export async function actionRequestProblem(request: Request): Promise<ActionRequ
   if (isCrossSite(request)) return { status: 403, reason: "cross-site" };
   const bytes = await readBodyWithLimit(request.clone(), ACTION_BODY_LIMIT_BYTES);
   if (bytes === null) return { status: 413, reason: "too-large" };
-  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  // The boundary is case-sensitive: compare the type in lower case, parse with the header as sent.
+  const contentType = request.headers.get("content-type") ?? "";
+  const type = contentType.toLowerCase();
   if (type.startsWith("multipart/form-data")) {
     try {
-      await new Response(bytes as BodyInit, { headers: { "content-type": type } }).formData();
+      await new Response(bytes as BodyInit, { headers: { "content-type": contentType } }).formData();
       return null;
     } catch {
       return { status: 400, reason: "malformed-form" };
