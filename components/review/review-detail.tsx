@@ -13,7 +13,7 @@ import { AcceptForm, ReturnForm, ReviewDecisionForm } from "./decision-forms";
 import { formatArea, formatDateColumn, formatInstant, formatYuan } from "@/components/ui/format";
 import { formatBytes } from "@/lib/documents/format";
 import { fromDateColumn } from "@/lib/clock";
-import { publicityPeriod } from "@/lib/publicity/period";
+import { publicityPeriod } from "@/lib/rules/publicity";
 import { loose } from "@/components/ui/loose";
 import { Badge } from "@/components/ui/badge";
 import { Facts } from "@/components/ui/facts";

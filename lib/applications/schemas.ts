@@ -3,7 +3,7 @@ import { PHONE_PATTERN, normalizePhone } from "@/lib/auth/schemas";
 import { isValidISODate } from "@/lib/rules/dates";
 import { EMPLOYMENT_BASES, PRIORITY_CATEGORIES, RELATIONSHIPS } from "@/lib/rules/eligibility-types";
 import type { HouseholdMember as RulesMember } from "@/lib/rules/eligibility-types";
-import { EMPLOYMENTS_NEEDING_EMPLOYER, MARITAL_STATUSES, householdDeclarationIssues, type HouseholdIssue, type HouseholdIssueCode } from "@/lib/rules/household";
+import { EMPLOYMENTS_NEEDING_EMPLOYER, MARITAL_STATUSES, householdDeclarationIssues, isMigrantWorker, type HouseholdIssue, type HouseholdIssueCode } from "@/lib/rules/household";
 import { birthDateFromResidentId, isValidResidentId, sexFromResidentId } from "@/lib/rules/identity";
 import { UNIT_TYPES, allowedUnitTypes } from "@/lib/rules/unit-type";
 import { MAX_ANNUAL_INCOME_FEN, m2NumberToDm2, squareMetresToDm2, yuanToFen } from "./money-input";
@@ -69,7 +69,7 @@ export const V = {
   stepIncomplete: `${K}stepIncomplete`,
 } as const;
 
-export { EMPLOYMENTS_NEEDING_EMPLOYER, MARITAL_STATUSES };
+export { EMPLOYMENTS_NEEDING_EMPLOYER, MARITAL_STATUSES, isMigrantWorker as migrantWorkerFlag };
 export const ESTATE_LEVELS = ["MUNICIPAL", "DISTRICT"] as const;
 export const CO_MEMBER_RELATIONSHIPS = RELATIONSHIPS.filter((r) => r !== "APPLICANT") as readonly Exclude<
   (typeof RELATIONSHIPS)[number],
@@ -405,16 +405,6 @@ export const householdStepSchema = z
   }, ALWAYS_FOR_OBJECTS);
 export type HouseholdStepInput = z.input<typeof householdStepSchema>;
 export type HouseholdStep = z.output<typeof householdStepSchema>;
-
-/**
- * Whether the applicant is a migrant worker (Art. 12: may apply alone; Art. 13.3: must pay social
- * insurance in Chongqing). The employment basis MIGRANT_SOCIAL_INSURANCE (lib/rules) carries it: the
- * portal asks only that, and the stored flag follows it. The intake API keeps its optional
- * `isMigrantWorker` (its contract), so a platform's `true` is kept as declared.
- */
-export function migrantWorkerFlag(employment: string | null | undefined, declared = false): boolean {
-  return employment === "MIGRANT_SOCIAL_INSURANCE" || declared;
-}
 
 /** Step 2: the applicant's work and income basis in Chongqing (Art. 13.3) and where they work (Art. 15). */
 export const workStepSchema = z

@@ -14,7 +14,7 @@ import type {
   Role,
   UnitType,
 } from "@/lib/generated/prisma/client";
-import { publicityEndDate } from "@/lib/publicity/period";
+import { publicityEndDate } from "@/lib/rules/publicity";
 import { upsertDistricts } from "@/lib/reference/districts";
 import {
   addDays,

@@ -4,7 +4,7 @@ import { dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clo
 import { prisma } from "@/lib/db/client";
 import type { AppealStatus, ObjectionStatus, Prisma, RectificationStatus } from "@/lib/generated/prisma/client";
 import { ApplicationStatus } from "@/lib/generated/prisma/enums";
-import { publicityPeriod } from "@/lib/publicity/period";
+import { publicityPeriod } from "@/lib/rules/publicity";
 import { overdueWhere, stageDueDate, workingDaysOverdue } from "@/lib/review/queue";
 import { DEADLINE_WORKING_DAYS, maskResidentId, type ISODate } from "@/lib/rules";
 

@@ -9,7 +9,7 @@ import type { Prisma, PublicityStatus } from "@/lib/generated/prisma/client";
 import { notifyApplicant } from "@/lib/notifications/outbox";
 import { maskName, maskResidentId, type ISODate } from "@/lib/rules";
 import { applicantContact, contactSelect } from "@/lib/review/common";
-import { isWithinPublicity, publicityPeriod } from "./period";
+import { isWithinPublicity, publicityPeriod } from "@/lib/rules/publicity";
 import type { BatchListFilter, PublishBatchInput } from "./schemas";
 
 // Publicity (公示) of applicants who passed the second review (Art. 19): an officer publishes a

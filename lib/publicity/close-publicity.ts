@@ -6,7 +6,7 @@ import { isAppError } from "@/lib/errors";
 import { notifyApplicant } from "@/lib/notifications/outbox";
 import { entitledUnitType, type HouseholdMember } from "@/lib/rules";
 import { applicantContact, contactSelect } from "@/lib/review/common";
-import { hasPublicityEnded } from "./period";
+import { hasPublicityEnded } from "@/lib/rules/publicity";
 
 // The end of publicity (Art. 19), run by the scheduler: once a batch's period is over (today CST
 // after its end date), every entry still in publicity with no open and no upheld objection is

@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notifyApplicant } from "@/lib/notifications/outbox";
 import { applicantContact, contactSelect, refusalNoticeFields } from "@/lib/review/common";
-import { isWithinPublicity, publicityPeriod } from "./period";
+import { isWithinPublicity, publicityPeriod } from "@/lib/rules/publicity";
 import type { InvestigateInput, ObjectionInput, ObjectionOutcomeInput } from "./schemas";
 
 // Objections (异议) to applicants on a publicity list (Art. 19). Anyone may object during the

@@ -91,6 +91,16 @@ export function housingDeclarationIssues(housing: HouseholdDeclaration["housing"
   return [];
 }
 
+/**
+ * Whether the applicant is a migrant worker (Art. 12: may apply alone; Art. 13.3: must pay social
+ * insurance in Chongqing). The employment basis MIGRANT_SOCIAL_INSURANCE carries it: the portal
+ * asks only that, and the stored flag follows it. The intake API keeps its optional
+ * `isMigrantWorker` (its contract), so a platform's `true` is kept as declared.
+ */
+export function isMigrantWorker(employment: string | null | undefined, declared = false): boolean {
+  return employment === "MIGRANT_SOCIAL_INSURANCE" || declared;
+}
+
 /** Every issue of a household's declaration at once (Art. 12, 13.3, 13.5, 15). */
 export function householdDeclarationIssues(data: HouseholdDeclaration): HouseholdIssue[] {
   return [...householdMakeupIssues(data), ...employmentDeclarationIssues(data.applicant), ...housingDeclarationIssues(data.housing)];

@@ -54,7 +54,11 @@ export {
   householdDeclarationIssues,
   householdMakeupIssues,
   housingDeclarationIssues,
+  isMigrantWorker,
 } from "./household";
+
+export type { PublicityPeriod } from "./publicity";
+export { hasPublicityEnded, isWithinPublicity, publicityEndDate, publicityPeriod } from "./publicity";
 
 export type { AppealableStatus } from "./application-status";
 export {

@@ -6,7 +6,7 @@ import { listDistricts } from "@/lib/auth/staff-users";
 import { todayCST } from "@/lib/clock";
 import { listPublishable, listStaffBatches } from "@/lib/publicity/batches";
 import { listOpenObjections } from "@/lib/publicity/objections";
-import { publicityPeriod } from "@/lib/publicity/period";
+import { publicityPeriod } from "@/lib/rules/publicity";
 import { batchListFilterSchema } from "@/lib/publicity/schemas";
 import { parseSearchParams } from "@/lib/review/schemas";
 

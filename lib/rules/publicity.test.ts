@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingDays, workingDaysBetween } from "@/lib/rules";
-import { hasPublicityEnded, isWithinPublicity, publicityEndDate, publicityPeriod } from "./period";
+import { addWorkingDays, workingDaysBetween } from "./working-days";
+import { hasPublicityEnded, isWithinPublicity, publicityEndDate, publicityPeriod } from "./publicity";
 
 describe("publicity period (Art. 19: 5 working days)", () => {
   it("ends on the 5th working day after the start date", () => {

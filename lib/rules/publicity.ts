@@ -1,4 +1,6 @@
-import { addWorkingDays, compareISODate, deadlineDate, type ISODate } from "@/lib/rules";
+import { compareISODate } from "./dates";
+import type { ISODate } from "./types";
+import { addWorkingDays, deadlineDate } from "./working-days";
 
 // What "published for 5 working days" (Art. 19) means here (docs/decisions/006):
 // - the list is published on its publication day, the day an officer publishes it (CST); that is
