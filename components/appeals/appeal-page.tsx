@@ -8,6 +8,9 @@ import { formatInstant, formatInstantDate } from "@/components/ui/format";
 import { loose } from "@/components/ui/loose";
 import { StatusBadge } from "@/components/applications/status-badge";
 import type { AppealPage as Page } from "@/lib/appeals/appeals";
+import { APPEAL_DOCUMENT_KINDS, MAX_APPEAL_DOCUMENTS } from "@/lib/appeals/evidence";
+import { MAX_DOCUMENT_BYTES } from "@/lib/applications/schemas";
+import { AppealEvidence } from "./appeal-evidence";
 import { AppealForm } from "./appeal-form";
 import { RefusalSummary } from "./refusal-summary";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -55,6 +58,20 @@ export async function AppealPage({ page, submitted }: { page: Page; submitted: b
 
         {page.isLate ? <Alert tone="error">{t("applicant.late", { notified, date: page.appealDueDate ?? "—" })}</Alert> : null}
         {!page.isAppealable && !page.isLate && !submitted ? <Alert tone="info">{t("applicant.notAppealable", { status: statusLabel })}</Alert> : null}
+
+        {page.isAppealable && !page.isLate ? (
+          <Card title={t("applicant.evidenceTitle")}>
+            <ClientMessages namespaces={["appeals.applicant", "applications.documents"]}>
+              <AppealEvidence
+                applicationNo={page.applicationNo}
+                items={page.evidence}
+                kinds={APPEAL_DOCUMENT_KINDS}
+                maxBytes={MAX_DOCUMENT_BYTES}
+                maxCount={MAX_APPEAL_DOCUMENTS}
+              />
+            </ClientMessages>
+          </Card>
+        ) : null}
 
         {page.isAppealable && !page.isLate ? (
           <Card title={t("applicant.formTitle")}>

@@ -4,11 +4,11 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "@/components/i18n/client-intl";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button, ButtonLink, buttonClasses } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { deleteDocumentAction } from "@/lib/applications/actions";
 import { formatBytes } from "@/lib/applications/format";
 import type { UploadDocumentKind } from "@/lib/applications/schemas";
-import { extensionMatches, isAcceptedExtension, sniffDocumentType } from "@/lib/documents/file-type";
+import { UploadControl } from "@/components/documents/upload-control";
 import { FormSection } from "./form-controls";
 
 export interface DocumentItem {
@@ -17,80 +17,6 @@ export interface DocumentItem {
   fileName: string;
   sizeBytes: number;
   mimeType: string;
-}
-
-const ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
-
-function UploadControl({ kind, maxBytes, onUploaded }: { kind: UploadDocumentKind; maxBytes: number; onUploaded: () => void }) {
-  const t = useTranslations("applications.documents");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const inputId = `upload-${kind}`;
-
-  async function upload(file: File) {
-    setError(null);
-    // The same checks as the server, for an answer before the upload starts.
-    if (file.size > maxBytes) return setError(t("errors.tooLarge"));
-    if (file.size === 0) return setError(t("errors.empty"));
-    const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
-    const type = sniffDocumentType(head);
-    if (!isAcceptedExtension(file.name) || !type || !extensionMatches(file.name, type)) return setError(t("errors.typeInvalid"));
-    setBusy(true);
-    try {
-      const body = new FormData();
-      body.set("kind", kind);
-      body.set("file", file);
-      const response = await fetch("/api/documents", { method: "POST", body });
-      if (!response.ok) {
-        const json = (await response.json().catch(() => ({}))) as { error?: string };
-        setError(json.error ?? t("errors.failed"));
-        return;
-      }
-      onUploaded();
-    } catch {
-      setError(t("errors.failed"));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
-        {t("chooseFile", { kind: t(`kind.${kind}`) })}
-      </label>
-      <div className="flex flex-wrap items-center gap-3">
-        {/* The native control's own text follows the browser's language; this button speaks the page's. */}
-        <input
-          id={inputId}
-          type="file"
-          accept={ACCEPT}
-          disabled={busy}
-          aria-describedby={`${inputId}-hint${error ? ` ${inputId}-error` : ""}`}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = "";
-            if (file) void upload(file);
-          }}
-          className="peer sr-only"
-        />
-        <label
-          htmlFor={inputId}
-          aria-hidden="true"
-          className={buttonClasses("secondary", "cursor-pointer peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-500 peer-disabled:cursor-not-allowed peer-disabled:opacity-60")}
-        >
-          {busy ? t("uploading") : t("chooseButton")}
-        </label>
-      </div>
-      <p id={`${inputId}-hint`} className="text-sm text-slate-600">
-        {busy ? t("uploading") : t("fileHint")}
-      </p>
-      <div id={`${inputId}-error`} aria-live="polite">
-        {error ? <p className="text-sm font-medium text-accent-600">⚠ {error}</p> : null}
-      </div>
-    </div>
-  );
 }
 
 /** What the step asks for (Art. 16), worked out by the server page from the schemas (they come to the browser only on first use). */
@@ -148,7 +74,13 @@ export function DocumentsStep({ documents, requirements, back, next }: { documen
             ))}
           </ul>
         ) : null}
-        <UploadControl kind={kind} maxBytes={maxBytes} onUploaded={() => router.refresh()} />
+        <UploadControl
+          inputId={`upload-${kind}`}
+          label={t("documents.chooseFile", { kind: t(`documents.kind.${kind}`) })}
+          fields={{ kind }}
+          maxBytes={maxBytes}
+          onUploaded={() => router.refresh()}
+        />
       </div>
     );
   }

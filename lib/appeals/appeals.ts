@@ -13,6 +13,7 @@ import { parseReasons, type ReviewReason } from "@/lib/review/detail";
 
 /** Appeals against refusals are made and decided under Art. 19. */
 const APPEAL_ARTICLE = "19";
+import { isAppealDocumentKind, pendingEvidenceWhere } from "./evidence";
 import type { AppealFilter, DecideAppealInput, LodgeAppealInput } from "./schemas";
 
 // Appeals (申诉) to the municipal agency (Art. 19): a refused applicant may appeal within 10
@@ -76,6 +77,8 @@ export interface AppealPage {
   refusal: Refusal | null;
   appeals: Array<{ id: string; lodgedAt: Date; status: AppealStatus; decision: AppealDecision | null; decisionReason: string | null; decidedAt: Date | null }>;
   documents: Array<{ id: string; kind: string; fileName: string }>;
+  /** What the applicant has uploaded for the appeal being prepared (attached when it is lodged). */
+  evidence: Array<{ id: string; kind: string; fileName: string; sizeBytes: number }>;
 }
 
 /** The applicant's appeal page for one of their applications; null when not theirs or not found. */
@@ -90,10 +93,11 @@ export async function getAppealPage(actor: Actor, applicationNo: string, options
       rejectionNotifiedAt: true,
       appealDueDate: true,
       appeals: { select: { id: true, lodgedAt: true, status: true, decision: true, decisionReason: true, decidedAt: true }, orderBy: { lodgedAt: "desc" } },
-      documents: { where: { appealId: null }, select: { id: true, kind: true, fileName: true }, orderBy: { uploadedAt: "desc" } },
+      documents: { where: { appealId: null }, select: { id: true, kind: true, fileName: true, sizeBytes: true, uploadedById: true }, orderBy: { uploadedAt: "desc" } },
     },
   });
   if (!app || !can(actor, "appeal:submit", { ownerId: app.applicantUserId })) return null;
+  const isEvidence = (d: { kind: string; uploadedById: string | null }) => isAppealDocumentKind(d.kind) && d.uploadedById === actor.id;
   const today = todayCST(options.now ?? clockNow());
   const appealDueDate = app.appealDueDate ? fromDateColumn(app.appealDueDate) : null;
   const isAppealable = isAppealableStatus(app.status) && appealDueDate !== null;
@@ -111,7 +115,8 @@ export async function getAppealPage(actor: Actor, applicationNo: string, options
     isLate,
     refusal: await findRefusal(prisma, app.id),
     appeals: app.appeals,
-    documents: app.documents,
+    documents: app.documents.filter((d) => !isEvidence(d)).map(({ id, kind, fileName }) => ({ id, kind, fileName })),
+    evidence: app.documents.filter(isEvidence).map(({ id, kind, fileName, sizeBytes }) => ({ id, kind, fileName, sizeBytes })),
   };
 }
 
@@ -149,6 +154,8 @@ export async function lodgeAppeal(actor: Actor, input: LodgeAppealInput, options
       select: { id: true },
     });
     if (input.documentId) await tx.document.update({ where: { id: input.documentId }, data: { appealId: appeal.id } });
+    // What the applicant uploaded for this appeal goes with it.
+    await tx.document.updateMany({ where: pendingEvidenceWhere(app.id, actor.id), data: { appealId: appeal.id } });
     await transitionApplication(tx, {
       applicationId: app.id,
       to: "APPEALED",

@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { AppError, isAppError } from "@/lib/errors";
 import { readFormWithLimit } from "@/lib/http/read-body";
 import { getServerTranslator } from "@/lib/i18n/server-translator";
+import { uploadAppealDocument } from "@/lib/appeals/evidence";
 import { openApplicationDocument, uploadApplicationDocument } from "./service";
 
 // HTTP for documents: upload (multipart) and download with the access check of the service.
@@ -49,8 +50,12 @@ export async function uploadDocumentFromRequest(request: Request): Promise<Respo
     if (!(file instanceof File)) throw new AppError("VALIDATION", { messageKey: "applications.documents.errors.noFile", status: 400 });
     if (file.size > MAX_DOCUMENT_BYTES) throw new AppError("VALIDATION", { messageKey: "applications.documents.errors.tooLarge", status: 413 });
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const doc = await uploadApplicationDocument(user, { kind: form.get("kind"), fileName: file.name, bytes });
-    return json(201, { document: { id: doc.id, kind: doc.kind, fileName: doc.fileName, sizeBytes: doc.sizeBytes, mimeType: doc.mimeType } });
+    // An appeal's documents (Art. 19) or the application's in progress (Art. 16).
+    const doc =
+      form.get("purpose") === "appeal"
+        ? await uploadAppealDocument(user, { applicationNo: form.get("applicationNo"), kind: form.get("kind"), fileName: file.name, bytes })
+        : await uploadApplicationDocument(user, { kind: form.get("kind"), fileName: file.name, bytes });
+    return json(201, { document: { id: doc.id, kind: doc.kind, fileName: doc.fileName, sizeBytes: doc.sizeBytes } });
   } catch (error) {
     return errorJson(error);
   }

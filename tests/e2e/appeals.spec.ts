@@ -40,6 +40,11 @@ test("a refusal, an appeal in time decided by the municipal agency, back to the 
   await expect(me.getByText("不予通过，依据第十三条第四项。")).toBeVisible();
   expect(await me.locator("main").innerText()).not.toMatch(/[{}]|内部：电话回访未接通|13\.4条|第13/);
   await me.goto(`/me/applications/${app.applicationNo}/appeal`);
+  // A new income certificate goes with the appeal (Art. 19).
+  const evidence = me.getByTestId("appeal-evidence");
+  await evidence.getByLabel("材料类别").selectOption("INCOME_CERTIFICATE");
+  await evidence.getByLabel("选择要上传的文件").setInputFiles({ name: "新的收入证明.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") });
+  await expect(evidence.getByRole("link", { name: "新的收入证明.pdf" })).toBeVisible();
   await formReady(me, "appeal-form");
   await me.getByRole("button", { name: "提交申诉" }).click();
   await expect(me.getByText("请填写申诉理由")).toBeVisible();
@@ -56,6 +61,7 @@ test("a refusal, an appeal in time decided by the municipal agency, back to the 
   await city.getByRole("button", { name: "筛选" }).click();
   await city.getByRole("link", { name: app.applicationNo }).click();
   await expect(city.getByText("本人今年已离职")).toBeVisible();
+  await expect(city.getByRole("link", { name: "新的收入证明.pdf" })).toBeVisible();
   await formReady(city, "decide-appeal-form");
   await city.getByRole("radio", { name: /发回区县重新审核/ }).check();
   await city.getByLabel("决定理由").fill("申请人提交了新的收入证明，请区县重新审核。");
