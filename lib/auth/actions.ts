@@ -3,14 +3,13 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { prisma } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { actionInput, issuesToFieldKeys, translateFieldErrors, type ActionResult } from "@/lib/actions/action-result";
 import { describeError } from "@/lib/actions/authed-action";
 import { getServerTranslator } from "@/lib/i18n/server-translator";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import { signIn, signOut } from "./auth";
 import { landingPathFor, safeNextPath } from "./landing";
-import { hashPassword } from "./password";
+import { registerApplicant } from "./registration";
 import { registerSchema, signInSchema } from "./schemas";
 import { getCurrentUser } from "./session";
 
@@ -69,22 +68,7 @@ export async function registerAction(...args: unknown[]): Promise<ActionResult<n
     formError: null,
   });
 
-  if (await prisma.user.findUnique({ where: { phone }, select: { id: true } })) return phoneTaken();
-
-  const passwordHash = await hashPassword(password);
-  try {
-    await prisma.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { name, phone, passwordHash, role: "APPLICANT" }, select: { id: true } });
-      await writeAudit(
-        { actorId: user.id, actorRole: "APPLICANT", action: "user.register", entityType: "User", entityId: user.id },
-        tx,
-      );
-    });
-  } catch (error) {
-    // Two registrations racing for the same number: the unique index decides.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return phoneTaken();
-    throw error;
-  }
+  if ((await registerApplicant({ name, phone, password })) === "phone-taken") return phoneTaken();
 
   try {
     await signIn("credentials", { account: phone, password, redirect: false });

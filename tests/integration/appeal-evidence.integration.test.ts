@@ -59,7 +59,7 @@ describe("appeal documents", () => {
 
     const { appealId } = await lodgeAppeal(cast.applicant, lodgeAppealSchema.parse({ applicationNo: app.applicationNo, grounds: "本人已于今年离职，收入下降，附新的收入证明。" }), IN_TIME);
     const detail = await getAppealDetail(cast.city, appealId);
-    expect(detail.documents.map((d) => d.id).sort()).toEqual([a.id, b.id].sort());
+    expect(detail!.documents.map((d) => d.id).sort()).toEqual([a.id, b.id].sort());
     expect((await openApplicationDocument(cast.city, a.id)).bytes.byteLength).toBe(PDF.byteLength);
     // Lodged: the agency's record now.
     await expectAppError(deleteAppealDocument(cast.applicant, a.id), "CONFLICT", "appeals.errors.documentLodged");
