@@ -17,6 +17,7 @@ export const STATUS_REASON_KEYS = [
   "appealUpheld",
   "appealReturned",
   "recheckCancelled",
+  "withdrawn",
 ] as const;
 export type StatusReasonKey = (typeof STATUS_REASON_KEYS)[number];
 

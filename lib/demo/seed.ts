@@ -1,45 +1,49 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
-import { DRAFT_NUMBER_PREFIX, nextApplicationNo } from "@/lib/applications/numbering";
+import { appendUploadChunk, confirmImport, previewUpload, processBatch, startUpload } from "@/lib/shared-data/import-service";
+import { lodgeAppeal } from "@/lib/appeals/appeals";
+import { finalizeExpiredRefusals } from "@/lib/appeals/finalize-refusals";
+import { lodgeAppealSchema } from "@/lib/appeals/schemas";
+import { saveHouseholdStep, saveHousingStep, saveWhereStep, saveWorkStep, submitDraft } from "@/lib/applications/drafts";
+import { householdStepSchema, housingStepSchema, whereStepSchema, workStepSchema } from "@/lib/applications/schemas";
+import { submitApplication } from "@/lib/applications/submit-application";
+import { transitionApplication } from "@/lib/applications/transitions";
+import { writeAudit } from "@/lib/audit-log/write-audit";
 import { hashPassword } from "@/lib/auth/password";
+import type { Actor } from "@/lib/auth/permissions";
+import { registerApplicant } from "@/lib/auth/registration";
+import { createStaffSchema } from "@/lib/auth/schemas";
+import { createStaffUser } from "@/lib/auth/staff-users";
 import { dateColumn, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
-import type {
-  ApplicationStatus,
-  EmploymentBasis,
-  EstateLevel,
-  PriorityCategory,
-  Prisma,
-  Relationship,
-  Role,
-  UnitType,
-} from "@/lib/generated/prisma/client";
-import { publicityEndDate } from "@/lib/rules/publicity";
+import { uploadApplicationDocument } from "@/lib/documents/service";
+import type { EmploymentBasis, EstateLevel, PriorityCategory, Prisma, Relationship, Role, UnitType } from "@/lib/generated/prisma/client";
+import { closeEndedPublicity } from "@/lib/publicity/close-publicity";
+import { publishBatch } from "@/lib/publicity/batches";
+import { decideObjection, lodgeObjection } from "@/lib/publicity/objections";
+import { objectionSchema } from "@/lib/publicity/schemas";
 import { upsertDistricts } from "@/lib/reference/districts";
-import {
-  addDays,
-  addMonths,
-  addWorkingDays,
-  allowedUnitTypes,
-  assessEligibility,
-  birthDateFromResidentId,
-  entitledUnitType,
-  isWorkingDay,
-  leaseEndDate,
-  maskName,
-  maskResidentId,
-  maxStandardRentFen,
-  sexFromResidentId,
-  type HouseholdMember as RulesMember,
-  type ISODate,
-} from "@/lib/rules";
+import { upsertReferenceIncomes } from "@/lib/reference/reference-income";
+import { confirmRecheckCancellation, runAnnualRecheck } from "@/lib/rechecks/recheck-service";
+import { acceptApplication, decideReview, returnApplication } from "@/lib/review/decisions";
+import { reviewDecisionSchema } from "@/lib/review/schemas";
+import { addDays, addMonths, addWorkingDays, isWorkingDay, leaseEndDate, maxStandardRentFen, type IneligibilityCode, type ISODate } from "@/lib/rules";
+import { requiredDocumentGroups } from "@/lib/rules/documents";
 import { residentIdCheckChar } from "@/lib/rules/identity";
+import { SOURCE_LAYOUTS } from "@/lib/shared-data/layouts";
 
 // The demo: a believable city in miniature. Two district offices (渝中 and 沙坪坝) with two
 // officers each, a municipal officer and an administrator; three estates with a few hundred
 // units of every type; and households in every state of the lifecycle, dated relative to today
-// so that deadlines are live. Everything is fictional. Seeding refuses to run in production
-// unless explicitly allowed, and only ever on an empty database.
+// so that deadlines are live. Everything is fictional.
+//
+// Every household gets where it is through the portal's own services, called in date order
+// with the clock moved to the moment of each step: applications are filled in and submitted (or
+// sent through the intake API), accepted, reviewed, published, objected to, appealed, qualified
+// by the closing job, re-checked. So the demo can never drift from the rules or the state
+// machine: deadlines are the ones the services compute, reasons are worded as the services word
+// them. Only what has no service yet is written as rows: estates and units (stock management
+// comes with allocation), the waiting list, a lease and its bills (allocation and tenancy).
+// Seeding runs only on an empty database (lib/deployment/seed-plan.ts decides whether at all).
 
 export const DEMO_PASSWORD = "anju2025";
 const YUZHONG = "500103";
@@ -57,33 +61,34 @@ export const DEMO_STAFF: { username: string; name: string; role: Role; districtC
 interface DemoApplicant {
   phone: string;
   name: string;
-  /** What the demo shows for this household. */
-  status: ApplicationStatus | null;
   note: string;
 }
 
 export const DEMO_APPLICANTS: DemoApplicant[] = [
-  { phone: "13800000001", name: "张伟", status: null, note: "no application yet: try applying" },
-  { phone: "13800000002", name: "王芳", status: "SUBMITTED", note: "submitted, awaiting acceptance" },
-  { phone: "13800000003", name: "李娜", status: "ACCEPTED", note: "first review due in 2 working days" },
-  { phone: "13800000004", name: "刘洋", status: "ACCEPTED", note: "first review overdue" },
-  { phone: "13800000005", name: "陈静", status: "FIRST_REVIEW_PASSED", note: "second review due" },
-  { phone: "13800000006", name: "杨磊", status: "SECOND_REVIEW_PASSED", note: "awaiting publicity" },
-  { phone: "13800000007", name: "赵敏", status: "IN_PUBLICITY", note: "in publicity now" },
-  { phone: "13800000008", name: "黄勇", status: "FIRST_REVIEW_REJECTED", note: "refused 3 working days ago: may appeal" },
-  { phone: "13800000009", name: "周杰", status: "APPEALED", note: "appeal with the municipal agency" },
-  { phone: "13800000010", name: "吴霞", status: "QUALIFIED", note: "qualified, on the waiting list" },
-  { phone: "13800000011", name: "郑凯", status: "HOUSED", note: "tenant with a lease" },
-  { phone: "13800000012", name: "孙丽", status: "REJECTED", note: "refusal final" },
-  { phone: "13800000013", name: "马超", status: "DRAFT", note: "draft application in progress" },
+  { phone: "13800000001", name: "张伟", note: "no application yet: try applying" },
+  { phone: "13800000002", name: "王芳", note: "submitted, awaiting acceptance" },
+  { phone: "13800000003", name: "李娜", note: "first review due in 2 working days" },
+  { phone: "13800000004", name: "刘洋", note: "first review overdue" },
+  { phone: "13800000005", name: "陈静", note: "second review due" },
+  { phone: "13800000006", name: "杨磊", note: "awaiting publicity" },
+  { phone: "13800000007", name: "赵敏", note: "in publicity now" },
+  { phone: "13800000008", name: "黄勇", note: "refused 3 working days ago: may appeal" },
+  { phone: "13800000009", name: "周杰", note: "appeal with the municipal agency" },
+  { phone: "13800000010", name: "吴霞", note: "qualified, on the waiting list" },
+  { phone: "13800000011", name: "郑凯", note: "tenant with a lease" },
+  { phone: "13800000012", name: "孙丽", note: "refusal final" },
+  { phone: "13800000013", name: "马超", note: "draft application in progress" },
 ];
 
-/** Reference income R by year (demo figures, fen per person per year). */
-const REFERENCE_INCOMES: [number, number][] = [
-  [2023, 4_743_500],
-  [2024, 4_957_000],
-  [2025, 5_238_400],
-];
+/** R by year, fen per person a year (demo figures), for the four years before `today`'s. */
+function referenceIncomes(today: ISODate): { year: number; fen: number; source: string; publishedOn: ISODate }[] {
+  const year = Number(today.slice(0, 4));
+  const figures = [4_530_000, 4_743_500, 4_957_000, 5_238_400];
+  return figures.map((fen, i) => {
+    const y = year - figures.length + i;
+    return { year: y, fen, source: "演示数据 (demo figure)", publishedOn: `${y + 1}-03-01` };
+  });
+}
 
 // ───────────── helpers ─────────────
 
@@ -104,12 +109,13 @@ function workingDaysBefore(date: ISODate, n: number): ISODate {
   return d;
 }
 
-/** 09:30 China Standard Time on `date`. */
-function morning(date: ISODate, minutes = 0): Date {
+/** 09:30 China Standard Time on `date`, plus `minutes`: the moved clock of a step. */
+function moment(date: ISODate, minutes = 0): Date {
   return new Date(new Date(`${date}T09:30:00+08:00`).getTime() + minutes * 60_000);
 }
 
-type Tx = Prisma.TransactionClient;
+const PDF = new TextEncoder().encode("%PDF-1.4\n% 演示材料 (demo document)\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+const fen = (yuan: number) => yuan * 100;
 
 interface MemberSpec {
   name: string;
@@ -117,12 +123,10 @@ interface MemberSpec {
   birth: ISODate;
   male: boolean;
   incomeYuan: number;
-  maritalStatus?: "UNMARRIED" | "MARRIED" | "DIVORCED" | "WIDOWED";
+  maritalStatus: "UNMARRIED" | "MARRIED" | "DIVORCED" | "WIDOWED";
 }
 
-interface ApplicationSpec {
-  userPhone?: string;
-  contactPhone: string;
+interface HouseholdSpec {
   district: string;
   level: EstateLevel;
   estateCodes: string[];
@@ -130,127 +134,18 @@ interface ApplicationSpec {
   employment: EmploymentBasis;
   employer: string;
   priority?: PriorityCategory[];
-  ownsHousing?: { areaM2: number };
-  source?: "PORTAL" | "INTAKE_API";
+  /** Applicants with a portal account apply there; the others come through 渝快办 (the intake API). */
+  phone: string;
   externalId?: string;
 }
 
-let sequence = 100;
-
-// ───────────── the seed ─────────────
-
-export async function isDatabaseEmpty(): Promise<boolean> {
-  return (await prisma.user.count()) === 0;
-}
-
-/**
- * Seeds the demo when the database has no users (or always with `force`, on a fresh database).
- * Returns whether it seeded. Whether to seed at all is the start script's decision
- * (lib/deployment/seed-plan.ts): never on a real database unless ANJU_SEED_DEMO=1.
- */
-export async function seedDemoIfEmpty(options: { force?: boolean } = {}): Promise<boolean> {
-  if (!options.force && !(await isDatabaseEmpty())) return false;
-  await seedDemo();
-  return true;
-}
-
-export async function seedDemo(today: ISODate = todayCST()): Promise<void> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await prisma.$transaction(
-    async (tx) => {
-      await upsertDistricts(tx);
-      for (const [year, fen] of REFERENCE_INCOMES) {
-        await tx.referenceIncome.create({
-          data: { year, perCapitaDisposableIncomeFen: fen, source: "演示数据 (demo figure)", publishedOn: dateColumn(`${year + 1}-03-01`) },
-        });
-      }
-      const staff = new Map<string, { id: string; role: Role }>();
-      for (const s of DEMO_STAFF) {
-        const u = await tx.user.create({ data: { username: s.username, name: s.name, role: s.role, districtCode: s.districtCode, passwordHash } });
-        staff.set(s.username, { id: u.id, role: s.role });
-      }
-      const applicants = new Map<string, string>();
-      for (const a of DEMO_APPLICANTS) {
-        const u = await tx.user.create({ data: { phone: a.phone, name: a.name, role: "APPLICANT", passwordHash } });
-        applicants.set(a.phone, u.id);
-      }
-      const estates = await seedEstates(tx);
-      await seedApplications(tx, { today, staff, applicants, estates });
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
-}
-
-const ESTATES = [
-  { code: "YZ-001", name: "安居·枫林苑", nameEn: "Anju Maple Court", district: YUZHONG, level: "MUNICIPAL" as const, buildings: 2, floors: 18 },
-  { code: "SPB-001", name: "安居·松涛苑", nameEn: "Anju Pine Court", district: SHAPINGBA, level: "MUNICIPAL" as const, buildings: 2, floors: 15 },
-  { code: "SPB-002", name: "安居·梧桐苑", nameEn: "Anju Plane Tree Court", district: SHAPINGBA, level: "DISTRICT" as const, buildings: 2, floors: 12 },
-];
-
-/** Per floor: four units, one of each type (Art. 21), with typical public rental floor areas. */
-const FLOOR_PLAN: { suffix: string; type: UnitType; areaDm2: number }[] = [
-  { suffix: "01", type: "STUDIO", areaDm2: 3580 },
-  { suffix: "02", type: "ONE_BEDROOM", areaDm2: 4860 },
-  { suffix: "03", type: "TWO_BEDROOM", areaDm2: 6240 },
-  { suffix: "04", type: "THREE_BEDROOM", areaDm2: 7810 },
-];
-
-async function seedEstates(tx: Tx): Promise<Map<string, { id: string; unitIds: Map<UnitType, string[]> }>> {
-  const out = new Map<string, { id: string; unitIds: Map<UnitType, string[]> }>();
-  for (const e of ESTATES) {
-    const estate = await tx.estate.create({
-      data: {
-        code: e.code,
-        name: e.name,
-        nameEn: e.nameEn,
-        districtCode: e.district,
-        level: e.level,
-        stockSource: e.level === "MUNICIPAL" ? "NEW_CONSTRUCTION" : "INCLUDED_IN_DEVELOPMENT",
-        investment: "GOVERNMENT",
-        ownerName: e.level === "MUNICIPAL" ? "重庆市公共住房开发建设投资有限公司（演示）" : "沙坪坝区公共租赁住房管理中心（演示）",
-        operatorName: "安居物业服务有限公司（演示）",
-        address: `${e.district === YUZHONG ? "渝中区" : "沙坪坝区"}安居路 ${e.code.endsWith("2") ? 28 : 16} 号（演示地址）`,
-        elderlyCareServices: "社区养老服务站：助餐、日间照料、健康咨询",
-        childCareServices: "普惠托育点：2-3 岁托育，工作日 8:00-18:00",
-      },
-    });
-    const unitIds = new Map<UnitType, string[]>(FLOOR_PLAN.map((p) => [p.type, []]));
-    const units: Prisma.UnitCreateManyInput[] = [];
-    for (let b = 1; b <= e.buildings; b++) {
-      const building = await tx.building.create({ data: { estateId: estate.id, name: `${b}栋`, floors: e.floors } });
-      for (let floor = 2; floor <= e.floors; floor++) {
-        for (const plan of FLOOR_PLAN) {
-          // Market rent about 30 yuan per m2 a month; the standard rent at 60 % of it (Art. 27).
-          const marketRentFen = Math.round((plan.areaDm2 / 100) * 3000 / 100) * 100;
-          units.push({
-            estateId: estate.id,
-            buildingId: building.id,
-            unitNo: `${floor}${plan.suffix}`,
-            floor,
-            unitType: plan.type,
-            floorAreaDm2: plan.areaDm2,
-            marketRentFen,
-            standardRentFen: maxStandardRentFen(marketRentFen),
-            structure: "钢筋混凝土框架结构",
-            fixtures: "整体厨卫、热水器、空调预留、简装",
-            status: floor === 2 && plan.type === "STUDIO" ? "MAINTENANCE" : "VACANT",
-          });
-        }
-      }
-    }
-    await tx.unit.createMany({ data: units });
-    const created = await tx.unit.findMany({ where: { estateId: estate.id }, select: { id: true, unitType: true }, orderBy: { unitNo: "asc" } });
-    for (const u of created) unitIds.get(u.unitType)!.push(u.id);
-    out.set(e.code, { id: estate.id, unitIds });
-  }
-  return out;
-}
-
-interface SeedContext {
-  today: ISODate;
-  staff: Map<string, { id: string; role: Role }>;
-  applicants: Map<string, string>;
-  estates: Map<string, { id: string; unitIds: Map<UnitType, string[]> }>;
+/** A demo household and where it has got to. */
+interface Household {
+  spec: HouseholdSpec;
+  ids: string[];
+  user: Actor | null;
+  id?: string;
+  applicationNo?: string;
 }
 
 function household(headName: string, headMale: boolean, kind: "single" | "couple" | "family" | "parent-child", incomeYuan: number): MemberSpec[] {
@@ -271,336 +166,499 @@ function household(headName: string, headMale: boolean, kind: "single" | "couple
   }
 }
 
-/** Creates an application with its household and declaration in DRAFT, then replays `path` as status events. */
-async function createApplication(
-  tx: Tx,
-  ctx: SeedContext,
-  spec: ApplicationSpec,
-  path: { status: ApplicationStatus; on: ISODate; by?: string; reason?: string }[],
-): Promise<{ id: string; applicationNo: string; members: { name: string; residentId: string }[] }> {
-  const submitted = path.find((p) => p.status === "SUBMITTED")?.on ?? ctx.today;
-  const year = Number(submitted.slice(0, 4));
-  const isDraft = path.length === 0;
-  // Drafts carry a provisional number until they are submitted, as portal drafts do.
-  const applicationNo = isDraft ? `${DRAFT_NUMBER_PREFIX}${randomBytes(12).toString("hex")}` : await nextApplicationNo(tx, spec.district, year);
-  const members = spec.members.map((m) => ({ ...m, residentId: residentId(spec.district, m.birth, (sequence += 2) + (m.male ? 1 : 0)) }));
-  const rulesMembers: RulesMember[] = members.map((m) => ({
-    relationship: m.relationship,
-    sex: sexFromResidentId(m.residentId),
-    birthDate: birthDateFromResidentId(m.residentId),
-    fullCivilCapacity: true,
-    annualIncomeFen: m.incomeYuan * 100,
-  }));
-  const reference = REFERENCE_INCOMES.find(([y]) => y === year - 1) ?? REFERENCE_INCOMES.at(-1)!;
-  const precheck = assessEligibility({
-    applicationDate: submitted,
-    members: rulesMembers,
-    employment: spec.employment,
-    ownsUrbanHousingInCity: Boolean(spec.ownsHousing),
-    housingFloorAreaM2: spec.ownsHousing?.areaM2 ?? 0,
-    lastHousingTransferDate: null,
-    familyCanSupportHousing: false,
-    priorityCategories: spec.priority ?? [],
-    referenceIncomeFen: reference[1],
-    bannedUntil: null,
-    memberAlreadyHoused: false,
-  });
-  const unitType = entitledUnitType(rulesMembers);
-  if (!allowedUnitTypes(rulesMembers).includes(unitType)) throw new Error("unit type");
-  const userId = spec.userPhone ? ctx.applicants.get(spec.userPhone) ?? null : null;
-  const app = await tx.application.create({
-    data: {
-      applicationNo,
-      externalId: spec.externalId ?? null,
-      source: spec.source ?? "PORTAL",
-      applicantUserId: userId,
-      contactPhone: spec.contactPhone,
-      districtCode: spec.district,
-      estateLevel: spec.level,
-      status: "DRAFT",
-      preferredUnitType: unitType,
-      isPriority: (spec.priority ?? []).length > 0,
-      consentedAt: isDraft ? null : morning(submitted, -5),
-      declaredTrueAt: isDraft ? null : morning(submitted, -5),
-      submittedAt: isDraft ? null : morning(submitted),
-      precheck: isDraft ? undefined : (precheck as unknown as Prisma.InputJsonValue),
-      precheckEligible: isDraft ? null : precheck.eligible,
-      precheckAt: isDraft ? null : morning(submitted),
-      referenceIncomeYear: isDraft ? null : reference[0],
-      createdAt: morning(addDays(submitted, -2)),
-      members: {
-        create: members.map((m) => ({
-          relationship: m.relationship,
-          name: m.name,
-          residentId: m.residentId,
-          sex: sexFromResidentId(m.residentId),
-          birthDate: dateColumn(birthDateFromResidentId(m.residentId)),
-          maritalStatus: m.maritalStatus ?? null,
-          fullCivilCapacity: true,
-          annualIncomeFen: m.incomeYuan * 100,
-        })),
-      },
-      declaration: {
-        create: {
-          employment: spec.employment,
-          employerName: spec.employer,
-          workDistrictCode: spec.district,
-          ownsUrbanHousingInCity: Boolean(spec.ownsHousing),
-          housingFloorAreaDm2: Math.round((spec.ownsHousing?.areaM2 ?? 0) * 100),
-          familyCanSupportHousing: false,
-          priorityCategories: spec.priority ?? [],
-        },
-      },
-      estatePreferences: {
-        create: spec.estateCodes.map((code, i) => ({ estateId: ctx.estates.get(code)!.id, rank: i + 1 })),
-      },
-    },
-  });
-  let from: ApplicationStatus = "DRAFT";
-  const updates: Prisma.ApplicationUpdateInput = {};
-  for (const [i, step] of path.entries()) {
-    const actor = step.by ? ctx.staff.get(step.by) ?? null : null;
-    const at = morning(step.on, 60 + i);
-    await tx.applicationStatusEvent.create({
-      data: { applicationId: app.id, fromStatus: from, toStatus: step.status, at, actorId: actor?.id ?? null, actorRole: actor?.role ?? null, reason: step.reason ?? null },
-    });
-    if (step.status === "ACCEPTED") {
-      const due = addWorkingDays(step.on, 7);
-      Object.assign(updates, { acceptedAt: at, firstReviewDueDate: dateColumn(due), dueDate: dateColumn(due) });
-    }
-    if (step.status === "FIRST_REVIEW_PASSED") {
-      const due = addWorkingDays(step.on, 5);
-      Object.assign(updates, { secondReviewDueDate: dateColumn(due), dueDate: dateColumn(due) });
-    }
-    if (step.status === "FIRST_REVIEW_REJECTED" || step.status === "SECOND_REVIEW_REJECTED" || step.status === "OBJECTION_UPHELD") {
-      const due = addWorkingDays(step.on, 10);
-      Object.assign(updates, { rejectionNotifiedAt: at, appealDueDate: dateColumn(due), dueDate: dateColumn(due) });
-    }
-    if (step.status === "SECOND_REVIEW_PASSED" || step.status === "QUALIFIED" || step.status === "HOUSED" || step.status === "APPEALED") {
-      Object.assign(updates, { dueDate: null });
-    }
-    if (step.status === "QUALIFIED") Object.assign(updates, { qualifiedAt: at });
-    if (step.status === "REJECTED" || step.status === "CANCELLED" || step.status === "WITHDRAWN") Object.assign(updates, { closedAt: at, dueDate: null });
-    if (step.status === "FIRST_REVIEW_PASSED" || step.status === "FIRST_REVIEW_REJECTED" || step.status === "SECOND_REVIEW_PASSED" || step.status === "SECOND_REVIEW_REJECTED") {
-      const level = step.status.startsWith("FIRST") ? "FIRST" : "SECOND";
-      const rejected = step.status.endsWith("REJECTED");
-      await tx.reviewDecision.create({
-        data: {
-          applicationId: app.id,
-          level,
-          officerId: actor!.id,
-          outcome: rejected ? "REJECTED" : "PASSED",
-          reasons: rejected ? (precheck.reasons as unknown as Prisma.InputJsonValue) : undefined,
-          articlesCited: rejected ? precheck.reasons.map((r) => r.article) : [],
-          comment: step.reason ?? null,
-          dueDate: dateColumn(addWorkingDays(path.find((p) => p.status === (level === "FIRST" ? "ACCEPTED" : "FIRST_REVIEW_PASSED"))!.on, level === "FIRST" ? 7 : 5)),
-          decidedAt: at,
-          notifiedAt: rejected ? at : null,
-          noticeMethod: rejected ? "SMS" : null,
-        },
-      });
-    }
-    from = step.status;
-  }
-  await tx.application.update({ where: { id: app.id }, data: { ...updates, status: from, statusChangedAt: path.length ? morning(path.at(-1)!.on, 60 + path.length - 1) : morning(ctx.today) } });
-  return { id: app.id, applicationNo, members: members.map((m) => ({ name: m.name, residentId: m.residentId })) };
+/** The unit type a household asks for: the largest it may take (Art. 21). */
+function unitTypeFor(members: MemberSpec[]): UnitType {
+  const size = members.length === 2 && members[1]!.relationship === "CHILD" && members[0]!.male !== members[1]!.male ? 3 : members.length;
+  return size >= 4 ? "THREE_BEDROOM" : size === 3 ? "TWO_BEDROOM" : size === 2 ? "ONE_BEDROOM" : "STUDIO";
 }
 
-async function seedApplications(tx: Tx, ctx: SeedContext): Promise<void> {
-  const t = ctx.today;
-  const wd = (n: number) => workingDaysBefore(t, n);
-  const base = (phone: string, name: string, kind: Parameters<typeof household>[2], incomeYuan: number, male: boolean): ApplicationSpec => ({
-    userPhone: phone,
-    contactPhone: phone,
-    district: YUZHONG,
-    level: "MUNICIPAL",
-    estateCodes: ["YZ-001"],
-    members: household(name, male, kind, incomeYuan),
-    employment: "LABOR_CONTRACT",
-    employer: "重庆某物流有限公司（演示）",
-  });
-  const O = "yuzhong.officer";
-  const R = "yuzhong.reviewer";
+let sequence = 100;
 
-  await createApplication(tx, ctx, base("13800000013", "马超", "single", 42_000, true), []);
-  await createApplication(tx, ctx, base("13800000002", "王芳", "couple", 46_000, false), [{ status: "SUBMITTED", on: wd(1) }]);
-  await createApplication(tx, ctx, base("13800000003", "李娜", "parent-child", 38_000, false), [
-    { status: "SUBMITTED", on: wd(6) },
-    { status: "ACCEPTED", on: wd(5), by: O },
-  ]);
-  await createApplication(tx, ctx, base("13800000004", "刘洋", "family", 61_000, true), [
-    { status: "SUBMITTED", on: wd(10) },
-    { status: "ACCEPTED", on: wd(9), by: O },
-  ]);
-  await createApplication(tx, ctx, base("13800000005", "陈静", "single", 35_000, false), [
-    { status: "SUBMITTED", on: wd(9) },
-    { status: "ACCEPTED", on: wd(8), by: O },
-    { status: "FIRST_REVIEW_PASSED", on: wd(3), by: O, reason: "材料齐全，与共享数据一致" },
-  ]);
-  await createApplication(tx, ctx, base("13800000006", "杨磊", "couple", 52_000, true), [
-    { status: "SUBMITTED", on: wd(15) },
-    { status: "ACCEPTED", on: wd(14), by: O },
-    { status: "FIRST_REVIEW_PASSED", on: wd(10), by: O },
-    { status: "SECOND_REVIEW_PASSED", on: wd(7), by: R },
-  ]);
-  const inPublicity = await createApplication(tx, ctx, base("13800000007", "赵敏", "family", 58_000, false), [
-    { status: "SUBMITTED", on: wd(18) },
-    { status: "ACCEPTED", on: wd(17), by: O },
-    { status: "FIRST_REVIEW_PASSED", on: wd(12), by: O },
-    { status: "SECOND_REVIEW_PASSED", on: wd(9), by: R },
-    { status: "IN_PUBLICITY", on: wd(2), by: O },
-  ]);
-  await createApplication(tx, ctx, { ...base("13800000008", "黄勇", "single", 75_000, true), employer: "重庆某科技有限公司（演示）" }, [
-    { status: "SUBMITTED", on: wd(8) },
-    { status: "ACCEPTED", on: wd(7), by: O },
-    { status: "FIRST_REVIEW_REJECTED", on: wd(3), by: O, reason: "家庭人均年收入高于标准（第十三条第四项）" },
-  ]);
-  const appealed = await createApplication(tx, ctx, { ...base("13800000009", "周杰", "couple", 80_000, true) }, [
-    { status: "SUBMITTED", on: wd(25) },
-    { status: "ACCEPTED", on: wd(24), by: O },
-    { status: "FIRST_REVIEW_PASSED", on: wd(20), by: O },
-    { status: "SECOND_REVIEW_REJECTED", on: wd(16), by: R, reason: "家庭人均年收入高于标准（第十三条第四项）" },
-    { status: "APPEALED", on: wd(12) },
-  ]);
-  await tx.appeal.create({
-    data: {
-      applicationId: appealed.id,
-      appealedStatus: "SECOND_REVIEW_REJECTED",
-      grounds: "配偶已于去年离职，家庭实际收入低于申报数，附离职证明。",
-      lodgedAt: morning(wd(12), 90),
-      deadline: dateColumn(addWorkingDays(wd(16), 10)),
-    },
-  });
+// ───────────── the seed ─────────────
 
-  // Last year's publicity: qualified households now waiting, one of them a tenant.
-  const lastYear = addDays(t, -300);
-  const qualifiedPath = (extra: { status: ApplicationStatus; on: ISODate; by?: string }[] = []) => [
-    { status: "SUBMITTED" as const, on: lastYear },
-    { status: "ACCEPTED" as const, on: addWorkingDays(lastYear, 1), by: O },
-    { status: "FIRST_REVIEW_PASSED" as const, on: addWorkingDays(lastYear, 5), by: O },
-    { status: "SECOND_REVIEW_PASSED" as const, on: addWorkingDays(lastYear, 9), by: R },
-    { status: "IN_PUBLICITY" as const, on: addWorkingDays(lastYear, 12), by: O },
-    { status: "QUALIFIED" as const, on: addWorkingDays(lastYear, 17) },
-    ...extra,
-  ];
-  const qualified = await createApplication(tx, ctx, { ...base("13800000010", "吴霞", "parent-child", 33_000, false), priority: ["MARGINAL_LOW_INCOME"] }, qualifiedPath());
-  const housed = await createApplication(tx, ctx, base("13800000011", "郑凯", "couple", 44_000, true), qualifiedPath([
-    { status: "ALLOCATED", on: addWorkingDays(lastYear, 40), by: O },
-    { status: "HOUSED", on: addWorkingDays(lastYear, 45), by: O },
-  ]));
-  const rejectedFinal = await createApplication(tx, ctx, base("13800000012", "孙丽", "single", 90_000, false), [
-    { status: "SUBMITTED", on: addDays(t, -120) },
-    { status: "ACCEPTED", on: addWorkingDays(addDays(t, -120), 1), by: O },
-    { status: "FIRST_REVIEW_REJECTED", on: addWorkingDays(addDays(t, -120), 6), by: O, reason: "家庭人均年收入高于标准（第十三条第四项）" },
-    { status: "REJECTED", on: addWorkingDays(addDays(t, -120), 17), reason: "申诉期满未申诉，不予配租资格" },
-  ]);
-  void rejectedFinal;
+export async function isDatabaseEmpty(): Promise<boolean> {
+  return (await prisma.user.count()) === 0;
+}
 
-  // 沙坪坝: households without portal accounts, from the counter and from 渝快办.
-  const S = "shapingba.officer";
-  const SR = "shapingba.reviewer";
-  const spb = (name: string, phone: string, kind: Parameters<typeof household>[2], incomeYuan: number, male: boolean, over: Partial<ApplicationSpec> = {}): ApplicationSpec => ({
-    contactPhone: phone,
-    district: SHAPINGBA,
-    level: "DISTRICT",
-    estateCodes: ["SPB-002"],
-    members: household(name, male, kind, incomeYuan),
-    employment: "LABOR_CONTRACT",
-    employer: "重庆某制造有限公司（演示）",
-    ...over,
-  });
-  await createApplication(tx, ctx, spb("邓华", "13900000001", "couple", 40_000, true, { source: "INTAKE_API", externalId: "ykb-demo-000001" }), [{ status: "SUBMITTED", on: wd(2) }]);
-  await createApplication(tx, ctx, spb("许萍", "13900000002", "single", 36_000, false), [
-    { status: "SUBMITTED", on: wd(4) },
-    { status: "RETURNED", on: wd(3), by: S, reason: "缺少劳动合同，请补充上传（第十六条）" },
-  ]);
-  await createApplication(tx, ctx, spb("韩冰", "13900000003", "single", 39_000, true, { level: "MUNICIPAL", estateCodes: ["SPB-001"] }), [
-    { status: "SUBMITTED", on: wd(20) },
-    { status: "ACCEPTED", on: wd(19), by: S },
-    { status: "FIRST_REVIEW_PASSED", on: wd(15), by: S },
-    { status: "SECOND_REVIEW_PASSED", on: wd(12), by: SR },
-    { status: "IN_PUBLICITY", on: wd(11), by: S },
-    { status: "OBJECTION_UPHELD", on: wd(4), by: S, reason: "经核查，申请人在本市有住房且人均面积超过 15 平方米（第十三条第五项）" },
-  ]);
-  await createApplication(tx, ctx, spb("曹阳", "13900000004", "family", 47_000, true), [
-    { status: "SUBMITTED", on: addDays(t, -400) },
-    { status: "ACCEPTED", on: addWorkingDays(addDays(t, -400), 1), by: S },
-    { status: "FIRST_REVIEW_PASSED", on: addWorkingDays(addDays(t, -400), 5), by: S },
-    { status: "SECOND_REVIEW_PASSED", on: addWorkingDays(addDays(t, -400), 8), by: SR },
-    { status: "IN_PUBLICITY", on: addWorkingDays(addDays(t, -400), 10), by: S },
-    { status: "QUALIFIED", on: addWorkingDays(addDays(t, -400), 16) },
-    { status: "CANCELLED", on: wd(20), by: S, reason: "年度复核：家庭已购买住房，不再符合条件（第二十条）" },
-  ]);
-  await createApplication(tx, ctx, spb("彭亮", "13900000005", "single", 30_000, true), [
-    { status: "SUBMITTED", on: wd(30) },
-    { status: "WITHDRAWN", on: wd(28), reason: "申请人主动撤回" },
-  ]);
+/**
+ * Seeds the demo when the database has no users (or always with `force`, on a fresh database).
+ * Returns whether it seeded. Whether to seed at all is the start script's decision
+ * (lib/deployment/seed-plan.ts): never on a real database unless ANJU_SEED_DEMO=1.
+ */
+export async function seedDemoIfEmpty(options: { force?: boolean } = {}): Promise<boolean> {
+  if (!options.force && !(await isDatabaseEmpty())) return false;
+  try {
+    await seedDemo();
+  } catch (error) {
+    // Half a demo is worse than none: the database was empty, so empty it again; the next start retries.
+    await emptyDatabase().catch(() => {});
+    throw error;
+  }
+  return true;
+}
 
-  // The current publicity batch in 渝中 and last year's closed one.
-  const batch = await tx.publicityBatch.create({
-    data: {
-      districtCode: YUZHONG,
-      title: "渝中区公共租赁住房申请审核结果公示（演示）",
-      startDate: dateColumn(wd(2)),
-      endDate: dateColumn(publicityEndDate(wd(2))),
-      status: "PUBLISHED",
-      publishedAt: morning(wd(2), 120),
-      publishedById: ctx.staff.get(O)!.id,
-    },
-  });
-  const head = inPublicity.members[0]!;
-  await tx.publicityEntry.create({
-    data: { batchId: batch.id, applicationId: inPublicity.id, displayName: maskName(head.name), maskedResidentId: maskResidentId(head.residentId), householdSize: inPublicity.members.length },
-  });
+async function emptyDatabase(): Promise<void> {
+  const rows = await prisma.$queryRaw<{ tablename: string }[]>`
+    SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
+  if (rows.length === 0) return;
+  await prisma.$executeRawUnsafe(`TRUNCATE TABLE ${rows.map((r) => `"${r.tablename.replaceAll('"', '""')}"`).join(", ")} RESTART IDENTITY CASCADE`);
+}
 
-  // Qualifications, the waiting list and a lease.
-  for (const q of [qualified, housed]) {
-    const app = await tx.application.findUniqueOrThrow({ where: { id: q.id }, select: { qualifiedAt: true, acceptedAt: true, isPriority: true, preferredUnitType: true } });
-    await tx.qualification.create({
+interface Cast {
+  admin: Actor;
+  city: Actor;
+  yz: Actor;
+  yzReviewer: Actor;
+  spb: Actor;
+  spbReviewer: Actor;
+  applicants: Map<string, Actor>;
+}
+
+export async function seedDemo(today: ISODate = todayCST()): Promise<void> {
+  await upsertDistricts(prisma);
+  await upsertReferenceIncomes(prisma, referenceIncomes(today));
+  const cast = await seedPeople();
+  const estates = await seedEstates();
+  await seedHouseholds(today, cast, estates);
+}
+
+/** The administrator (the one account no service can create), then everyone else through the services. */
+async function seedPeople(): Promise<Cast> {
+  const [adminSpec, ...staffSpecs] = DEMO_STAFF;
+  const admin = await prisma.user.create({
+    data: { username: adminSpec!.username, name: adminSpec!.name, role: "ADMIN", passwordHash: await hashPassword(DEMO_PASSWORD) },
+    select: { id: true, role: true, districtCode: true },
+  });
+  await writeAudit({ actorId: admin.id, actorRole: "ADMIN", action: "user.create", entityType: "User", entityId: admin.id, data: { role: "ADMIN", username: adminSpec!.username, by: "demo seed" } });
+  const staff = new Map<string, Actor>();
+  for (const s of staffSpecs) {
+    const input = createStaffSchema.parse({ role: s.role, districtCode: s.districtCode ?? "", username: s.username, name: s.name, password: DEMO_PASSWORD });
+    const created = await createStaffUser(input, { user: admin });
+    staff.set(s.username, { id: created.id, role: s.role, districtCode: s.districtCode });
+  }
+  const applicants = new Map<string, Actor>();
+  for (const a of DEMO_APPLICANTS) {
+    const registered = await registerApplicant({ name: a.name, phone: a.phone, password: DEMO_PASSWORD });
+    if (registered === "phone-taken") throw new Error(`demo phone ${a.phone} is taken`);
+    applicants.set(a.phone, { id: registered.id, role: "APPLICANT", districtCode: null });
+  }
+  return {
+    admin,
+    city: staff.get("city.officer")!,
+    yz: staff.get("yuzhong.officer")!,
+    yzReviewer: staff.get("yuzhong.reviewer")!,
+    spb: staff.get("shapingba.officer")!,
+    spbReviewer: staff.get("shapingba.reviewer")!,
+    applicants,
+  };
+}
+
+const ESTATES = [
+  { code: "YZ-001", name: "安居·枫林苑", nameEn: "Anju Maple Court", district: YUZHONG, level: "MUNICIPAL" as const, buildings: 2, floors: 18 },
+  { code: "SPB-001", name: "安居·松涛苑", nameEn: "Anju Pine Court", district: SHAPINGBA, level: "MUNICIPAL" as const, buildings: 2, floors: 15 },
+  { code: "SPB-002", name: "安居·梧桐苑", nameEn: "Anju Plane Tree Court", district: SHAPINGBA, level: "DISTRICT" as const, buildings: 2, floors: 12 },
+];
+
+/** Per floor: four units, one of each type (Art. 21), with typical public rental floor areas. */
+const FLOOR_PLAN: { suffix: string; type: UnitType; areaDm2: number }[] = [
+  { suffix: "01", type: "STUDIO", areaDm2: 3580 },
+  { suffix: "02", type: "ONE_BEDROOM", areaDm2: 4860 },
+  { suffix: "03", type: "TWO_BEDROOM", areaDm2: 6240 },
+  { suffix: "04", type: "THREE_BEDROOM", areaDm2: 7810 },
+];
+
+/** Market rent about 30 yuan per m² a month, in whole yuan: 30 fen per dm², rounded to 100 fen. */
+function marketRentFen(areaDm2: number): number {
+  return Math.round((areaDm2 * 30) / 100) * 100;
+}
+
+type EstateIds = Map<string, { id: string; unitIds: Map<UnitType, string[]> }>;
+
+/** Stock as rows: there is no stock service yet (it comes with allocation). */
+async function seedEstates(): Promise<EstateIds> {
+  const out: EstateIds = new Map();
+  for (const e of ESTATES) {
+    const estate = await prisma.estate.create({
       data: {
-        applicationId: q.id,
-        qualifiedOn: dateColumn(todayCST(app.qualifiedAt!)),
-        entitledUnitType: app.preferredUnitType!,
-        isPriority: app.isPriority,
-        status: q === housed ? "HOUSED" : "ACTIVE",
+        code: e.code,
+        name: e.name,
+        nameEn: e.nameEn,
+        districtCode: e.district,
+        level: e.level,
+        stockSource: e.level === "MUNICIPAL" ? "NEW_CONSTRUCTION" : "INCLUDED_IN_DEVELOPMENT",
+        investment: "GOVERNMENT",
+        ownerName: e.level === "MUNICIPAL" ? "重庆市公共住房开发建设投资有限公司（演示）" : "沙坪坝区公共租赁住房管理中心（演示）",
+        operatorName: "安居物业服务有限公司（演示）",
+        address: `${e.district === YUZHONG ? "渝中区" : "沙坪坝区"}安居路 ${e.code.endsWith("2") ? 28 : 16} 号（演示地址）`,
+        elderlyCareServices: "社区养老服务站：助餐、日间照料、健康咨询",
+        childCareServices: "普惠托育点：2-3 岁托育，工作日 8:00-18:00",
       },
     });
-    await tx.waitingListEntry.create({
+    const units: Prisma.UnitCreateManyInput[] = [];
+    for (let b = 1; b <= e.buildings; b++) {
+      const building = await prisma.building.create({ data: { estateId: estate.id, name: `${b}栋`, floors: e.floors } });
+      for (let floor = 2; floor <= e.floors; floor++) {
+        for (const plan of FLOOR_PLAN) {
+          const market = marketRentFen(plan.areaDm2);
+          units.push({
+            estateId: estate.id,
+            buildingId: building.id,
+            unitNo: `${floor}${plan.suffix}`,
+            floor,
+            unitType: plan.type,
+            floorAreaDm2: plan.areaDm2,
+            marketRentFen: market,
+            // Art. 27: the standard rent at most 60 % of the market rent.
+            standardRentFen: maxStandardRentFen(market),
+            structure: "钢筋混凝土框架结构",
+            fixtures: "整体厨卫、热水器、空调预留、简装",
+            status: floor === 2 && plan.type === "STUDIO" ? "MAINTENANCE" : "VACANT",
+          });
+        }
+      }
+    }
+    await prisma.unit.createMany({ data: units });
+    const created = await prisma.unit.findMany({ where: { estateId: estate.id }, select: { id: true, unitType: true }, orderBy: { unitNo: "asc" } });
+    const unitIds = new Map<UnitType, string[]>(FLOOR_PLAN.map((p) => [p.type, []]));
+    for (const u of created) unitIds.get(u.unitType)!.push(u.id);
+    out.set(e.code, { id: estate.id, unitIds });
+  }
+  return out;
+}
+
+// ───────────── households, step by step ─────────────
+
+/** One thing that happened, at its moment: the plan is run in date order with the clock moved there. */
+interface Step {
+  at: Date;
+  run: (at: Date) => Promise<void>;
+}
+
+function newHousehold(spec: HouseholdSpec, cast: Cast): Household {
+  const ids = spec.members.map((m) => residentId(spec.district, m.birth, (sequence += 2) + (m.male ? 1 : 0)));
+  return { spec, ids, user: cast.applicants.get(spec.phone) ?? null };
+}
+
+/** The application as the portal's form holds it, step by step (Art. 12-16, 21). */
+async function fillInPortalForm(h: Household, at: Date, options: { upTo?: "work" } = {}): Promise<void> {
+  const user = h.user!;
+  const [head, ...others] = h.spec.members;
+  const person = (m: MemberSpec, id: string) => ({ name: m.name, residentId: id, maritalStatus: m.maritalStatus, fullCivilCapacity: true, annualIncomeYuan: String(m.incomeYuan) });
+  const { applicationId } = await saveHouseholdStep(
+    user,
+    householdStepSchema.parse({
+      applicant: person(head!, h.ids[0]!),
+      members: others.map((m, i) => ({ ...person(m, h.ids[i + 1]!), relationship: m.relationship })),
+    }),
+    { now: at },
+  );
+  h.id = applicationId;
+  await saveWorkStep(user, workStepSchema.parse({ employment: h.spec.employment, employerName: h.spec.employer, workDistrictCode: h.spec.district }));
+  if (options.upTo === "work") return;
+  await saveHousingStep(
+    user,
+    housingStepSchema.parse({ ownsUrbanHousingInCity: false, housingFloorAreaM2: "", lastHousingTransferDate: null, familyCanSupportHousing: false, priorityCategories: h.spec.priority ?? [], receivesRentalSubsidy: false }),
+    { now: at },
+  );
+  await saveWhereStep(user, whereStepSchema.parse({ districtCode: h.spec.district, estateLevel: h.spec.level, estateCodes: h.spec.estateCodes, unitType: unitTypeFor(h.spec.members) }));
+  // Art. 16: the documents the agencies cannot get by data sharing.
+  for (const group of requiredDocumentGroups(h.spec.employment)) {
+    await uploadApplicationDocument(user, { kind: group[0], fileName: `${group[0]}-演示.pdf`, bytes: PDF });
+  }
+}
+
+/** Submits: through the portal for an account holder, through the intake API for the others. */
+async function submit(h: Household, at: Date): Promise<void> {
+  if (h.user) {
+    await fillInPortalForm(h, new Date(at.getTime() - 15 * 60_000));
+    const { applicationNo } = await submitDraft(h.user, { consentToVerification: true, declarationTrue: true }, { now: at });
+    h.applicationNo = applicationNo;
+    return;
+  }
+  const [head, ...others] = h.spec.members;
+  const result = await submitApplication(
+    {
+      kind: "intake",
+      externalId: h.spec.externalId ?? `ykb-demo-${h.ids[0]!.slice(-6)}`,
+      platformSubmittedAt: at.toISOString(),
+      input: {
+        districtCode: h.spec.district,
+        estateLevel: h.spec.level,
+        applicant: {
+          name: head!.name,
+          residentId: h.ids[0],
+          phone: h.spec.phone,
+          maritalStatus: head!.maritalStatus,
+          fullCivilCapacity: true,
+          employment: h.spec.employment,
+          employerName: h.spec.employer,
+          workDistrictCode: h.spec.district,
+          annualIncomeFen: fen(head!.incomeYuan),
+        },
+        members: others.map((m, i) => ({ name: m.name, residentId: h.ids[i + 1], relationship: m.relationship, maritalStatus: m.maritalStatus, fullCivilCapacity: true, annualIncomeFen: fen(m.incomeYuan) })),
+        housing: { ownsUrbanHousingInCity: false, housingFloorAreaM2: 0, lastHousingTransferDate: null },
+        familyCanSupportHousing: false,
+        priorityCategories: h.spec.priority ?? [],
+        preferences: { estateCodes: h.spec.estateCodes, unitType: unitTypeFor(h.spec.members) },
+        consentToVerification: true,
+        declarationTrue: true,
+      },
+    },
+    { now: at },
+  );
+  h.id = result.applicationId;
+  h.applicationNo = result.applicationNo;
+}
+
+const pass = (h: Household, level: "FIRST" | "SECOND") =>
+  reviewDecisionSchema.parse({ applicationId: h.id, level, outcome: "PASSED", reasonText: "", comment: "材料齐全，与共享数据一致（演示）" });
+const refuse = (h: Household, level: "FIRST" | "SECOND", codes: IneligibilityCode[], text: string) =>
+  reviewDecisionSchema.parse({ applicationId: h.id, level, outcome: "REJECTED", reasonCodes: codes, reasonText: text, comment: "已电话告知申请人（演示）" });
+
+async function seedHouseholds(today: ISODate, cast: Cast, estates: EstateIds): Promise<void> {
+  const t = today;
+  const wd = (n: number) => workingDaysBefore(t, n);
+  const steps: Step[] = [];
+  const on = (date: ISODate, minutes: number, run: (at: Date) => Promise<void>) => steps.push({ at: moment(date, minutes), run });
+
+  const yz = (phone: string, name: string, kind: Parameters<typeof household>[2], incomeYuan: number, male: boolean, over: Partial<HouseholdSpec> = {}) =>
+    newHousehold({ phone, district: YUZHONG, level: "MUNICIPAL", estateCodes: ["YZ-001"], members: household(name, male, kind, incomeYuan), employment: "LABOR_CONTRACT", employer: "重庆某物流有限公司（演示）", ...over }, cast);
+  const spb = (phone: string, name: string, kind: Parameters<typeof household>[2], incomeYuan: number, male: boolean, over: Partial<HouseholdSpec> = {}) =>
+    newHousehold({ phone, district: SHAPINGBA, level: "DISTRICT", estateCodes: ["SPB-002"], members: household(name, male, kind, incomeYuan), employment: "LABOR_CONTRACT", employer: "重庆某制造有限公司（演示）", ...over }, cast);
+
+  const accept = (h: Household, officer: Actor) => async (at: Date) => void (await acceptApplication(officer, { applicationId: h.id! }, { now: at }));
+  const review = (officer: Actor, input: () => Parameters<typeof decideReview>[1]) => async (at: Date) => void (await decideReview(officer, input(), { now: at }));
+  const publish = (officer: Actor, district: string, households: Household[]) => async (at: Date) =>
+    void (await publishBatch(officer, { districtCode: district, applicationIds: households.map((h) => h.id!), title: "" }, { now: at }));
+  const jobs = async (at: Date) => {
+    await closeEndedPublicity(at);
+    await finalizeExpiredRefusals(at);
+  };
+
+  // 渝中, with portal accounts.
+  const maChao = yz("13800000013", "马超", "single", 42_000, true);
+  on(wd(1), 30, async (at) => fillInPortalForm(maChao, at, { upTo: "work" }));
+
+  const wangFang = yz("13800000002", "王芳", "couple", 46_000, false);
+  on(wd(1), 0, async (at) => submit(wangFang, at));
+
+  const liNa = yz("13800000003", "李娜", "parent-child", 38_000, false);
+  on(wd(6), 0, async (at) => submit(liNa, at));
+  on(wd(5), 60, accept(liNa, cast.yz));
+
+  const liuYang = yz("13800000004", "刘洋", "family", 61_000, true);
+  on(wd(10), 0, async (at) => submit(liuYang, at));
+  on(wd(9), 60, accept(liuYang, cast.yz));
+
+  const chenJing = yz("13800000005", "陈静", "single", 35_000, false);
+  on(wd(9), 10, async (at) => submit(chenJing, at));
+  on(wd(8), 60, accept(chenJing, cast.yz));
+  on(wd(3), 60, review(cast.yz, () => pass(chenJing, "FIRST")));
+
+  const yangLei = yz("13800000006", "杨磊", "couple", 52_000, true);
+  on(wd(15), 0, async (at) => submit(yangLei, at));
+  on(wd(14), 60, accept(yangLei, cast.yz));
+  on(wd(10), 60, review(cast.yz, () => pass(yangLei, "FIRST")));
+  on(wd(7), 60, review(cast.yzReviewer, () => pass(yangLei, "SECOND")));
+
+  const zhaoMin = yz("13800000007", "赵敏", "family", 58_000, false);
+  on(wd(18), 0, async (at) => submit(zhaoMin, at));
+  on(wd(17), 60, accept(zhaoMin, cast.yz));
+  on(wd(12), 60, review(cast.yz, () => pass(zhaoMin, "FIRST")));
+  on(wd(9), 60, review(cast.yzReviewer, () => pass(zhaoMin, "SECOND")));
+  on(wd(2), 120, publish(cast.yz, YUZHONG, [zhaoMin]));
+
+  const huangYong = yz("13800000008", "黄勇", "single", 75_000, true, { employer: "重庆某科技有限公司（演示）" });
+  on(wd(8), 0, async (at) => submit(huangYong, at));
+  on(wd(7), 60, accept(huangYong, cast.yz));
+  on(wd(3), 60, review(cast.yz, () => refuse(huangYong, "FIRST", ["INCOME_ABOVE_LIMIT"], "经核查，家庭人均年收入高于本市规定标准。")));
+
+  const zhouJie = yz("13800000009", "周杰", "couple", 80_000, true);
+  on(wd(25), 0, async (at) => submit(zhouJie, at));
+  on(wd(24), 60, accept(zhouJie, cast.yz));
+  on(wd(20), 60, review(cast.yz, () => pass(zhouJie, "FIRST")));
+  on(wd(16), 60, review(cast.yzReviewer, () => refuse(zhouJie, "SECOND", ["INCOME_ABOVE_LIMIT"], "经复审，家庭人均年收入高于本市规定标准。")));
+  on(wd(12), 90, async (at) => {
+    await lodgeAppeal(cast.applicants.get("13800000009")!, lodgeAppealSchema.parse({ applicationNo: zhouJie.applicationNo, grounds: "配偶已于去年离职，家庭实际收入低于申报数，附离职证明。" }), { now: at });
+  });
+
+  // Last year's round in 渝中: two households qualified at the end of publicity, one now a tenant.
+  const lastYear = addDays(t, -300);
+  const wuXia = yz("13800000010", "吴霞", "parent-child", 33_000, false, { priority: ["MARGINAL_LOW_INCOME"] });
+  const zhengKai = yz("13800000011", "郑凯", "couple", 44_000, true);
+  for (const [i, h] of [wuXia, zhengKai].entries()) {
+    on(lastYear, i * 10, async (at) => submit(h, at));
+    on(addWorkingDays(lastYear, 1), 60 + i, accept(h, cast.yz));
+    on(addWorkingDays(lastYear, 5), 60 + i, review(cast.yz, () => pass(h, "FIRST")));
+    on(addWorkingDays(lastYear, 9), 60 + i, review(cast.yzReviewer, () => pass(h, "SECOND")));
+  }
+  on(addWorkingDays(lastYear, 12), 120, publish(cast.yz, YUZHONG, [wuXia, zhengKai]));
+  // The closing job, the day after publicity ended (Art. 19).
+  on(addDays(addWorkingDays(lastYear, 17), 1), 0, jobs);
+  // Allocation and the lease: no services yet, so the state machine, then rows (see below).
+  on(addWorkingDays(lastYear, 40), 60, async (at) => {
+    await prisma.$transaction((tx) => transitionApplication(tx, { applicationId: zhengKai.id!, to: "ALLOCATED", actor: cast.yz, at }));
+  });
+  on(addWorkingDays(lastYear, 45), 60, async (at) => {
+    await prisma.$transaction((tx) => transitionApplication(tx, { applicationId: zhengKai.id!, to: "HOUSED", actor: cast.yz, at }));
+  });
+
+  const sunLi = yz("13800000012", "孙丽", "single", 90_000, false);
+  const refusedOn = addWorkingDays(addDays(t, -120), 6);
+  on(addDays(t, -120), 0, async (at) => submit(sunLi, at));
+  on(addWorkingDays(addDays(t, -120), 1), 60, accept(sunLi, cast.yz));
+  on(refusedOn, 60, review(cast.yz, () => refuse(sunLi, "FIRST", ["INCOME_ABOVE_LIMIT"], "经核查，家庭人均年收入高于本市规定标准。")));
+  // No appeal within 10 working days: the closing job makes the refusal final.
+  on(addWorkingDays(refusedOn, 11), 0, jobs);
+
+  // 沙坪坝: households without portal accounts, through 渝快办 (the intake API).
+  const dengHua = spb("13900000001", "邓华", "couple", 40_000, true, { externalId: "ykb-demo-000001" });
+  on(wd(2), 0, async (at) => submit(dengHua, at));
+
+  const xuPing = spb("13900000002", "许萍", "single", 36_000, false);
+  on(wd(4), 0, async (at) => submit(xuPing, at));
+  on(wd(3), 60, async (at) => void (await returnApplication(cast.spb, { applicationId: xuPing.id!, reason: "缺少劳动合同，请补充上传后重新提交。" }, { now: at })));
+
+  const hanBing = spb("13900000003", "韩冰", "single", 39_000, true, { level: "MUNICIPAL", estateCodes: ["SPB-001"] });
+  on(wd(20), 0, async (at) => submit(hanBing, at));
+  on(wd(19), 60, accept(hanBing, cast.spb));
+  on(wd(15), 60, review(cast.spb, () => pass(hanBing, "FIRST")));
+  on(wd(12), 60, review(cast.spbReviewer, () => pass(hanBing, "SECOND")));
+  on(wd(11), 120, publish(cast.spb, SHAPINGBA, [hanBing]));
+  let hanBingObjection = "";
+  on(wd(9), 200, async (at) => {
+    const entry = await prisma.publicityEntry.findFirstOrThrow({ where: { applicationId: hanBing.id! }, select: { id: true } });
+    const lodged = await lodgeObjection(
+      objectionSchema.parse({ entryId: entry.id, contactName: "王先生（演示）", contactPhone: "13700000001", content: "该申请人在本市另有住房一套，面积较大，请核查。" }),
+      { now: at },
+    );
+    hanBingObjection = lodged.objectionId;
+  });
+  on(wd(4), 60, async (at) => {
+    await decideObjection(cast.spb, { objectionId: hanBingObjection, outcome: "UPHELD", findings: "经不动产登记核实，申请人在本市有住房，人均面积超过15平方米。" }, { now: at });
+  });
+
+  const caoYang = spb("13900000004", "曹阳", "family", 47_000, true);
+  const caoStart = addDays(t, -400);
+  on(caoStart, 0, async (at) => submit(caoYang, at));
+  on(addWorkingDays(caoStart, 1), 60, accept(caoYang, cast.spb));
+  on(addWorkingDays(caoStart, 5), 60, review(cast.spb, () => pass(caoYang, "FIRST")));
+  on(addWorkingDays(caoStart, 8), 60, review(cast.spbReviewer, () => pass(caoYang, "SECOND")));
+  on(addWorkingDays(caoStart, 10), 120, publish(cast.spb, SHAPINGBA, [caoYang]));
+  on(addDays(addWorkingDays(caoStart, 15), 1), 0, jobs);
+  // This year's re-check (Art. 20) with the land registry's file: the household has bought a home.
+  on(wd(22), 0, async (at) => importRealEstateRecords(cast.city, caoYang, at));
+  on(wd(21), 60, async (at) => {
+    await runAnnualRecheck({ districtCode: SHAPINGBA, year: Number(todayCST(at).slice(0, 4)), actor: cast.spb, now: at });
+  });
+  on(wd(20), 60, async (at) => {
+    const recheck = await prisma.annualRecheck.findFirstOrThrow({ where: { qualification: { applicationId: caoYang.id! }, status: "PENDING" }, select: { id: true } });
+    await confirmRecheckCancellation(cast.spb, { recheckId: recheck.id, note: "请于30日内办理轮候退出手续。" }, at);
+  });
+
+  const pengLiang = spb("13900000005", "彭亮", "single", 30_000, true);
+  on(wd(30), 0, async (at) => submit(pengLiang, at));
+  // Withdrawing has no service of its own yet: the state machine, with the reason worded by the portal.
+  on(wd(28), 60, async (at) => {
+    await prisma.$transaction((tx) => transitionApplication(tx, { applicationId: pengLiang.id!, to: "WITHDRAWN", actor: null, at, reason: { key: "withdrawn" } }));
+  });
+
+  // The tax bureau's file of this January (Art. 17-18), for the 渝中 households.
+  on(wd(1), 90, async (at) => importTaxRecords(cast.yz, [liNa, liuYang, chenJing, yangLei, zhaoMin, huangYong, zhouJie, wuXia, zhengKai, sunLi], today, at));
+
+  steps.sort((a, b) => a.at.getTime() - b.at.getTime());
+  for (const step of steps) await step.run(step.at);
+
+  // Today: the scheduler's jobs as they would run now.
+  await jobs(moment(t, 0));
+  await seedTenancy(t, lastYear, zhengKai, wuXia, estates);
+}
+
+/** Uploads a shared-data file as an officer does (in chunks), previews it, confirms it and writes it. */
+async function importFile(actor: Actor, source: "TAX" | "REAL_ESTATE", fileName: string, header: string[], rows: string[][], asOfDate: ISODate): Promise<void> {
+  const bytes = new TextEncoder().encode([header.join(","), ...rows.map((r) => r.join(","))].join("\r\n") + "\r\n");
+  const { uploadId, chunkBytes } = await startUpload(actor, { source, fileName, size: bytes.length });
+  for (let offset = 0; offset < bytes.length; offset += chunkBytes) {
+    await appendUploadChunk(actor, { uploadId, offset, chunk: new Blob([bytes.slice(offset, offset + chunkBytes)]) });
+  }
+  await previewUpload(actor, { uploadId });
+  const { batchId } = await confirmImport(actor, { uploadId, asOfDate });
+  await processBatch(batchId);
+}
+
+const headers = (source: "TAX" | "REAL_ESTATE", keys: string[]) => keys.map((k) => SOURCE_LAYOUTS[source].find((c) => c.key === k)!.header);
+
+/**
+ * Incomes of last year as reported: most as declared; 刘洋's household earns more than it
+ * declared, and 吴霞, already qualified, now earns above the limit, so the comparison panel and
+ * the annual re-check have something to show.
+ */
+async function importTaxRecords(officer: Actor, households: Household[], today: ISODate, at: Date): Promise<void> {
+  const year = Number(today.slice(0, 4));
+  const adjusted: Record<string, number> = { "13800000004": 1.3, "13800000010": 4 };
+  const rows = households.flatMap((h) =>
+    h.spec.members.map((m, i) => {
+      const yuan = Math.round(m.incomeYuan * (adjusted[h.spec.phone] ?? 1));
+      return [h.ids[i]!, m.name, String(year - 1), `${yuan}.00`, m.incomeYuan > 0 ? h.spec.employer : ""];
+    }),
+  );
+  await importFile(officer, "TAX", `个人所得税收入信息_${year - 1}年度_渝中区（演示）.csv`, headers("TAX", ["residentId", "name", "year", "annualIncomeFen", "withholderName"]), rows, `${year}-01-01`);
+  void at;
+}
+
+/** The land registry's record of a home 曹阳's household bought: 90 m² for three people (Art. 13.5). */
+async function importRealEstateRecords(officer: Actor, h: Household, at: Date): Promise<void> {
+  const date = todayCST(at);
+  const rows = [[h.ids[0]!, h.spec.members[0]!.name, "重庆市沙坪坝区学府路 8 号 3-2（演示）", "90.00", "住宅", "持有", addMonths(date, -2), ""]];
+  await importFile(officer, "REAL_ESTATE", `不动产登记信息_沙坪坝区（演示）.csv`, headers("REAL_ESTATE", ["residentId", "name", "address", "areaDm2", "use", "status", "registeredOn", "transferredOn"]), rows, date);
+}
+
+/**
+ * The waiting list, 郑凯's lease and its bills, as rows: allocation (Art. 21-24) and tenancy
+ * (Art. 25-33) have no services yet. 郑凯 moved in 45 working days after last year's round.
+ */
+async function seedTenancy(today: ISODate, lastYear: ISODate, housed: Household, waiting: Household, estates: EstateIds): Promise<void> {
+  const yz = estates.get("YZ-001")!;
+  for (const h of [waiting, housed]) {
+    const app = await prisma.application.findUniqueOrThrow({ where: { id: h.id! }, select: { acceptedAt: true, isPriority: true, preferredUnitType: true } });
+    const isHoused = h === housed;
+    if (isHoused) await prisma.qualification.update({ where: { applicationId: h.id! }, data: { status: "HOUSED" } });
+    await prisma.waitingListEntry.create({
       data: {
-        applicationId: q.id,
-        estateId: ctx.estates.get("YZ-001")!.id,
+        applicationId: h.id!,
+        estateId: yz.id,
         unitType: app.preferredUnitType!,
         acceptedAt: app.acceptedAt!,
         isPriority: app.isPriority,
-        status: q === housed ? "HOUSED" : "WAITING",
-        removedAt: q === housed ? morning(addWorkingDays(lastYear, 45)) : null,
-        removedReason: q === housed ? "已配租入住" : null,
+        status: isHoused ? "HOUSED" : "WAITING",
+        removedAt: isHoused ? moment(addWorkingDays(lastYear, 45)) : null,
+        removedReason: isHoused ? "已配租入住" : null,
       },
     });
   }
-  const unitId = ctx.estates.get("YZ-001")!.unitIds.get("ONE_BEDROOM")![5]!;
-  const unit = await tx.unit.update({ where: { id: unitId }, data: { status: "LEASED" }, select: { standardRentFen: true } });
+  const unitId = yz.unitIds.get("ONE_BEDROOM")![5]!;
+  const unit = await prisma.unit.update({ where: { id: unitId }, data: { status: "LEASED" }, select: { standardRentFen: true } });
   const start = addWorkingDays(lastYear, 45);
-  const lease = await tx.lease.create({
+  const lease = await prisma.lease.create({
     data: {
       leaseNo: `ZL-${YUZHONG}-${start.slice(0, 4)}-000001`,
-      applicationId: housed.id,
+      applicationId: housed.id!,
       unitId,
-      tenantUserId: ctx.applicants.get("13800000011")!,
+      tenantUserId: housed.user!.id,
       termMonths: 36,
       startDate: dateColumn(start),
       endDate: dateColumn(leaseEndDate(start, 36)),
       monthlyRentFen: unit.standardRentFen,
       status: "ACTIVE",
-      signedAt: morning(start),
+      signedAt: moment(start),
     },
   });
   // Monthly rent bills anchored on the lease start, paid except the current month's.
   const bills: Prisma.BillCreateManyInput[] = [];
-  for (let k = 0; addMonths(start, k) <= t; k++) {
+  for (let k = 0; addMonths(start, k) <= today; k++) {
     const periodStart = addMonths(start, k);
     const periodEnd = addDays(addMonths(start, k + 1), -1);
-    const isCurrent = periodEnd >= t;
+    const isCurrent = periodEnd >= today;
     bills.push({
       leaseId: lease.id,
       periodStart: dateColumn(periodStart),
@@ -609,57 +667,10 @@ async function seedApplications(tx: Tx, ctx: SeedContext): Promise<void> {
       dueDate: dateColumn(addDays(periodStart, 9)),
       paidFen: isCurrent ? 0 : unit.standardRentFen,
       status: isCurrent ? "UNPAID" : "PAID",
-      paidAt: isCurrent ? null : morning(addDays(periodStart, 5)),
+      paidAt: isCurrent ? null : moment(addDays(periodStart, 5)),
     });
   }
-  await tx.bill.createMany({ data: bills });
-
-  await seedSharedData(tx, ctx);
-}
-
-/**
- * A tax bureau file as of 1 January (Art. 17-18), covering the 渝中 households: most match what
- * they declared; 刘洋's household earns more than declared, and 吴霞, already qualified, now
- * earns above the limit, so the comparison panel and the annual re-check have something to show.
- */
-async function seedSharedData(tx: Tx, ctx: SeedContext): Promise<void> {
-  const year = Number(ctx.today.slice(0, 4));
-  const members = await tx.householdMember.findMany({
-    where: { application: { districtCode: YUZHONG, status: { not: "DRAFT" } } },
-    select: { name: true, residentId: true, annualIncomeFen: true, application: { select: { applicantUser: { select: { phone: true } } } } },
-    orderBy: { residentId: "asc" },
-  });
-  const adjusted: Record<string, number> = { "13800000004": 1.3, "13800000010": 4 };
-  const batch = await tx.sharedDataImportBatch.create({
-    data: {
-      source: "TAX",
-      fileName: `个人所得税收入信息_${year - 1}年度_渝中区（演示）.csv`,
-      sha256: "0".repeat(64),
-      asOfDate: dateColumn(`${year}-01-01`),
-      status: "COMPLETED",
-      rowCount: members.length,
-      importedById: ctx.staff.get("yuzhong.officer")!.id,
-      importedAt: morning(`${year}-01-15`),
-    },
-  });
-  await tx.sharedDataRecord.createMany({
-    data: members.map((m, i) => {
-      const factor = adjusted[m.application.applicantUser?.phone ?? ""] ?? 1;
-      return {
-        batchId: batch.id,
-        source: "TAX" as const,
-        rowNo: i + 2,
-        residentId: m.residentId,
-        fields: {
-          residentId: m.residentId,
-          name: m.name,
-          year: year - 1,
-          annualIncomeFen: Math.round(m.annualIncomeFen * factor),
-          ...(m.annualIncomeFen > 0 ? { withholderName: "重庆某物流有限公司（演示）" } : {}),
-        },
-      };
-    }),
-  });
+  await prisma.bill.createMany({ data: bills });
 }
 
 /** Whether the demo accounts exist (so that `npm start` lists them only then). */

@@ -1,3 +1,4 @@
+import { createTranslator } from "use-intl/core";
 import en from "@/messages/en";
 import zh from "@/messages/zh-CN";
 
@@ -36,4 +37,16 @@ export function pickMessages(messages: Tree, paths: readonly string[]): Tree {
     target[keys[keys.length - 1]!] = source;
   }
   return out;
+}
+
+/** A run-time key and its values: what services and jobs translate outside React. */
+export type CatalogTranslate = (key: string, values?: Record<string, string | number>) => string;
+
+/**
+ * A translator over the catalogue for code outside React (notices, the intake API, jobs, records
+ * kept in Chinese): from "use-intl/core", which loads no React, so it works in the start script,
+ * jobs and tests as well as in the server. `t.has(key)` says whether a key exists.
+ */
+export function catalogTranslator(locale: CatalogLocale, namespace?: string): CatalogTranslate & { has(key: string): boolean } {
+  return createTranslator({ locale, messages: messagesFor(locale), ...(namespace ? { namespace } : {}) } as never) as unknown as CatalogTranslate & { has(key: string): boolean };
 }

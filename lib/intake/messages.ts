@@ -1,6 +1,5 @@
 import "server-only";
-import { createTranslator } from "next-intl";
-import { messagesFor } from "@/lib/i18n/catalog";
+import { catalogTranslator } from "@/lib/i18n/catalog";
 
 // Messages of the intake API in the platform's language: Chinese unless the request prefers
 // English (Accept-Language). The API sits outside next-intl's request scope, so it translates here.
@@ -14,8 +13,8 @@ export function apiLocale(acceptLanguage: string | null): ApiLocale {
 }
 
 const translators = {
-  "zh-CN": createTranslator({ locale: "zh-CN", messages: messagesFor("zh-CN") }),
-  en: createTranslator({ locale: "en", messages: messagesFor("en") }),
+  "zh-CN": catalogTranslator("zh-CN"),
+  en: catalogTranslator("en"),
 };
 
 /** The text of a message key (e.g. "applications.validation.residentIdInvalid"); the key itself if unknown. */

@@ -1,6 +1,5 @@
-import { createTranslator } from "next-intl";
 import { ineligibilityTitle } from "@/lib/applications/status-reason-text";
-import { messagesFor } from "@/lib/i18n/catalog";
+import { catalogTranslator } from "@/lib/i18n/catalog";
 import { INELIGIBILITY_ARTICLES, articleLabel, type IneligibilityCode, type RulesLocale } from "@/lib/rules";
 
 // Notice params are stored language-neutral; a few are worded per language when the notice is
@@ -10,10 +9,10 @@ import { INELIGIBILITY_ARTICLES, articleLabel, type IneligibilityCode, type Rule
 // - `reasonCodes` holds ineligibility codes ("INCOME_ABOVE_LIMIT,BANNED") and becomes `reasons`,
 //   their short titles citing articles.
 
-const translators = {
-  "zh-CN": createTranslator({ locale: "zh-CN", messages: messagesFor("zh-CN") }),
-  en: createTranslator({ locale: "en", messages: messagesFor("en") }),
-} as unknown as Record<RulesLocale, (key: string, values?: Record<string, string | number>) => string>;
+const translators: Record<RulesLocale, (key: string, values?: Record<string, string | number>) => string> = {
+  "zh-CN": catalogTranslator("zh-CN"),
+  en: catalogTranslator("en"),
+};
 
 export function localizeNotificationParams(params: unknown, locale: RulesLocale): Record<string, string | number> {
   const values = params && typeof params === "object" && !Array.isArray(params) ? { ...(params as Record<string, string | number>) } : {};

@@ -1,15 +1,12 @@
-import { createTranslator } from "next-intl";
 import { ineligibilityTitle } from "@/lib/applications/status-reason-text";
-import { messagesFor } from "@/lib/i18n/catalog";
+import { catalogTranslator } from "@/lib/i18n/catalog";
 import { articleLabel, type IneligibilityCode } from "@/lib/rules";
 
 // The reasons of a re-check as kept on its records for officers (Art. 20), in Chinese: each
 // reason by its article, without figures (no incomes, no ID numbers). The applicant's timeline
 // and notices word the same codes in the reader's language (statusReasons).
 
-type Translate = (key: string, values?: Record<string, string | number>) => string;
-
-const t = createTranslator({ locale: "zh-CN", messages: messagesFor("zh-CN") }) as unknown as Translate;
+const t = catalogTranslator("zh-CN");
 
 /** "家庭人均收入超过规定标准（第十三条第四项）；…" */
 export function reasonTitles(codes: readonly IneligibilityCode[]): string {

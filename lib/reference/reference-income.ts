@@ -24,3 +24,17 @@ export async function referenceIncomeOn(db: Db, onDate: ISODate): Promise<{ foun
   const row = rows.find((r) => r.year === year);
   return row ? { found: { year: row.year, fen: row.perCapitaDisposableIncomeFen } } : { found: null, missingYear: candidates[0]! };
 }
+
+/**
+ * Records the city's published figures (reference data, as the districts are): one row per year,
+ * replaced when a figure is corrected.
+ */
+export async function upsertReferenceIncomes(
+  db: Pick<Prisma.TransactionClient, "referenceIncome">,
+  figures: ReadonlyArray<{ year: number; fen: number; source: string; publishedOn: ISODate }>,
+): Promise<void> {
+  for (const f of figures) {
+    const data = { perCapitaDisposableIncomeFen: f.fen, source: f.source, publishedOn: new Date(`${f.publishedOn}T00:00:00.000Z`) };
+    await db.referenceIncome.upsert({ where: { year: f.year }, create: { year: f.year, ...data }, update: data });
+  }
+}

@@ -1,14 +1,30 @@
+// The demo seed goes through the services on a moved clock, so it holds what the rules and the
+// state machine would produce: every history is a chain of legal moves, every deadline the one
+// lib/rules computes, every reason worded by the portal or written by an officer for the applicant.
 import { beforeAll, describe, expect, it } from "vitest";
+import { isStatusReasonKey } from "@/lib/applications/status-reason";
+import { canTransition } from "@/lib/applications/transitions";
 import { DEMO_APPLICANTS, DEMO_STAFF, seedDemoIfEmpty } from "@/lib/demo/seed";
+import { deadlineDate, isAppealableStatus, workingDaysBetween } from "@/lib/rules";
+import { fromDateColumn, todayCST } from "../support/clock";
 import { prisma, truncateAll } from "./db";
+
+const today = todayCST();
+
+async function applicationOf(phone: string) {
+  return prisma.application.findFirstOrThrow({
+    where: { OR: [{ applicantUser: { phone } }, { contactPhone: phone }] },
+    include: { statusEvents: { orderBy: [{ at: "asc" }, { id: "asc" }] }, reviewDecisions: true, appeals: true },
+  });
+}
 
 describe("the demo seed", () => {
   beforeAll(async () => {
     await truncateAll();
-  });
+    expect(await seedDemoIfEmpty()).toBe(true);
+  }, 300_000);
 
   it("seeds an empty database once, and refuses a second time", async () => {
-    expect(await seedDemoIfEmpty()).toBe(true);
     expect(await seedDemoIfEmpty()).toBe(false);
     expect(await prisma.user.count()).toBe(DEMO_STAFF.length + DEMO_APPLICANTS.length);
   });
@@ -35,7 +51,7 @@ describe("the demo seed", () => {
     expect(Number(above60[0]!.n)).toBe(0); // Art. 27
   });
 
-  it("shows applications in every state of the lifecycle, each with a consistent history", async () => {
+  it("shows applications in every state of the lifecycle, each history a chain of legal moves", async () => {
     const statuses = await prisma.application.groupBy({ by: ["status"], _count: true });
     const seen = new Set(statuses.map((s) => s.status));
     for (const status of [
@@ -44,11 +60,60 @@ describe("the demo seed", () => {
     ] as const) {
       expect(seen, status).toContain(status);
     }
-    const apps = await prisma.application.findMany({ include: { statusEvents: { orderBy: { at: "asc" } } } });
+    const apps = await prisma.application.findMany({ include: { statusEvents: { orderBy: [{ at: "asc" }, { id: "asc" }] } } });
     for (const app of apps) {
-      const last = app.statusEvents.at(-1);
-      expect(last?.toStatus ?? "DRAFT", app.applicationNo).toBe(app.status);
+      const events = app.statusEvents;
+      expect(events[0]?.toStatus, app.applicationNo).toBe("DRAFT");
+      for (let i = 1; i < events.length; i++) {
+        expect(events[i]!.fromStatus, app.applicationNo).toBe(events[i - 1]!.toStatus);
+        expect(canTransition(events[i]!.fromStatus!, events[i]!.toStatus), `${app.applicationNo}: ${events[i]!.fromStatus} → ${events[i]!.toStatus}`).toBe(true);
+        expect(events[i]!.at >= events[i - 1]!.at).toBe(true);
+      }
+      expect(events.at(-1)!.toStatus, app.applicationNo).toBe(app.status);
+      for (const e of events) if (e.reasonKey !== null) expect(isStatusReasonKey(e.reasonKey)).toBe(true);
     }
     expect(await prisma.lease.count({ where: { status: "ACTIVE" } })).toBe(1);
+  });
+
+  it("dates each household's deadlines as the rules do, relative to today", async () => {
+    const liNa = await applicationOf("13800000003");
+    const accepted = todayCST(liNa.acceptedAt!);
+    expect(fromDateColumn(liNa.firstReviewDueDate!)).toBe(deadlineDate("FIRST_REVIEW", accepted));
+    expect(workingDaysBetween(today, fromDateColumn(liNa.firstReviewDueDate!))).toBe(2);
+    const liuYang = await applicationOf("13800000004");
+    expect(fromDateColumn(liuYang.firstReviewDueDate!) < today).toBe(true);
+    const huangYong = await applicationOf("13800000008");
+    expect(huangYong.status).toBe("FIRST_REVIEW_REJECTED");
+    expect(isAppealableStatus(huangYong.status)).toBe(true);
+    expect(fromDateColumn(huangYong.appealDueDate!)).toBe(deadlineDate("APPEAL", todayCST(huangYong.rejectionNotifiedAt!)));
+    expect(fromDateColumn(huangYong.appealDueDate!) >= today).toBe(true);
+    // The refusal's reason carries the household's own figures, from the pre-check.
+    expect(huangYong.reviewDecisions[0]!.reasons).toEqual([expect.objectContaining({ code: "INCOME_ABOVE_LIMIT", params: expect.objectContaining({ perCapitaIncomeFen: 7_500_000 }) })]);
+    const zhouJie = await applicationOf("13800000009");
+    expect(zhouJie.status).toBe("APPEALED");
+    expect(zhouJie.appeals).toHaveLength(1);
+    const sunLi = await applicationOf("13800000012");
+    expect(sunLi.statusEvents.at(-1)).toMatchObject({ toStatus: "REJECTED", reasonKey: "refusalFinal" });
+  });
+
+  it("puts 赵敏 on a current publicity list and qualifies last year's households by the closing job", async () => {
+    const zhaoMin = await applicationOf("13800000007");
+    expect(zhaoMin.status).toBe("IN_PUBLICITY");
+    const batch = await prisma.publicityBatch.findFirstOrThrow({ where: { entries: { some: { applicationId: zhaoMin.id } } } });
+    expect(batch.status).toBe("PUBLISHED");
+    expect(fromDateColumn(batch.endDate) >= today).toBe(true);
+    const wuXia = await applicationOf("13800000010");
+    expect(wuXia.status).toBe("QUALIFIED");
+    expect(wuXia.statusEvents.at(-1)).toMatchObject({ reasonKey: "qualified", actorId: null });
+    expect(await prisma.qualification.count({ where: { applicationId: wuXia.id, status: "ACTIVE" } })).toBe(1);
+    const caoYang = await applicationOf("13900000004");
+    expect(caoYang.statusEvents.at(-1)).toMatchObject({ toStatus: "CANCELLED", reasonKey: "recheckCancelled" });
+  });
+
+  it("gives the shared-data comparison and the re-check something to show", async () => {
+    const tax = await prisma.sharedDataImportBatch.findFirstOrThrow({ where: { source: "TAX" } });
+    expect(tax.status).toBe("COMPLETED");
+    expect(await prisma.sharedDataRecord.count({ where: { batchId: tax.id } })).toBeGreaterThan(10);
+    expect(await prisma.sharedDataImportBatch.count({ where: { source: "REAL_ESTATE", status: "COMPLETED" } })).toBe(1);
   });
 });
