@@ -1,6 +1,20 @@
 import { can, type Actor } from "@/lib/auth/permissions";
 
-export type NavKey = "home" | "me" | "staffHome" | "myDistrict" | "admin" | "users" | "sharedData" | "rechecks" | "audits" | "review" | "publicityAdmin" | "appeals" | "publicity";
+export type NavKey =
+  | "home"
+  | "me"
+  | "staffHome"
+  | "myDistrict"
+  | "admin"
+  | "users"
+  | "sharedData"
+  | "rechecks"
+  | "audits"
+  | "review"
+  | "publicityAdmin"
+  | "appeals"
+  | "publicity"
+  | "referenceIncomes";
 export interface NavItem {
   href: string;
   key: NavKey;
@@ -28,6 +42,8 @@ export function navItemsFor(user: Actor | null): NavItem[] {
   if (can(user, "recheck:manage")) items.push({ href: "/staff/rechecks", key: "rechecks" });
   if (can(user, "sharedData:import")) items.push({ href: "/staff/shared-data", key: "sharedData" });
   if (can(user, "review:sample") || can(user, "rectification:read")) items.push({ href: "/staff/audits", key: "audits" });
+  // Art. 13.4: the reference figures that pre-checks and re-checks use.
+  if (can(user, "referenceIncome:manage")) items.push({ href: "/staff/reference-incomes", key: "referenceIncomes" });
   if (can(user, "user:manage")) items.push({ href: "/staff/admin/users", key: "users" });
   return items;
 }

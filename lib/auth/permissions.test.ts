@@ -29,6 +29,7 @@ const matrix: Record<Permission, [Cell, Cell, Cell, Cell]> = {
   "lease:manage": ["-", "district", "city", "-"],
   "payment:read": ["own", "district", "city", "-"],
   "rentStandard:manage": ["-", "-", "city", "-"],
+  "referenceIncome:manage": ["-", "-", "city", "-"],
   "repair:request": ["own", "-", "-", "-"],
   "repair:manage": ["-", "district", "city", "-"],
   "district:read": ["-", "district", "city", "all"],

@@ -54,6 +54,8 @@ export const permissionTable = {
   "lease:manage": { DISTRICT_OFFICER: "district", MUNICIPAL_OFFICER: "city" },
   "payment:read": { APPLICANT: "own", DISTRICT_OFFICER: "district", MUNICIPAL_OFFICER: "city" },
   "rentStandard:manage": { MUNICIPAL_OFFICER: "city" },
+  // The city's reference figures: R of Art. 13.4, the urban per-capita disposable income by year.
+  "referenceIncome:manage": { MUNICIPAL_OFFICER: "city" },
   "repair:request": { APPLICANT: "own" },
   "repair:manage": { DISTRICT_OFFICER: "district", MUNICIPAL_OFFICER: "city" },
   // Oversight and administration.

@@ -19,6 +19,7 @@ import rechecks from "./rechecks.json";
 import audits from "./audits.json";
 import applications from "./applications.json";
 import statusReasons from "./statusReasons.json";
+import referenceIncomes from "./referenceIncomes.json";
 
-const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons };
+const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes };
 export default messages;
