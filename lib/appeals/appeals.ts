@@ -171,6 +171,7 @@ export async function lodgeAppeal(actor: Actor, input: LodgeAppealInput, options
       templateKey: "appeals.received",
       params: { applicationNo: app.applicationNo },
       dedupeKey: `appeal:${appeal.id}:received`,
+      at,
     });
     return { appealId: appeal.id, applicationNo: app.applicationNo };
   });
@@ -400,6 +401,7 @@ export async function decideAppeal(
         templateKey: "appeals.upheld",
         params: { applicationNo: app.applicationNo },
         dedupeKey: `appeal:${appeal.id}:decided`,
+        at,
       });
       return { applicationNo: app.applicationNo, status: "REJECTED" as const };
     }
@@ -426,6 +428,7 @@ export async function decideAppeal(
       templateKey: "appeals.returned",
       params: { applicationNo: app.applicationNo, dueDate: firstReviewDueDate },
       dedupeKey: `appeal:${appeal.id}:decided`,
+      at,
     });
     return { applicationNo: app.applicationNo, status: "ACCEPTED" as const };
   });

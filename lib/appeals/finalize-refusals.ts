@@ -45,6 +45,7 @@ export async function finalizeExpiredRefusals(now: Date): Promise<{ finalized: n
           templateKey: "appeals.refusalFinal",
           params: { applicationNo: app.applicationNo },
           dedupeKey: `application:${app.id}:refusal-final:${appealDueDate}`,
+          at: now,
         });
         return true;
       });

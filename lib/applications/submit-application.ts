@@ -198,6 +198,7 @@ export async function submitApplication(
         templateKey: fromStatus === "RETURNED" ? "applications.resubmitted" : "applications.submitted",
         params: { applicationNo },
         dedupeKey: `application:${id}:submitted:${events}`,
+        at,
       });
 
       const result: SubmitResult = { applicationId: id, applicationNo, status: "SUBMITTED", eligibility: precheck.result };

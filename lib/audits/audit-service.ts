@@ -250,6 +250,7 @@ export async function completeAudit(
           params: { dueDate },
           recipientUserId: officer.id,
           dedupeKey: `rectification:${rect.id}:opened:${officer.id}`,
+          at: now,
         });
       }
     }

@@ -114,6 +114,15 @@ function moment(date: ISODate, minutes = 0): Date {
   return new Date(new Date(`${date}T09:30:00+08:00`).getTime() + minutes * 60_000);
 }
 
+/** File names as an applicant would give them. */
+const DOCUMENT_NAMES: Record<string, string> = {
+  ID_CARD: "居民身份证",
+  HOUSEHOLD_REGISTER: "户口簿",
+  RESIDENCE_PERMIT: "居住证",
+  MARITAL_STATUS: "婚姻状况证明",
+  LABOR_CONTRACT: "劳动合同",
+};
+
 const PDF = new TextEncoder().encode("%PDF-1.4\n% 演示材料 (demo document)\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const fen = (yuan: number) => yuan * 100;
 
@@ -363,7 +372,7 @@ async function fillInPortalForm(h: Household, at: Date, options: { upTo?: "work"
   await saveWhereStep(user, whereStepSchema.parse({ districtCode: h.spec.district, estateLevel: h.spec.level, estateCodes: h.spec.estateCodes, unitType: unitTypeFor(h.spec.members) }));
   // Art. 16: the documents the agencies cannot get by data sharing.
   for (const group of requiredDocumentGroups(h.spec.employment)) {
-    await uploadApplicationDocument(user, { kind: group[0], fileName: `${group[0]}-演示.pdf`, bytes: PDF });
+    await uploadApplicationDocument(user, { kind: group[0], fileName: `${DOCUMENT_NAMES[group[0]!]}（演示）.pdf`, bytes: PDF });
   }
 }
 

@@ -16,6 +16,8 @@ export interface NotificationInput {
   leaseId?: string | null;
   /** Makes enqueueing idempotent: a second notice with the same key is ignored. */
   dedupeKey?: string | null;
+  /** When the decision was made (the service's clock): the notice's date. Defaults to now. */
+  at?: Date;
 }
 
 /** Resident ID numbers (18 characters) and long digit runs must never reach a notification. */
@@ -42,6 +44,7 @@ export async function enqueueNotification(tx: Prisma.TransactionClient, input: N
     applicationId: input.applicationId ?? null,
     leaseId: input.leaseId ?? null,
     dedupeKey: input.dedupeKey ?? null,
+    ...(input.at ? { createdAt: input.at } : {}),
   };
   if (input.dedupeKey) {
     await tx.notification.upsert({ where: { dedupeKey: input.dedupeKey }, create: data, update: {} });
@@ -63,6 +66,7 @@ export async function notifyApplicant(
     templateKey: string;
     params?: Record<string, string | number>;
     dedupeKey: string;
+    at?: Date;
   },
 ): Promise<void> {
   if (input.userId) {
@@ -73,6 +77,7 @@ export async function notifyApplicant(
       recipientUserId: input.userId,
       applicationId: input.applicationId,
       dedupeKey: `${input.dedupeKey}:in-app`,
+      at: input.at,
     });
   }
   if (input.phone) {
@@ -84,6 +89,7 @@ export async function notifyApplicant(
       recipientPhone: input.phone,
       applicationId: input.applicationId,
       dedupeKey: `${input.dedupeKey}:sms`,
+      at: input.at,
     });
   }
 }

@@ -149,6 +149,7 @@ export async function publishBatch(
         // The period as counted (Art. 19): from the first working day after publication.
         params: { applicationNo: app.applicationNo, startDate: firstDay, endDate },
         dedupeKey: `publicity-entry:${entry.id}:published`,
+        at,
       });
     }
     await writeAudit(

@@ -112,6 +112,7 @@ async function qualifyEntry(entryId: string, now: Date, today: string): Promise<
         templateKey: "publicity.qualified",
         params: { applicationNo: app.applicationNo },
         dedupeKey: `publicity-entry:${entry.id}:qualified`,
+        at: now,
       });
       return true;
     });

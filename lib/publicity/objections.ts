@@ -194,6 +194,7 @@ export async function decideObjection(
         templateKey: "publicity.objectionUpheld",
         params: { applicationNo: app.applicationNo, appealDueDate: notice.appealDueDate },
         dedupeKey: `objection:${objection.id}:upheld`,
+        at,
       });
       applicationStatus = "OBJECTION_UPHELD";
     }

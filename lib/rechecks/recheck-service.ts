@@ -413,6 +413,7 @@ export async function confirmRecheckCancellation(
       // Language-neutral: the notice words the codes in the reader's language (localizeNotificationParams).
       params: { applicationNo: app.applicationNo, reasonCodes: codes.join(",") },
       dedupeKey: `recheck:${row.id}:cancelled`,
+      at: now,
     });
     await writeAudit(
       {

@@ -79,6 +79,7 @@ export async function acceptApplication(
       templateKey: "review.accepted",
       params: { applicationNo: app.applicationNo, dueDate: firstReviewDueDate },
       dedupeKey: `application:${app.id}:accepted:${at.getTime()}`,
+      at,
     });
     return { applicationNo: app.applicationNo, firstReviewDueDate };
   });
@@ -129,6 +130,7 @@ export async function returnApplication(
       templateKey: "review.returned",
       params: { applicationNo: app.applicationNo },
       dedupeKey: `review-decision:${decision.id}`,
+      at,
     });
     return { applicationNo: app.applicationNo, decisionId: decision.id };
   });
@@ -236,7 +238,7 @@ export async function decideReview(actor: Actor, input: ReviewDecisionInput, opt
       data,
       auditData: { from: app.status, to, decisionId: decision.id, dueDate: fromDateColumn(dueDate), articles },
     });
-    await notifyApplicant(tx, { applicationId: app.id, ...contact, templateKey, params, dedupeKey: `review-decision:${decision.id}` });
+    await notifyApplicant(tx, { applicationId: app.id, ...contact, templateKey, params, dedupeKey: `review-decision:${decision.id}`, at });
     return { applicationNo: app.applicationNo, decisionId: decision.id, status: to };
   });
 }

@@ -87,6 +87,9 @@ describe("the demo seed", () => {
     expect(isAppealableStatus(huangYong.status)).toBe(true);
     expect(fromDateColumn(huangYong.appealDueDate!)).toBe(deadlineDate("APPEAL", todayCST(huangYong.rejectionNotifiedAt!)));
     expect(fromDateColumn(huangYong.appealDueDate!) >= today).toBe(true);
+    // Told when refused, not when the demo was seeded.
+    const notice = await prisma.notification.findFirstOrThrow({ where: { applicationId: huangYong.id, templateKey: "review.firstRejected", channel: "IN_APP" } });
+    expect(notice.createdAt).toEqual(huangYong.rejectionNotifiedAt);
     // The refusal's reason carries the household's own figures, from the pre-check.
     expect(huangYong.reviewDecisions[0]!.reasons).toEqual([expect.objectContaining({ code: "INCOME_ABOVE_LIMIT", params: expect.objectContaining({ perCapitaIncomeFen: 7_500_000 }) })]);
     const zhouJie = await applicationOf("13800000009");
