@@ -3,11 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useTranslations } from "@/components/i18n/client-intl";
+import { DocumentRow } from "@/components/documents/document-row";
 import { UploadControl } from "@/components/documents/upload-control";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { deleteAppealDocumentAction } from "@/lib/appeals/actions";
-import { formatBytes } from "@/lib/documents/format";
 
 export interface EvidenceItem {
   id: string;
@@ -55,21 +54,16 @@ export function AppealEvidence({
       {items.length > 0 ? (
         <ul className="flex flex-col gap-2">
           {items.map((d) => (
-            <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-slate-50 px-3 py-2">
-              <span className="min-w-0">
-                <span className="mr-2 text-sm text-slate-600">{t(`evidenceKind.${d.kind as "OTHER"}`)}</span>
-                <a href={`/api/documents/${d.id}`} className="break-all text-brand-700 underline">
-                  {d.fileName}
-                </a>
-              </span>
-              <span className="flex items-center gap-2 text-sm text-slate-600">
-                {formatBytes(d.sizeBytes)}
-                <Button variant="ghost" className="min-h-9 px-2 text-accent-600" disabled={pending} onClick={() => remove(d.id)}>
-                  {t("evidenceRemove")}
-                  <span className="sr-only">{d.fileName}</span>
-                </Button>
-              </span>
-            </li>
+            <DocumentRow
+              key={d.id}
+              id={d.id}
+              fileName={d.fileName}
+              sizeBytes={d.sizeBytes}
+              label={t(`evidenceKind.${d.kind as "OTHER"}`)}
+              removeLabel={t("evidenceRemove")}
+              disabled={pending}
+              onRemove={remove}
+            />
           ))}
         </ul>
       ) : (

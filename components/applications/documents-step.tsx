@@ -4,10 +4,10 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "@/components/i18n/client-intl";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { deleteDocumentAction } from "@/lib/applications/actions";
-import { formatBytes } from "@/lib/applications/format";
 import type { UploadDocumentKind } from "@/lib/applications/schemas";
+import { DocumentRow } from "@/components/documents/document-row";
 import { UploadControl } from "@/components/documents/upload-control";
 import { FormSection } from "./form-controls";
 
@@ -59,18 +59,7 @@ export function DocumentsStep({ documents, requirements, back, next }: { documen
         {files.length > 0 ? (
           <ul className="flex flex-col gap-2">
             {files.map((f) => (
-              <li key={f.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-slate-50 px-3 py-2">
-                <a href={`/api/documents/${f.id}`} className="min-w-0 break-all text-brand-700 underline">
-                  {f.fileName}
-                </a>
-                <span className="flex items-center gap-2 text-sm text-slate-600">
-                  {formatBytes(f.sizeBytes)}
-                  <Button variant="ghost" className="min-h-9 px-2 text-accent-600" disabled={pending} onClick={() => remove(f.id)}>
-                    {t("documents.remove")}
-                    <span className="sr-only">{f.fileName}</span>
-                  </Button>
-                </span>
-              </li>
+              <DocumentRow key={f.id} id={f.id} fileName={f.fileName} sizeBytes={f.sizeBytes} removeLabel={t("documents.remove")} disabled={pending} onRemove={remove} />
             ))}
           </ul>
         ) : null}

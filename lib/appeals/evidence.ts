@@ -3,12 +3,11 @@ import { writeAudit } from "@/lib/audit-log/write-audit";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
-import { cleanFileName, extensionMatches, sniffDocumentType } from "@/lib/documents/file-type";
+import { checkUploadedFile } from "@/lib/documents/service";
 import { deleteObject, storeObject } from "@/lib/documents/storage";
 import { AppError } from "@/lib/errors";
 import type { DocumentKind, Prisma } from "@/lib/generated/prisma/client";
 import { isAppealableStatus } from "@/lib/rules/application-status";
-import { MAX_DOCUMENT_BYTES } from "@/lib/applications/schemas";
 
 // What an applicant hands in with an appeal (Art. 19): a written statement and evidence, say a new
 // income certificate. Uploaded while the appeal window is open, kept with the application until
@@ -43,10 +42,6 @@ async function appealableFor(db: Db, actor: Actor, applicationNo: string, today:
   return app;
 }
 
-function evidenceError(key: string, status = 422): AppError {
-  return new AppError("VALIDATION", { messageKey: `applications.documents.errors.${key}`, status });
-}
-
 /** Adds a document to the actor's appeal in preparation. PDF, JPEG or PNG by content and name, at most 10 MB. */
 export async function uploadAppealDocument(
   actor: Actor,
@@ -54,12 +49,8 @@ export async function uploadAppealDocument(
   options: { now?: Date } = {},
 ): Promise<{ id: string; kind: AppealDocumentKind; fileName: string; sizeBytes: number }> {
   if (typeof input.applicationNo !== "string" || input.applicationNo.length > 40) throw new AppError("NOT_FOUND", { messageKey: "appeals.errors.notFound" });
-  if (!isAppealDocumentKind(input.kind)) throw evidenceError("kindInvalid");
-  if (input.bytes.byteLength === 0) throw evidenceError("empty");
-  if (input.bytes.byteLength > MAX_DOCUMENT_BYTES) throw evidenceError("tooLarge", 413);
-  const type = sniffDocumentType(input.bytes);
-  const fileName = cleanFileName(input.fileName);
-  if (!type || !extensionMatches(fileName, type)) throw evidenceError("typeInvalid", 415);
+  if (!isAppealDocumentKind(input.kind)) throw new AppError("VALIDATION", { messageKey: "applications.documents.errors.kindInvalid", status: 422 });
+  const { type, fileName } = checkUploadedFile(input);
   const today = todayCST(options.now ?? clockNow());
   const applicationNo = input.applicationNo;
   const kind = input.kind;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
+import { pageWindow } from "@/lib/db/paging";
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import { hashPassword } from "./password";
@@ -35,16 +36,9 @@ export async function listStaffUsers(actor: Actor, page: number): Promise<StaffP
   assertCan(actor, "user:manage");
   const where = { role: { not: "APPLICANT" } } satisfies Prisma.UserWhereInput;
   const total = await prisma.user.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / STAFF_PAGE_SIZE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
-  const items = await prisma.user.findMany({
-    where,
-    select: staffSelect,
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    skip: (current - 1) * STAFF_PAGE_SIZE,
-    take: STAFF_PAGE_SIZE,
-  });
-  return { items, total, page: current, pageCount };
+  const window = pageWindow(page, total, STAFF_PAGE_SIZE);
+  const items = await prisma.user.findMany({ where, select: staffSelect, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: window.skip, take: window.take });
+  return { items, total, page: window.page, pageCount: window.pageCount };
 }
 
 /** Creates a staff account (administrators only) and records who created it. */

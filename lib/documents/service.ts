@@ -30,6 +30,19 @@ function documentError(key: string, status = 422): AppError {
   return new AppError("VALIDATION", { messageKey: `applications.documents.errors.${key}`, status });
 }
 
+/**
+ * Any uploaded document (an application's, an appeal's): not empty, at most 10 MB, a PDF, JPEG or
+ * PNG by its content (magic bytes) and by its name. Returns the type and the cleaned name.
+ */
+export function checkUploadedFile(input: { fileName: string; bytes: Uint8Array }): { type: NonNullable<ReturnType<typeof sniffDocumentType>>; fileName: string } {
+  if (input.bytes.byteLength === 0) throw documentError("empty");
+  if (input.bytes.byteLength > MAX_DOCUMENT_BYTES) throw documentError("tooLarge", 413);
+  const type = sniffDocumentType(input.bytes);
+  const fileName = cleanFileName(input.fileName);
+  if (!type || !extensionMatches(fileName, type)) throw documentError("typeInvalid", 415);
+  return { type, fileName };
+}
+
 export function isUploadKind(value: unknown): value is UploadDocumentKind {
   return typeof value === "string" && (UPLOAD_DOCUMENT_KINDS as readonly string[]).includes(value);
 }
@@ -44,11 +57,7 @@ export async function uploadApplicationDocument(
 ): Promise<UploadedDocument> {
   assertCan(actor, "application:update");
   if (!isUploadKind(input.kind)) throw documentError("kindInvalid");
-  if (input.bytes.byteLength === 0) throw documentError("empty");
-  if (input.bytes.byteLength > MAX_DOCUMENT_BYTES) throw documentError("tooLarge", 413);
-  const type = sniffDocumentType(input.bytes);
-  const fileName = cleanFileName(input.fileName);
-  if (!type || !extensionMatches(fileName, type)) throw documentError("typeInvalid", 415);
+  const { type, fileName } = checkUploadedFile(input);
 
   const applicationId = await findEditableApplicationId(prisma, actor.id);
   if (!applicationId) throw new AppError("NOT_FOUND", { messageKey: "applications.errors.noDraft" });

@@ -2,6 +2,7 @@ import "server-only";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
+import { pageWindow } from "@/lib/db/paging";
 import { AppError } from "@/lib/errors";
 import type { NotificationChannel, Prisma } from "@/lib/generated/prisma/client";
 import { maskPhone } from "@/lib/rules/identity";
@@ -51,15 +52,8 @@ export async function listFailedNotices(actor: Actor, page: number, locale: "zh-
   assertCan(actor, "notification:manage");
   const where = { status: "FAILED" } satisfies Prisma.NotificationWhereInput;
   const total = await prisma.notification.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / FAILED_PAGE_SIZE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
-  const rows = await prisma.notification.findMany({
-    where,
-    select: failedSelect,
-    orderBy: [{ nextAttemptAt: "desc" }, { id: "asc" }],
-    skip: (current - 1) * FAILED_PAGE_SIZE,
-    take: FAILED_PAGE_SIZE,
-  });
+  const window = pageWindow(page, total, FAILED_PAGE_SIZE);
+  const rows = await prisma.notification.findMany({ where, select: failedSelect, orderBy: [{ nextAttemptAt: "desc" }, { id: "asc" }], skip: window.skip, take: window.take });
   const items = await Promise.all(
     rows.map(async (n) => ({
       id: n.id,
@@ -73,7 +67,7 @@ export async function listFailedNotices(actor: Actor, page: number, locale: "zh-
       lastAttemptAt: n.nextAttemptAt,
     })),
   );
-  return { items, total, page: current, pageCount };
+  return { items, total, page: window.page, pageCount: window.pageCount };
 }
 
 export async function countFailedNotices(actor: Actor): Promise<number> {
