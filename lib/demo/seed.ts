@@ -26,7 +26,7 @@ import { upsertReferenceIncomes } from "@/lib/reference/reference-income";
 import { confirmRecheckCancellation, runAnnualRecheck } from "@/lib/rechecks/recheck-service";
 import { acceptApplication, decideReview, returnApplication } from "@/lib/review/decisions";
 import { reviewDecisionSchema } from "@/lib/review/schemas";
-import { addDays, addMonths, addWorkingDays, isWorkingDay, leaseEndDate, maxStandardRentFen, type IneligibilityCode, type ISODate } from "@/lib/rules";
+import { addDays, addMonths, addWorkingDays, deadlineDate, isWorkingDay, leaseEndDate, maxStandardRentFen, publicityEndDate, type IneligibilityCode, type ISODate } from "@/lib/rules";
 import { requiredDocumentGroups } from "@/lib/rules/documents";
 import { residentIdCheckChar } from "@/lib/rules/identity";
 import { SOURCE_LAYOUTS } from "@/lib/shared-data/layouts";
@@ -503,7 +503,7 @@ async function seedHouseholds(today: ISODate, cast: Cast, estates: EstateIds): P
   }
   on(addWorkingDays(lastYear, 12), 120, publish(cast.yz, YUZHONG, [wuXia, zhengKai]));
   // The closing job, the day after publicity ended (Art. 19).
-  on(addDays(addWorkingDays(lastYear, 17), 1), 0, jobs);
+  on(addDays(publicityEndDate(addWorkingDays(lastYear, 12)), 1), 0, jobs);
   // Allocation and the lease: no services yet, so the state machine, then rows (see below).
   on(addWorkingDays(lastYear, 40), 60, async (at) => {
     await prisma.$transaction((tx) => transitionApplication(tx, { applicationId: zhengKai.id!, to: "ALLOCATED", actor: cast.yz, at }));
@@ -517,8 +517,8 @@ async function seedHouseholds(today: ISODate, cast: Cast, estates: EstateIds): P
   on(addDays(t, -120), 0, async (at) => submit(sunLi, at));
   on(addWorkingDays(addDays(t, -120), 1), 60, accept(sunLi, cast.yz));
   on(refusedOn, 60, review(cast.yz, () => refuse(sunLi, "FIRST", ["INCOME_ABOVE_LIMIT"], "经核查，家庭人均年收入高于本市规定标准。")));
-  // No appeal within 10 working days: the closing job makes the refusal final.
-  on(addWorkingDays(refusedOn, 11), 0, jobs);
+  // No appeal within 10 working days: the closing job makes the refusal final the day after.
+  on(addDays(deadlineDate("APPEAL", refusedOn), 1), 0, jobs);
 
   // 沙坪坝: households without portal accounts, through 渝快办 (the intake API).
   const dengHua = spb("13900000001", "邓华", "couple", 40_000, true, { externalId: "ykb-demo-000001" });
@@ -554,7 +554,7 @@ async function seedHouseholds(today: ISODate, cast: Cast, estates: EstateIds): P
   on(addWorkingDays(caoStart, 5), 60, review(cast.spb, () => pass(caoYang, "FIRST")));
   on(addWorkingDays(caoStart, 8), 60, review(cast.spbReviewer, () => pass(caoYang, "SECOND")));
   on(addWorkingDays(caoStart, 10), 120, publish(cast.spb, SHAPINGBA, [caoYang]));
-  on(addDays(addWorkingDays(caoStart, 15), 1), 0, jobs);
+  on(addDays(publicityEndDate(addWorkingDays(caoStart, 10)), 1), 0, jobs);
   // This year's re-check (Art. 20) with the land registry's file: the household has bought a home.
   on(wd(22), 0, async (at) => importRealEstateRecords(cast.city, caoYang, at));
   on(wd(21), 60, async (at) => {
