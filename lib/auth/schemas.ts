@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { belongsToDistrict } from "./permissions";
 
 // One schema per form, used by the server action (and safe to import in a client form). Messages
 // are message keys (messages/*.json, namespace "validation"); the action wrapper translates them.
@@ -96,7 +97,7 @@ export const registerSchema = z
   });
 export type RegisterInput = z.input<typeof registerSchema>;
 
-/** Roles an administrator can give. Applicants register themselves. */
+/** Roles an administrator can give: those of the staff workbench. Applicants register themselves. */
 export const staffRoles = ["DISTRICT_OFFICER", "MUNICIPAL_OFFICER", "ADMIN"] as const;
 
 export const createStaffSchema = z
@@ -116,12 +117,13 @@ export const createStaffSchema = z
     password: newPasswordSchema,
   })
   .superRefine((data, ctx) => {
-    if (data.role === "DISTRICT_OFFICER" && !data.districtCode) {
+    // A role whose permissions reach one district (the permission table says which) needs one.
+    if (belongsToDistrict(data.role) && !data.districtCode) {
       ctx.addIssue({ code: "custom", path: ["districtCode"], message: "validation.districtRequired" });
     } else if (data.districtCode && !/^\d{6}$/.test(data.districtCode)) {
       ctx.addIssue({ code: "custom", path: ["districtCode"], message: "validation.districtUnknown" });
     }
   })
-  // Only district officers belong to a district; a value left in the select for another role is dropped.
-  .transform((data) => ({ ...data, districtCode: data.role === "DISTRICT_OFFICER" ? data.districtCode : null }));
+  // Only those roles belong to a district; a value left in the select for another role is dropped.
+  .transform((data) => ({ ...data, districtCode: belongsToDistrict(data.role) ? data.districtCode : null }));
 export type CreateStaffInput = z.output<typeof createStaffSchema>;
