@@ -31,13 +31,3 @@ export function navItemsFor(user: Actor | null): NavItem[] {
   if (can(user, "user:manage")) items.push({ href: "/staff/admin/users", key: "users" });
   return items;
 }
-
-/** The item the current path belongs to: the longest href that is the path or a parent of it. */
-export function activeHref(items: Array<{ href: string }>, pathname: string): string | null {
-  let best: string | null = null;
-  for (const { href } of items) {
-    const matches = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
-    if (matches && (!best || href.length > best.length)) best = href;
-  }
-  return best;
-}

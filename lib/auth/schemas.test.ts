@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { can } from "./permissions";
+import { belongsToDistrict, can } from "./permissions";
 import { createStaffSchema, normalizePhone, parseAccount, registerSchema, signInSchema, staffRoles } from "./schemas";
 
 const fieldKeys = (result: { success: boolean; error?: z.ZodError }) =>
@@ -89,6 +89,17 @@ describe("createStaffSchema", () => {
       role: ["validation.roleInvalid"],
       username: ["validation.usernameInvalid"],
     });
+  });
+  it("asks a district of exactly the roles the permission table puts in a district", () => {
+    for (const role of staffRoles) {
+      const without = createStaffSchema.safeParse({ ...base, role });
+      const withDistrict = createStaffSchema.safeParse({ ...base, role, districtCode: "500103" });
+      expect([role, without.success, withDistrict.success && withDistrict.data.districtCode]).toEqual([
+        role,
+        !belongsToDistrict(role),
+        belongsToDistrict(role) ? "500103" : null,
+      ]);
+    }
   });
   it("gives exactly the roles of the staff workbench", () => {
     const roles: Role[] = ["APPLICANT", "DISTRICT_OFFICER", "MUNICIPAL_OFFICER", "ADMIN"];
