@@ -223,8 +223,6 @@ export function districtOfReach(user: Actor | null | undefined, permission: Perm
   return reach?.kind === "district" ? reach.districtCode : null;
 }
 
-const grantedRoles = [...new Set(Object.values(permissionTable).flatMap((grants) => Object.keys(grants) as Role[]))];
-
 /**
  * Does the role belong to a district? It does when any of its grants is district-scoped: such an
  * account needs a district to do anything (staff creation requires one), and it is one of the
@@ -236,7 +234,8 @@ export function belongsToDistrict(role: Role): boolean {
 
 /** The roles that belong to a district, for queries of "the district's officers". */
 export function districtRoles(): Role[] {
-  return grantedRoles.filter(belongsToDistrict);
+  const granted = new Set(Object.values(permissionTable).flatMap((grants) => Object.keys(grants) as Role[]));
+  return [...granted].filter(belongsToDistrict);
 }
 
 /** The district the actor belongs to (their home district), or null for roles that belong to none. */
