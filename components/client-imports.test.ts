@@ -22,6 +22,7 @@ const FORBIDDEN_FILES = new Map([
   ["lib/rules/lottery.ts", "the lottery (node:crypto)"],
   ["lib/rules/explanations.ts", "the explanation tables (explain on the server)"],
   ["lib/generated/prisma/client.ts", "the Prisma client"],
+  ["lib/auth/permissions.ts", "the permission table (decide on the server, pass the answers as props)"],
 ]);
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 

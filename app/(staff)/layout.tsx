@@ -1,10 +1,8 @@
-import { forbidden } from "next/navigation";
 import type { ReactNode } from "react";
-import { requireUser } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 
-/** Staff only: applicants get the 403 page. Each page checks its own permission again. */
+/** The staff workbench: applicants get the 403 page. Each page checks its own permission again. */
 export default async function StaffLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser({ returnTo: "/staff" });
-  if (user.role === "APPLICANT") forbidden();
+  await requirePermission("staffArea:enter", undefined, { returnTo: "/staff" });
   return children;
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { landingPathFor } from "@/lib/auth/landing";
+import { can } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 
 function Icon({ children }: { children: ReactNode }) {
@@ -60,8 +61,8 @@ export async function HomePage() {
           <p className="mt-4 max-w-2xl text-lg text-slate-700">{t("intro")}</p>
           <div className="mt-7 flex flex-col gap-3 sm:flex-row">
             {user ? (
-              <ButtonLink href={landingPathFor(user.role)}>
-                {user.role === "APPLICANT" ? t("goToMyApplication") : t("goToWorkbench")}
+              <ButtonLink href={landingPathFor(user)}>
+                {can(user, "applicantArea:enter") ? t("goToMyApplication") : t("goToWorkbench")}
               </ButtonLink>
             ) : (
               <>

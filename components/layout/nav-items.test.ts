@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { activeHref, navItemsFor } from "./nav-items";
+import { activeHref } from "./active-href";
+import { navItemsFor } from "./nav-items";
 
 describe("navItemsFor", () => {
   it("shows each role its own places", () => {

@@ -1,4 +1,4 @@
-import { can, type Actor } from "@/lib/auth/permissions";
+import { can, homeDistrictOf, type Actor } from "@/lib/auth/permissions";
 
 export type NavKey =
   | "home"
@@ -20,22 +20,22 @@ export interface NavItem {
   key: NavKey;
 }
 
-/** The main navigation for a user, derived from the role and the permission table. */
+/** The main navigation for a user, derived from the permission table. */
 export function navItemsFor(user: Actor | null): NavItem[] {
   // Art. 19: the publicity lists are public.
   if (!user) return [{ href: "/", key: "home" }, { href: "/publicity", key: "publicity" }];
-  if (user.role === "APPLICANT") return [{ href: "/", key: "home" }, { href: "/me", key: "me" }, { href: "/publicity", key: "publicity" }];
+  if (can(user, "applicantArea:enter")) return [{ href: "/", key: "home" }, { href: "/me", key: "me" }, { href: "/publicity", key: "publicity" }];
   const items: NavItem[] = [];
-  if (user.role === "ADMIN") {
+  if (can(user, "adminArea:enter")) {
     items.push({ href: "/staff/admin", key: "admin" });
-  } else {
+  } else if (can(user, "staffArea:enter")) {
     items.push({ href: "/staff", key: "staffHome" });
   }
-  if (user.role === "DISTRICT_OFFICER" && user.districtCode && can(user, "district:read", { districtCode: user.districtCode })) {
-    items.push({ href: `/staff/districts/${user.districtCode}`, key: "myDistrict" });
-  }
+  // The records of the district the officer belongs to (the page asks application:read).
+  const home = homeDistrictOf(user);
+  if (home && can(user, "application:read", { districtCode: home })) items.push({ href: `/staff/districts/${home}`, key: "myDistrict" });
   // Art. 19: the review queue, publicity and objections, appeals.
-  if (user.role !== "ADMIN" && can(user, "application:read")) items.push({ href: "/staff/review", key: "review" });
+  if (can(user, "review:read")) items.push({ href: "/staff/review", key: "review" });
   if (can(user, "publicity:manage")) items.push({ href: "/staff/publicity", key: "publicityAdmin" });
   if (can(user, "appeal:decide")) items.push({ href: "/staff/appeals", key: "appeals" });
   // Art. 17-18, 20: shared data, annual re-checks, sample audits and rectifications.
@@ -46,14 +46,4 @@ export function navItemsFor(user: Actor | null): NavItem[] {
   if (can(user, "referenceIncome:manage")) items.push({ href: "/staff/reference-incomes", key: "referenceIncomes" });
   if (can(user, "user:manage")) items.push({ href: "/staff/admin/users", key: "users" });
   return items;
-}
-
-/** The item the current path belongs to: the longest href that is the path or a parent of it. */
-export function activeHref(items: Array<{ href: string }>, pathname: string): string | null {
-  let best: string | null = null;
-  for (const { href } of items) {
-    const matches = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
-    if (matches && (!best || href.length > best.length)) best = href;
-  }
-  return best;
 }

@@ -4,8 +4,7 @@ import { Card } from "@/components/ui/card";
 import { StatTile } from "@/components/ui/stat-tile";
 import { cn } from "@/components/ui/cn";
 import { ButtonLink } from "@/components/ui/button";
-import type { Actor } from "@/lib/auth/permissions";
-import { can } from "@/lib/auth/permissions";
+import { can, isCityWide, type Actor } from "@/lib/auth/permissions";
 import { DASHBOARD_STAGES, getReviewDashboard, type DashboardStage } from "@/lib/review/dashboard";
 import { loose } from "@/components/ui/loose";
 import { RunJobsButton } from "@/components/jobs/run-jobs-button";
@@ -35,10 +34,10 @@ export async function ReviewDashboard({ user }: { user: Actor }) {
       <ClientMessages namespaces={["review.jobs", "review.validation"]}><RunJobsButton /></ClientMessages>
     </Card>
   ) : null;
-  if (user.role !== "DISTRICT_OFFICER" && user.role !== "MUNICIPAL_OFFICER") return jobsCard ? <div className="mt-6">{jobsCard}</div> : null;
+  if (!can(user, "review:read")) return jobsCard ? <div className="mt-6">{jobsCard}</div> : null;
 
   const dash = await getReviewDashboard(user);
-  const isCity = user.role === "MUNICIPAL_OFFICER";
+  const isCity = isCityWide(user, "review:read");
   return (
     <div className="mt-6 flex flex-col gap-6">
       <Card title={isCity ? t("dashboard.cityTitle") : t("dashboard.title")}>

@@ -10,7 +10,7 @@ import { formatInstant, queryString } from "@/components/ui/format";
 import { loose } from "@/components/ui/loose";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatTile } from "@/components/ui/stat-tile";
-import { can, type Actor } from "@/lib/auth/permissions";
+import { can, isCityWide, type Actor } from "@/lib/auth/permissions";
 import type { DistrictOverview } from "@/lib/districts/overview";
 import { articleLabel } from "@/lib/rules";
 
@@ -42,7 +42,8 @@ export async function DistrictRecords({ overview, viewer }: { overview: District
   const { district, figures, queues, dueItems, publicity, objections, rechecks, rectifications } = overview;
   const art = (article: string) => articleLabel(article, locale === "en" ? "en" : "zh-CN");
   const more = (total: number, shown: number) => t("more", { total, shown });
-  const isCity = viewer.role === "MUNICIPAL_OFFICER";
+  // The queue keeps a city-wide viewer on this district with its district filter.
+  const isCity = isCityWide(viewer, "review:read");
   const queueHref = (stage?: string) => `/staff/review${queryString({ stage, district: isCity ? district.code : undefined })}`;
   const scope = { districtCode: district.code };
   const dueTotal = queues.reduce((n, q) => n + q.dueToday + q.overdue, 0);

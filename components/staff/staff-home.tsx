@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ReviewDashboard } from "@/components/review/review-dashboard";
 import { listReadableDistricts } from "@/lib/auth/districts";
-import { can } from "@/lib/auth/permissions";
+import { homeDistrictOf, isCityWide } from "@/lib/auth/permissions";
 import { getDistrictHeadline } from "@/lib/districts/overview";
 import { StatTile } from "@/components/ui/stat-tile";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -15,11 +15,12 @@ import type { CurrentUser } from "@/lib/auth/session";
 export async function StaffHome({ user }: { user: CurrentUser }) {
   const t = await getTranslations();
   const locale = await getLocale();
-  // Administrators run the system, not casework: no district records for them.
-  const districts = user.role !== "ADMIN" && can(user, "district:read") ? await listReadableDistricts(user) : [];
+  // The district records the user may open (casework: administrators have none).
+  const districts = await listReadableDistricts(user, "application:read");
   const label = (d: { name: string; nameEn: string }) => (locale === "en" ? d.nameEn : d.name);
-  const own = user.districtCode ? districts.find((d) => d.code === user.districtCode) : undefined;
-  const headline = user.role === "DISTRICT_OFFICER" && own ? await getDistrictHeadline(user, own.code) : null;
+  const home = homeDistrictOf(user);
+  const own = home ? districts.find((d) => d.code === home) : undefined;
+  const headline = own ? await getDistrictHeadline(user, own.code) : null;
 
   return (
     <Container>
@@ -36,7 +37,7 @@ export async function StaffHome({ user }: { user: CurrentUser }) {
         }
       />
       <div className="flex flex-col gap-6">
-        {user.role === "DISTRICT_OFFICER" ? (
+        {home ? (
           <Card title={t("staff.myDistrictTitle")}>
             {own && headline ? (
               <>
@@ -54,7 +55,7 @@ export async function StaffHome({ user }: { user: CurrentUser }) {
               <EmptyState title={t("staff.noDistricts")} body={t("staff.noDistrictsBody")} />
             )}
           </Card>
-        ) : user.role === "MUNICIPAL_OFFICER" ? (
+        ) : isCityWide(user, "application:read") ? (
           <Card title={t("staff.allDistrictsTitle")}>
             <p className="mb-4 text-slate-700">{t("staff.allDistrictsBody")}</p>
             {districts.length > 0 ? (

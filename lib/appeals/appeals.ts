@@ -2,6 +2,7 @@ import "server-only";
 import { transitionApplication } from "@/lib/applications/transitions";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import { assertCan, can, type Actor } from "@/lib/auth/permissions";
+import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -239,10 +240,12 @@ function toAppealListItem(r: AppealListRow): AppealListItem {
 /** Appeals for the municipal agency: pending (oldest first) or decided (newest first). */
 export async function listAppeals(actor: Actor, filter: AppealFilter): Promise<AppealListPage> {
   assertCan(actor, "appeal:decide");
-  const and: Prisma.AppealWhereInput[] = [];
+  // The municipal agency's reach: every district, narrowed to the one chosen.
+  const scope = scopeWhere(actor, "appeal:decide", "Appeal", { districtCode: filter.district });
+  if (scope === NOTHING) return { items: [], total: 0, page: 1, pageCount: 1 };
+  const and: Prisma.AppealWhereInput[] = [scope];
   if (filter.status === "pending") and.push({ status: { in: ["LODGED", "UNDER_REVIEW"] } });
   if (filter.status === "decided") and.push({ status: "DECIDED" });
-  if (filter.district) and.push({ application: { districtCode: filter.district } });
   if (filter.q) {
     and.push({
       OR: [
@@ -324,7 +327,7 @@ export async function getAppealDetail(actor: Actor, appealId: string): Promise<A
       },
     },
   });
-  if (!r) return null;
+  if (!r || !can(actor, "appeal:decide", { districtCode: r.application.districtCode })) return null;
   const refusal = await findRefusal(prisma, r.application.id);
   return {
     ...toAppealListItem(r),
@@ -359,7 +362,9 @@ export async function decideAppeal(
         application: { select: { id: true, applicationNo: true, status: true, districtCode: true, ...contactSelect } },
       },
     });
-    if (!appeal) throw new AppError("NOT_FOUND", { messageKey: "appeals.errors.appealNotFound" });
+    if (!appeal || !can(actor, "appeal:decide", { districtCode: appeal.application.districtCode })) {
+      throw new AppError("NOT_FOUND", { messageKey: "appeals.errors.appealNotFound" });
+    }
     if (appeal.status === "DECIDED" || appeal.status === "WITHDRAWN" || appeal.application.status !== "APPEALED") {
       throw new AppError("CONFLICT", { messageKey: "appeals.errors.alreadyDecided" });
     }

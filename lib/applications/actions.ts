@@ -34,6 +34,6 @@ export const markNotificationsReadAction = authedAction(
 
 export const linkIntakeAction = authedAction(
   z.object({ residentId: residentIdSchema }),
-  "application:read",
+  "application:link",
   ({ residentId }, { user }) => linkIntakeWithResidentId(user, residentId),
 );

@@ -1,5 +1,6 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/permissions";
+import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import { prisma } from "@/lib/db/client";
 import type { ApplicationStatus, Prisma } from "@/lib/generated/prisma/client";
@@ -23,7 +24,7 @@ import { isProvisionalNumber } from "./numbering";
  * the application is revealed until the applicant proves who they are (linkIntakeApplications).
  */
 export async function countLinkableIntakeApplications(actor: Actor): Promise<number> {
-  if (actor.role !== "APPLICANT") return 0;
+  if (!can(actor, "application:link")) return 0;
   const user = await prisma.user.findUnique({ where: { id: actor.id }, select: { phone: true, isActive: true } });
   if (!user?.phone || !user.isActive) return 0;
   return prisma.application.count({ where: { applicantUserId: null, source: "INTAKE_API", contactPhone: user.phone } });
@@ -35,7 +36,7 @@ export async function countLinkableIntakeApplications(actor: Actor): Promise<num
  * it. Returns how many were linked (0 for a wrong ID: the caller counts that as a failed attempt).
  */
 export async function linkIntakeApplications(actor: Actor, residentId: string): Promise<number> {
-  if (actor.role !== "APPLICANT") return 0;
+  if (!can(actor, "application:link")) return 0;
   const user = await prisma.user.findUnique({ where: { id: actor.id }, select: { phone: true, isActive: true } });
   if (!user?.phone || !user.isActive) return 0;
   const id = residentId.trim().toUpperCase();
@@ -77,9 +78,11 @@ export interface MyApplicationSummary {
 
 /** The applicant's applications, newest first (a draft included). */
 export async function listMyApplications(actor: Actor): Promise<MyApplicationSummary[]> {
-  if (!can(actor, "application:read")) return [];
+  // What the actor holds in person: an officer's district is not "my applications".
+  const scope = scopeWhere(actor, "application:read", "Application", { personal: true });
+  if (scope === NOTHING) return [];
   const apps = await prisma.application.findMany({
-    where: { applicantUserId: actor.id },
+    where: scope,
     orderBy: { createdAt: "desc" },
     take: 50,
     select: {
@@ -170,10 +173,12 @@ export interface ApplicationStatusView {
  * page answers 404 for all three so that numbers cannot be probed).
  */
 export async function getMyApplicationStatus(actor: Actor, applicationNo: string): Promise<ApplicationStatusView | null> {
-  if (actor.role !== "APPLICANT" || typeof applicationNo !== "string" || applicationNo.length > 40) return null;
-  const record = await prisma.application.findUnique({ where: { applicationNo }, select: statusViewSelect });
+  if (typeof applicationNo !== "string" || applicationNo.length > 40) return null;
+  // The applicant's page: only what the actor holds in person, never what they handle in office.
+  const scope = scopeWhere(actor, "application:read", "Application", { personal: true });
+  if (scope === NOTHING) return null;
+  const record = await prisma.application.findFirst({ where: { AND: [{ applicationNo }, scope] }, select: statusViewSelect });
   if (!record || record.status === "DRAFT") return null;
-  if (!can(actor, "application:read", { ownerId: record.applicantUserId, districtCode: record.districtCode })) return null;
   const notifications = await prisma.notification.findMany({
     where: { recipientUserId: actor.id, channel: "IN_APP", applicationId: record.id },
     orderBy: { createdAt: "desc" },

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { writeAudit } from "@/lib/audit-log/write-audit";
-import { assertCan, can, type Actor } from "@/lib/auth/permissions";
+import { assertCan, can, districtRoles, type Actor, type Permission } from "@/lib/auth/permissions";
+import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { dateColumn, fromDateColumn, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -240,7 +241,7 @@ export async function completeAudit(
         tx,
       );
       const officers = await tx.user.findMany({
-        where: { role: "DISTRICT_OFFICER", districtCode: audit.districtCode, isActive: true },
+        where: { role: { in: districtRoles() }, districtCode: audit.districtCode, isActive: true },
         select: { id: true },
       });
       for (const officer of officers) {
@@ -355,14 +356,13 @@ const auditListSelect = {
 
 export type AuditRow = Prisma.ReviewAuditGetPayload<{ select: typeof auditListSelect }>;
 
-function auditScope(actor: Actor, district?: string): Prisma.ReviewAuditWhereInput {
-  if (can(actor, "review:sample")) return district ? { districtCode: district } : {};
-  if (can(actor, "rectification:read") && actor.role === "DISTRICT_OFFICER") return { districtCode: actor.districtCode ?? "" };
-  throw new AppError("FORBIDDEN");
-}
-
 export async function listAudits(actor: Actor, filter: AuditListFilter): Promise<{ items: AuditRow[]; total: number; page: number; pageCount: number }> {
-  const where: Prisma.ReviewAuditWhereInput = { ...auditScope(actor, filter.district), ...(filter.status ? { status: filter.status } : {}) };
+  // Municipal auditors see every audit; the audited district's officers see theirs (read-only).
+  const permission: Permission = can(actor, "review:sample") ? "review:sample" : "rectification:read";
+  assertCan(actor, permission);
+  const scope = scopeWhere(actor, permission, "ReviewAudit", { districtCode: filter.district });
+  if (scope === NOTHING) return { items: [], total: 0, page: 1, pageCount: 1 };
+  const where: Prisma.ReviewAuditWhereInput = { AND: [scope, filter.status ? { status: filter.status } : {}] };
   const total = await prisma.reviewAudit.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
@@ -420,12 +420,13 @@ export async function listRectifications(
 ): Promise<{ items: RectificationRow[]; total: number; page: number; pageCount: number; overdueTotal: number }> {
   assertCan(actor, "rectification:read");
   const today = todayCST(now);
-  const scope: Prisma.RectificationWhereInput =
-    actor.role === "DISTRICT_OFFICER" ? { districtCode: actor.districtCode ?? "" } : filter.district ? { districtCode: filter.district } : {};
-  const where = { ...scope, ...rectificationViewWhere(filter.view ?? "OPEN", today) };
+  // The officer's district, or every district (narrowed to the one a municipal officer chose).
+  const scope = scopeWhere(actor, "rectification:read", "Rectification", { districtCode: filter.district });
+  if (scope === NOTHING) return { items: [], total: 0, page: 1, pageCount: 1, overdueTotal: 0 };
+  const where: Prisma.RectificationWhereInput = { AND: [scope, rectificationViewWhere(filter.view ?? "OPEN", today)] };
   const [total, overdueTotal] = await Promise.all([
     prisma.rectification.count({ where }),
-    prisma.rectification.count({ where: { ...scope, ...rectificationViewWhere("OVERDUE", today) } }),
+    prisma.rectification.count({ where: { AND: [scope, rectificationViewWhere("OVERDUE", today)] } }),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / RECTIFICATION_PAGE_SIZE));
   const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);

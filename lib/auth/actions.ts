@@ -49,9 +49,9 @@ export async function signInAction(...args: unknown[]): Promise<ActionResult<nul
 
   const user = await prisma.user.findUnique({
     where: account.kind === "phone" ? { phone: account.value } : { username: account.value },
-    select: { role: true },
+    select: { id: true, role: true, districtCode: true },
   });
-  redirect(user ? (safeNextPath(next, user.role) ?? landingPathFor(user.role)) : "/");
+  redirect(user ? (safeNextPath(next, user) ?? landingPathFor(user)) : "/");
 }
 
 /** Applicants register themselves; the account is signed in straight away. */

@@ -1,16 +1,18 @@
-import type { Role } from "@/lib/generated/prisma/enums";
+import { can, type Actor, type Permission } from "./permissions";
 
-/** Where each role lands after signing in. */
-export function landingPathFor(role: Role): string {
-  switch (role) {
-    case "APPLICANT":
-      return "/me";
-    case "DISTRICT_OFFICER":
-    case "MUNICIPAL_OFFICER":
-      return "/staff";
-    case "ADMIN":
-      return "/staff/admin";
-  }
+/**
+ * The areas of the portal, most specific first, each with the permission that enters it (the
+ * permission table decides who may). A user lands in the first area they may enter.
+ */
+const AREAS: ReadonlyArray<{ prefix: string; permission: Permission }> = [
+  { prefix: "/staff/admin", permission: "adminArea:enter" },
+  { prefix: "/staff", permission: "staffArea:enter" },
+  { prefix: "/me", permission: "applicantArea:enter" },
+];
+
+/** Where a user lands after signing in: the first area they may enter, or the home page. */
+export function landingPathFor(user: Actor): string {
+  return AREAS.find((area) => can(user, area.permission))?.prefix ?? "/";
 }
 
 function isUnder(path: string, prefix: string): boolean {
@@ -18,11 +20,12 @@ function isUnder(path: string, prefix: string): boolean {
 }
 
 /**
- * The `next` path to return to after signing in, if it is a same-site path inside the role's own
- * area; otherwise null (use the landing page). Guards against open redirects ("//evil", "/\\evil",
- * "https://...") and against sending an applicant to a staff page they would be refused.
+ * The `next` path to return to after signing in, if it is a same-site path inside an area the
+ * user may enter (the most specific area holding the path decides); otherwise null (use the
+ * landing page). Guards against open redirects ("//evil", "/\\evil", "https://...") and against
+ * sending an applicant to a staff page they would be refused.
  */
-export function safeNextPath(next: unknown, role: Role): string | null {
+export function safeNextPath(next: unknown, user: Actor): string | null {
   if (typeof next !== "string" || next.length === 0 || next.length > 512) return null;
   if (!next.startsWith("/") || next.startsWith("//") || next.includes("\\")) return null;
   // Control characters (tab, newline) are stripped by URL parsers and could rebuild "//".
@@ -34,12 +37,6 @@ export function safeNextPath(next: unknown, role: Role): string | null {
     return null;
   }
   if (url.origin !== "http://anju.invalid") return null;
-  const path = `${url.pathname}${url.search}${url.hash}`;
-  const allowed =
-    role === "APPLICANT"
-      ? isUnder(url.pathname, "/me")
-      : role === "ADMIN"
-        ? isUnder(url.pathname, "/staff")
-        : isUnder(url.pathname, "/staff") && !isUnder(url.pathname, "/staff/admin");
-  return allowed ? path : null;
+  const area = AREAS.find((a) => isUnder(url.pathname, a.prefix));
+  return area && can(user, area.permission) ? `${url.pathname}${url.search}${url.hash}` : null;
 }

@@ -1,16 +1,36 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { accessFilter, allPermissions, can, isPermission, scopeOf, type Actor, type Permission } from "./permissions";
+import {
+  allPermissions,
+  belongsToDistrict,
+  can,
+  districtOfReach,
+  districtRoles,
+  homeDistrictOf,
+  isCityWide,
+  isPermission,
+  reachOf,
+  reaches,
+  type Actor,
+  type Permission,
+  type Reach,
+} from "./permissions";
+import { NOTHING, scopeWhere } from "./scope-where";
 
 // The expected matrix, written out independently of the table: applicant, district officer,
 // municipal officer, admin. "-" means denied. Changing the table means changing this on purpose.
 type Cell = "own" | "district" | "city" | "all" | "-";
 const matrix: Record<Permission, [Cell, Cell, Cell, Cell]> = {
+  "applicantArea:enter": ["own", "-", "-", "-"],
+  "staffArea:enter": ["-", "district", "city", "all"],
+  "adminArea:enter": ["-", "-", "-", "all"],
   "application:create": ["own", "-", "-", "-"],
   "application:read": ["own", "district", "city", "-"],
   "application:update": ["own", "-", "-", "-"],
   "application:withdraw": ["own", "-", "-", "-"],
+  "application:link": ["own", "-", "-", "-"],
   "intake:submit": ["-", "district", "-", "-"],
+  "review:read": ["-", "district", "city", "-"],
   "application:accept": ["-", "district", "-", "-"],
   "application:review": ["-", "district", "-", "-"],
   "recheck:manage": ["-", "district", "-", "-"],
@@ -69,14 +89,14 @@ describe("permission table", () => {
 
   it.each(cases)("$role / $permission → $expected", ({ permission, role, expected }) => {
     const user = users[role];
-    expect(scopeOf(user, permission)).toBe(expected === "-" ? null : expected);
+    expect(reachOf(user, permission)?.kind ?? "-").toBe(expected);
     const ownInDistrict = { ownerId: user.id, districtCode: DISTRICT_A };
     switch (expected) {
       case "-":
         expect(can(user, permission)).toBe(false);
         expect(can(user, permission, ownInDistrict)).toBe(false);
         expect(can(user, permission, { districtCode: DISTRICT_B, ownerId: "someone" })).toBe(false);
-        expect(accessFilter(user, permission)).toEqual({ kind: "none" });
+        expect(scopeWhere(user, permission, "Application")).toBe(NOTHING);
         break;
       case "own":
         expect(can(user, permission)).toBe(true);
@@ -84,7 +104,7 @@ describe("permission table", () => {
         expect(can(user, permission, { ownerId: "another-applicant", districtCode: DISTRICT_A })).toBe(false);
         expect(can(user, permission, { districtCode: DISTRICT_A })).toBe(false);
         expect(can(user, permission, { ownerId: null })).toBe(false);
-        expect(accessFilter(user, permission)).toEqual({ kind: "owner", ownerId: user.id });
+        expect(scopeWhere(user, permission, "Application")).toEqual({ applicantUserId: user.id });
         break;
       case "district":
         expect(can(user, permission)).toBe(true);
@@ -92,7 +112,8 @@ describe("permission table", () => {
         expect(can(user, permission, { districtCode: DISTRICT_B })).toBe(false);
         expect(can(user, permission, { districtCode: null })).toBe(false);
         expect(can(user, permission, { ownerId: user.id })).toBe(false);
-        expect(accessFilter(user, permission)).toEqual({ kind: "district", districtCode: DISTRICT_A });
+        expect(scopeWhere(user, permission, "Application")).toEqual({ districtCode: DISTRICT_A });
+        expect(scopeWhere(user, permission, "Application", { districtCode: DISTRICT_B })).toEqual({ districtCode: DISTRICT_A });
         break;
       case "city":
       case "all":
@@ -100,7 +121,8 @@ describe("permission table", () => {
         expect(can(user, permission, { districtCode: DISTRICT_A })).toBe(true);
         expect(can(user, permission, { districtCode: DISTRICT_B, ownerId: "another-applicant" })).toBe(true);
         expect(can(user, permission, {})).toBe(true);
-        expect(accessFilter(user, permission)).toEqual({ kind: "any" });
+        expect(scopeWhere(user, permission, "Application")).toEqual({});
+        expect(scopeWhere(user, permission, "Application", { districtCode: DISTRICT_B })).toEqual({ districtCode: DISTRICT_B });
         break;
     }
   });
@@ -171,6 +193,66 @@ describe("the cases that matter most", () => {
     const orphan: Actor = { id: "u-orphan", role: "DISTRICT_OFFICER", districtCode: null };
     expect(can(orphan, "application:read")).toBe(false);
     expect(can(orphan, "application:read", { districtCode: null })).toBe(false);
-    expect(accessFilter(orphan, "application:read")).toEqual({ kind: "none" });
+    expect(scopeWhere(orphan, "application:read", "Application")).toBe(NOTHING);
+    expect(can(orphan, "staffArea:enter")).toBe(false);
+    expect(homeDistrictOf(orphan)).toBeNull();
+  });
+
+  it("only the officers who review see the queue: not the applicant who owns the application", () => {
+    expect(can(users.APPLICANT, "review:read", { ownerId: users.APPLICANT.id, districtCode: DISTRICT_A })).toBe(false);
+    expect(can(users.ADMIN, "review:read")).toBe(false);
+    expect(can(officerA, "review:read", { districtCode: DISTRICT_A })).toBe(true);
+    expect(can(officerB, "review:read", { districtCode: DISTRICT_A })).toBe(false);
+  });
+});
+
+describe("questions pages ask of the table", () => {
+  const officerA = users.DISTRICT_OFFICER;
+
+  it("a role belongs to a district when one of its grants is district-scoped", () => {
+    expect(roles.filter(belongsToDistrict)).toEqual(["DISTRICT_OFFICER"]);
+    expect(districtRoles()).toEqual(["DISTRICT_OFFICER"]);
+    expect(homeDistrictOf(officerA)).toBe(DISTRICT_A);
+    // A municipal account with a district left on it still belongs to none.
+    expect(homeDistrictOf({ ...users.MUNICIPAL_OFFICER, districtCode: DISTRICT_B })).toBeNull();
+    expect(homeDistrictOf(users.APPLICANT)).toBeNull();
+    expect(homeDistrictOf(null)).toBeNull();
+  });
+
+  it("city-wide reaches may choose a district; a district reach keeps to its own", () => {
+    expect(isCityWide(users.MUNICIPAL_OFFICER, "review:read")).toBe(true);
+    expect(isCityWide(users.ADMIN, "district:read")).toBe(true);
+    expect(isCityWide(officerA, "review:read")).toBe(false);
+    expect(isCityWide(users.APPLICANT, "application:read")).toBe(false);
+    expect(isCityWide(users.ADMIN, "review:read")).toBe(false);
+    expect(districtOfReach(officerA, "recheck:manage")).toBe(DISTRICT_A);
+    expect(districtOfReach(users.MUNICIPAL_OFFICER, "publicity:manage")).toBeNull();
+    expect(districtOfReach(users.MUNICIPAL_OFFICER, "recheck:manage")).toBeNull();
+  });
+
+  it("the areas: applicants their own pages, staff the workbench, administrators its administration", () => {
+    expect(roles.filter((r) => can(users[r], "applicantArea:enter"))).toEqual(["APPLICANT"]);
+    expect(roles.filter((r) => can(users[r], "staffArea:enter"))).toEqual(["DISTRICT_OFFICER", "MUNICIPAL_OFFICER", "ADMIN"]);
+    expect(roles.filter((r) => can(users[r], "adminArea:enter"))).toEqual(["ADMIN"]);
+  });
+});
+
+describe("reaches (the scopes tenancy will grant, too)", () => {
+  const cases: Array<[Reach, Parameters<typeof reaches>[1], boolean]> = [
+    [{ kind: "own", userId: "u1" }, { ownerId: "u1" }, true],
+    [{ kind: "own", userId: "u1" }, { ownerId: "u2", districtCode: DISTRICT_A, householdId: "h1" }, false],
+    [{ kind: "household", householdId: "h1" }, { householdId: "h1" }, true],
+    [{ kind: "household", householdId: "h1" }, { householdId: "h2", ownerId: "u1" }, false],
+    [{ kind: "household", householdId: "h1" }, { householdId: null }, false],
+    [{ kind: "district", districtCode: DISTRICT_A }, { districtCode: DISTRICT_A }, true],
+    [{ kind: "district", districtCode: DISTRICT_A }, { districtCode: DISTRICT_B, estateId: "e1" }, false],
+    [{ kind: "estates", estateIds: ["e1", "e2"] }, { estateId: "e2" }, true],
+    [{ kind: "estates", estateIds: ["e1", "e2"] }, { estateId: "e3", districtCode: DISTRICT_A }, false],
+    [{ kind: "estates", estateIds: ["e1"] }, {}, false],
+    [{ kind: "city" }, {}, true],
+    [{ kind: "all" }, { districtCode: DISTRICT_B }, true],
+  ];
+  it.each(cases)("%j takes in %j: %s", (reach, resource, expected) => {
+    expect(reaches(reach, resource)).toBe(expected);
   });
 });

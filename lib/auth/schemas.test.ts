@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createStaffSchema, normalizePhone, parseAccount, registerSchema, signInSchema } from "./schemas";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { belongsToDistrict, can } from "./permissions";
+import { createStaffSchema, normalizePhone, parseAccount, registerSchema, signInSchema, staffRoles } from "./schemas";
 
 const fieldKeys = (result: { success: boolean; error?: z.ZodError }) =>
   result.success ? {} : z.flattenError(result.error!).fieldErrors;
@@ -75,14 +77,33 @@ describe("createStaffSchema", () => {
     const r = createStaffSchema.safeParse({ ...base, role: "DISTRICT_OFFICER", districtCode: "500103" });
     expect(r.success && r.data).toMatchObject({ username: "li.si", districtCode: "500103" });
   });
-  it("drops a district for other roles", () => {
-    const r = createStaffSchema.safeParse({ ...base, role: "MUNICIPAL_OFFICER", districtCode: "500103" });
-    expect(r.success && r.data.districtCode).toBeNull();
+  it("drops a district for other roles, and needs none for them", () => {
+    for (const role of ["MUNICIPAL_OFFICER", "ADMIN"] as const) {
+      const r = createStaffSchema.safeParse({ ...base, role, districtCode: "500103" });
+      expect(r.success && r.data.districtCode).toBeNull();
+      expect(createStaffSchema.safeParse({ ...base, role }).success).toBe(true);
+    }
   });
   it("refuses the applicant role and bad usernames", () => {
     expect(fieldKeys(createStaffSchema.safeParse({ ...base, role: "APPLICANT", username: "9lives" }))).toEqual({
       role: ["validation.roleInvalid"],
       username: ["validation.usernameInvalid"],
     });
+  });
+  it("asks a district of exactly the roles the permission table puts in a district", () => {
+    for (const role of staffRoles) {
+      const without = createStaffSchema.safeParse({ ...base, role });
+      const withDistrict = createStaffSchema.safeParse({ ...base, role, districtCode: "500103" });
+      expect([role, without.success, withDistrict.success && withDistrict.data.districtCode]).toEqual([
+        role,
+        !belongsToDistrict(role),
+        belongsToDistrict(role) ? "500103" : null,
+      ]);
+    }
+  });
+  it("gives exactly the roles of the staff workbench", () => {
+    const roles: Role[] = ["APPLICANT", "DISTRICT_OFFICER", "MUNICIPAL_OFFICER", "ADMIN"];
+    const workbench = roles.filter((role) => can({ id: "u", role, districtCode: "500103" }, "staffArea:enter"));
+    expect([...staffRoles]).toEqual(workbench);
   });
 });

@@ -96,7 +96,7 @@ export const registerSchema = z
   });
 export type RegisterInput = z.input<typeof registerSchema>;
 
-/** Roles an administrator can give. Applicants register themselves. */
+/** Roles an administrator can give: those of the staff workbench. Applicants register themselves. */
 export const staffRoles = ["DISTRICT_OFFICER", "MUNICIPAL_OFFICER", "ADMIN"] as const;
 
 export const createStaffSchema = z
@@ -116,12 +116,15 @@ export const createStaffSchema = z
     password: newPasswordSchema,
   })
   .superRefine((data, ctx) => {
+    // The roles that belong to a district (permissions.ts belongsToDistrict) need one. Spelled out
+    // here because this file also goes to the browser, which does not carry the permission table;
+    // schemas.test.ts holds the two together.
     if (data.role === "DISTRICT_OFFICER" && !data.districtCode) {
       ctx.addIssue({ code: "custom", path: ["districtCode"], message: "validation.districtRequired" });
     } else if (data.districtCode && !/^\d{6}$/.test(data.districtCode)) {
       ctx.addIssue({ code: "custom", path: ["districtCode"], message: "validation.districtUnknown" });
     }
   })
-  // Only district officers belong to a district; a value left in the select for another role is dropped.
+  // Only those roles belong to a district; a value left in the select for another role is dropped.
   .transform((data) => ({ ...data, districtCode: data.role === "DISTRICT_OFFICER" ? data.districtCode : null }));
 export type CreateStaffInput = z.output<typeof createStaffSchema>;

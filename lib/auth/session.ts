@@ -45,20 +45,18 @@ export async function requireUser(options: { returnTo?: string } = {}): Promise<
   return user;
 }
 
-export async function requireRole(roles: Role | readonly Role[], options: { returnTo?: string } = {}): Promise<CurrentUser> {
-  const user = await requireUser(options);
-  const allowed: readonly Role[] = typeof roles === "string" ? [roles] : roles;
-  if (!allowed.includes(user.role)) forbidden();
-  return user;
-}
-
+/**
+ * The signed-in user if they hold `permission` (on `resource`, when given), or, given a list, any one
+ * of them; otherwise the 403 page.
+ */
 export async function requirePermission(
-  permission: Permission,
+  permission: Permission | readonly Permission[],
   resource?: ResourceScope,
   options: { returnTo?: string } = {},
 ): Promise<CurrentUser> {
   const user = await requireUser(options);
-  if (!can(user, permission, resource)) forbidden();
+  const permissions: readonly Permission[] = typeof permission === "string" ? [permission] : permission;
+  if (!permissions.some((p) => can(user, p, resource))) forbidden();
   return user;
 }
 
@@ -67,12 +65,5 @@ export async function requirePermission(
 export async function assertUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED");
-  return user;
-}
-
-export async function assertRole(roles: Role | readonly Role[]): Promise<CurrentUser> {
-  const user = await assertUser();
-  const allowed: readonly Role[] = typeof roles === "string" ? [roles] : roles;
-  if (!allowed.includes(user.role)) throw new AppError("FORBIDDEN");
   return user;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { assertCan, districtRoles, type Actor } from "@/lib/auth/permissions";
 import { dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import type { AppealStatus, ObjectionStatus, Prisma, RectificationStatus } from "@/lib/generated/prisma/client";
@@ -124,7 +124,7 @@ export async function getDistrictOverview(actor: Actor, code: string, options: {
     refused,
     dueRows,
   ] = await Promise.all([
-    prisma.user.count({ where: { districtCode: code, role: "DISTRICT_OFFICER", isActive: true } }),
+    prisma.user.count({ where: { districtCode: code, role: { in: districtRoles() }, isActive: true } }),
     // (districtCode, status, dueDate) index: one grouped count for every status.
     prisma.application.groupBy({ by: ["status"], where: { ...inDistrict, status: { not: "DRAFT" } }, _count: { _all: true } }),
     prisma.application.groupBy({ by: ["status"], where: { AND: [inReview, overdueWhere(today)] }, _count: { _all: true } }),

@@ -1,7 +1,8 @@
 import "server-only";
 import { transitionApplication } from "@/lib/applications/transitions";
 import { writeAudit } from "@/lib/audit-log/write-audit";
-import { accessFilter, assertCan, type Actor } from "@/lib/auth/permissions";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -16,14 +17,6 @@ import type { BatchListFilter, PublishBatchInput } from "./schemas";
 // batch of their district's applicants; each goes IN_PUBLICITY for the period and is told so.
 
 export const BATCH_PAGE_SIZE = 20;
-
-/** The reach of an officer over publicity: their district, or the city. */
-function publicityScope(actor: Actor): { districtCode?: string } {
-  const filter = accessFilter(actor, "publicity:manage");
-  if (filter.kind === "district") return { districtCode: filter.districtCode };
-  if (filter.kind === "any") return {};
-  throw new AppError("FORBIDDEN");
-}
 
 export interface PublishableApplication {
   id: string;
@@ -41,10 +34,12 @@ export interface PublishableApplication {
 
 /** Applications that passed the second review and wait for publicity, in the actor's reach. */
 export async function listPublishable(actor: Actor, filter: { district?: string } = {}): Promise<PublishableApplication[]> {
-  const scope = publicityScope(actor);
-  const districtCode = scope.districtCode ?? filter.district;
+  assertCan(actor, "publicity:manage");
+  // The officer's district, or the city (narrowed to the district a municipal officer chose).
+  const scope = scopeWhere(actor, "publicity:manage", "Application", { districtCode: filter.district });
+  if (scope === NOTHING) return [];
   const rows = await prisma.application.findMany({
-    where: { status: "SECOND_REVIEW_PASSED", ...(districtCode ? { districtCode } : {}) },
+    where: { AND: [scope, { status: "SECOND_REVIEW_PASSED" }] },
     select: {
       id: true,
       applicationNo: true,
@@ -246,9 +241,10 @@ async function pageOfBatches(where: Prisma.PublicityBatchWhereInput, page: numbe
 
 /** Batches in the officer's reach, newest first, with their open objections. */
 export async function listStaffBatches(actor: Actor, filter: BatchListFilter, options: { now?: Date } = {}): Promise<BatchPage> {
-  const scope = publicityScope(actor);
-  const districtCode = scope.districtCode ?? filter.district;
-  return pageOfBatches(districtCode ? { districtCode } : {}, filter.page ?? 1, options.now ?? clockNow(), true);
+  assertCan(actor, "publicity:manage");
+  const scope = scopeWhere(actor, "publicity:manage", "PublicityBatch", { districtCode: filter.district });
+  if (scope === NOTHING) return { items: [], total: 0, page: 1, pageCount: 1 };
+  return pageOfBatches(scope, filter.page ?? 1, options.now ?? clockNow(), true);
 }
 
 /** Published and closed batches for the public pages, newest first. */

@@ -3,7 +3,8 @@ import { transitionApplication } from "@/lib/applications/transitions";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import { maskPhone } from "@/lib/rules/identity";
 import { minutesUntil, takeAttempt, type ThrottleKey } from "@/lib/auth/login-throttle";
-import { accessFilter, assertCan, type Actor } from "@/lib/auth/permissions";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import { nextSequenceValue } from "@/lib/db/sequence";
@@ -216,10 +217,11 @@ export interface OpenObjection {
 
 /** Objections not yet decided, in the officer's reach, oldest first. */
 export async function listOpenObjections(actor: Actor, options: { take?: number } = {}): Promise<OpenObjection[]> {
-  const filter = accessFilter(actor, "publicity:manage");
-  if (filter.kind !== "district" && filter.kind !== "any") throw new AppError("FORBIDDEN");
+  assertCan(actor, "publicity:manage");
+  const scope = scopeWhere(actor, "publicity:manage", "Objection");
+  if (scope === NOTHING) return [];
   const rows = await prisma.objection.findMany({
-    where: { status: { not: "CLOSED" }, ...(filter.kind === "district" ? { entry: { batch: { districtCode: filter.districtCode } } } : {}) },
+    where: { AND: [scope, { status: { not: "CLOSED" } }] },
     select: {
       id: true,
       referenceNo: true,

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { authedAction } from "@/lib/actions/authed-action";
+import { districtOfReach } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { confirmRecheckCancellation, dismissRecheck, runAnnualRecheck } from "./recheck-service";
 import { confirmCancellationSchema, dismissRecheckSchema, runRecheckSchema } from "./schemas";
@@ -11,9 +12,11 @@ import { todayCST } from "@/lib/clock";
 // Server actions of the annual re-check (Art. 20): thin wrappers around recheck-service.
 
 export const runRecheckAction = authedAction(runRecheckSchema, "recheck:manage", async (_input, { user }) => {
-  if (!user.districtCode) throw new AppError("FORBIDDEN");
+  // An officer starts the re-check of the district their reach is confined to.
+  const districtCode = districtOfReach(user, "recheck:manage");
+  if (!districtCode) throw new AppError("FORBIDDEN");
   const year = Number(todayCST().slice(0, 4));
-  const result = await runAnnualRecheck({ districtCode: user.districtCode, year, actor: user });
+  const result = await runAnnualRecheck({ districtCode, year, actor: user });
   revalidatePath("/staff/rechecks");
   return result;
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { transitionApplication } from "@/lib/applications/transitions";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import { assertCan, can, type Actor } from "@/lib/auth/permissions";
+import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { dateColumn, fromDateColumn, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -261,11 +262,6 @@ function viewWhere(view: RecheckView): Prisma.AnnualRecheckWhereInput {
   }
 }
 
-function scopeWhere(actor: Actor): Prisma.AnnualRecheckWhereInput {
-  assertCan(actor, "recheck:manage");
-  return { districtCode: actor.districtCode ?? "" };
-}
-
 export interface RecheckPage {
   items: RecheckRow[];
   total: number;
@@ -277,10 +273,12 @@ export interface RecheckPage {
 
 /** The district's re-checks, newest first, filtered; the default view is what awaits a decision. */
 export async function listRechecks(actor: Actor, filter: RecheckFilter): Promise<RecheckPage> {
-  const scope = scopeWhere(actor);
+  assertCan(actor, "recheck:manage");
+  const scope = scopeWhere(actor, "recheck:manage", "AnnualRecheck");
+  if (scope === NOTHING) return { items: [], total: 0, page: 1, pageCount: 1, pendingTotal: 0, years: [] };
   const q = filter.q?.trim();
   const where: Prisma.AnnualRecheckWhereInput = {
-    ...scope,
+    AND: [scope],
     kind: "QUALIFICATION",
     ...viewWhere(filter.view ?? "PENDING"),
     ...(filter.year ? { year: filter.year } : {}),
@@ -296,8 +294,8 @@ export async function listRechecks(actor: Actor, filter: RecheckFilter): Promise
   };
   const [total, pendingTotal, years] = await Promise.all([
     prisma.annualRecheck.count({ where }),
-    prisma.annualRecheck.count({ where: { ...scope, kind: "QUALIFICATION", status: "PENDING" } }),
-    prisma.annualRecheck.findMany({ where: { ...scope, kind: "QUALIFICATION" }, distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } }),
+    prisma.annualRecheck.count({ where: { AND: [scope], kind: "QUALIFICATION", status: "PENDING" } }),
+    prisma.annualRecheck.findMany({ where: { AND: [scope], kind: "QUALIFICATION" }, distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } }),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / RECHECK_PAGE_SIZE));
   const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);

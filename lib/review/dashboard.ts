@@ -1,12 +1,12 @@
 import "server-only";
-import { accessFilter, type Actor } from "@/lib/auth/permissions";
+import { assertCan, isCityWide, type Actor } from "@/lib/auth/permissions";
+import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import type { ApplicationStatus, Prisma } from "@/lib/generated/prisma/client";
+import type { ApplicationStatus } from "@/lib/generated/prisma/client";
 import { maskResidentId, type ISODate } from "@/lib/rules";
 import { APPEALABLE_STATUSES } from "./common";
-import { officerScope, overdueWhere, stageDueDate, workingDaysOverdue } from "./queue";
+import { overdueWhere, stageDueDate, workingDaysOverdue } from "./queue";
 
 // The district's and the city's dashboards (Art. 19): how many applications wait at each stage,
 // how many are past their statutory due date, and which.
@@ -84,10 +84,15 @@ const OVERDUE_LIST_LIMIT = 20;
  * with one row per district.
  */
 export async function getReviewDashboard(actor: Actor, options: { now?: Date } = {}): Promise<Dashboard> {
-  const filter = accessFilter(actor, "application:read");
-  if (filter.kind !== "district" && filter.kind !== "any") throw new AppError("FORBIDDEN");
+  assertCan(actor, "review:read");
   const today = todayCST(options.now ?? clockNow());
-  const scope = officerScope(actor);
+  const scope = scopeWhere(actor, "review:read", "Application");
+  const objectionScope = scopeWhere(actor, "review:read", "Objection");
+  if (scope === NOTHING || objectionScope === NOTHING) {
+    return { today, counts: emptyCounts(), overdue: 0, openObjections: 0, pendingAppeals: 0, overdueItems: [], districts: [] };
+  }
+  // Appeals await the municipal agency (Art. 19): only those who decide them see the count.
+  const appealScope = scopeWhere(actor, "appeal:decide", "Appeal");
 
   const grouped = await prisma.application.groupBy({
     by: ["districtCode", "status"],
@@ -99,13 +104,12 @@ export async function getReviewDashboard(actor: Actor, options: { now?: Date } =
     where: { AND: [scope, overdueWhere(today)] },
     _count: { _all: true },
   });
-  const objectionWhere: Prisma.ObjectionWhereInput = {
-    status: { not: "CLOSED" },
-    ...(filter.kind === "district" ? { entry: { batch: { districtCode: filter.districtCode } } } : {}),
-  };
-  const objections = await prisma.objection.findMany({ where: objectionWhere, select: { entry: { select: { batch: { select: { districtCode: true } } } } } });
+  const objections = await prisma.objection.findMany({
+    where: { AND: [objectionScope, { status: { not: "CLOSED" } }] },
+    select: { entry: { select: { batch: { select: { districtCode: true } } } } },
+  });
   const pendingAppeals =
-    actor.role === "MUNICIPAL_OFFICER" ? await prisma.appeal.count({ where: { status: { in: ["LODGED", "UNDER_REVIEW"] } } }) : 0;
+    appealScope === NOTHING ? 0 : await prisma.appeal.count({ where: { AND: [appealScope, { status: { in: ["LODGED", "UNDER_REVIEW"] } }] } });
 
   const overdueRows = await prisma.application.findMany({
     where: { AND: [scope, overdueWhere(today)] },
@@ -146,7 +150,7 @@ export async function getReviewDashboard(actor: Actor, options: { now?: Date } =
   for (const o of objections) rowFor(o.entry.batch.districtCode).openObjections += 1;
 
   let districts: DistrictRow[] = [];
-  if (filter.kind === "any" && byDistrict.size > 0) {
+  if (isCityWide(actor, "review:read") && byDistrict.size > 0) {
     const names = await prisma.district.findMany({
       where: { code: { in: [...byDistrict.keys()] } },
       select: { code: true, name: true, nameEn: true },

@@ -146,7 +146,7 @@ export function parseReasons(value: Prisma.JsonValue | null): ReviewReason[] {
 export async function getReviewDetail(actor: Actor, applicationNo: string, options: { now?: Date } = {}): Promise<ReviewDetail | null> {
   const row = await prisma.application.findUnique({ where: { applicationNo }, select: detailSelect });
   if (!row || row.status === "DRAFT") return null;
-  assertCan(actor, "application:read", { districtCode: row.districtCode });
+  assertCan(actor, "review:read", { districtCode: row.districtCode });
   const seeFullIds = can(actor, "application:review", { districtCode: row.districtCode });
   const today = todayCST(options.now ?? clockNow());
   const due = stageDueDate(row);

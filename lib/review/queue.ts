@@ -1,6 +1,6 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
-import { accessFilter, type Actor } from "@/lib/auth/permissions";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import type { ApplicationStatus, Prisma } from "@/lib/generated/prisma/client";
@@ -38,17 +38,6 @@ export function overdueWhere(today: ISODate): Prisma.ApplicationWhereInput {
       { status: "FIRST_REVIEW_PASSED", secondReviewDueDate: { lt: before } },
     ],
   };
-}
-
-/**
- * The officer's reach over applications: their district, or the city. Applicants and
- * administrators have no queue.
- */
-export function officerScope(actor: Actor): Prisma.ApplicationWhereInput {
-  const filter = accessFilter(actor, "application:read");
-  if (filter.kind === "district") return { districtCode: filter.districtCode };
-  if (filter.kind === "any") return {};
-  throw new AppError("FORBIDDEN");
 }
 
 const queueSelect = {
@@ -110,9 +99,13 @@ function searchWhere(q: string): Prisma.ApplicationWhereInput {
 
 /** One page of the queue, earliest due date first (applications without a clock after them). */
 export async function listReviewQueue(actor: Actor, filter: QueueFilter, options: { now?: Date } = {}): Promise<QueuePage> {
+  // Applicants and administrators have no queue.
+  assertCan(actor, "review:read");
   const today = todayCST(options.now ?? clockNow());
-  const and: Prisma.ApplicationWhereInput[] = [officerScope(actor), { status: { in: filter.stage ? [filter.stage] : [...QUEUE_STAGES] } }];
-  if (filter.district && actor.role === "MUNICIPAL_OFFICER") and.push({ districtCode: filter.district });
+  // The officer's district, or the city (narrowed to the district a municipal officer chose).
+  const scope = scopeWhere(actor, "review:read", "Application", { districtCode: filter.district });
+  if (scope === NOTHING) return { items: [], total: 0, page: 1, pageCount: 1, today };
+  const and: Prisma.ApplicationWhereInput[] = [scope, { status: { in: filter.stage ? [filter.stage] : [...QUEUE_STAGES] } }];
   if (filter.overdue) and.push(overdueWhere(today));
   if (filter.level) and.push({ estateLevel: filter.level });
   if (filter.priority) and.push({ isPriority: filter.priority === "yes" });

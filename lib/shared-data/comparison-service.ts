@@ -120,10 +120,9 @@ export function declaredHousehold(app: HouseholdRow, onDate: ISODate): DeclaredH
   };
 }
 
-/** Only staff who may read the application: officers of its district, municipal officers. */
+/** Only the officers who review the application: those of its district, municipal officers. */
 export function canCompare(actor: Actor | null, districtCode: string): boolean {
-  if (!actor || (actor.role !== "DISTRICT_OFFICER" && actor.role !== "MUNICIPAL_OFFICER")) return false;
-  return can(actor, "application:read", { districtCode });
+  return can(actor, "review:read", { districtCode });
 }
 
 export interface ApplicationComparison extends HouseholdComparison {

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import { assertCan, can, type Actor } from "@/lib/auth/permissions";
+import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { dateColumn } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -417,18 +418,13 @@ export interface BatchPage {
   pageCount: number;
 }
 
-/** Which batches the actor sees: a district officer those its district imported; municipal, all. */
-function batchScope(actor: Actor): Prisma.SharedDataImportBatchWhereInput {
-  assertCan(actor, "sharedData:import");
-  if (actor.role === "DISTRICT_OFFICER") return { importedBy: { districtCode: actor.districtCode } };
-  return {};
-}
-
+/** The batches the actor sees: a district officer those its district imported; municipal, all. */
 export async function listBatches(actor: Actor, filter: BatchFilter): Promise<BatchPage> {
+  assertCan(actor, "sharedData:import");
+  const scope = scopeWhere(actor, "sharedData:import", "SharedDataImportBatch");
+  if (scope === NOTHING) return { items: [], total: 0, page: 1, pageCount: 1 };
   const where: Prisma.SharedDataImportBatchWhereInput = {
-    ...batchScope(actor),
-    ...(filter.source ? { source: filter.source } : {}),
-    ...(filter.status ? { status: filter.status } : {}),
+    AND: [scope, filter.source ? { source: filter.source } : {}, filter.status ? { status: filter.status } : {}],
   };
   const total = await prisma.sharedDataImportBatch.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / BATCH_PAGE_SIZE));
@@ -463,8 +459,8 @@ export async function getBatch(actor: Actor, batchId: string, errorPage = 1): Pr
   assertCan(actor, "sharedData:import");
   const batch = await prisma.sharedDataImportBatch.findUnique({ where: { id: batchId }, select: batchSelect });
   if (!batch) throw new AppError("NOT_FOUND");
-  const districtCode = batch.importedBy.districtCode;
-  if (actor.role === "DISTRICT_OFFICER" && !can(actor, "sharedData:import", { districtCode })) throw new AppError("NOT_FOUND");
+  // The importer's district is the batch's (docs/decisions/007).
+  if (!can(actor, "sharedData:import", { districtCode: batch.importedBy.districtCode })) throw new AppError("NOT_FOUND");
   const errorWhere = { batchId, errors: { not: Prisma.DbNull } } satisfies Prisma.SharedDataRecordWhereInput;
   const errorTotal = await prisma.sharedDataRecord.count({ where: errorWhere });
   const errorPageCount = Math.max(1, Math.ceil(errorTotal / BATCH_ERROR_PAGE_SIZE));

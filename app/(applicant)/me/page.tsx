@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ApplicantHome } from "@/components/applicant/applicant-home";
 import { countLinkableIntakeApplications, countUnreadNotifications, listMyApplications } from "@/lib/applications/queries";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("applicant");
@@ -10,7 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function MePage() {
-  const user = await requireRole("APPLICANT", { returnTo: "/me" });
+  const user = await requirePermission("applicantArea:enter", undefined, { returnTo: "/me" });
   // Applications from 渝快办 with this account's mobile number are linked once the applicant gives
   // the applicant's resident ID (docs/decisions/005): registration does not prove the number.
   const [applications, unread, linkable] = await Promise.all([

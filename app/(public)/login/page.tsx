@@ -19,7 +19,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { next } = await searchParams;
   const nextPath = typeof next === "string" ? next : undefined;
   const user = await getCurrentUser();
-  if (user) redirect(safeNextPath(nextPath, user.role) ?? landingPathFor(user.role));
+  if (user) redirect(safeNextPath(nextPath, user) ?? landingPathFor(user));
 
   const t = await getTranslations("auth.login");
   return (

@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RegisterPage() {
   const user = await getCurrentUser();
-  if (user) redirect(landingPathFor(user.role));
+  if (user) redirect(landingPathFor(user));
 
   const t = await getTranslations("auth.register");
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { StaffHome } from "@/components/staff/staff-home";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("staff");
@@ -9,6 +9,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function StaffPage() {
-  const user = await requireRole(["DISTRICT_OFFICER", "MUNICIPAL_OFFICER", "ADMIN"], { returnTo: "/staff" });
+  const user = await requirePermission("staffArea:enter", undefined, { returnTo: "/staff" });
   return <StaffHome user={user} />;
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  await requireRole("ADMIN", { returnTo: "/staff/admin" });
+  await requirePermission("adminArea:enter", undefined, { returnTo: "/staff/admin" });
   return children;
 }

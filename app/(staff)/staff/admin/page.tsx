@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AdminHome } from "@/components/admin/admin-home";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { countFailedNotices } from "@/lib/notifications/failed";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,6 +10,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminPage() {
-  const user = await requireRole("ADMIN", { returnTo: "/staff/admin" });
+  const user = await requirePermission("adminArea:enter", undefined, { returnTo: "/staff/admin" });
   return <AdminHome failedNotices={await countFailedNotices(user)} />;
 }

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuditsHome } from "@/components/audits/audits-home";
 import { listAuditableDistricts, listAudits, listRectifications } from "@/lib/audits/audit-service";
 import { auditListFilterSchema } from "@/lib/audits/schemas";
 import { can } from "@/lib/auth/permissions";
-import { requireUser } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { todayCST } from "@/lib/clock";
 import { addDays } from "@/lib/rules";
 
@@ -17,13 +16,12 @@ export async function generateMetadata(): Promise<Metadata> {
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuditsPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireUser({ returnTo: "/staff/audits" });
+  const user = await requirePermission(["review:sample", "rectification:read"], undefined, { returnTo: "/staff/audits" });
   const isMunicipal = can(user, "review:sample");
-  if (!isMunicipal && !can(user, "rectification:read")) forbidden();
   const filter = auditListFilterSchema.parse(await searchParams);
   const [audits, rectifications, districts] = await Promise.all([
     listAudits(user, filter),
-    listRectifications(user, { view: filter.rview, page: filter.rpage, district: isMunicipal ? filter.district : undefined }),
+    listRectifications(user, { view: filter.rview, page: filter.rpage, district: filter.district }),
     isMunicipal ? listAuditableDistricts(user) : Promise.resolve([]),
   ]);
   const today = todayCST();

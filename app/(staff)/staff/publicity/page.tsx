@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { StaffPublicity } from "@/components/publicity/staff-publicity";
+import { districtOfReach, isCityWide } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listDistricts } from "@/lib/auth/staff-users";
 import { todayCST } from "@/lib/clock";
@@ -20,8 +21,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function StaffPublicityPage({ searchParams }: Props) {
   const user = await requirePermission("publicity:manage", undefined, { returnTo: "/staff/publicity" });
   const filter = parseSearchParams(batchListFilterSchema, await searchParams);
-  const isCity = user.role === "MUNICIPAL_OFFICER";
-  const publishDistrict = isCity ? (filter.district ?? null) : user.districtCode;
+  // City-wide officers choose the district to publish for; a district officer publishes for theirs.
+  const isCity = isCityWide(user, "publicity:manage");
+  const publishDistrict = isCity ? (filter.district ?? null) : districtOfReach(user, "publicity:manage");
   const period = publicityPeriod(todayCST());
   return (
     <StaffPublicity

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SharedDataHome } from "@/components/shared-data/shared-data-home";
+import { isCityWide } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listBatches } from "@/lib/shared-data/import-service";
 import { batchFilterSchema } from "@/lib/shared-data/schemas";
@@ -16,5 +17,5 @@ export default async function SharedDataPage({ searchParams }: { searchParams: S
   const user = await requirePermission("sharedData:import", undefined, { returnTo: "/staff/shared-data" });
   const filter = batchFilterSchema.parse(await searchParams);
   const batches = await listBatches(user, filter);
-  return <SharedDataHome batches={batches} filter={filter} isMunicipal={user.role === "MUNICIPAL_OFFICER"} />;
+  return <SharedDataHome batches={batches} filter={filter} isMunicipal={isCityWide(user, "sharedData:import")} />;
 }

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ApplicationStatus } from "@/components/applications/application-status";
 import { getMyApplicationStatus } from "@/lib/applications/queries";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 
 function safeDecode(value: string): string | null {
   try {
@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The applicant's own application; anyone else's number is "not found". */
 export default async function ApplicationStatusPage({ params, searchParams }: Props) {
   const { applicationNo: raw } = await params;
-  const user = await requireRole("APPLICANT", { returnTo: `/me/applications/${raw}` });
+  const user = await requirePermission("applicantArea:enter", undefined, { returnTo: `/me/applications/${raw}` });
   const applicationNo = safeDecode(raw);
   if (!applicationNo) notFound();
   const view = await getMyApplicationStatus(user, applicationNo);

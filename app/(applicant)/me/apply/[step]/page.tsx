@@ -5,7 +5,7 @@ import { ApplyStepPage } from "@/components/applications/apply-step-page";
 import { activeApplicationNoFor, getDraftView, reviewDraft } from "@/lib/applications/drafts";
 import { listDistrictOptions, listPublicEstates } from "@/lib/applications/estates";
 import { APPLY_STEPS, isApplyStep, type ApplyStep } from "@/lib/applications/schemas";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 
 type Params = { params: Promise<{ step: string }> };
 
@@ -28,7 +28,7 @@ const PREREQUISITES: Record<ApplyStep, ApplyStep[]> = {
 export default async function ApplyStepRoute({ params }: Params) {
   const { step } = await params;
   if (!isApplyStep(step)) notFound();
-  const user = await requireRole("APPLICANT", { returnTo: `/me/apply/${step}` });
+  const user = await requirePermission("applicantArea:enter", undefined, { returnTo: `/me/apply/${step}` });
   const view = await getDraftView(user);
   if (!view) {
     if (await activeApplicationNoFor(user)) redirect("/me/apply");

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuditDetail } from "@/components/audits/audit-detail";
 import { getAudit, verifySample } from "@/lib/audits/audit-service";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { fromDateColumn } from "@/lib/clock";
 import { isAppError } from "@/lib/errors";
 
@@ -17,7 +17,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: s
 export default async function AuditPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { done } = await searchParams;
-  const user = await requireRole(["MUNICIPAL_OFFICER", "DISTRICT_OFFICER"], { returnTo: `/staff/audits/${id}` });
+  const user = await requirePermission(["review:sample", "rectification:read"], undefined, { returnTo: `/staff/audits/${id}` });
   const notFoundOnMissing = (error: unknown): never => {
     if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
     throw error;

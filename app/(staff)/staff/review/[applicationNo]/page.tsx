@@ -20,8 +20,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ReviewDetailPage({ params, searchParams }: Props) {
   const applicationNo = decodeURIComponent((await params).applicationNo);
-  const user = await requirePermission("application:read", undefined, { returnTo: `/staff/review/${encodeURIComponent(applicationNo)}` });
-  if (user.role === "APPLICANT" || applicationNo.length > 40) notFound();
+  const user = await requirePermission("review:read", undefined, { returnTo: `/staff/review/${encodeURIComponent(applicationNo)}` });
+  if (applicationNo.length > 40) notFound();
   const detail = await getReviewDetail(user, applicationNo).catch((error: unknown) => {
     if ((error as { code?: string }).code === "FORBIDDEN") return "forbidden" as const;
     throw error;
