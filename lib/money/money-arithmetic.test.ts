@@ -15,7 +15,7 @@ const SCANNED = ["lib", "components", "app", "scripts", "i18n", "proxy.ts", "ins
 const HOMES = ["lib/money/", "lib/rules/", "lib/generated/"];
 
 const SUSPECT = [
-  { re: /[/*%]\s*100n?(?![\w.])/, what: "/ 100, * 100 or % 100" },
+  { re: /[/*%]\s*100n?(?![\w.])|(?<![\w.])100n?\s*\*(?![*/])/, what: "/ 100, * 100, 100 * or % 100" },
   { re: /\.toFixed\(/, what: ".toFixed(" },
 ] as const;
 
@@ -71,8 +71,9 @@ describe("money and areas are worked out only in lib/money and lib/rules", () =>
     expect(SUSPECT[0].re.test("m.incomeYuan * 100,")).toBe(true);
     expect(SUSPECT[0].re.test("String(fen % 100)")).toBe(true);
     expect(SUSPECT[0].re.test("total / 100n")).toBe(true);
+    expect(SUSPECT[0].re.test("const fen = 100 * yuan;")).toBe(true);
     expect(SUSPECT[1].re.test("(fen / 100).toFixed(2)")).toBe(true);
-    expect(SUSPECT[0].re.test("max: 100_000, 1000 / 10, 100.5")).toBe(false);
+    expect(SUSPECT[0].re.test("max: 100_000, 1000 / 10, 100.5, 2100 * 3")).toBe(false);
     expect(code("const a = b; // 1 m² = 100 dm², divide by 100")).toBe("const a = b; ");
   });
 
