@@ -4,7 +4,6 @@ import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
 import type { DraftReview, DraftView } from "@/lib/applications/drafts";
 import type { DistrictOptionRow, PublicEstate } from "@/lib/applications/estates";
-import { formatHundredths } from "@/lib/applications/money-input";
 import {
   CO_MEMBER_RELATIONSHIPS,
   EMPLOYMENTS_NEEDING_EMPLOYER,
@@ -17,6 +16,7 @@ import {
   type ApplyStep,
 } from "@/lib/applications/schemas";
 import { fromDateColumn, todayCST } from "@/lib/clock";
+import { dm2InputText, fenInputText } from "@/lib/money/format";
 import { unitTypeHouseholdSize } from "@/lib/rules";
 import { ApplyStepper } from "./apply-stepper";
 import type { PersonValues } from "./household-form";
@@ -43,11 +43,6 @@ const APPLY_FORM_MESSAGES = [
   "applications.estateLevel",
 ];
 
-/** "48000.00" → "48000": yuan as a person would type them. */
-function yuanText(fen: number): string {
-  return formatHundredths(fen).replace(/\.00$/, "");
-}
-
 type Member = DraftView["record"]["members"][number];
 
 function personValues(m: Member | undefined, defaultName = ""): PersonValues {
@@ -58,7 +53,7 @@ function personValues(m: Member | undefined, defaultName = ""): PersonValues {
     relationship: m.relationship,
     maritalStatus: m.maritalStatus ?? "",
     fullCivilCapacity: m.fullCivilCapacity ? "yes" : "no",
-    annualIncomeYuan: yuanText(m.annualIncomeFen),
+    annualIncomeYuan: fenInputText(m.annualIncomeFen),
   };
 }
 
@@ -125,7 +120,7 @@ export async function ApplyStepPage({
         <HousingForm
           initial={{
             ownsUrbanHousingInCity: has ? (declaration.ownsUrbanHousingInCity ? "yes" : "no") : "",
-            housingFloorAreaM2: has && declaration.housingFloorAreaDm2 > 0 ? formatHundredths(declaration.housingFloorAreaDm2) : "",
+            housingFloorAreaM2: has && declaration.housingFloorAreaDm2 > 0 ? dm2InputText(declaration.housingFloorAreaDm2) : "",
             lastHousingTransferDate: has && declaration.lastHousingTransferDate ? fromDateColumn(declaration.lastHousingTransferDate) : "",
             familyCanSupportHousing: has ? (declaration.familyCanSupportHousing ? "yes" : "no") : "",
             priorityCategories: has ? declaration.priorityCategories : [],

@@ -7,8 +7,8 @@ import type { DraftReview, DraftView } from "@/lib/applications/drafts";
 import { articleLabel, formatIsoDate } from "@/lib/applications/format";
 import { APPLY_STEPS, type ApplyStep } from "@/lib/applications/schemas";
 import { fromDateColumn } from "@/lib/clock";
-import { maskResidentId } from "@/lib/rules";
-import { formatYuan } from "@/lib/rules/money";
+import { formatDm2, formatFen } from "@/lib/money/format";
+import { maskResidentId, roundFen } from "@/lib/rules";
 import { SubmitForm } from "./step-forms";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
@@ -111,9 +111,9 @@ export async function ReviewStep({
             ) : null}
             <dl className="text-sm">
               <Row label={t("precheck.householdSize")}>{e.householdSize}</Row>
-              <Row label={t("precheck.perCapita")}>{t("precheck.yuanPerYear", { amount: formatYuan(Math.round(e.perCapitaIncomeFen)) })}</Row>
+              <Row label={t("precheck.perCapita")}>{t("precheck.yuanPerYear", { amount: formatFen(roundFen(e.perCapitaIncomeFen), locale) })}</Row>
               <Row label={t("precheck.limit")}>
-                {t("precheck.yuanPerYear", { amount: formatYuan(Math.round(e.incomeLimitFen)) })}
+                {t("precheck.yuanPerYear", { amount: formatFen(roundFen(e.incomeLimitFen), locale) })}
                 {review.referenceIncomeYear ? ` ${t("precheck.referenceYear", { year: review.referenceIncomeYear })}` : ""}
               </Row>
             </dl>
@@ -135,7 +135,7 @@ export async function ReviewStep({
                 </p>
                 <p className="text-sm text-slate-700">
                   {m.maritalStatus ? `${t(`marital.${m.maritalStatus}`)} · ` : ""}
-                  {m.fullCivilCapacity ? t("apply.household.capacityYes") : t("apply.household.capacityNo")} · {t("apply.review.income", { amount: formatYuan(m.annualIncomeFen) })}
+                  {m.fullCivilCapacity ? t("apply.household.capacityYes") : t("apply.household.capacityNo")} · {t("apply.review.income", { amount: formatFen(m.annualIncomeFen, locale) })}
                 </p>
               </li>
             ))}
@@ -162,7 +162,7 @@ export async function ReviewStep({
           <dl>
             <Row label={t("apply.housing.owns")}>
               {yesNo(d.ownsUrbanHousingInCity)}
-              {d.ownsUrbanHousingInCity ? ` · ${t("apply.review.area", { area: (d.housingFloorAreaDm2 / 100).toFixed(2) })}` : ""}
+              {d.ownsUrbanHousingInCity ? ` · ${t("apply.review.area", { area: formatDm2(d.housingFloorAreaDm2, locale) })}` : ""}
             </Row>
             <Row label={t("apply.housing.transferDate")}>{d.lastHousingTransferDate ? formatIsoDate(fromDateColumn(d.lastHousingTransferDate), locale) : t("apply.review.none")}</Row>
             <Row label={t("apply.housing.familySupport")}>{yesNo(d.familyCanSupportHousing)}</Row>

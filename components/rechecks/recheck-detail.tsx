@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { SharedDataComparison } from "@/components/shared-data/comparison-panel";
-import { formatDm2, formatFen } from "@/components/shared-data/format";
+import { formatDm2, formatFen } from "@/lib/money/format";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
 import type { RecheckDetail as RecheckDetailData, RecheckFindings } from "@/lib/rechecks/recheck-service";
-import { explainIneligibility } from "@/lib/rules";
+import { explainIneligibility, roundFen } from "@/lib/rules";
 import { ConfirmCancellationForm, DismissRecheckForm } from "./decision-forms";
 import { RecheckStatusBadge, recheckView } from "./recheck-status-badge";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -43,14 +43,14 @@ export async function RecheckDetail({ row, done }: { row: RecheckDetailData; don
                 <dt className="text-slate-600">{t("detail.checkedOn")}</dt>
                 <dd>{findings.checkedOn}</dd>
                 <dt className="text-slate-600">{t("detail.reference")}</dt>
-                <dd>{t("detail.referenceValue", { year: findings.referenceIncomeYear ?? "—", amount: formatFen(findings.referenceIncomeFen ?? 0) })}</dd>
+                <dd>{t("detail.referenceValue", { year: findings.referenceIncomeYear ?? "—", amount: formatFen(findings.referenceIncomeFen ?? 0, locale) })}</dd>
                 {typeof findings.perCapitaIncomeFen === "number" ? (
                   <>
                     <dt className="text-slate-600">{t("detail.perCapita")}</dt>
                     <dd>
                       {t("detail.perCapitaValue", {
-                        amount: formatFen(Math.round(findings.perCapitaIncomeFen)),
-                        limit: formatFen(Math.round(findings.incomeLimitFen)),
+                        amount: formatFen(roundFen(findings.perCapitaIncomeFen), locale),
+                        limit: formatFen(roundFen(findings.incomeLimitFen), locale),
                         size: findings.householdSize,
                       })}
                     </dd>
@@ -85,15 +85,15 @@ export async function RecheckDetail({ row, done }: { row: RecheckDetailData; don
                   {c.kind === "income"
                     ? t("detail.changeIncome", {
                         name: names.get(c.memberId) ?? "—",
-                        declared: formatFen(c.declaredFen),
-                        recorded: formatFen(c.recordedFen),
+                        declared: formatFen(c.declaredFen, locale),
+                        recorded: formatFen(c.recordedFen, locale),
                         source: t(`detail.sources.${c.source}`),
                         year: c.year ?? "—",
                       })
                     : c.kind === "housing"
                       ? t("detail.changeHousing", {
-                          declared: c.declaredOwns ? formatDm2(c.declaredAreaDm2) : "0.00",
-                          recorded: c.recordedOwns ? formatDm2(c.recordedAreaDm2) : "0.00",
+                          declared: formatDm2(c.declaredOwns ? c.declaredAreaDm2 : 0, locale),
+                          recorded: formatDm2(c.recordedOwns ? c.recordedAreaDm2 : 0, locale),
                         })
                       : c.kind === "transfer"
                         ? t("detail.changeTransfer", { declared: c.declared ?? t("detail.none"), recorded: c.recorded })

@@ -6,11 +6,12 @@ import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
 import type { CurrentUser } from "@/lib/auth/session";
-import { explainIneligibility, type IneligibilityCode } from "@/lib/rules";
+import { explainIneligibility, roundFen, type IneligibilityCode } from "@/lib/rules";
+import { formatDm2, formatFen } from "@/lib/money/format";
 import type { ReviewDetail as Detail } from "@/lib/review/detail";
 import { REFUSAL_CODES } from "@/lib/review/schemas";
 import { AcceptForm, ReturnForm, ReviewDecisionForm } from "./decision-forms";
-import { formatArea, formatDateColumn, formatInstant, formatYuan } from "@/components/ui/format";
+import { formatDateColumn, formatInstant } from "@/components/ui/format";
 import { formatBytes } from "@/lib/documents/format";
 import { fromDateColumn } from "@/lib/clock";
 import { publicityPeriod } from "@/lib/rules/publicity";
@@ -147,8 +148,8 @@ export async function ReviewDetail({
               {typeof precheck.perCapitaIncomeFen === "number" && typeof precheck.incomeLimitFen === "number" ? (
                 <p className="text-sm text-slate-600">
                   {t("detail.precheckIncome", {
-                    perCapita: formatYuan(Math.round(precheck.perCapitaIncomeFen), locale),
-                    limit: formatYuan(Math.round(precheck.incomeLimitFen), locale),
+                    perCapita: formatFen(roundFen(precheck.perCapitaIncomeFen), locale),
+                    limit: formatFen(roundFen(precheck.incomeLimitFen), locale),
                     year: d.referenceIncomeYear ?? "—",
                   })}
                 </p>
@@ -185,7 +186,7 @@ export async function ReviewDetail({
                     <td className="py-2 pr-3">{formatDateColumn(m.birthDate)}</td>
                     <td className="py-2 pr-3">{m.maritalStatus ? tl(`marital.${m.maritalStatus}`) : common("none")}</td>
                     <td className="py-2 pr-3">{yesNo(m.fullCivilCapacity)}</td>
-                    <td className="py-2 text-right tabular-nums">{formatYuan(m.annualIncomeFen, locale)}</td>
+                    <td className="py-2 text-right tabular-nums">{formatFen(m.annualIncomeFen, locale)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -206,7 +207,7 @@ export async function ReviewDetail({
                   },
                   { label: t("detail.migrant"), value: yesNo(d.declaration.isMigrantWorker) },
                   { label: t("detail.ownsHousing"), value: yesNo(d.declaration.ownsUrbanHousingInCity) },
-                  { label: t("detail.floorArea"), value: t("detail.floorAreaValue", { area: formatArea(d.declaration.housingFloorAreaDm2, locale) }) },
+                  { label: t("detail.floorArea"), value: t("detail.floorAreaValue", { area: formatDm2(d.declaration.housingFloorAreaDm2, locale) }) },
                   { label: t("detail.lastTransfer"), value: d.declaration.lastHousingTransferDate ? formatDateColumn(d.declaration.lastHousingTransferDate) : common("none") },
                   { label: t("detail.familySupport"), value: yesNo(d.declaration.familyCanSupportHousing) },
                   {

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -9,7 +9,7 @@ import type { Flag, HouseholdComparison, IncomeStatus } from "@/lib/shared-data/
 import { INCOME_TOLERANCE_MIN_FEN } from "@/lib/shared-data/compare";
 import { compareHousehold } from "@/lib/shared-data/comparison-service";
 import { SHARED_DATA_SOURCES } from "@/lib/shared-data/layouts";
-import { formatDm2, formatFen } from "./format";
+import { formatDm2, formatFen } from "@/lib/money/format";
 
 // <SharedDataComparison applicationId=… />: what the household declared next to what partner
 // agencies' records say (Art. 17-18), per member, with mismatches flagged. For the review detail
@@ -31,6 +31,7 @@ export async function SharedDataComparison({ applicationId, onDate }: { applicat
   const user = await getCurrentUser();
   if (!user) return null;
   const t = await getTranslations("sharedData.comparison");
+  const locale = await getLocale();
   let comparison: HouseholdComparison;
   try {
     comparison = await compareHousehold(user, applicationId, { onDate });
@@ -76,7 +77,7 @@ export async function SharedDataComparison({ applicationId, onDate }: { applicat
       ) : null}
 
       <h3 className="mt-6 mb-2 font-semibold">{t("incomeTitle")}</h3>
-      <p className="mb-2 text-sm text-slate-600">{t("incomeTolerance", { yuan: formatFen(INCOME_TOLERANCE_MIN_FEN) })}</p>
+      <p className="mb-2 text-sm text-slate-600">{t("incomeTolerance", { yuan: formatFen(INCOME_TOLERANCE_MIN_FEN, locale) })}</p>
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200">
         {comparison.members.map((m) => (
           <li key={m.memberId} className="grid gap-2 p-3 sm:grid-cols-[1.2fr_1fr_1fr_auto] sm:items-center">
@@ -88,13 +89,13 @@ export async function SharedDataComparison({ applicationId, onDate }: { applicat
             </div>
             <p className="text-sm">
               <span className="block text-slate-600">{t("declared")}</span>
-              {t("yuan", { amount: formatFen(m.declaredIncomeFen) })}
+              {t("yuan", { amount: formatFen(m.declaredIncomeFen, locale) })}
             </p>
             <p className="text-sm">
               <span className="block text-slate-600">{t("recorded")}</span>
               {m.recordedIncome
                 ? t("recordedIncome", {
-                    amount: formatFen(m.recordedIncome.fen),
+                    amount: formatFen(m.recordedIncome.fen, locale),
                     source: t(`sources.${m.recordedIncome.source}`),
                     year: m.recordedIncome.year ?? "—",
                   })
@@ -148,7 +149,7 @@ export async function SharedDataComparison({ applicationId, onDate }: { applicat
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-600">{t("declared")}</dt>
         <dd>
-          {property.declaredOwns ? t("ownsArea", { area: formatDm2(property.declaredAreaDm2) }) : t("ownsNone")}
+          {property.declaredOwns ? t("ownsArea", { area: formatDm2(property.declaredAreaDm2, locale) }) : t("ownsNone")}
           {property.declaredTransferDate ? ` · ${t("lastTransfer", { date: property.declaredTransferDate })}` : ""}
         </dd>
         <dt className="text-slate-600">{t("recorded")}</dt>
@@ -156,7 +157,7 @@ export async function SharedDataComparison({ applicationId, onDate }: { applicat
           {!property.dataAvailable && property.holdings.length === 0
             ? t("noData")
             : property.holdings.length > 0
-              ? t("ownsArea", { area: formatDm2(property.recordedAreaDm2) })
+              ? t("ownsArea", { area: formatDm2(property.recordedAreaDm2, locale) })
               : t("ownsNone")}
         </dd>
       </dl>
@@ -164,7 +165,7 @@ export async function SharedDataComparison({ applicationId, onDate }: { applicat
         <ul className="mt-2 space-y-1 text-sm">
           {property.holdings.map((h, i) => (
             <li key={`h${i}`} className="rounded-md bg-slate-50 px-3 py-1.5">
-              {t("holding", { name: h.memberName, address: h.address, area: formatDm2(h.areaDm2) })}
+              {t("holding", { name: h.memberName, address: h.address, area: formatDm2(h.areaDm2, locale) })}
             </li>
           ))}
           {property.transfers.map((tr, i) => (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "@/components/i18n/client-intl";
+import { useLocale, useTranslations } from "@/components/i18n/client-intl";
 import { SOURCE_LAYOUTS, type SharedDataSourceCode } from "@/lib/shared-data/layouts";
 import { formatFieldValue } from "./format";
 
@@ -16,6 +16,7 @@ export interface PreviewTableRow {
 
 export function PreviewTable({ source, rows, caption }: { source: SharedDataSourceCode; rows: PreviewTableRow[]; caption: string }) {
   const t = useTranslations("sharedData");
+  const locale = useLocale();
   const columns = SOURCE_LAYOUTS[source].filter((c) => c.key !== "residentId");
   const optionLabel = (code: string) => (t.has(`options.${code}` as never) ? t(`options.${code}` as never) : code);
   return (
@@ -45,7 +46,7 @@ export function PreviewTable({ source, rows, caption }: { source: SharedDataSour
                 </td>
                 {columns.map((c) => {
                   const value = row.fields[c.key];
-                  const text = c.kind === "option" && typeof value === "string" ? optionLabel(value) : formatFieldValue(c, value);
+                  const text = c.kind === "option" && typeof value === "string" ? optionLabel(value) : formatFieldValue(c, value, locale);
                   return (
                     <td key={c.key} className={bad.has(c.header) ? "px-3 py-2 text-accent-600" : "px-3 py-2"}>
                       {bad.has(c.header) ? `⚠ ${t("preview.cellError")}` : text}

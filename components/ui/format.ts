@@ -1,5 +1,5 @@
 // Display helpers shared by the review, publicity and appeals pages. Dates are shown in China
-// Standard Time whatever the server's or browser's zone.
+// Standard Time whatever the server's or browser's zone. Amounts and areas: lib/money/format.
 
 const TIME_ZONE = "Asia/Shanghai";
 
@@ -35,16 +35,6 @@ export function formatInstantDate(value: Date | string | null | undefined): stri
 export function formatDateColumn(value: Date | string | null | undefined): string {
   if (!value) return "—";
   return (typeof value === "string" ? value : value.toISOString()).slice(0, 10);
-}
-
-/** Integer fen as yuan with two decimals and grouping: 3000000 → "30,000.00". */
-export function formatYuan(fen: number, locale: string): string {
-  return new Intl.NumberFormat(tag(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(fen / 100);
-}
-
-/** Square decimetres as m² with up to two decimals. */
-export function formatArea(dm2: number, locale: string): string {
-  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 2 }).format(dm2 / 100);
 }
 
 /** A query string from the parameters that are set. */

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { fromDateColumn } from "@/lib/clock";
+import { areaM2FromDm2 } from "@/lib/rules";
 import { migrantWorkerFlag, missingDocumentGroups, type ApplyStep } from "./schemas";
 
 type Db = Prisma.TransactionClient;
@@ -103,7 +104,7 @@ export function draftToRawInput(app: DraftRecord, flags: { consentToVerification
     housing: d
       ? {
           ownsUrbanHousingInCity: d.ownsUrbanHousingInCity,
-          housingFloorAreaM2: d.housingFloorAreaDm2 / 100,
+          housingFloorAreaM2: areaM2FromDm2(d.housingFloorAreaDm2),
           lastHousingTransferDate: d.lastHousingTransferDate ? fromDateColumn(d.lastHousingTransferDate) : null,
         }
       : undefined,

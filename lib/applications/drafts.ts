@@ -128,8 +128,8 @@ export async function saveHouseholdStep(actor: Actor, input: HouseholdStep, opti
     // Art. 12, told at the member who is already on another application or lease; the submission decides.
     await claimPeople(tx, peopleOf(input), app.id);
     await writeMembers(tx, app.id, [
-      { ...input.applicant, relationship: "APPLICANT", annualIncomeFen: input.applicant.annualIncomeYuan },
-      ...input.members.map((m) => ({ ...m, annualIncomeFen: m.annualIncomeYuan })),
+      { ...input.applicant, relationship: "APPLICANT" },
+      ...input.members,
     ]);
     // A changed household may no longer take the unit type chosen before (Art. 21): ask again.
     const household = rulesHousehold({
@@ -171,7 +171,7 @@ export async function saveHousingStep(actor: Actor, input: HousingStep, options:
     await writeDeclaration(tx, app.id, {
       housing: {
         ownsUrbanHousingInCity: input.ownsUrbanHousingInCity,
-        housingFloorAreaDm2: input.housingFloorAreaM2,
+        housingFloorAreaDm2: input.housingFloorAreaDm2,
         lastHousingTransferDate: input.lastHousingTransferDate,
         familyCanSupportHousing: input.familyCanSupportHousing,
         priorityCategories: input.priorityCategories,

@@ -82,14 +82,69 @@ describe("the application schema", () => {
 });
 
 describe("the form's steps", () => {
-  it("takes incomes in yuan and keeps fen", () => {
+  const person = { name: "张三", residentId: residentId({ birthDate: "1990-01-01", sequence: 11 }), maritalStatus: "UNMARRIED", fullCivilCapacity: true };
+  const spouse = { name: "李四", residentId: residentId({ birthDate: "1991-01-01", sequence: 12 }), relationship: "SPOUSE", maritalStatus: "MARRIED", fullCivilCapacity: true };
+
+  it("takes incomes typed in yuan and puts out fen, under a name that says so", () => {
     const parsed = householdStepSchema.parse({
-      applicant: { name: "张三", residentId: residentId({ birthDate: "1990-01-01", sequence: 11 }), maritalStatus: "UNMARRIED", fullCivilCapacity: true, annualIncomeYuan: "52384.07" },
+      applicant: { ...person, maritalStatus: "MARRIED", annualIncomeYuan: "52,384.07" },
+      members: [{ ...spouse, annualIncomeYuan: "１２００" }],
     });
-    expect(parsed.applicant.annualIncomeYuan).toBe(5_238_407);
-    expect(pathsOf(householdStepSchema.safeParse({ applicant: { ...parsed.applicant, residentId: residentId({ birthDate: "1990-01-01", sequence: 11 }), annualIncomeYuan: "1.234" } }))).toEqual([
-      "applicant.annualIncomeYuan:incomeInvalid",
-    ]);
+    expect(parsed.applicant.annualIncomeFen).toBe(5_238_407);
+    expect(parsed.members[0]!.annualIncomeFen).toBe(120_000);
+    expect(parsed.applicant).not.toHaveProperty("annualIncomeYuan");
+  });
+
+  // The reported defect: 100 trillion yuan was told "enter an amount of 0 or more" (invalid).
+  it.each([
+    ["99999999999999", "incomeTooLarge"],
+    ["20000000.01", "incomeTooLarge"],
+    ["1,000,000,000,000,000,000,000", "incomeTooLarge"],
+    ["20000000", null],
+    ["1.234", "incomeInvalid"],
+    ["-5", "incomeInvalid"],
+    ["12,34", "incomeInvalid"],
+    ["五万", "incomeInvalid"],
+    ["1e9", "incomeInvalid"],
+    [" ", "incomeRequired"],
+  ])("says what is wrong with the income %j, for the applicant and for a member", (text, key) => {
+    const result = householdStepSchema.safeParse({
+      applicant: { ...person, maritalStatus: "MARRIED", annualIncomeYuan: text },
+      members: [{ ...spouse, annualIncomeYuan: text }],
+    });
+    expect(pathsOf(result)).toEqual(key ? [`applicant.annualIncomeYuan:${key}`, `members.0.annualIncomeYuan:${key}`] : []);
+  });
+
+  it.each([
+    ["100000.01", "areaTooLarge"],
+    ["99999999999999999999", "areaTooLarge"],
+    ["100000", null],
+    ["45.678", "areaInvalid"],
+    ["-45", "areaInvalid"],
+    ["四十五", "areaInvalid"],
+  ])("says what is wrong with the floor area %j", (text, key) => {
+    const result = housingStepSchema.safeParse({ ownsUrbanHousingInCity: true, housingFloorAreaM2: text, familyCanSupportHousing: false });
+    expect(pathsOf(result)).toEqual(key ? [`housingFloorAreaM2:${key}`] : []);
+  });
+
+  it.each([
+    [2_000_000_001, "incomeTooLarge"],
+    [1e20, "incomeTooLarge"],
+    [100.5, "incomeInvalid"],
+    [-1, "incomeInvalid"],
+    [Number.NaN, "incomeRequired"],
+  ])("says what is wrong with the intake API's income of %d fen, once", (fen, key) => {
+    expect(pathsOf(applicationInputSchema.safeParse({ ...base, applicant: { ...base.applicant, annualIncomeFen: fen } }))).toEqual([`applicant.annualIncomeFen:${key}`]);
+  });
+
+  it.each([
+    [100_000.01, "areaTooLarge"],
+    [1e300, "areaTooLarge"],
+    [30.125, "areaInvalid"],
+    [-1, "areaInvalid"],
+  ])("says what is wrong with the intake API's floor area of %d m²", (m2, key) => {
+    const housing = { ownsUrbanHousingInCity: true, housingFloorAreaM2: m2, lastHousingTransferDate: null };
+    expect(pathsOf(applicationInputSchema.safeParse({ ...base, housing }))).toEqual([`housing.housingFloorAreaM2:${key}`]);
   });
 
   it("names the employer and work district when the basis needs them", () => {
@@ -101,9 +156,10 @@ describe("the form's steps", () => {
     expect(workStepSchema.safeParse({ employment: "PENSION", workDistrictCode: "500103" }).success).toBe(true);
   });
 
-  it("takes floor areas in m² and keeps dm²", () => {
+  it("takes floor areas typed in m² and puts out dm², under a name that says so", () => {
     const parsed = housingStepSchema.parse({ ownsUrbanHousingInCity: true, housingFloorAreaM2: "45.6", familyCanSupportHousing: false });
-    expect(parsed.housingFloorAreaM2).toBe(4560);
+    expect(parsed.housingFloorAreaDm2).toBe(4560);
+    expect(parsed).not.toHaveProperty("housingFloorAreaM2");
     expect(pathsOf(housingStepSchema.safeParse({ ownsUrbanHousingInCity: true, housingFloorAreaM2: "", familyCanSupportHousing: false }))).toEqual([
       "housingFloorAreaM2:areaRequired",
     ]);

@@ -6,7 +6,8 @@ import type { HouseholdMember as RulesMember } from "@/lib/rules/eligibility-typ
 import { EMPLOYMENTS_NEEDING_EMPLOYER, MARITAL_STATUSES, householdDeclarationIssues, isMigrantWorker, type HouseholdIssue, type HouseholdIssueCode } from "@/lib/rules/household";
 import { birthDateFromResidentId, isValidResidentId, sexFromResidentId } from "@/lib/rules/identity";
 import { UNIT_TYPES, allowedUnitTypes } from "@/lib/rules/unit-type";
-import { MAX_ANNUAL_INCOME_FEN, m2NumberToDm2, squareMetresToDm2, yuanToFen } from "./money-input";
+import { MAX_ANNUAL_INCOME_FEN, parseDm2, parseFen, type AmountProblem } from "@/lib/money/parse";
+import { areaDm2FromM2 } from "@/lib/rules/area";
 
 // THE schema of an application (Art. 12-16, 21), shared by the portal's forms (instant feedback in
 // the browser), its server actions, the intake API and the submission service. Messages are keys
@@ -56,6 +57,7 @@ export const V = {
   unitTypeRequired: `${K}unitTypeRequired`,
   unitTypeTooLarge: `${K}unitTypeTooLarge`,
   areaInvalid: `${K}areaInvalid`,
+  areaTooLarge: `${K}areaTooLarge`,
   areaRequired: `${K}areaRequired`,
   areaWithoutHousing: `${K}areaWithoutHousing`,
   transferDateInvalid: `${K}transferDateInvalid`,
@@ -108,11 +110,21 @@ export const residentIdSchema = z
 
 const booleanSchema = z.boolean({ error: V.booleanRequired });
 
-export const fenSchema = z
-  .number({ error: V.incomeRequired })
-  .int({ error: V.incomeInvalid })
-  .min(0, { error: V.incomeInvalid })
-  .max(MAX_ANNUAL_INCOME_FEN, { error: V.incomeTooLarge });
+// One message per amount, whatever is wrong with it (lib/money names the problem): "too large"
+// for a figure above the field's limit, "invalid" for anything else that is not an amount.
+function incomeMessage(problem: AmountProblem): string {
+  return problem === "tooLarge" ? V.incomeTooLarge : problem === "empty" ? V.incomeRequired : V.incomeInvalid;
+}
+function areaMessage(problem: AmountProblem): string {
+  return problem === "tooLarge" ? V.areaTooLarge : V.areaInvalid;
+}
+
+/** An annual income already in fen, as the intake API sends it: a whole number, at most MAX_ANNUAL_INCOME_FEN. */
+export const fenSchema = z.number({ error: V.incomeRequired }).superRefine((fen, ctx) => {
+  if (!Number.isFinite(fen) || fen < 0) ctx.addIssue({ code: "custom", message: V.incomeInvalid });
+  else if (fen > MAX_ANNUAL_INCOME_FEN) ctx.addIssue({ code: "custom", message: V.incomeTooLarge });
+  else if (!Number.isInteger(fen)) ctx.addIssue({ code: "custom", message: V.incomeInvalid });
+});
 
 /** Optional text: "" and null become null. */
 function optionalText(max: number) {
@@ -192,11 +204,13 @@ export const coMemberInputSchema = z.object(
 export const housingInputSchema = z.object(
   {
     ownsUrbanHousingInCity: booleanSchema,
+    /** Square metres as a number with at most two decimals (the intake API's unit); kept in m², stored as dm². */
     housingFloorAreaM2: z
       .number({ error: V.areaInvalid })
-      .min(0, { error: V.areaInvalid })
-      .max(100_000, { error: V.areaInvalid })
-      .refine((m2) => m2NumberToDm2(m2) !== null, { error: V.areaInvalid })
+      .superRefine((m2, ctx) => {
+        const dm2 = parseDm2(m2);
+        if (!dm2.ok) ctx.addIssue({ code: "custom", message: areaMessage(dm2.problem) });
+      })
       .default(0),
     lastHousingTransferDate: isoDateOrNull,
   },
@@ -293,7 +307,7 @@ export function householdIssues(data: {
   const issues = householdDeclarationIssues({
     applicant: isRecord(data.applicant) ? data.applicant : undefined,
     members: records(data.members),
-    housing: housing ? { ownsUrbanHousingInCity: housing.ownsUrbanHousingInCity, floorAreaDm2: typeof m2 === "number" ? m2NumberToDm2(m2) ?? undefined : undefined } : undefined,
+    housing: housing ? { ownsUrbanHousingInCity: housing.ownsUrbanHousingInCity, floorAreaDm2: typeof m2 === "number" ? areaDm2FromM2(m2) ?? undefined : undefined } : undefined,
   }).map(issueAt);
 
   // Art. 21: only a unit type the household may take.
@@ -344,24 +358,20 @@ export type ApplicationInputRaw = z.input<typeof applicationInputSchema>;
 // without zod (docs/decisions/009-client-bundles.md).
 export { APPLY_STEPS, groupIssues, isApplyStep, issuePath, stepOfPath, type ApplyStep } from "./steps";
 
-const yuanSchema = z
-  .string({ error: V.incomeRequired })
-  .trim()
-  .min(1, { error: V.incomeRequired })
-  .transform((text, ctx) => {
-    const fen = yuanToFen(text);
-    if (fen === null) {
-      ctx.addIssue({ code: "custom", message: V.incomeInvalid });
-      return z.NEVER;
-    }
-    if (fen > MAX_ANNUAL_INCOME_FEN) {
-      ctx.addIssue({ code: "custom", message: V.incomeTooLarge });
-      return z.NEVER;
-    }
-    return fen;
-  });
+/** An annual income typed in yuan → fen (lib/money). */
+const yuanSchema = z.string({ error: V.incomeRequired }).transform((text, ctx) => {
+  const fen = parseFen(text, { max: MAX_ANNUAL_INCOME_FEN });
+  if (fen.ok) return fen.value;
+  ctx.addIssue({ code: "custom", message: incomeMessage(fen.problem) });
+  return z.NEVER;
+});
 
-/** Step 1: the applicant and the household (Art. 12). Incomes typed in yuan, kept in fen. */
+/** A person of the household step: the form's `annualIncomeYuan` (text in yuan) comes out as `annualIncomeFen`. */
+function withIncomeInFen<T extends { annualIncomeYuan: number }>({ annualIncomeYuan, ...person }: T): Omit<T, "annualIncomeYuan"> & { annualIncomeFen: number } {
+  return { ...person, annualIncomeFen: annualIncomeYuan };
+}
+
+/** Step 1: the applicant and the household (Art. 12). Incomes typed in yuan (`annualIncomeYuan`), parsed to fen (`annualIncomeFen`). */
 export const householdStepSchema = z
   .object(
     {
@@ -374,7 +384,7 @@ export const householdStepSchema = z
           annualIncomeYuan: yuanSchema,
         },
         { error: V.objectRequired },
-      ),
+      ).transform(withIncomeInFen),
       members: z
         .array(
           z.object(
@@ -392,7 +402,7 @@ export const householdStepSchema = z
               annualIncomeYuan: yuanSchema,
             },
             { error: V.objectRequired },
-          ),
+          ).transform(withIncomeInFen),
           { error: V.objectRequired },
         )
         .max(MAX_HOUSEHOLD_MEMBERS - 1, { error: V.membersTooMany })
@@ -422,23 +432,23 @@ export const workStepSchema = z
 export type WorkStepInput = z.input<typeof workStepSchema>;
 export type WorkStep = z.output<typeof workStepSchema>;
 
-/** Step 3: housing (Art. 13.5), family support (13.6), priority categories (14, 22). Area typed in m². */
+/**
+ * Step 3: housing (Art. 13.5), family support (13.6), priority categories (14, 22). The area is
+ * typed in m² (`housingFloorAreaM2`, text) and comes out in dm² (`housingFloorAreaDm2`).
+ */
 export const housingStepSchema = z
   .object(
     {
       ownsUrbanHousingInCity: booleanSchema,
       housingFloorAreaM2: z
         .string({ error: V.areaInvalid })
-        .trim()
         .optional()
         .transform((text, ctx) => {
-          if (!text) return 0;
-          const dm2 = squareMetresToDm2(text);
-          if (dm2 === null || dm2 > 10_000_000) {
-            ctx.addIssue({ code: "custom", message: V.areaInvalid });
-            return z.NEVER;
-          }
-          return dm2;
+          if (!text || text.trim() === "") return 0;
+          const dm2 = parseDm2(text);
+          if (dm2.ok) return dm2.value;
+          ctx.addIssue({ code: "custom", message: areaMessage(dm2.problem) });
+          return z.NEVER;
         }),
       lastHousingTransferDate: isoDateOrNull,
       familyCanSupportHousing: booleanSchema,
@@ -448,10 +458,11 @@ export const housingStepSchema = z
     { error: V.objectRequired },
   )
   .superRefine((data, ctx) => {
-    // The step's area is already in dm² (typed in m², parsed exactly).
+    // The parsed field already holds dm² (typed in m², parsed exactly); issues go to the typed field.
     const issues = householdDeclarationIssues({ housing: { ownsUrbanHousingInCity: data.ownsUrbanHousingInCity, floorAreaDm2: data.housingFloorAreaM2 } });
     for (const issue of issues) ctx.addIssue({ code: "custom", path: [HOUSEHOLD_ISSUE_FIELDS[issue.code].field], message: HOUSEHOLD_ISSUE_FIELDS[issue.code].message });
-  }, ALWAYS_FOR_OBJECTS);
+  }, ALWAYS_FOR_OBJECTS)
+  .transform(({ housingFloorAreaM2, ...step }) => ({ ...step, housingFloorAreaDm2: housingFloorAreaM2 }));
 export type HousingStepInput = z.input<typeof housingStepSchema>;
 export type HousingStep = z.output<typeof housingStepSchema>;
 

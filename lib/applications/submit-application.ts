@@ -5,12 +5,11 @@ import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notifyApplicant } from "@/lib/notifications/outbox";
-import { isPriorityHousehold, type EligibilityResult } from "@/lib/rules";
+import { areaDm2FromM2, isPriorityHousehold, type EligibilityResult } from "@/lib/rules";
 import { transitionApplication } from "./transitions";
 import { draftToRawInput, EDITABLE_STATUSES, loadDraftRecord } from "./draft-data";
 import { applicationValidationError, type FieldIssue } from "./errors";
 import { claimPeople, createApplicationRecord, peopleOf, writeDeclaration, writeMembers, writePreferences } from "./household-store";
-import { m2NumberToDm2 } from "./money-input";
 import { isProvisionalNumber, nextApplicationNo } from "./numbering";
 import { runPrecheck } from "./precheck";
 import { applicationInputSchema, issuePath, migrantWorkerFlag, missingDocumentGroups, V, type ApplicationInput } from "./schemas";
@@ -227,7 +226,7 @@ async function storeApplication(tx: Tx, applicationId: string, input: Applicatio
     },
     housing: {
       ownsUrbanHousingInCity: input.housing.ownsUrbanHousingInCity,
-      housingFloorAreaDm2: m2NumberToDm2(input.housing.housingFloorAreaM2) ?? 0,
+      housingFloorAreaDm2: areaDm2FromM2(input.housing.housingFloorAreaM2) ?? 0,
       lastHousingTransferDate: input.housing.lastHousingTransferDate,
       familyCanSupportHousing: input.familyCanSupportHousing,
       priorityCategories: input.priorityCategories,

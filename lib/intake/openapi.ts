@@ -1,8 +1,9 @@
 import { EMPLOYMENT_BASES, PRIORITY_CATEGORIES, RELATIONSHIPS } from "@/lib/rules/eligibility-types";
 import { UNIT_TYPES } from "@/lib/rules/unit-type";
+import { areaM2FromDm2 } from "@/lib/rules/area";
 import { INELIGIBILITY_ARTICLES } from "@/lib/rules/explanations";
 import { ESTATE_LEVELS, MARITAL_STATUSES, MAX_HOUSEHOLD_MEMBERS, MAX_PREFERRED_ESTATES } from "@/lib/applications/schemas";
-import { MAX_ANNUAL_INCOME_FEN } from "@/lib/applications/money-input";
+import { MAX_ANNUAL_INCOME_FEN, MAX_FLOOR_AREA_DM2 } from "@/lib/money/parse";
 
 // The OpenAPI 3.1 description of the intake API and the public estates list
 // (shared/docs/intake-api.md), served at GET /api/v1/openapi.json. Enumerations come from the same
@@ -186,7 +187,7 @@ export function intakeOpenApiDocument(): Record<string, unknown> {
           required: ["ownsUrbanHousingInCity"],
           properties: {
             ownsUrbanHousingInCity: { type: "boolean" },
-            housingFloorAreaM2: { type: "number", minimum: 0, maximum: 100000, multipleOf: 0.01, default: 0, description: "Total floor area owned in the city; 0 without housing, above 0 with it." },
+            housingFloorAreaM2: { type: "number", minimum: 0, maximum: areaM2FromDm2(MAX_FLOOR_AREA_DM2), multipleOf: 0.01, default: 0, description: "Total floor area owned in the city; 0 without housing, above 0 with it." },
             lastHousingTransferDate: { oneOf: [isoDate, { type: "null" }], description: "Latest sale or transfer of housing by any member (Art. 13.5); not in the future." },
           },
         },

@@ -1,4 +1,4 @@
-import type { EligibilityInput, EmploymentBasis, Fen, HouseholdMember, ISODate, PriorityCategory } from "@/lib/rules";
+import { areaM2FromDm2, type EligibilityInput, type EmploymentBasis, type Fen, type HouseholdMember, type ISODate, type PriorityCategory } from "@/lib/rules";
 import type { HouseholdComparison } from "@/lib/shared-data/compare";
 
 // Art. 20: the annual re-check re-runs lib/rules assessEligibility on the declared household
@@ -80,7 +80,7 @@ export function buildRecheckInput(args: {
       members,
       employment: household.employment,
       ownsUrbanHousingInCity,
-      housingFloorAreaM2: areaDm2 / 100,
+      housingFloorAreaM2: areaM2FromDm2(areaDm2),
       lastHousingTransferDate: lastTransfer,
       familyCanSupportHousing: household.familyCanSupportHousing,
       priorityCategories,

@@ -143,6 +143,15 @@ describe("Art. 13.4: per-capita income limit by household size", () => {
     expect(above.eligible).toBe(false); // 5,500,001.5 > 5,500,001.1
   });
 
+  it("adds the household's incomes exactly even past Number.MAX_SAFE_INTEGER", () => {
+    // Three incomes near 2^53 fen: a floating-point total is off by 2 fen either way.
+    const R2 = 2 ** 53 - 2;
+    const three = (deltas: number[]) => deltas.map((d, i) => member({ relationship: i === 0 ? "APPLICANT" : "CHILD", annualIncomeFen: R2 + d }));
+    const at = (deltas: number[]) => codes(household({ referenceIncomeFen: R2, members: three(deltas) })).includes("INCOME_ABOVE_LIMIT");
+    expect(at([-1, 0, 1])).toBe(false); // exactly R each: passes (the float total is 2 fen above)
+    expect(at([1, 0, 0])).toBe(true); // a third of a fen above R: fails (the float total is 2 fen below)
+  });
+
   it("the explanation states the per-capita income and the limit in yuan", () => {
     const [reason] = assessEligibility(household({ members: people(2, 12_000_000) })).reasons;
     expect(reason!.message).toBe(
@@ -161,10 +170,27 @@ describe("Art. 13.5: housing owned and recent transfers", () => {
     [true, 44.9, 3, false],
     [false, 200, 1, false], // the area only counts when it is urban housing in the city
     [true, 0, 2, false],
+    // Compared in whole dm²: binary noise in a figure given to the hundredth decides nothing.
+    [true, 30.15 - 15.15, 1, true], // 14.999999999999998 stands for 15.00
+    [true, 0.1 * 3 * 150, 3, true], // 45.00000000000001 stands for 45.00
+    [true, 44.99, 3, false],
+    // A finer figure than the portal keeps is compared exactly as given.
+    [true, 44.999, 3, false],
+    [true, 45.001, 3, true],
   ])("owns=%s, %f m2 for %i people: adequate=%s", (owns, area, size, adequate) => {
     const members = Array.from({ length: size }, (_, i) => member({ relationship: i === 0 ? "APPLICANT" : "CHILD", annualIncomeFen: 0 }));
     const result = assessEligibility(household({ ownsUrbanHousingInCity: owns, housingFloorAreaM2: area, members }));
     expect(result.reasons.some((r) => r.code === "ADEQUATE_HOUSING")).toBe(adequate);
+  });
+
+  it("reports the per-capita floor area to the hundredth of a m², half up", () => {
+    const perCapita = (area: number, size: number) => {
+      const members = Array.from({ length: size }, (_, i) => member({ relationship: i === 0 ? "APPLICANT" : "CHILD", annualIncomeFen: 0 }));
+      return assessEligibility(household({ ownsUrbanHousingInCity: true, housingFloorAreaM2: area, members })).reasons.find((r) => r.code === "ADEQUATE_HOUSING")?.params?.perCapitaAreaM2;
+    };
+    expect(perCapita(45.01, 2)).toBe(22.51); // 22.505 exactly; (45.01 / 2) × 100 is 2250.4999… in binary
+    expect(perCapita(100, 3)).toBe(33.33);
+    expect(perCapita(30.15 - 15.15, 1)).toBe(15);
   });
 
   it.each([

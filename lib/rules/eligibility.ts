@@ -9,7 +9,8 @@ import type {
 } from "./eligibility-types";
 import { EMPLOYMENT_BASES, PRIORITY_CATEGORIES, RELATIONSHIPS } from "./eligibility-types";
 import { INELIGIBILITY_ARTICLES, explainIneligibility } from "./explanations";
-import { isFen } from "./money";
+import { areaDm2FromM2, areaM2FromDm2 } from "./area";
+import { isFen, roundRatioHalfUp } from "./money";
 import type { ISODate } from "./types";
 
 // Enumeration checks as switches: a million households a second cannot afford hashing.
@@ -54,6 +55,23 @@ export function isLowRentHousehold(categories: PriorityCategory[]): boolean {
 
 /** Minimum floor area per person for housing to count as adequate (Art. 13.5). */
 export const ADEQUATE_FLOOR_AREA_PER_PERSON_M2 = 15;
+/** The same in square decimetres, the unit the comparison is made in. */
+export const ADEQUATE_FLOOR_AREA_PER_PERSON_DM2 = 1500;
+
+/**
+ * Art. 13.5: area / size >= 15 m², compared in whole dm² (dm² >= 1500 x size) for any area given
+ * to the hundredth, so binary noise (30.15 - 15.15 = 14.999999999999998) cannot decide it. A
+ * finer figure, which no part of the portal produces, is compared as given: area >= 15 x size is
+ * exact as well, 15 x size being a whole number.
+ */
+function hasAdequateHousing(areaM2: number, areaDm2: number | null, size: number): boolean {
+  return areaDm2 !== null ? areaDm2 >= ADEQUATE_FLOOR_AREA_PER_PERSON_DM2 * size : areaM2 >= ADEQUATE_FLOOR_AREA_PER_PERSON_M2 * size;
+}
+
+/** The per-capita floor area reported with ADEQUATE_HOUSING, to the hundredth of a m², half up. */
+function perCapitaAreaM2(areaM2: number, areaDm2: number | null, size: number): number {
+  return areaDm2 !== null ? areaM2FromDm2(roundRatioHalfUp(areaDm2, size)) : Math.round((areaM2 / size) * 100) / 100;
+}
 
 function fail(field: string, expected: string, value: unknown): never {
   throw new RangeError(`${field} must be ${expected}, got ${JSON.stringify(value)}`);
@@ -100,11 +118,21 @@ export function transferWindowEnds(transferDate: ISODate): ISODate {
 }
 
 /** total / size > R x tenths / 10, exactly (BigInt only when the products leave the safe range). */
-function incomeAboveLimit(total: number, R: number, tenths: number, size: number): boolean {
-  const left = total * 10;
-  const right = R * tenths * size;
-  if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) return left > right;
+function incomeAboveLimit(total: number | bigint, R: number, tenths: number, size: number): boolean {
+  if (typeof total === "number") {
+    const left = total * 10;
+    const right = R * tenths * size;
+    if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) return left > right;
+  }
   return BigInt(total) * 10n > BigInt(R) * BigInt(tenths) * BigInt(size);
+}
+
+/** The household's total income, exactly: as a bigint when the sum leaves the safe integer range. */
+function exactTotalIncome(members: EligibilityInput["members"], sum: number): number | bigint {
+  if (Number.isSafeInteger(sum)) return sum;
+  let total = 0n;
+  for (let i = 0; i < members.length; i++) total += BigInt(members[i]!.annualIncomeFen);
+  return total;
 }
 
 /**
@@ -151,6 +179,7 @@ export function assessEligibility(input: EligibilityInput): EligibilityResult {
   }
 
   const size = members.length;
+  const exactIncome = exactTotalIncome(members, totalIncome);
   const R = input.referenceIncomeFen;
   // Art. 13.4: R for three or more people, 1.1 R for two, 1.2 R for one. Kept as tenths of R so
   // that the comparison below is exact integer arithmetic.
@@ -176,7 +205,7 @@ export function assessEligibility(input: EligibilityInput): EligibilityResult {
   // Art. 13.3, met by certification under Art. 14.
   if (!lowRent && input.employment === "NONE") reasons.push(reason("NO_STABLE_EMPLOYMENT"));
   // Art. 13.4: per-capita income may equal the limit. total/size <= R x tenths/10, compared exactly.
-  if (!lowRent && size > 0 && incomeAboveLimit(totalIncome, R, limitTenths, size)) {
+  if (!lowRent && size > 0 && incomeAboveLimit(exactIncome, R, limitTenths, size)) {
     reasons.push(reason("INCOME_ABOVE_LIMIT", {
       householdSize: size,
       perCapitaIncomeFen,
@@ -185,8 +214,9 @@ export function assessEligibility(input: EligibilityInput): EligibilityResult {
     }));
   }
   // Art. 13.5: owned urban housing counts against the household from 15 m2 per person.
-  if (input.ownsUrbanHousingInCity === true && size > 0 && area >= ADEQUATE_FLOOR_AREA_PER_PERSON_M2 * size) {
-    reasons.push(reason("ADEQUATE_HOUSING", { perCapitaAreaM2: Math.round((area / size) * 100) / 100 }));
+  if (input.ownsUrbanHousingInCity === true && size > 0) {
+    const areaDm2 = areaDm2FromM2(area);
+    if (hasAdequateHousing(area, areaDm2, size)) reasons.push(reason("ADEQUATE_HOUSING", { perCapitaAreaM2: perCapitaAreaM2(area, areaDm2, size) }));
   }
   // Art. 13.5: no sale or transfer in the three years before the application date.
   if (transfer !== null && transfer > addMonths(applicationDate, -36)) {

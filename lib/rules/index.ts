@@ -29,6 +29,7 @@ export type {
 } from "./eligibility-types";
 export { EMPLOYMENT_BASES, PRIORITY_CATEGORIES, RELATIONSHIPS } from "./eligibility-types";
 export {
+  ADEQUATE_FLOOR_AREA_PER_PERSON_DM2,
   ADEQUATE_FLOOR_AREA_PER_PERSON_M2,
   assessEligibility,
   eighteenthBirthday,
@@ -108,6 +109,11 @@ export {
   vacatingRentMultiplier,
   vacatingTransitionEnds,
 } from "./rent";
+
+// Whole hundredths (fen, dm²) as text and from numbers, and the one crossing between dm² and the
+// m² of EligibilityInput (docs/decisions/010). Pages and forms use lib/money, built on these.
+export { hundredthsText, wholeHundredths } from "./money";
+export { areaDm2FromM2, areaM2FromDm2 } from "./area";
 
 export {
   MAX_LEASE_TERM_MONTHS,

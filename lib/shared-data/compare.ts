@@ -7,6 +7,7 @@ import {
   type PriorityCategory,
   type Relationship,
 } from "@/lib/rules";
+import { sumSafe } from "@/lib/money/sum";
 import {
   isChongqingRegion,
   isResidentialUse,
@@ -215,7 +216,7 @@ export function recordedIncomeOf(records: PersonRecords | undefined): RecordedIn
   const tax = records?.TAX;
   if (tax && tax.rows.length > 0) {
     const year = Math.max(...tax.rows.map((r) => r.year));
-    const fen = tax.rows.filter((r) => r.year === year).reduce((sum, r) => sum + r.annualIncomeFen, 0);
+    const fen = sumSafe(tax.rows.filter((r) => r.year === year).map((r) => r.annualIncomeFen));
     return { source: "TAX", fen, year, asOf: tax.asOf };
   }
   const si = records?.SOCIAL_INSURANCE;
@@ -224,7 +225,7 @@ export function recordedIncomeOf(records: PersonRecords | undefined): RecordedIn
     const years = withWage.map((r) => r.year).filter((y): y is number => typeof y === "number");
     const year = years.length > 0 ? Math.max(...years) : null;
     const rows = year === null ? withWage : withWage.filter((r) => r.year === year || r.year === undefined);
-    return { source: "SOCIAL_INSURANCE", fen: rows.reduce((sum, r) => sum + (r.annualWageFen ?? 0), 0), year, asOf: si.asOf };
+    return { source: "SOCIAL_INSURANCE", fen: sumSafe(rows.map((r) => r.annualWageFen ?? 0)), year, asOf: si.asOf };
   }
   return null;
 }
@@ -335,7 +336,7 @@ function compareProperty(input: ComparisonInput): PropertyComparison {
     }
   }
   const holdings = [...holdingsByAddress.values()];
-  const recordedAreaDm2 = holdings.reduce((sum, h) => sum + h.areaDm2, 0);
+  const recordedAreaDm2 = sumSafe(holdings.map((h) => h.areaDm2));
   transfers.sort((a, b) => compareISODate(b.transferredOn, a.transferredOn));
   const latestTransferDate = transfers[0]?.transferredOn ?? null;
   const dataAvailable = availableSources.has("REAL_ESTATE");

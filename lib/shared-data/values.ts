@@ -1,7 +1,8 @@
+import { MAX_FLOOR_AREA_DM2, parseDm2, parseFen, type AmountProblem, type ParsedAmount } from "@/lib/money/parse";
 import { isValidISODate, isValidResidentId, type ISODate } from "@/lib/rules";
 
 // Cell values of partner agencies' files (Art. 17-18) into exact values: money as integer fen and
-// floor areas as integer square decimetres, by string arithmetic (never binary floating point),
+// floor areas as integer square decimetres (parsed by lib/money, never binary floating point),
 // dates as 'YYYY-MM-DD'. Each parser returns the value or the code of what is wrong with it.
 
 /** A cell as read from CSV (text) or XLSX (text, number, date or boolean). Empty cells are null. */
@@ -32,8 +33,6 @@ const err = (code: ValueErrorCode): Parsed<never> => ({ ok: false, code });
 
 /** 100 million yuan: far above any annual income; larger figures are typing errors. */
 export const MAX_AMOUNT_FEN = 10_000_000_000;
-/** 100,000 m2 in dm2: no household owns more housing than this. */
-export const MAX_AREA_DM2 = 10_000_000;
 
 /** True for null, undefined and text that is only white space. */
 export function isBlank(value: CellValue | undefined): boolean {
@@ -58,65 +57,36 @@ export function parseResidentId(value: CellValue): Parsed<string> {
   return isValidResidentId(id) ? ok(id) : err("INVALID_RESIDENT_ID");
 }
 
-const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
-const PLAIN = /^\d+(?:\.\d+)?$/;
+const AMOUNT_CODES: Record<AmountProblem, ValueErrorCode> = {
+  empty: "REQUIRED",
+  invalid: "INVALID_AMOUNT",
+  negative: "NEGATIVE_AMOUNT",
+  decimals: "TOO_MANY_DECIMALS",
+  tooLarge: "AMOUNT_TOO_LARGE",
+};
+const AREA_CODES: Record<AmountProblem, ValueErrorCode> = {
+  empty: "REQUIRED",
+  invalid: "INVALID_AREA",
+  negative: "NEGATIVE_AREA",
+  decimals: "AREA_TOO_MANY_DECIMALS",
+  tooLarge: "AREA_TOO_LARGE",
+};
 
-/**
- * A non-negative decimal with at most two decimals, as an integer number of hundredths, by string
- * arithmetic: "1234.5" → 123450, "1,234.56" → 123456. Thousands separators must group by three.
- */
-function parseHundredths(raw: string): { value: number } | { error: "invalid" | "negative" | "decimals" } {
-  let text = raw.replace(/\s+/g, "").replace(/，/g, ",").replace(/．/g, ".");
-  if (text.startsWith("-") || text.startsWith("−")) {
-    return PLAIN.test(text.slice(1).replace(/,/g, "")) ? { error: "negative" } : { error: "invalid" };
-  }
-  if (text.startsWith("+")) text = text.slice(1);
-  if (!(PLAIN.test(text) || GROUPED.test(text))) return { error: "invalid" };
-  const [whole = "", fraction = ""] = text.replace(/,/g, "").split(".");
-  if (fraction.length > 2) return { error: "decimals" };
-  const digits = whole.replace(/^0+(?=\d)/, "");
-  // 15 digits of whole units stay exact when multiplied by 100.
-  if (digits.length > 13) return { value: Number.MAX_SAFE_INTEGER };
-  return { value: Number(digits) * 100 + Number(fraction.padEnd(2, "0")) };
+function amountCell(value: CellValue, parse: (input: string | number) => ParsedAmount, codes: Record<AmountProblem, ValueErrorCode>): Parsed<number> {
+  if (isBlank(value)) return err("REQUIRED");
+  if (typeof value !== "string" && typeof value !== "number") return err(codes.invalid);
+  const r = parse(value);
+  return r.ok ? ok(r.value) : err(codes[r.problem]);
 }
 
-/**
- * A spreadsheet number as hundredths, when it is one: the cell 1234.56 is stored as the nearest
- * double, which prints back as "1234.56"; a computed 14814.720000000001 is 14814.72 within 1e-6.
- */
-function numberToHundredths(value: number): { value: number } | { error: "invalid" | "negative" | "decimals" } {
-  if (!Number.isFinite(value)) return { error: "invalid" };
-  if (value < 0) return { error: "negative" };
-  const scaled = value * 100;
-  const rounded = Math.round(scaled);
-  if (Math.abs(scaled - rounded) > Math.max(1e-6, Math.abs(scaled) * 1e-12)) return { error: "decimals" };
-  return { value: rounded };
-}
-
-function hundredths(value: CellValue): { value: number } | { error: "invalid" | "negative" | "decimals" } {
-  if (typeof value === "number") return numberToHundredths(value);
-  if (typeof value !== "string") return { error: "invalid" };
-  return parseHundredths(value);
-}
-
-/** Yuan with up to two decimals ("1234.5", "1,234.56", "¥1,234.56", "1234元") → integer fen. */
+/** Yuan with up to two decimals ("1234.5", "1,234.56", "¥1,234.56", "1234元", a number cell) → integer fen (lib/money). */
 export function parseYuanToFen(value: CellValue): Parsed<number> {
-  if (isBlank(value)) return err("REQUIRED");
-  const raw = typeof value === "string" ? value.trim().replace(/^[¥￥]/, "").replace(/元$/, "") : value;
-  const r = hundredths(raw);
-  if ("error" in r) return err(r.error === "negative" ? "NEGATIVE_AMOUNT" : r.error === "decimals" ? "TOO_MANY_DECIMALS" : "INVALID_AMOUNT");
-  if (r.value > MAX_AMOUNT_FEN) return err("AMOUNT_TOO_LARGE");
-  return ok(r.value);
+  return amountCell(value, (input) => parseFen(input, { max: MAX_AMOUNT_FEN }), AMOUNT_CODES);
 }
 
-/** Square metres with up to two decimals ("89.5", "89.50㎡", "1,200") → integer square decimetres. */
+/** Square metres with up to two decimals ("89.5", "89.50㎡", "1,200", a number cell) → integer square decimetres (lib/money). */
 export function parseAreaToDm2(value: CellValue): Parsed<number> {
-  if (isBlank(value)) return err("REQUIRED");
-  const raw = typeof value === "string" ? value.trim().replace(/(?:㎡|m2|m²|平方米|平米)$/i, "") : value;
-  const r = hundredths(raw);
-  if ("error" in r) return err(r.error === "negative" ? "NEGATIVE_AREA" : r.error === "decimals" ? "AREA_TOO_MANY_DECIMALS" : "INVALID_AREA");
-  if (r.value > MAX_AREA_DM2) return err("AREA_TOO_LARGE");
-  return ok(r.value);
+  return amountCell(value, (input) => parseDm2(input, { max: MAX_FLOOR_AREA_DM2 }), AREA_CODES);
 }
 
 const EXCEL_EPOCH_DAY = Date.UTC(1899, 11, 30);

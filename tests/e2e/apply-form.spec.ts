@@ -1,6 +1,6 @@
-// The application form says each thing once: a resident ID's error (empty or wrong), the Art. 12
-// banner for a person already on another application, and "migrant worker" on the work step
-// (Art. 13.3: an employment basis, not a second question). Then one file's size reads the same
+// The application form says each thing once: a resident ID's error (empty or wrong), an income's
+// (too large or malformed), the Art. 12 banner for a person already on another application, and
+// "migrant worker" on the work step (Art. 13.3: an employment basis, not a second question). Then one file's size reads the same
 // to the applicant and to the officer.
 import { expect, test, type Page } from "@playwright/test";
 import { e2ePrisma } from "./db";
@@ -37,6 +37,19 @@ test("the household and work steps say each thing once", async ({ page }) => {
   await expect(applicant.getByText("请填写居民身份证号码")).toHaveCount(1);
   expect(await occurrences(page, "有误")).toBe(0);
   await expect(idField).toHaveAttribute("aria-invalid", "true");
+
+  // An income too large says so, and malformed text is invalid (a huge income used to be told
+  // "enter an amount of 0 or more").
+  const income = applicant.getByLabel("上一年度年收入（元）");
+  await income.fill("99999999999999");
+  await page.getByRole("button", { name: "保存并继续" }).click();
+  await expect(applicant.getByText("金额过大，请核对")).toHaveCount(1);
+  expect(await occurrences(page, "请填写不小于 0 的金额")).toBe(0);
+  await income.fill("三万六");
+  await page.getByRole("button", { name: "保存并继续" }).click();
+  await expect(applicant.getByText("请填写不小于 0 的金额，最多两位小数")).toHaveCount(1);
+  await expect(applicant.getByText("金额过大，请核对")).toHaveCount(0);
+  await income.fill("３６０００"); // full-width digits, as a Chinese input method may type them
 
   // A wrong check character: said once, by the error (the hint steps back to the format).
   const good = freshResidentId();

@@ -111,6 +111,21 @@ describe("the form, saved as a draft at every step", () => {
     ]);
   });
 
+  it("keeps a floor area typed in m² as whole dm², through the draft and the submission", async () => {
+    await saveHouseholdStep(A, household());
+    await saveWorkStep(A, work());
+    // 64.35 × 100 is 6434.999999999999 in binary floating point: the area stays 6435 dm² all the way.
+    await saveHousingStep(A, housing({ ownsUrbanHousingInCity: true, housingFloorAreaM2: "６４．３５㎡" }));
+    const area = async (where: { applicationId: string } | { application: { applicationNo: string } }) =>
+      (await prisma.applicationDeclaration.findFirstOrThrow({ where, select: { housingFloorAreaDm2: true } })).housingFloorAreaDm2;
+    const view = (await getDraftView(A))!;
+    expect(await area({ applicationId: view.applicationId })).toBe(6_435);
+    await saveWhereStep(A, where());
+    await uploadAll(A);
+    const { applicationNo } = await submitDraft(A, { consentToVerification: true, declarationTrue: true });
+    expect(await area({ application: { applicationNo } })).toBe(6_435);
+  });
+
   it("asks 'migrant worker' once, as the employment basis (Art. 13.3), and stores the flag from it", async () => {
     const { applicationId } = await saveHouseholdStep(A, household());
     const flag = async () => (await prisma.applicationDeclaration.findUniqueOrThrow({ where: { applicationId } })).isMigrantWorker;
