@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatFen } from "@/components/shared-data/format";
+import { formatFen } from "@/lib/money/format";
 import { PageHeader } from "@/components/ui/page-header";
 import type { ReferenceIncomePage } from "@/lib/reference/reference-income";
 import { ReferenceIncomeForm } from "./reference-income-form";

@@ -1,9 +1,6 @@
 import { formatDm2, formatFen } from "@/lib/money/format";
 import type { ColumnSpec } from "@/lib/shared-data/layouts";
 
-/** @deprecated transitional re-export for code written before decision 010: import from @/lib/money/format. */
-export { formatDm2, formatFen };
-
 /** A parsed shared-data value for display, by its column's kind: fen as yuan, dm² as m² (lib/money). */
 export function formatFieldValue(spec: Pick<ColumnSpec, "kind" | "options">, value: string | number | undefined, locale?: string): string {
   if (value === undefined || value === null) return "";

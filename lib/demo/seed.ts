@@ -27,6 +27,7 @@ import { confirmRecheckCancellation, runAnnualRecheck } from "@/lib/rechecks/rec
 import { acceptApplication, decideReview, returnApplication } from "@/lib/review/decisions";
 import { reviewDecisionSchema } from "@/lib/review/schemas";
 import { addDays, addMonths, addWorkingDays, deadlineDate, isWorkingDay, leaseEndDate, maxStandardRentFen, publicityEndDate, type IneligibilityCode, type ISODate } from "@/lib/rules";
+import { parseFen } from "@/lib/money/parse";
 import { requiredDocumentGroups } from "@/lib/rules/documents";
 import { residentIdCheckChar } from "@/lib/rules/identity";
 import { SOURCE_LAYOUTS } from "@/lib/shared-data/layouts";
@@ -124,7 +125,12 @@ const DOCUMENT_NAMES: Record<string, string> = {
 };
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n% 演示材料 (demo document)\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-const fen = (yuan: number) => yuan * 100;
+/** The demo's incomes are whole yuan; lib/money turns them into fen. */
+function fen(yuan: number): number {
+  const parsed = parseFen(String(yuan));
+  if (!parsed.ok) throw new Error(`demo amount ${yuan}: ${parsed.problem}`);
+  return parsed.value;
+}
 
 interface MemberSpec {
   name: string;
@@ -276,9 +282,9 @@ const FLOOR_PLAN: { suffix: string; type: UnitType; areaDm2: number }[] = [
   { suffix: "04", type: "THREE_BEDROOM", areaDm2: 7810 },
 ];
 
-/** Market rent about 30 yuan per m² a month, in whole yuan: 30 fen per dm², rounded to 100 fen. */
+/** Market rent 30 yuan per m² a month: 30 fen per dm² (whole yuan for the demo's floor plans). */
 function marketRentFen(areaDm2: number): number {
-  return Math.round((areaDm2 * 30) / 100) * 100;
+  return areaDm2 * 30;
 }
 
 type EstateIds = Map<string, { id: string; unitIds: Map<UnitType, string[]> }>;

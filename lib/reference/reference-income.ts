@@ -92,7 +92,7 @@ export async function saveReferenceIncome(actor: Actor, input: SaveReferenceInco
   if (Number(input.publishedOn.slice(0, 4)) <= input.year) throw new AppError("VALIDATION", { fieldErrors: { publishedOn: ["referenceIncomes.validation.publishedBeforeYearEnd"] } });
   return prisma.$transaction(async (tx) => {
     const before = await tx.referenceIncome.findUnique({ where: { year: input.year }, select: { perCapitaDisposableIncomeFen: true } });
-    const data = { perCapitaDisposableIncomeFen: input.amountYuan, source: input.source, publishedOn: dateColumn(input.publishedOn) };
+    const data = { perCapitaDisposableIncomeFen: input.amountFen, source: input.source, publishedOn: dateColumn(input.publishedOn) };
     await tx.referenceIncome.upsert({ where: { year: input.year }, create: { year: input.year, ...data }, update: data });
     await writeAudit(
       {
@@ -101,7 +101,7 @@ export async function saveReferenceIncome(actor: Actor, input: SaveReferenceInco
         action: before ? "referenceIncome.correct" : "referenceIncome.record",
         entityType: "ReferenceIncome",
         entityId: String(input.year),
-        data: { year: input.year, fen: input.amountYuan, previousFen: before?.perCapitaDisposableIncomeFen ?? null, source: input.source, publishedOn: input.publishedOn },
+        data: { year: input.year, fen: input.amountFen, previousFen: before?.perCapitaDisposableIncomeFen ?? null, source: input.source, publishedOn: input.publishedOn },
       },
       tx,
     );

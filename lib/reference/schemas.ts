@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isValidISODate } from "@/lib/rules/dates";
-import { yuanToFen } from "@/lib/applications/money-input";
+import { parseFen } from "@/lib/money/parse";
 
 // Forms of the reference figures (Art. 13.4: R, the city's urban per-capita disposable income of
 // the previous year). Messages are keys under "referenceIncomes.validation".
@@ -11,23 +11,22 @@ const MAX_REFERENCE_FEN = 2_000_000_000;
 
 export const saveReferenceIncomeSchema = z.object({
   year: z.coerce.number({ error: `${V}yearInvalid` }).int({ error: `${V}yearInvalid` }).min(2000, { error: `${V}yearInvalid` }).max(2100, { error: `${V}yearInvalid` }),
+  // Typed in yuan (the form's field), parsed to fen: the output is `amountFen`.
   amountYuan: z
     .string({ error: `${V}amountRequired` })
     .trim()
     .min(1, { error: `${V}amountRequired` })
     .transform((text, ctx) => {
-      const fen = yuanToFen(text);
-      if (fen === null || fen <= 0) {
-        ctx.addIssue({ code: "custom", message: `${V}amountInvalid` });
+      const fen = parseFen(text, { max: MAX_REFERENCE_FEN });
+      if (!fen.ok || fen.value === 0) {
+        ctx.addIssue({ code: "custom", message: fen.ok || fen.problem !== "tooLarge" ? `${V}amountInvalid` : `${V}amountTooLarge` });
         return z.NEVER;
       }
-      if (fen > MAX_REFERENCE_FEN) {
-        ctx.addIssue({ code: "custom", message: `${V}amountTooLarge` });
-        return z.NEVER;
-      }
-      return fen;
+      return fen.value;
     }),
   source: z.string({ error: `${V}sourceRequired` }).trim().min(2, { error: `${V}sourceRequired` }).max(200, { error: `${V}sourceTooLong` }),
   publishedOn: z.string({ error: `${V}publishedOnInvalid` }).trim().refine((v) => isValidISODate(v), { error: `${V}publishedOnInvalid` }),
-});
+})
+  // The parsed amount is fen, and its name says so (errors still point at the form's field).
+  .transform(({ amountYuan, ...rest }) => ({ ...rest, amountFen: amountYuan }));
 export type SaveReferenceIncomeInput = z.output<typeof saveReferenceIncomeSchema>;
