@@ -93,7 +93,7 @@ export async function RecheckList({ data, filter, currentYear }: { data: Recheck
                 <li key={row.id} className="flex flex-col gap-2 p-4 sm:flex-row sm:items-start sm:justify-between">
                   <div className="min-w-0">
                     <Link href={`/staff/rechecks/${row.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                      {app?.members[0]?.name ?? "—"} · {app?.applicationNo ?? "—"}
+                      {app?.applicantName ?? "—"} · {app?.applicationNo ?? "—"}
                     </Link>
                     <p className="text-sm text-slate-600">
                       {t("rowMeta", { year: row.year, date: format.dateTime(row.createdAt, { dateStyle: "medium" }) })}

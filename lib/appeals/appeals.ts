@@ -5,10 +5,12 @@ import { assertCan, can, type Actor } from "@/lib/auth/permissions";
 import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
+import { readPage } from "@/lib/db/paging";
+import { districtNames } from "@/lib/reference/districts";
 import { AppError } from "@/lib/errors";
 import type { AppealDecision, AppealStatus, ApplicationStatus, Prisma } from "@/lib/generated/prisma/client";
 import { notifyApplicant } from "@/lib/notifications/outbox";
-import { deadlineDate, maskResidentId, type ISODate } from "@/lib/rules";
+import { deadlineDate, type ISODate } from "@/lib/rules";
 import { applicantContact, contactSelect, isAppealableStatus } from "@/lib/review/common";
 import { parseReasons, type ReviewReason } from "@/lib/review/detail";
 
@@ -213,8 +215,8 @@ interface AppealListRow {
   application: {
     applicationNo: string;
     districtCode: string;
-    district: { name: string; nameEn: string };
-    members: Array<{ name: string; residentId: string }>;
+    applicantName: string | null;
+    applicantIdMasked: string | null;
   };
 }
 
@@ -224,10 +226,9 @@ function toAppealListItem(r: AppealListRow): AppealListItem {
     id: r.id,
     applicationNo: r.application.applicationNo,
     districtCode: r.application.districtCode,
-    districtName: r.application.district.name,
-    districtNameEn: r.application.district.nameEn,
-    applicantName: r.application.members[0]?.name ?? "",
-    maskedResidentId: r.application.members[0] ? maskResidentId(r.application.members[0].residentId) : "",
+    ...districtNames(r.application.districtCode),
+    applicantName: r.application.applicantName ?? "",
+    maskedResidentId: r.application.applicantIdMasked ?? "",
     appealedStatus: r.appealedStatus,
     lodgedAt: r.lodgedAt,
     deadline: fromDateColumn(r.deadline),
@@ -250,37 +251,39 @@ export async function listAppeals(actor: Actor, filter: AppealFilter): Promise<A
     and.push({
       OR: [
         { application: { applicationNo: { contains: filter.q, mode: "insensitive" } } },
-        { application: { members: { some: { relationship: "APPLICANT", name: { contains: filter.q } } } } },
+        { application: { applicantName: { contains: filter.q } } },
       ],
     });
   }
   const where: Prisma.AppealWhereInput = { AND: and };
-  const total = await prisma.appeal.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / APPEAL_PAGE_SIZE));
-  const page = Math.min(filter.page ?? 1, pageCount);
-  const rows = await prisma.appeal.findMany({
-    where,
-    select: {
-      id: true,
-      appealedStatus: true,
-      lodgedAt: true,
-      deadline: true,
-      status: true,
-      decision: true,
-      decidedAt: true,
-      application: {
+  const { rows, total, page, pageCount } = await readPage(
+    filter.page,
+    APPEAL_PAGE_SIZE,
+    () => prisma.appeal.count({ where }),
+    (window) =>
+      prisma.appeal.findMany({
+        where,
         select: {
-          applicationNo: true,
-          districtCode: true,
-          district: { select: { name: true, nameEn: true } },
-          members: { where: { relationship: "APPLICANT" }, select: { name: true, residentId: true }, take: 1 },
+          id: true,
+          appealedStatus: true,
+          lodgedAt: true,
+          deadline: true,
+          status: true,
+          decision: true,
+          decidedAt: true,
+          application: {
+            select: {
+              applicationNo: true,
+              districtCode: true,
+              applicantName: true,
+              applicantIdMasked: true,
+            },
+          },
         },
-      },
-    },
-    orderBy: filter.status === "decided" ? [{ decidedAt: "desc" }, { id: "asc" }] : [{ status: "asc" }, { lodgedAt: "asc" }, { id: "asc" }],
-    skip: (page - 1) * APPEAL_PAGE_SIZE,
-    take: APPEAL_PAGE_SIZE,
-  });
+        orderBy: filter.status === "decided" ? [{ decidedAt: "desc" }, { id: "asc" }] : [{ status: "asc" }, { lodgedAt: "asc" }, { id: "asc" }],
+        ...window,
+      }),
+  );
   return {
     items: rows.map(toAppealListItem),
     total,
@@ -321,8 +324,8 @@ export async function getAppealDetail(actor: Actor, appealId: string): Promise<A
           applicationNo: true,
           status: true,
           districtCode: true,
-          district: { select: { name: true, nameEn: true } },
-          members: { where: { relationship: "APPLICANT" }, select: { name: true, residentId: true }, take: 1 },
+          applicantName: true,
+          applicantIdMasked: true,
         },
       },
     },

@@ -91,7 +91,7 @@ export async function listMyApplications(actor: Actor): Promise<MyApplicationSum
       source: true,
       submittedAt: true,
       statusChangedAt: true,
-      _count: { select: { members: true } },
+      householdSize: true,
     },
   });
   return apps.map((a) => {
@@ -104,7 +104,7 @@ export async function listMyApplications(actor: Actor): Promise<MyApplicationSum
       statusChangedAt: a.statusChangedAt,
       deadlines: stageDeadlines(source),
       appealDueDate: source.appealDueDate,
-      householdSize: a._count.members,
+      householdSize: a.householdSize,
     };
   });
 }

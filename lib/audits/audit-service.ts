@@ -5,6 +5,7 @@ import { assertCan, can, districtRoles, type Actor, type Permission } from "@/li
 import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { dateColumn, fromDateColumn, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
+import { readPage } from "@/lib/db/paging";
 import { AppError } from "@/lib/errors";
 import type { Prisma, RectificationStatus } from "@/lib/generated/prisma/client";
 import { addDays, addWorkingDays, DEADLINE_WORKING_DAYS, type ISODate } from "@/lib/rules";
@@ -351,10 +352,9 @@ const auditListSelect = {
   startedAt: true,
   completedAt: true,
   auditor: { select: { name: true } },
-  _count: { select: { items: true, rectifications: true } },
 } satisfies Prisma.ReviewAuditSelect;
 
-export type AuditRow = Prisma.ReviewAuditGetPayload<{ select: typeof auditListSelect }>;
+export type AuditRow = Prisma.ReviewAuditGetPayload<{ select: typeof auditListSelect }> & { itemCount: number };
 
 export async function listAudits(actor: Actor, filter: AuditListFilter): Promise<{ items: AuditRow[]; total: number; page: number; pageCount: number }> {
   // Municipal auditors see every audit; the audited district's officers see theirs (read-only).
@@ -363,17 +363,18 @@ export async function listAudits(actor: Actor, filter: AuditListFilter): Promise
   const scope = scopeWhere(actor, permission, "ReviewAudit", { districtCode: filter.district });
   if (scope === NOTHING) return { items: [], total: 0, page: 1, pageCount: 1 };
   const where: Prisma.ReviewAuditWhereInput = { AND: [scope, filter.status ? { status: filter.status } : {}] };
-  const total = await prisma.reviewAudit.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
-  const items = await prisma.reviewAudit.findMany({
-    where,
-    select: auditListSelect,
-    orderBy: [{ startedAt: "desc" }, { id: "asc" }],
-    skip: (page - 1) * AUDIT_PAGE_SIZE,
-    take: AUDIT_PAGE_SIZE,
-  });
-  return { items, total, page, pageCount };
+  const { rows: items, total, page, pageCount } = await readPage(
+    filter.page,
+    AUDIT_PAGE_SIZE,
+    () => prisma.reviewAudit.count({ where }),
+    (window) => prisma.reviewAudit.findMany({ where, select: auditListSelect, orderBy: [{ startedAt: "desc" }, { id: "asc" }], ...window }),
+  );
+  // The sample sizes of the listed audits only (a relation `_count` would count every item of every audit).
+  const counts = items.length
+    ? await prisma.reviewAuditItem.groupBy({ by: ["auditId"], where: { auditId: { in: items.map((a) => a.id) } }, _count: { _all: true } })
+    : [];
+  const sizes = new Map(counts.map((c) => [c.auditId, c._count._all]));
+  return { items: items.map((a) => ({ ...a, itemCount: sizes.get(a.id) ?? 0 })), total, page, pageCount };
 }
 
 const rectificationSelect = {
@@ -424,19 +425,15 @@ export async function listRectifications(
   const scope = scopeWhere(actor, "rectification:read", "Rectification", { districtCode: filter.district });
   if (scope === NOTHING) return { items: [], total: 0, page: 1, pageCount: 1, overdueTotal: 0 };
   const where: Prisma.RectificationWhereInput = { AND: [scope, rectificationViewWhere(filter.view ?? "OPEN", today)] };
-  const [total, overdueTotal] = await Promise.all([
-    prisma.rectification.count({ where }),
+  const [{ rows: items, total, page, pageCount }, overdueTotal] = await Promise.all([
+    readPage(
+      filter.page,
+      RECTIFICATION_PAGE_SIZE,
+      () => prisma.rectification.count({ where }),
+      (window) => prisma.rectification.findMany({ where, select: rectificationSelect, orderBy: [{ dueDate: "asc" }, { id: "asc" }], ...window }),
+    ),
     prisma.rectification.count({ where: { AND: [scope, rectificationViewWhere("OVERDUE", today)] } }),
   ]);
-  const pageCount = Math.max(1, Math.ceil(total / RECTIFICATION_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
-  const items = await prisma.rectification.findMany({
-    where,
-    select: rectificationSelect,
-    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-    skip: (page - 1) * RECTIFICATION_PAGE_SIZE,
-    take: RECTIFICATION_PAGE_SIZE,
-  });
   return { items: items.map((r) => withOverdue(r, today)), total, page, pageCount, overdueTotal };
 }
 
@@ -475,9 +472,11 @@ export type AuditDetail = Omit<Prisma.ReviewAuditGetPayload<{ select: typeof aud
 
 export async function getAudit(actor: Actor, auditId: string, now: Date = new Date()): Promise<AuditDetail> {
   await readableAudit(actor, auditId);
-  const audit = await prisma.reviewAudit.findUnique({ where: { id: auditId }, select: auditDetailSelect });
+  const [audit, sample] = await Promise.all([
+    prisma.reviewAudit.findUnique({ where: { id: auditId }, select: auditDetailSelect }),
+    sampleRecordOf(prisma, auditId),
+  ]);
   if (!audit) throw new AppError("NOT_FOUND");
-  const sample = await sampleRecordOf(prisma, auditId);
   const tickets = sample ? new Map(drawAuditSample(sample.seed, audit.items.map((i) => i.reviewDecision.id), audit.items.length).map((s) => [s.id, s.ticket])) : new Map<string, string>();
   const items = audit.items
     .map((i) => ({ ...i, ticket: tickets.get(i.reviewDecision.id) ?? null }))

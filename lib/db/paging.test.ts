@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageWindow } from "./paging";
+import { pageWindow, readPage } from "./paging";
 
 describe("pageWindow", () => {
   it.each([
@@ -11,5 +11,28 @@ describe("pageWindow", () => {
     [2.7, 45, 20, { page: 2, pageCount: 3, skip: 20, take: 20 }],
   ])("page %s of %s rows by %s", (requested, total, size, expected) => {
     expect(pageWindow(requested, total, size)).toEqual(expected);
+  });
+});
+
+describe("readPage", () => {
+  const rowsOf = (all: number[]) => async ({ skip, take }: { skip: number; take: number }) => all.slice(skip, skip + take);
+  const all = Array.from({ length: 45 }, (_, i) => i);
+
+  it("reads the page asked for and the total", async () => {
+    expect(await readPage(2, 20, async () => all.length, rowsOf(all))).toEqual({ rows: all.slice(20, 40), total: 45, page: 2, pageCount: 3 });
+  });
+
+  it("reads a page past the end again as the last page", async () => {
+    const asked: number[] = [];
+    const result = await readPage(9, 20, async () => all.length, async (w) => {
+      asked.push(w.skip);
+      return rowsOf(all)(w);
+    });
+    expect(result).toEqual({ rows: all.slice(40), total: 45, page: 3, pageCount: 3 });
+    expect(asked).toEqual([160, 40]);
+  });
+
+  it("gives page 1 of an empty list", async () => {
+    expect(await readPage(undefined, 20, async () => 0, rowsOf([]))).toEqual({ rows: [], total: 0, page: 1, pageCount: 1 });
   });
 });

@@ -4,3 +4,21 @@ export function pageWindow(requested: number, total: number, pageSize: number): 
   const page = Math.min(Math.max(1, Math.floor(requested) || 1), pageCount);
   return { page, pageCount, skip: (page - 1) * pageSize, take: pageSize };
 }
+
+/**
+ * One page of a list, its rows and the total read side by side (two statements on two of the
+ * pool's connections, not one after the other). The rare page past the end (a stale link, a list
+ * that shrank) is read again as the last page.
+ */
+export async function readPage<Row>(
+  requested: number | undefined,
+  pageSize: number,
+  count: () => Promise<number>,
+  rows: (window: { skip: number; take: number }) => Promise<Row[]>,
+): Promise<{ rows: Row[]; total: number; page: number; pageCount: number }> {
+  const asked = Math.max(1, Math.floor(requested ?? 1) || 1);
+  const [total, first] = await Promise.all([count(), rows({ skip: (asked - 1) * pageSize, take: pageSize })]);
+  const window = pageWindow(asked, total, pageSize);
+  const pageRows = window.page === asked ? first : await rows({ skip: window.skip, take: window.take });
+  return { rows: pageRows, total, page: window.page, pageCount: window.pageCount };
+}

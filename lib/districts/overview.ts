@@ -6,7 +6,7 @@ import type { AppealStatus, ObjectionStatus, Prisma, RectificationStatus } from 
 import { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { publicityPeriod } from "@/lib/rules/publicity";
 import { overdueWhere, stageDueDate, workingDaysOverdue } from "@/lib/review/queue";
-import { DEADLINE_WORKING_DAYS, maskResidentId, type ISODate } from "@/lib/rules";
+import { DEADLINE_WORKING_DAYS, type ISODate } from "@/lib/rules";
 
 // The district records page (/staff/districts/[code]): one district's casework at a glance, for
 // its own officers and for municipal officers (Art. 19-20). Every figure is one query on an
@@ -113,17 +113,8 @@ export async function getDistrictOverview(actor: Actor, code: string, options: {
   const inDistrict = { districtCode: code } satisfies Prisma.ApplicationWhereInput;
   const inReview = inReviewWhere(code);
 
-  const [
-    activeOfficerCount,
-    statusRows,
-    overdueRows,
-    dueTodayRows,
-    received,
-    accepted,
-    qualified,
-    refused,
-    dueRows,
-  ] = await Promise.all([
+  // Every figure of the page at once, on the pool's connections (docs/decisions/014).
+  const applicationFigures = Promise.all([
     prisma.user.count({ where: { districtCode: code, role: { in: districtRoles() }, isActive: true } }),
     // (districtCode, status, dueDate) index: one grouped count for every status.
     prisma.application.groupBy({ by: ["status"], where: { ...inDistrict, status: { not: "DRAFT" } }, _count: { _all: true } }),
@@ -141,7 +132,8 @@ export async function getDistrictOverview(actor: Actor, code: string, options: {
         status: true,
         firstReviewDueDate: true,
         secondReviewDueDate: true,
-        members: { where: { relationship: "APPLICANT" }, select: { name: true, residentId: true }, take: 1 },
+        applicantName: true,
+        applicantIdMasked: true,
       },
       orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],
       take: OVERVIEW_LIST_LIMIT,
@@ -152,56 +144,62 @@ export async function getDistrictOverview(actor: Actor, code: string, options: {
   const objectionWhere: Prisma.ObjectionWhereInput = { ...OPEN_OBJECTION, entry: { batch: { districtCode: code } } };
   const appealWhere: Prisma.AppealWhereInput = { status: { in: OPEN_APPEAL_STATUSES }, application: { districtCode: code } };
   const rectificationWhere = openRectificationsWhere(code);
-  const [publicityTotal, batchRows, objectionTotal, objectionRows, appealTotal, appealRows, pendingRechecks, rectificationTotal, rectificationOverdue, rectificationReported, rectificationRows] =
-    await Promise.all([
-      prisma.publicityBatch.count({ where: publicityWhere }),
-      prisma.publicityBatch.findMany({
-        where: publicityWhere,
-        select: { id: true, title: true, startDate: true, endDate: true, _count: { select: { entries: true } } },
-        orderBy: [{ endDate: "asc" }, { id: "asc" }],
-        take: OVERVIEW_LIST_LIMIT,
-      }),
-      prisma.objection.count({ where: objectionWhere }),
-      prisma.objection.findMany({
-        where: objectionWhere,
-        select: {
-          id: true,
-          referenceNo: true,
-          receivedAt: true,
-          status: true,
-          entry: { select: { batchId: true, displayName: true, application: { select: { applicationNo: true } } } },
-        },
-        orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
-        take: OVERVIEW_LIST_LIMIT,
-      }),
-      prisma.appeal.count({ where: appealWhere }),
-      prisma.appeal.findMany({
-        where: appealWhere,
-        select: { id: true, status: true, appealedStatus: true, lodgedAt: true, application: { select: { applicationNo: true } } },
-        orderBy: [{ lodgedAt: "asc" }, { id: "asc" }],
-        take: OVERVIEW_LIST_LIMIT,
-      }),
-      prisma.annualRecheck.count({ where: pendingRechecksWhere(code) }),
-      prisma.rectification.count({ where: rectificationWhere }),
-      prisma.rectification.count({ where: { ...rectificationWhere, dueDate: { lt: dateColumn(today) } } }),
-      prisma.rectification.count({ where: { districtCode: code, status: "REPORTED" } }),
-      prisma.rectification.findMany({
-        where: rectificationWhere,
-        select: { id: true, requirement: true, status: true, dueDate: true },
-        orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-        take: OVERVIEW_LIST_LIMIT,
-      }),
-    ]);
+  const otherFigures = Promise.all([
+    prisma.publicityBatch.count({ where: publicityWhere }),
+    prisma.publicityBatch.findMany({
+      where: publicityWhere,
+      select: { id: true, title: true, startDate: true, endDate: true },
+      orderBy: [{ endDate: "asc" }, { id: "asc" }],
+      take: OVERVIEW_LIST_LIMIT,
+    }),
+    prisma.objection.count({ where: objectionWhere }),
+    prisma.objection.findMany({
+      where: objectionWhere,
+      select: {
+        id: true,
+        referenceNo: true,
+        receivedAt: true,
+        status: true,
+        entry: { select: { batchId: true, displayName: true, application: { select: { applicationNo: true } } } },
+      },
+      orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+      take: OVERVIEW_LIST_LIMIT,
+    }),
+    prisma.appeal.count({ where: appealWhere }),
+    prisma.appeal.findMany({
+      where: appealWhere,
+      select: { id: true, status: true, appealedStatus: true, lodgedAt: true, application: { select: { applicationNo: true } } },
+      orderBy: [{ lodgedAt: "asc" }, { id: "asc" }],
+      take: OVERVIEW_LIST_LIMIT,
+    }),
+    prisma.annualRecheck.count({ where: pendingRechecksWhere(code) }),
+    prisma.rectification.count({ where: rectificationWhere }),
+    prisma.rectification.count({ where: { ...rectificationWhere, dueDate: { lt: dateColumn(today) } } }),
+    prisma.rectification.count({ where: { districtCode: code, status: "REPORTED" } }),
+    prisma.rectification.findMany({
+      where: rectificationWhere,
+      select: { id: true, requirement: true, status: true, dueDate: true },
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+      take: OVERVIEW_LIST_LIMIT,
+    }),
+  ]);
+  const [
+    [activeOfficerCount, statusRows, overdueRows, dueTodayRows, received, accepted, qualified, refused, dueRows],
+    [publicityTotal, batchRows, objectionTotal, objectionRows, appealTotal, appealRows, pendingRechecks, rectificationTotal, rectificationOverdue, rectificationReported, rectificationRows],
+  ] = await Promise.all([applicationFigures, otherFigures]);
 
-  // Open objections of the listed batches only (a handful of entries).
-  const entriesWithOpen = batchRows.length
-    ? await prisma.publicityEntry.findMany({
-        where: { batchId: { in: batchRows.map((b) => b.id) }, objections: { some: OPEN_OBJECTION } },
-        select: { batchId: true, _count: { select: { objections: { where: OPEN_OBJECTION } } } },
-      })
-    : [];
+  // The listed batches' entries and open objections, counted for those batches only (by the
+  // (batchId, …) index; a relation `_count` would count every entry of the city).
+  const batchIds = batchRows.map((b) => b.id);
+  const [entryCounts, openObjectionsOfBatches] = batchIds.length
+    ? await Promise.all([
+        prisma.publicityEntry.groupBy({ by: ["batchId"], where: { batchId: { in: batchIds } }, _count: { _all: true } }),
+        prisma.objection.findMany({ where: { ...OPEN_OBJECTION, entry: { batchId: { in: batchIds } } }, select: { entry: { select: { batchId: true } } } }),
+      ])
+    : [[], []];
+  const entriesByBatch = new Map(entryCounts.map((c) => [c.batchId, c._count._all]));
   const openByBatch = new Map<string, number>();
-  for (const e of entriesWithOpen) openByBatch.set(e.batchId, (openByBatch.get(e.batchId) ?? 0) + e._count.objections);
+  for (const o of openObjectionsOfBatches) openByBatch.set(o.entry.batchId, (openByBatch.get(o.entry.batchId) ?? 0) + 1);
 
   const statusCounts = countsByStatus(statusRows);
   const overdueCounts = countsByStatus(overdueRows);
@@ -223,13 +221,12 @@ export async function getDistrictOverview(actor: Actor, code: string, options: {
     dueItems: dueRows.flatMap((row) => {
       const dueDate = stageDueDate(row);
       if (!dueDate) return [];
-      const applicant = row.members[0];
       return [
         {
           applicationNo: row.applicationNo,
           status: row.status,
-          applicantName: applicant?.name ?? "",
-          maskedResidentId: applicant ? maskResidentId(applicant.residentId) : "",
+          applicantName: row.applicantName ?? "",
+          maskedResidentId: row.applicantIdMasked ?? "",
           dueDate,
           daysOverdue: workingDaysOverdue(dueDate, today),
         },
@@ -244,7 +241,7 @@ export async function getDistrictOverview(actor: Actor, code: string, options: {
           title: b.title,
           firstDay: period.firstDay,
           endDate: period.endDate,
-          entryCount: b._count.entries,
+          entryCount: entriesByBatch.get(b.id) ?? 0,
           openObjections: openByBatch.get(b.id) ?? 0,
           hasEnded: period.endDate < today,
         };

@@ -68,12 +68,13 @@ export async function uploadApplicationDocument(
     return await prisma.$transaction(async (tx) => {
       const app = await tx.application.findUnique({
         where: { id: applicationId },
-        select: { id: true, status: true, applicantUserId: true, districtCode: true, _count: { select: { documents: true } } },
+        select: { id: true, status: true, applicantUserId: true, districtCode: true },
       });
       if (!app) throw new AppError("NOT_FOUND");
       assertCan(actor, "application:update", { ownerId: app.applicantUserId, districtCode: app.districtCode });
       if (app.status !== "DRAFT" && app.status !== "RETURNED") throw new AppError("CONFLICT", { messageKey: "applications.errors.notEditable" });
-      if (app._count.documents >= MAX_DOCUMENTS_PER_APPLICATION) throw documentError("tooMany");
+      // Counted by the (applicationId, kind) index; a relation `_count` would count every document of the city.
+      if ((await tx.document.count({ where: { applicationId: app.id } })) >= MAX_DOCUMENTS_PER_APPLICATION) throw documentError("tooMany");
       const doc = await tx.document.create({
         data: {
           kind: input.kind as UploadDocumentKind,

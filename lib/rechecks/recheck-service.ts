@@ -5,6 +5,7 @@ import { assertCan, can, type Actor } from "@/lib/auth/permissions";
 import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { dateColumn, fromDateColumn, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
+import { readPage } from "@/lib/db/paging";
 import { AppError } from "@/lib/errors";
 import type { IneligibilityCode, ISODate } from "@/lib/rules";
 import { assessEligibility, compareISODate } from "@/lib/rules";
@@ -197,10 +198,11 @@ export async function runDueRechecks(now: Date = new Date()): Promise<string> {
   const today = todayCST(now);
   const year = Number(today.slice(0, 4));
   if (today < `${year}-${ANNUAL_RECHECK_START}`) return "not due";
-  const districts = await prisma.application.findMany({
+  // GROUP BY in SQL: Prisma's `distinct` would read every qualified application of the city.
+  const districts = await prisma.application.groupBy({
+    by: ["districtCode"],
     where: { status: "QUALIFIED", qualification: { status: "ACTIVE" } },
-    distinct: ["districtCode"],
-    select: { districtCode: true },
+    orderBy: { districtCode: "asc" },
   });
   const results: string[] = [];
   for (const { districtCode } of districts) {
@@ -238,7 +240,7 @@ const listSelect = {
           id: true,
           applicationNo: true,
           status: true,
-          members: { where: { relationship: "APPLICANT" }, select: { name: true } },
+          applicantName: true,
         },
       },
     },
@@ -286,26 +288,23 @@ export async function listRechecks(actor: Actor, filter: RecheckFilter): Promise
       ? {
           qualification: {
             application: {
-              OR: [{ applicationNo: { contains: q, mode: "insensitive" } }, { members: { some: { relationship: "APPLICANT", name: { contains: q } } } }],
+              OR: [{ applicationNo: { contains: q, mode: "insensitive" } }, { applicantName: { contains: q } }],
             },
           },
         }
       : {}),
   };
-  const [total, pendingTotal, years] = await Promise.all([
-    prisma.annualRecheck.count({ where }),
+  const [{ rows: items, total, page, pageCount }, pendingTotal, years] = await Promise.all([
+    readPage(
+      filter.page,
+      RECHECK_PAGE_SIZE,
+      () => prisma.annualRecheck.count({ where }),
+      (window) => prisma.annualRecheck.findMany({ where, select: listSelect, orderBy: [{ createdAt: "desc" }, { id: "asc" }], ...window }),
+    ),
     prisma.annualRecheck.count({ where: { AND: [scope], kind: "QUALIFICATION", status: "PENDING" } }),
-    prisma.annualRecheck.findMany({ where: { AND: [scope], kind: "QUALIFICATION" }, distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } }),
+    // GROUP BY in SQL (Prisma's `distinct` would read every row and drop duplicates in memory).
+    prisma.annualRecheck.groupBy({ by: ["year"], where: { AND: [scope], kind: "QUALIFICATION" }, orderBy: { year: "desc" } }),
   ]);
-  const pageCount = Math.max(1, Math.ceil(total / RECHECK_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
-  const items = await prisma.annualRecheck.findMany({
-    where,
-    select: listSelect,
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    skip: (page - 1) * RECHECK_PAGE_SIZE,
-    take: RECHECK_PAGE_SIZE,
-  });
   return { items, total, page, pageCount, pendingTotal, years: years.map((y) => y.year) };
 }
 

@@ -81,6 +81,15 @@ export function findDistrict(code: string): DistrictReference | undefined {
 }
 
 /** The part of a Prisma client (or transaction client) that upsertDistricts needs. */
+/**
+ * A district's names for a list row, from this reference data rather than a join: the 38 names
+ * change only with a new release of this file (the District table is seeded from it).
+ */
+export function districtNames(code: string): { districtName: string; districtNameEn: string } {
+  const d = findDistrict(code);
+  return { districtName: d?.name ?? code, districtNameEn: d?.nameEn ?? code };
+}
+
 export interface DistrictUpsertClient {
   district: {
     upsert(args: {

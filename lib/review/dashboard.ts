@@ -4,7 +4,8 @@ import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import type { ApplicationStatus } from "@/lib/generated/prisma/client";
-import { maskResidentId, type ISODate } from "@/lib/rules";
+import { districtNames } from "@/lib/reference/districts";
+import { type ISODate } from "@/lib/rules";
 import { APPEALABLE_STATUSES } from "./common";
 import { overdueWhere, stageDueDate, workingDaysOverdue } from "./queue";
 
@@ -94,37 +95,40 @@ export async function getReviewDashboard(actor: Actor, options: { now?: Date } =
   // Appeals await the municipal agency (Art. 19): only those who decide them see the count.
   const appealScope = scopeWhere(actor, "appeal:decide", "Appeal");
 
-  const grouped = await prisma.application.groupBy({
-    by: ["districtCode", "status"],
-    where: { AND: [scope, { status: { in: TRACKED_STATUSES } }] },
-    _count: { _all: true },
-  });
-  const overdueGrouped = await prisma.application.groupBy({
-    by: ["districtCode"],
-    where: { AND: [scope, overdueWhere(today)] },
-    _count: { _all: true },
-  });
-  const objections = await prisma.objection.findMany({
-    where: { AND: [objectionScope, { status: { not: "CLOSED" } }] },
-    select: { entry: { select: { batch: { select: { districtCode: true } } } } },
-  });
-  const pendingAppeals =
-    appealScope === NOTHING ? 0 : await prisma.appeal.count({ where: { AND: [appealScope, { status: { in: ["LODGED", "UNDER_REVIEW"] } }] } });
-
-  const overdueRows = await prisma.application.findMany({
-    where: { AND: [scope, overdueWhere(today)] },
-    select: {
-      applicationNo: true,
-      status: true,
-      districtCode: true,
-      district: { select: { name: true, nameEn: true } },
-      firstReviewDueDate: true,
-      secondReviewDueDate: true,
-      members: { where: { relationship: "APPLICANT" }, select: { name: true, residentId: true }, take: 1 },
-    },
-    orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-    take: OVERDUE_LIST_LIMIT,
-  });
+  const cityWide = isCityWide(actor, "review:read");
+  const open = { status: { not: "CLOSED" as const } };
+  // Independent reads, side by side on the pool (docs/decisions/014).
+  const [grouped, overdueGrouped, openObjections, objectionsByDistrict, pendingAppeals, overdueRows] = await Promise.all([
+    prisma.application.groupBy({
+      by: ["districtCode", "status"],
+      where: { AND: [scope, { status: { in: TRACKED_STATUSES } }] },
+      _count: { _all: true },
+    }),
+    prisma.application.groupBy({ by: ["districtCode"], where: { AND: [scope, overdueWhere(today)] }, _count: { _all: true } }),
+    prisma.objection.count({ where: { AND: [objectionScope, open] } }),
+    // Per district (the city's rows only): an objection belongs to its batch's district.
+    cityWide
+      ? prisma.$queryRaw<{ districtCode: string; n: number }[]>`
+          SELECT b."districtCode", count(*)::int AS n FROM "Objection" o
+          JOIN "PublicityEntry" e ON e."id" = o."entryId" JOIN "PublicityBatch" b ON b."id" = e."batchId"
+          WHERE o."status" <> 'CLOSED' GROUP BY b."districtCode"`
+      : Promise.resolve([]),
+    appealScope === NOTHING ? Promise.resolve(0) : prisma.appeal.count({ where: { AND: [appealScope, { status: { in: ["LODGED", "UNDER_REVIEW"] } }] } }),
+    prisma.application.findMany({
+      where: { AND: [scope, overdueWhere(today)] },
+      select: {
+        applicationNo: true,
+        status: true,
+        districtCode: true,
+        firstReviewDueDate: true,
+        secondReviewDueDate: true,
+        applicantName: true,
+        applicantIdMasked: true,
+      },
+      orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+      take: OVERDUE_LIST_LIMIT,
+    }),
+  ]);
 
   const counts = emptyCounts();
   const byDistrict = new Map<string, DistrictRow>();
@@ -147,19 +151,11 @@ export async function getReviewDashboard(actor: Actor, options: { now?: Date } =
     overdue += g._count._all;
     rowFor(g.districtCode).overdue += g._count._all;
   }
-  for (const o of objections) rowFor(o.entry.batch.districtCode).openObjections += 1;
+  for (const o of objectionsByDistrict) rowFor(o.districtCode).openObjections += o.n;
 
   let districts: DistrictRow[] = [];
-  if (isCityWide(actor, "review:read") && byDistrict.size > 0) {
-    const names = await prisma.district.findMany({
-      where: { code: { in: [...byDistrict.keys()] } },
-      select: { code: true, name: true, nameEn: true },
-    });
-    for (const d of names) {
-      const row = rowFor(d.code);
-      row.districtName = d.name;
-      row.districtNameEn = d.nameEn;
-    }
+  if (cityWide && byDistrict.size > 0) {
+    for (const row of byDistrict.values()) Object.assign(row, districtNames(row.districtCode));
     districts = [...byDistrict.values()].sort((a, b) => b.overdue - a.overdue || a.districtCode.localeCompare(b.districtCode));
   }
 
@@ -167,19 +163,17 @@ export async function getReviewDashboard(actor: Actor, options: { now?: Date } =
     today,
     counts,
     overdue,
-    openObjections: objections.length,
+    openObjections,
     pendingAppeals,
     overdueItems: overdueRows.map((row) => {
-      const applicant = row.members[0];
       const dueDate = stageDueDate(row);
       return {
         applicationNo: row.applicationNo,
         status: row.status,
         districtCode: row.districtCode,
-        districtName: row.district.name,
-        districtNameEn: row.district.nameEn,
-        applicantName: applicant?.name ?? "",
-        maskedResidentId: applicant ? maskResidentId(applicant.residentId) : "",
+        ...districtNames(row.districtCode),
+        applicantName: row.applicantName ?? "",
+        maskedResidentId: row.applicantIdMasked ?? "",
         dueDate,
         daysOverdue: workingDaysOverdue(dueDate, today),
       };

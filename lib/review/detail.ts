@@ -2,6 +2,7 @@ import "server-only";
 import { assertCan, can, type Actor } from "@/lib/auth/permissions";
 import { now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
+import { districtNames } from "@/lib/reference/districts";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { deadlineDate, maskResidentId, type EligibilityResult, type ISODate } from "@/lib/rules";
 import { stageDueDate, workingDaysOverdue } from "./queue";
@@ -10,14 +11,13 @@ import { stageDueDate, workingDaysOverdue } from "./queue";
 // documents, the pre-check with its reasons, the history and the decisions so far. Full resident
 // ID numbers only for the officers of the application's district, who decide on it.
 
-const detailSelect = {
+const scalarSelect = {
   id: true,
   applicationNo: true,
   source: true,
   status: true,
   statusChangedAt: true,
   districtCode: true,
-  district: { select: { name: true, nameEn: true } },
   estateLevel: true,
   preferredUnitType: true,
   isPriority: true,
@@ -36,73 +36,125 @@ const detailSelect = {
   precheckAt: true,
   referenceIncomeYear: true,
   contactPhone: true,
-  declaration: {
-    select: {
-      employment: true,
-      employerName: true,
-      workDistrict: { select: { code: true, name: true, nameEn: true } },
-      isMigrantWorker: true,
-      ownsUrbanHousingInCity: true,
-      housingFloorAreaDm2: true,
-      lastHousingTransferDate: true,
-      familyCanSupportHousing: true,
-      priorityCategories: true,
-      receivesRentalSubsidy: true,
-    },
-  },
-  members: {
-    select: {
-      id: true,
-      relationship: true,
-      name: true,
-      residentId: true,
-      sex: true,
-      birthDate: true,
-      maritalStatus: true,
-      fullCivilCapacity: true,
-      annualIncomeFen: true,
-    },
-    orderBy: [{ relationship: "asc" }, { birthDate: "asc" }],
-  },
-  estatePreferences: { select: { rank: true, estate: { select: { code: true, name: true, nameEn: true } } }, orderBy: { rank: "asc" } },
-  documents: { select: { id: true, kind: true, fileName: true, sizeBytes: true, uploadedAt: true }, orderBy: { uploadedAt: "asc" } },
-  statusEvents: {
-    select: { id: true, fromStatus: true, toStatus: true, at: true, actorRole: true, reason: true, reasonKey: true, reasonParams: true, actor: { select: { name: true } } },
-    orderBy: [{ at: "asc" }, { id: "asc" }],
-  },
-  reviewDecisions: {
-    select: {
-      id: true,
-      level: true,
-      outcome: true,
-      reasons: true,
-      articlesCited: true,
-      applicantMessage: true,
-      comment: true,
-      dueDate: true,
-      decidedAt: true,
-      notifiedAt: true,
-      noticeMethod: true,
-      officerId: true,
-      officer: { select: { name: true } },
-    },
-    orderBy: { decidedAt: "asc" },
-  },
-  appeals: {
-    select: { id: true, status: true, appealedStatus: true, lodgedAt: true, decision: true, decisionReason: true, decidedAt: true },
-    orderBy: { lodgedAt: "asc" },
-  },
-  publicityEntries: {
-    select: {
-      id: true,
-      outcome: true,
-      batch: { select: { id: true, title: true, startDate: true, endDate: true, status: true } },
-      objections: { select: { id: true, status: true, outcome: true } },
-    },
-  },
 } satisfies Prisma.ApplicationSelect;
 
-type DetailRow = Prisma.ApplicationGetPayload<{ select: typeof detailSelect }>;
+const declarationSelect = {
+  employment: true,
+  employerName: true,
+  workDistrictCode: true,
+  isMigrantWorker: true,
+  ownsUrbanHousingInCity: true,
+  housingFloorAreaDm2: true,
+  lastHousingTransferDate: true,
+  familyCanSupportHousing: true,
+  priorityCategories: true,
+  receivesRentalSubsidy: true,
+} satisfies Prisma.ApplicationDeclarationSelect;
+
+const memberSelect = {
+  id: true,
+  relationship: true,
+  name: true,
+  residentId: true,
+  sex: true,
+  birthDate: true,
+  maritalStatus: true,
+  fullCivilCapacity: true,
+  annualIncomeFen: true,
+} satisfies Prisma.HouseholdMemberSelect;
+
+const preferenceSelect = { rank: true, estate: { select: { code: true, name: true, nameEn: true } } } satisfies Prisma.ApplicationEstatePreferenceSelect;
+const documentSelect = { id: true, kind: true, fileName: true, sizeBytes: true, uploadedAt: true } satisfies Prisma.DocumentSelect;
+const eventSelect = {
+  id: true,
+  fromStatus: true,
+  toStatus: true,
+  at: true,
+  actorRole: true,
+  reason: true,
+  reasonKey: true,
+  reasonParams: true,
+  actor: { select: { name: true } },
+} satisfies Prisma.ApplicationStatusEventSelect;
+const decisionSelect = {
+  id: true,
+  level: true,
+  outcome: true,
+  reasons: true,
+  articlesCited: true,
+  applicantMessage: true,
+  comment: true,
+  dueDate: true,
+  decidedAt: true,
+  notifiedAt: true,
+  noticeMethod: true,
+  officerId: true,
+  officer: { select: { name: true } },
+} satisfies Prisma.ReviewDecisionSelect;
+const appealSelect = { id: true, status: true, appealedStatus: true, lodgedAt: true, decision: true, decisionReason: true, decidedAt: true } satisfies Prisma.AppealSelect;
+const publicityEntrySelect = {
+  id: true,
+  outcome: true,
+  batch: { select: { id: true, title: true, startDate: true, endDate: true, status: true } },
+  objections: { select: { id: true, status: true, outcome: true } },
+} satisfies Prisma.PublicityEntrySelect;
+
+type DetailRow = Prisma.ApplicationGetPayload<{ select: typeof scalarSelect }> & {
+  district: { name: string; nameEn: string };
+  declaration:
+    | (Omit<Prisma.ApplicationDeclarationGetPayload<{ select: typeof declarationSelect }>, "workDistrictCode"> & {
+        workDistrict: { code: string; name: string; nameEn: string } | null;
+      })
+    | null;
+  members: Prisma.HouseholdMemberGetPayload<{ select: typeof memberSelect }>[];
+  estatePreferences: Prisma.ApplicationEstatePreferenceGetPayload<{ select: typeof preferenceSelect }>[];
+  documents: Prisma.DocumentGetPayload<{ select: typeof documentSelect }>[];
+  statusEvents: Prisma.ApplicationStatusEventGetPayload<{ select: typeof eventSelect }>[];
+  reviewDecisions: Prisma.ReviewDecisionGetPayload<{ select: typeof decisionSelect }>[];
+  appeals: Prisma.AppealGetPayload<{ select: typeof appealSelect }>[];
+  publicityEntries: Prisma.PublicityEntryGetPayload<{ select: typeof publicityEntrySelect }>[];
+};
+
+/**
+ * The application and each of its parts, read side by side (one indexed query per table, on the
+ * pool's connections, rather than one chain of nested queries; docs/decisions/014). District names
+ * come from the reference data.
+ */
+async function loadDetail(applicationNo: string): Promise<DetailRow | null> {
+  const of = { application: { applicationNo } };
+  const [core, declaration, members, estatePreferences, documents, statusEvents, reviewDecisions, appeals, publicityEntries] = await Promise.all([
+    prisma.application.findUnique({ where: { applicationNo }, select: scalarSelect }),
+    prisma.applicationDeclaration.findFirst({ where: of, select: declarationSelect }),
+    prisma.householdMember.findMany({ where: of, select: memberSelect, orderBy: [{ relationship: "asc" }, { birthDate: "asc" }] }),
+    prisma.applicationEstatePreference.findMany({ where: of, select: preferenceSelect, orderBy: { rank: "asc" } }),
+    prisma.document.findMany({ where: of, select: documentSelect, orderBy: { uploadedAt: "asc" } }),
+    prisma.applicationStatusEvent.findMany({ where: of, select: eventSelect, orderBy: [{ at: "asc" }, { id: "asc" }] }),
+    prisma.reviewDecision.findMany({ where: of, select: decisionSelect, orderBy: { decidedAt: "asc" } }),
+    prisma.appeal.findMany({ where: of, select: appealSelect, orderBy: { lodgedAt: "asc" } }),
+    prisma.publicityEntry.findMany({ where: of, select: publicityEntrySelect }),
+  ]);
+  if (!core) return null;
+  const names = districtNames(core.districtCode);
+  let declared: DetailRow["declaration"] = null;
+  if (declaration) {
+    const { workDistrictCode, ...rest } = declaration;
+    const work = workDistrictCode ? districtNames(workDistrictCode) : null;
+    declared = { ...rest, workDistrict: work && workDistrictCode ? { code: workDistrictCode, name: work.districtName, nameEn: work.districtNameEn } : null };
+  }
+  return {
+    ...core,
+    district: { name: names.districtName, nameEn: names.districtNameEn },
+    declaration: declared,
+    members,
+    estatePreferences,
+    documents,
+    statusEvents,
+    reviewDecisions,
+    appeals,
+    publicityEntries,
+  };
+}
+
 
 export interface ReviewReason {
   code: string;
@@ -144,7 +196,7 @@ export function parseReasons(value: Prisma.JsonValue | null): ReviewReason[] {
 
 /** One application for the review page, or null when it does not exist (or is still a draft). */
 export async function getReviewDetail(actor: Actor, applicationNo: string, options: { now?: Date } = {}): Promise<ReviewDetail | null> {
-  const row = await prisma.application.findUnique({ where: { applicationNo }, select: detailSelect });
+  const row = await loadDetail(applicationNo);
   if (!row || row.status === "DRAFT") return null;
   assertCan(actor, "review:read", { districtCode: row.districtCode });
   const seeFullIds = can(actor, "application:review", { districtCode: row.districtCode });

@@ -3,9 +3,11 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
+import { readPage } from "@/lib/db/paging";
+import { districtNames } from "@/lib/reference/districts";
 import type { ApplicationStatus, Prisma } from "@/lib/generated/prisma/client";
-import { isValidResidentId, maskResidentId, workingDaysBetween, type ISODate } from "@/lib/rules";
-import { QUEUE_STAGES, type QueueFilter, type QueueStage } from "./schemas";
+import { isValidResidentId, workingDaysBetween, type ISODate } from "@/lib/rules";
+import type { QueueFilter, QueueStage } from "./schemas";
 
 // The district queue (Art. 19): applications awaiting acceptance, first review and second
 // review, earliest due date first. District officers see their district; municipal officers the
@@ -33,6 +35,7 @@ export function workingDaysOverdue(dueDate: ISODate | null, today: ISODate): num
 export function overdueWhere(today: ISODate): Prisma.ApplicationWhereInput {
   const before = dateColumn(today);
   return {
+    inReviewQueue: true,
     OR: [
       { status: "ACCEPTED", firstReviewDueDate: { lt: before } },
       { status: "FIRST_REVIEW_PASSED", secondReviewDueDate: { lt: before } },
@@ -46,7 +49,6 @@ const queueSelect = {
   status: true,
   source: true,
   districtCode: true,
-  district: { select: { name: true, nameEn: true } },
   estateLevel: true,
   isPriority: true,
   submittedAt: true,
@@ -54,8 +56,10 @@ const queueSelect = {
   firstReviewDueDate: true,
   secondReviewDueDate: true,
   precheckEligible: true,
-  members: { where: { relationship: "APPLICANT" }, select: { name: true, residentId: true }, take: 1 },
-  _count: { select: { members: true } },
+  // The household summary the database keeps on the application (docs/decisions/014).
+  householdSize: true,
+  applicantName: true,
+  applicantIdMasked: true,
 } satisfies Prisma.ApplicationSelect;
 
 export interface QueueItem {
@@ -90,7 +94,7 @@ function searchWhere(q: string): Prisma.ApplicationWhereInput {
   const term = q.trim();
   const or: Prisma.ApplicationWhereInput[] = [
     { applicationNo: { contains: term, mode: "insensitive" } },
-    { members: { some: { relationship: "APPLICANT", name: { contains: term } } } },
+    { applicantName: { contains: term } },
   ];
   // A whole resident ID finds its household; the list still shows it masked.
   if (isValidResidentId(term)) or.push({ members: { some: { residentId: term.toUpperCase() } } });
@@ -105,26 +109,28 @@ export async function listReviewQueue(actor: Actor, filter: QueueFilter, options
   // The officer's district, or the city (narrowed to the district a municipal officer chose).
   const scope = scopeWhere(actor, "review:read", "Application", { districtCode: filter.district });
   if (scope === NOTHING) return { items: [], total: 0, page: 1, pageCount: 1, today };
-  const and: Prisma.ApplicationWhereInput[] = [scope, { status: { in: filter.stage ? [filter.stage] : [...QUEUE_STAGES] } }];
+  // `inReviewQueue` (generated from the status: exactly QUEUE_STAGES) reads the queue's partial
+  // indexes, in the queue's order; a stage narrows it (docs/decisions/014).
+  const and: Prisma.ApplicationWhereInput[] = [scope, filter.stage ? { inReviewQueue: true, status: filter.stage } : { inReviewQueue: true }];
   if (filter.overdue) and.push(overdueWhere(today));
   if (filter.level) and.push({ estateLevel: filter.level });
   if (filter.priority) and.push({ isPriority: filter.priority === "yes" });
   if (filter.q) and.push(searchWhere(filter.q));
   const where: Prisma.ApplicationWhereInput = { AND: and };
 
-  const total = await prisma.application.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
-  const page = Math.min(filter.page ?? 1, pageCount);
-  const rows = await prisma.application.findMany({
-    where,
-    select: queueSelect,
-    orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { submittedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-    skip: (page - 1) * QUEUE_PAGE_SIZE,
-    take: QUEUE_PAGE_SIZE,
-  });
+  const orderBy: Prisma.ApplicationOrderByWithRelationInput[] = [
+    { dueDate: { sort: "asc", nulls: "last" } },
+    { submittedAt: { sort: "asc", nulls: "last" } },
+    { id: "asc" },
+  ];
+  const { rows, total, page, pageCount } = await readPage(
+    filter.page,
+    QUEUE_PAGE_SIZE,
+    () => prisma.application.count({ where }),
+    (window) => prisma.application.findMany({ where, select: queueSelect, orderBy, ...window }),
+  );
 
   const items = rows.map((row): QueueItem => {
-    const applicant = row.members[0];
     const dueDate = stageDueDate(row);
     return {
       id: row.id,
@@ -132,13 +138,12 @@ export async function listReviewQueue(actor: Actor, filter: QueueFilter, options
       status: row.status as QueueStage,
       source: row.source,
       districtCode: row.districtCode,
-      districtName: row.district.name,
-      districtNameEn: row.district.nameEn,
+      ...districtNames(row.districtCode),
       estateLevel: row.estateLevel,
       isPriority: row.isPriority,
-      applicantName: applicant?.name ?? "",
-      maskedResidentId: applicant ? maskResidentId(applicant.residentId) : "",
-      householdSize: row._count.members,
+      applicantName: row.applicantName ?? "",
+      maskedResidentId: row.applicantIdMasked ?? "",
+      householdSize: row.householdSize,
       submittedAt: row.submittedAt,
       acceptedAt: row.acceptedAt,
       dueDate,

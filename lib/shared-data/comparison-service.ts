@@ -30,7 +30,8 @@ export async function loadPersonRecords(db: Db, residentIds: string[]): Promise<
           select: { residentId: true, source: true, fields: true, batchId: true, batch: { select: { asOfDate: true, importedAt: true } } },
           orderBy: { id: "asc" },
         }),
-    db.sharedDataImportBatch.findMany({ where: { status: "COMPLETED" }, distinct: ["source"], select: { source: true } }),
+    // GROUP BY in SQL (Prisma's `distinct` would read every batch and drop duplicates in memory).
+    db.sharedDataImportBatch.groupBy({ by: ["source"], where: { status: "COMPLETED" } }),
   ]);
 
   // Per person and source: the newest batch wins.

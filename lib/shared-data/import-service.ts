@@ -5,6 +5,7 @@ import { assertCan, can, type Actor } from "@/lib/auth/permissions";
 import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { dateColumn } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
+import { readPage } from "@/lib/db/paging";
 import { AppError } from "@/lib/errors";
 import { Prisma, type ImportStatus, type SharedDataSource } from "@/lib/generated/prisma/client";
 import { maskResidentId } from "@/lib/rules";
@@ -406,7 +407,6 @@ const batchSelect = {
   errorCount: true,
   importedAt: true,
   importedBy: { select: { id: true, name: true, districtCode: true } },
-  _count: { select: { records: true } },
 } satisfies Prisma.SharedDataImportBatchSelect;
 
 export type BatchRow = Prisma.SharedDataImportBatchGetPayload<{ select: typeof batchSelect }>;
@@ -426,16 +426,12 @@ export async function listBatches(actor: Actor, filter: BatchFilter): Promise<Ba
   const where: Prisma.SharedDataImportBatchWhereInput = {
     AND: [scope, filter.source ? { source: filter.source } : {}, filter.status ? { status: filter.status } : {}],
   };
-  const total = await prisma.sharedDataImportBatch.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / BATCH_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
-  const items = await prisma.sharedDataImportBatch.findMany({
-    where,
-    select: batchSelect,
-    orderBy: [{ importedAt: "desc" }, { id: "asc" }],
-    skip: (page - 1) * BATCH_PAGE_SIZE,
-    take: BATCH_PAGE_SIZE,
-  });
+  const { rows: items, total, page, pageCount } = await readPage(
+    filter.page,
+    BATCH_PAGE_SIZE,
+    () => prisma.sharedDataImportBatch.count({ where }),
+    (window) => prisma.sharedDataImportBatch.findMany({ where, select: batchSelect, orderBy: [{ importedAt: "desc" }, { id: "asc" }], ...window }),
+  );
   return { items, total, page, pageCount };
 }
 
@@ -462,7 +458,11 @@ export async function getBatch(actor: Actor, batchId: string, errorPage = 1): Pr
   // The importer's district is the batch's (docs/decisions/007).
   if (!can(actor, "sharedData:import", { districtCode: batch.importedBy.districtCode })) throw new AppError("NOT_FOUND");
   const errorWhere = { batchId, errors: { not: Prisma.DbNull } } satisfies Prisma.SharedDataRecordWhereInput;
-  const errorTotal = await prisma.sharedDataRecord.count({ where: errorWhere });
+  // Both counted by the (batchId, rowNo) index; a relation `_count` would count every record of every batch.
+  const [errorTotal, written] = await Promise.all([
+    prisma.sharedDataRecord.count({ where: errorWhere }),
+    prisma.sharedDataRecord.count({ where: { batchId } }),
+  ]);
   const errorPageCount = Math.max(1, Math.ceil(errorTotal / BATCH_ERROR_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.floor(errorPage) || 1), errorPageCount);
   const records = await prisma.sharedDataRecord.findMany({
@@ -474,7 +474,7 @@ export async function getBatch(actor: Actor, batchId: string, errorPage = 1): Pr
   });
   return {
     batch,
-    written: batch._count.records,
+    written,
     errors: records.map((r) => ({
       rowNo: r.rowNo,
       maskedResidentId: r.residentId ? maskResidentId(r.residentId) : null,

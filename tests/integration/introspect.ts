@@ -9,10 +9,14 @@ export interface ActualTable {
   columns: ExpectedColumn[];
   primaryKey: { name: string; columns: string[] } | null;
   /** Every index but the primary key's, with its access method and any predicate/expression. */
-  indexes: (ExpectedIndex & { method: string; isPartial: boolean; hasExpressions: boolean })[];
+  indexes: (ExpectedIndex & { method: string; isPartial: boolean; predicate: string | null; hasExpressions: boolean })[];
   foreignKeys: ExpectedForeignKey[];
   /** Unique, check and exclusion constraints: Prisma creates none (uniques are indexes). */
   otherConstraints: string[];
+  /** Generated columns and their expressions (Prisma reads them as plain columns). */
+  generated: Map<string, string>;
+  /** Triggers on the table, by name. */
+  triggers: string[];
 }
 
 export interface ActualDatabase {
@@ -42,7 +46,7 @@ export async function introspect(client: pg.ClientBase): Promise<ActualDatabase>
       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY c.relname`,
   );
   for (const { name } of tableRows.rows) {
-    tables.set(name, { name, columns: [], primaryKey: null, indexes: [], foreignKeys: [], otherConstraints: [] });
+    tables.set(name, { name, columns: [], primaryKey: null, indexes: [], foreignKeys: [], otherConstraints: [], generated: new Map(), triggers: [] });
   }
   const table = (name: string): ActualTable => {
     const found = tables.get(name);
@@ -50,9 +54,10 @@ export async function introspect(client: pg.ClientBase): Promise<ActualDatabase>
     return found;
   };
 
-  const columnRows = await client.query<{ table: string; name: string; type: string; not_null: boolean; default: string | null }>(
-    `SELECT c.relname AS table, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
-            a.attnotnull AS not_null, pg_get_expr(d.adbin, d.adrelid) AS default
+  const columnRows = await client.query<{ table: string; name: string; type: string; not_null: boolean; default: string | null; generated: string | null }>(
+    `SELECT c.relname AS table, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
+            CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END AS default,
+            CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END AS generated
        FROM pg_attribute a
        JOIN pg_class c ON c.oid = a.attrelid
        JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -62,6 +67,7 @@ export async function introspect(client: pg.ClientBase): Promise<ActualDatabase>
   );
   for (const row of columnRows.rows) {
     table(row.table).columns.push({ name: row.name, type: row.type, notNull: row.not_null, default: row.default });
+    if (row.generated !== null) table(row.table).generated.set(row.name, row.generated);
   }
 
   const indexRows = await client.query<{
@@ -71,11 +77,13 @@ export async function introspect(client: pg.ClientBase): Promise<ActualDatabase>
     primary: boolean;
     method: string;
     partial: boolean;
+    predicate: string | null;
     expressions: boolean;
     columns: string[];
   }>(
     `SELECT t.relname AS table, i.relname AS name, ix.indisunique AS unique, ix.indisprimary AS primary,
-            am.amname AS method, ix.indpred IS NOT NULL AS partial, ix.indexprs IS NOT NULL AS expressions,
+            am.amname AS method, ix.indpred IS NOT NULL AS partial, pg_get_expr(ix.indpred, ix.indrelid) AS predicate,
+            ix.indexprs IS NOT NULL AS expressions,
             ${KEY_COLUMNS("ix.indkey", "t.oid")} AS columns
        FROM pg_index ix
        JOIN pg_class i ON i.oid = ix.indexrelid
@@ -93,9 +101,17 @@ export async function introspect(client: pg.ClientBase): Promise<ActualDatabase>
       columns: row.columns,
       method: row.method,
       isPartial: row.partial,
+      predicate: row.predicate,
       hasExpressions: row.expressions,
     });
   }
+
+  const triggerRows = await client.query<{ table: string; name: string }>(
+    `SELECT c.relname AS table, tg.tgname AS name FROM pg_trigger tg
+       JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND NOT tg.tgisinternal ORDER BY c.relname, tg.tgname`,
+  );
+  for (const row of triggerRows.rows) table(row.table).triggers.push(row.name);
 
   const constraintRows = await client.query<{
     table: string;

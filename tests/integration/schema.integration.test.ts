@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as generatedEnums from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { introspect, type ActualDatabase } from "./introspect";
+import { introspect, type ActualDatabase, type ActualTable } from "./introspect";
 import {
   expectedDatabase,
   generatedNames,
@@ -20,6 +20,7 @@ import {
   type ExpectedDatabase,
   type PslSchema,
 } from "./prisma-schema";
+import { DATABASE_ONLY_GENERATED, DATABASE_ONLY_INDEXES, DATABASE_ONLY_TRIGGERS } from "./database-only";
 import { prisma, withPgClient } from "./db";
 
 // One file per area; Prisma reads them in name order, and so does this test.
@@ -74,12 +75,23 @@ function diffDatabase(expected: ExpectedDatabase, actual: ActualDatabase, only?:
     if (json(found.primaryKey) !== json(table.primaryKey)) {
       problems.push(`primary key of ${table.name}: expected ${json(table.primaryKey)}, found ${json(found.primaryKey)}`);
     }
-    const actualIndexes = found.indexes.map(({ name, unique, columns }) => ({ name, unique, columns }));
+    const databaseOnly = found.indexes.filter((index) => index.name in DATABASE_ONLY_INDEXES);
+    for (const index of databaseOnly) {
+      const declared = DATABASE_ONLY_INDEXES[index.name]!;
+      if (declared.table !== table.name || json(declared.columns) !== json(index.columns) || declared.predicate !== index.predicate || index.unique) {
+        problems.push(`index ${index.name}: expected ${json(declared)}, found ${json(index)}`);
+      }
+    }
+    for (const [name, declared] of Object.entries(DATABASE_ONLY_INDEXES)) {
+      if (declared.table === table.name && !databaseOnly.some((index) => index.name === name)) problems.push(`index ${name} is missing`);
+    }
+    const planned = found.indexes.filter((index) => !(index.name in DATABASE_ONLY_INDEXES));
+    const actualIndexes = planned.map(({ name, unique, columns }) => ({ name, unique, columns }));
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
     if (json([...actualIndexes].sort(byName)) !== json([...table.indexes].sort(byName))) {
       problems.push(`indexes of ${table.name}: expected ${json(table.indexes)}, found ${json(actualIndexes)}`);
     }
-    for (const index of found.indexes) {
+    for (const index of planned) {
       if (index.method !== "btree" || index.isPartial || index.hasExpressions) {
         problems.push(`index ${index.name} is not a plain btree index`);
       }
@@ -88,6 +100,20 @@ function diffDatabase(expected: ExpectedDatabase, actual: ActualDatabase, only?:
       problems.push(`foreign keys of ${table.name}: expected ${json(table.foreignKeys)}, found ${json(found.foreignKeys)}`);
     }
     if (found.otherConstraints.length > 0) problems.push(`${table.name} has constraints Prisma would not create: ${found.otherConstraints}`);
+    for (const [column, expression] of found.generated) {
+      const declared = DATABASE_ONLY_GENERATED[`${table.name}.${column}`];
+      const statuses = [...expression.matchAll(/'([A-Z_]+)'::/g)].map((m) => m[1]);
+      if (!declared) problems.push(`column ${table.name}.${column} is generated (${expression}) but not listed in database-only.ts`);
+      else if (json([...statuses].sort()) !== json([...declared.statuses].sort())) {
+        problems.push(`generated column ${table.name}.${column}: expected the statuses ${json(declared.statuses)}, found ${expression}`);
+      }
+    }
+    for (const name of Object.keys(DATABASE_ONLY_GENERATED).filter((key) => key.startsWith(`${table.name}.`))) {
+      if (!found.generated.has(name.slice(table.name.length + 1))) problems.push(`column ${name} is not generated`);
+    }
+    if (json(found.triggers) !== json(DATABASE_ONLY_TRIGGERS[table.name] ?? [])) {
+      problems.push(`triggers of ${table.name}: expected ${json(DATABASE_ONLY_TRIGGERS[table.name] ?? [])}, found ${json(found.triggers)}`);
+    }
   }
   if (only) return problems;
   for (const [name, values] of expected.enums) {
@@ -198,6 +224,25 @@ describe("the migrated database matches prisma/schema/*.prisma", () => {
       notNull: true,
       default: `nextval('"AuditLog_id_seq"'::regclass)`,
     });
+  });
+
+  it("finds a database-only object missing, changed or unlisted", () => {
+    const application = actual.tables.get("Application")!;
+    const member = actual.tables.get("HouseholdMember")!;
+    const only = ["Application", "HouseholdMember"];
+    const withTables = (tables: Array<[string, ActualTable]>): ActualDatabase => ({ ...actual, tables: new Map([...actual.tables, ...tables]) });
+    expect(diffDatabase(expected, actual, only)).toEqual([]);
+
+    const noTrigger = withTables([["HouseholdMember", { ...member, triggers: [] }]]);
+    expect(diffDatabase(expected, noTrigger, only)).toEqual([`triggers of HouseholdMember: expected ["HouseholdMember_summary"], found []`]);
+
+    const widerIndex = withTables([
+      ["Application", { ...application, indexes: application.indexes.map((i) => (i.name === "Application_reviewQueue_city_idx" ? { ...i, predicate: null, isPartial: false } : i)) }],
+    ]);
+    expect(diffDatabase(expected, widerIndex, only).join("\n")).toContain("index Application_reviewQueue_city_idx: expected");
+
+    const otherStages = withTables([["Application", { ...application, generated: new Map([["inReviewQueue", `(status = ANY (ARRAY['ACCEPTED'::"ApplicationStatus"]))`]]) }]]);
+    expect(diffDatabase(expected, otherStages, only).join("\n")).toContain("generated column Application.inReviewQueue");
   });
 
   it("fails when the schema gains a column, index, relation or enum value the migrations lack", () => {

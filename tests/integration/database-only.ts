@@ -1,0 +1,31 @@
+// What the migrations add to the database that Prisma's schema language cannot express, each with
+// the reason (docs/decisions/014). schema.integration.test.ts checks that the database has exactly
+// these beside what prisma/schema/*.prisma describes: nothing missing, nothing unlisted.
+import { QUEUE_STAGES } from "@/lib/review/schemas";
+
+export interface DatabaseOnlyIndex {
+  table: string;
+  columns: string[];
+  /** The predicate as pg_get_expr prints it. */
+  predicate: string;
+}
+
+/** Partial indexes: the review queue's, on the generated column (Prisma's enum casts defeat a predicate on `status`). */
+export const DATABASE_ONLY_INDEXES: Record<string, DatabaseOnlyIndex> = {
+  Application_reviewQueue_city_idx: { table: "Application", columns: ["dueDate", "submittedAt", "id"], predicate: '"inReviewQueue"' },
+  Application_reviewQueue_district_idx: {
+    table: "Application",
+    columns: ["districtCode", "dueDate", "submittedAt", "id"],
+    predicate: '"inReviewQueue"',
+  },
+};
+
+/** Generated columns and the statuses their expression names (Prisma declares them as plain optional columns). */
+export const DATABASE_ONLY_GENERATED: Record<string, { statuses: readonly string[] }> = {
+  "Application.inReviewQueue": { statuses: QUEUE_STAGES },
+};
+
+/** Triggers by table: the household summary on Application is kept from HouseholdMember. */
+export const DATABASE_ONLY_TRIGGERS: Record<string, string[]> = {
+  HouseholdMember: ["HouseholdMember_summary"],
+};
