@@ -269,8 +269,8 @@ export function benchCases(s: Samples): BenchCase[] {
       sql: [
         { text: `SELECT count(*) FROM "ReviewAudit"` },
         {
-          text: `SELECT u."id", u."districtCode", u."periodStart", u."periodEnd", u."status", u."startedAt", d."name",
-              (SELECT count(*) FROM "ReviewAuditItem" i WHERE i."auditId" = u."id") FROM "ReviewAudit" u JOIN "District" d ON d."code" = u."districtCode"
+          text: `SELECT u."id", u."districtCode", u."periodStart", u."periodEnd", u."status", u."startedAt", u."completedAt", u."sampleSize", d."name", d."nameEn", a."name"
+            FROM "ReviewAudit" u JOIN "District" d ON d."code" = u."districtCode" JOIN "User" a ON a."id" = u."auditorId"
             ORDER BY u."startedAt" DESC, u."id" LIMIT 20`,
         },
       ],

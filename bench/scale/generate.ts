@@ -317,7 +317,8 @@ FROM "District" CROSS JOIN generate_series(1, 4) q;
 INSERT INTO "ReviewAuditItem" ("id", "auditId", "reviewDecisionId", "isCompliant")
 SELECT 'bait-' || r."id", 'baud-' || a.district || '-4', r."id", CASE WHEN a.i % 2 = 0 THEN true END
 FROM bench_app a JOIN "ReviewDecision" r ON r."applicationId" = 'bapp' || lpad(a.i::text, 8, '0') AND r."level" = 'FIRST'
-WHERE a.i % 400 = 0;`,
+WHERE a.i % 400 = 0;
+UPDATE "ReviewAudit" u SET "sampleSize" = (SELECT count(*) FROM "ReviewAuditItem" i WHERE i."auditId" = u."id");`,
     },
     {
       label: "shared-data records",

@@ -9,6 +9,7 @@
 // and the hand-written SQL for the same rows (cases.ts): warm-up runs, then `--runs` runs of each,
 // interleaved. It prints median and p95 of both and their ratio, and exits non-zero when a page's
 // median is above 2x its SQL's. Figures, not tests: nothing here runs in `npm test`.
+import { createHash } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { listLocalMigrations, migrate } from "../../lib/db/migrate";
@@ -62,8 +63,12 @@ async function prepare(url: string, options: Options): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const migrations = (await listLocalMigrations()).map((m) => m.name).join(",");
-    const wanted = `${options.applications}|${migrations}`;
+    // The data set is kept while the migrations and the generator are the same (by their text).
+    const steps = generationSteps({ applications: options.applications });
+    const fingerprint = createHash("sha256");
+    for (const m of await listLocalMigrations()) fingerprint.update(`${m.name}:${m.checksum}\n`);
+    for (const step of steps) fingerprint.update(step.sql);
+    const wanted = `${options.applications}|${fingerprint.digest("hex")}`;
     const meta = await client
       .query<{ generated: string }>(`SELECT "generated" FROM bench_scale_meta LIMIT 1`)
       .then((r) => r.rows[0]?.generated ?? null)
@@ -76,7 +81,7 @@ async function prepare(url: string, options: Options): Promise<void> {
     await resetScratch(client);
     await migrate(client);
     const started = performance.now();
-    for (const step of generationSteps({ applications: options.applications })) {
+    for (const step of steps) {
       const t0 = performance.now();
       process.stdout.write(`[bench:scale] ${step.label} … `);
       await client.query(step.sql);

@@ -131,7 +131,7 @@ export async function AuditsHome({
                     {label(a.district)} · {fromDateColumn(a.periodStart)} — {fromDateColumn(a.periodEnd)}
                   </Link>
                   <p className="text-sm text-slate-600">
-                    {t("rowMeta", { auditor: a.auditor.name, date: format.dateTime(a.startedAt, { dateStyle: "medium" }), items: a.itemCount })}
+                    {t("rowMeta", { auditor: a.auditor.name, date: format.dateTime(a.startedAt, { dateStyle: "medium" }), items: a.sampleSize })}
                   </p>
                 </div>
                 <span

@@ -37,17 +37,24 @@ export interface Refusal {
   message: string | null;
 }
 
-async function findRefusal(db: Prisma.TransactionClient | typeof prisma, applicationId: string): Promise<Refusal | null> {
-  const objection = await db.objection.findFirst({
-    where: { outcome: "UPHELD", entry: { applicationId } },
-    orderBy: { decidedAt: "desc" },
-    select: { outcomeNote: true, decidedAt: true },
-  });
-  const decision = await db.reviewDecision.findFirst({
-    where: { applicationId, outcome: "REJECTED" },
-    orderBy: { decidedAt: "desc" },
-    select: { level: true, decidedAt: true, reasons: true, articlesCited: true, applicantMessage: true },
-  });
+async function findRefusal(
+  db: Prisma.TransactionClient | typeof prisma,
+  /** The application's id, or (read beside the appeal itself) the application an appeal contests. */
+  of: { applicationId: string } | { appealId: string },
+): Promise<Refusal | null> {
+  const application: Prisma.ApplicationWhereInput = "applicationId" in of ? { id: of.applicationId } : { appeals: { some: { id: of.appealId } } };
+  const [objection, decision] = await Promise.all([
+    db.objection.findFirst({
+      where: { outcome: "UPHELD", entry: { application } },
+      orderBy: { decidedAt: "desc" },
+      select: { outcomeNote: true, decidedAt: true },
+    }),
+    db.reviewDecision.findFirst({
+      where: { application, outcome: "REJECTED" },
+      orderBy: { decidedAt: "desc" },
+      select: { level: true, decidedAt: true, reasons: true, articlesCited: true, applicantMessage: true },
+    }),
+  ]);
   // The later of the two is the refusal in force.
   if (objection && (!decision || (objection.decidedAt ?? new Date(0)) > decision.decidedAt)) {
     return { kind: "OBJECTION", level: null, decidedAt: objection.decidedAt, reasons: [], articlesCited: ["19"], findings: objection.outcomeNote, message: null };
@@ -116,7 +123,7 @@ export async function getAppealPage(actor: Actor, applicationNo: string, options
     today,
     isAppealable,
     isLate,
-    refusal: await findRefusal(prisma, app.id),
+    refusal: await findRefusal(prisma, { applicationId: app.id }),
     appeals: app.appeals,
     documents: app.documents.filter((d) => !isEvidence(d)).map(({ id, kind, fileName }) => ({ id, kind, fileName })),
     evidence: app.documents.filter(isEvidence).map(({ id, kind, fileName, sizeBytes }) => ({ id, kind, fileName, sizeBytes })),
@@ -304,34 +311,36 @@ export interface AppealDetail extends AppealListItem {
 /** One appeal with the refusal it contests, for the municipal officer who decides it. */
 export async function getAppealDetail(actor: Actor, appealId: string): Promise<AppealDetail | null> {
   assertCan(actor, "appeal:decide");
-  const r = await prisma.appeal.findUnique({
-    where: { id: appealId },
-    select: {
-      id: true,
-      appealedStatus: true,
-      grounds: true,
-      lodgedAt: true,
-      deadline: true,
-      status: true,
-      decision: true,
-      decisionReason: true,
-      decidedAt: true,
-      decidedBy: { select: { name: true } },
-      documents: { select: { id: true, kind: true, fileName: true } },
-      application: {
-        select: {
-          id: true,
-          applicationNo: true,
-          status: true,
-          districtCode: true,
-          applicantName: true,
-          applicantIdMasked: true,
+  const [r, refusal] = await Promise.all([
+    prisma.appeal.findUnique({
+      where: { id: appealId },
+      select: {
+        id: true,
+        appealedStatus: true,
+        grounds: true,
+        lodgedAt: true,
+        deadline: true,
+        status: true,
+        decision: true,
+        decisionReason: true,
+        decidedAt: true,
+        decidedBy: { select: { name: true } },
+        documents: { select: { id: true, kind: true, fileName: true } },
+        application: {
+          select: {
+            id: true,
+            applicationNo: true,
+            status: true,
+            districtCode: true,
+            applicantName: true,
+            applicantIdMasked: true,
+          },
         },
       },
-    },
-  });
+    }),
+    findRefusal(prisma, { appealId }),
+  ]);
   if (!r || !can(actor, "appeal:decide", { districtCode: r.application.districtCode })) return null;
-  const refusal = await findRefusal(prisma, r.application.id);
   return {
     ...toAppealListItem(r),
     grounds: r.grounds,

@@ -77,6 +77,7 @@ export async function drawSample(actor: Actor, input: DrawSampleInput, now: Date
         periodEnd: dateColumn(input.periodEnd),
         auditorId: actor.id,
         startedAt: now,
+        sampleSize: sample.length,
       },
       select: { id: true },
     });
@@ -352,9 +353,10 @@ const auditListSelect = {
   startedAt: true,
   completedAt: true,
   auditor: { select: { name: true } },
+  sampleSize: true,
 } satisfies Prisma.ReviewAuditSelect;
 
-export type AuditRow = Prisma.ReviewAuditGetPayload<{ select: typeof auditListSelect }> & { itemCount: number };
+export type AuditRow = Prisma.ReviewAuditGetPayload<{ select: typeof auditListSelect }>;
 
 export async function listAudits(actor: Actor, filter: AuditListFilter): Promise<{ items: AuditRow[]; total: number; page: number; pageCount: number }> {
   // Municipal auditors see every audit; the audited district's officers see theirs (read-only).
@@ -369,12 +371,7 @@ export async function listAudits(actor: Actor, filter: AuditListFilter): Promise
     () => prisma.reviewAudit.count({ where }),
     (window) => prisma.reviewAudit.findMany({ where, select: auditListSelect, orderBy: [{ startedAt: "desc" }, { id: "asc" }], ...window }),
   );
-  // The sample sizes of the listed audits only (a relation `_count` would count every item of every audit).
-  const counts = items.length
-    ? await prisma.reviewAuditItem.groupBy({ by: ["auditId"], where: { auditId: { in: items.map((a) => a.id) } }, _count: { _all: true } })
-    : [];
-  const sizes = new Map(counts.map((c) => [c.auditId, c._count._all]));
-  return { items: items.map((a) => ({ ...a, itemCount: sizes.get(a.id) ?? 0 })), total, page, pageCount };
+  return { items, total, page, pageCount };
 }
 
 const rectificationSelect = {
@@ -471,12 +468,14 @@ export type AuditDetail = Omit<Prisma.ReviewAuditGetPayload<{ select: typeof aud
 };
 
 export async function getAudit(actor: Actor, auditId: string, now: Date = new Date()): Promise<AuditDetail> {
-  await readableAudit(actor, auditId);
   const [audit, sample] = await Promise.all([
     prisma.reviewAudit.findUnique({ where: { id: auditId }, select: auditDetailSelect }),
     sampleRecordOf(prisma, auditId),
   ]);
-  if (!audit) throw new AppError("NOT_FOUND");
+  // Who may read it, as readableAudit asks: municipal auditors, and the audited district's officers.
+  if (!audit || (!can(actor, "review:sample") && !can(actor, "rectification:read", { districtCode: audit.districtCode }))) {
+    throw new AppError("NOT_FOUND");
+  }
   const tickets = sample ? new Map(drawAuditSample(sample.seed, audit.items.map((i) => i.reviewDecision.id), audit.items.length).map((s) => [s.id, s.ticket])) : new Map<string, string>();
   const items = audit.items
     .map((i) => ({ ...i, ticket: tickets.get(i.reviewDecision.id) ?? null }))

@@ -90,15 +90,20 @@ export interface QueuePage {
   today: ISODate;
 }
 
-function searchWhere(q: string): Prisma.ApplicationWhereInput {
+/** A whole application number as the portal issues them (GZF-500103-2026-000123), in any case. */
+const WHOLE_APPLICATION_NO = /^GZF-\d{6}-\d{4}-\d{6,}$/i;
+
+/**
+ * What an officer typed, read as what it is: a whole resident ID finds its household by the
+ * members' index, a whole application number its application by the unique index; anything else
+ * is looked for in the application numbers and applicants' names of the queue's own rows.
+ */
+export function searchWhere(q: string): Prisma.ApplicationWhereInput {
   const term = q.trim();
-  const or: Prisma.ApplicationWhereInput[] = [
-    { applicationNo: { contains: term, mode: "insensitive" } },
-    { applicantName: { contains: term } },
-  ];
-  // A whole resident ID finds its household; the list still shows it masked.
-  if (isValidResidentId(term)) or.push({ members: { some: { residentId: term.toUpperCase() } } });
-  return { OR: or };
+  // The list still shows the ID masked.
+  if (isValidResidentId(term)) return { members: { some: { residentId: term.toUpperCase() } } };
+  if (WHOLE_APPLICATION_NO.test(term)) return { applicationNo: term.toUpperCase() };
+  return { OR: [{ applicationNo: { contains: term, mode: "insensitive" } }, { applicantName: { contains: term } }] };
 }
 
 /** One page of the queue, earliest due date first (applications without a clock after them). */

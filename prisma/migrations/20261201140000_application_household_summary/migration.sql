@@ -57,3 +57,6 @@ ALTER TABLE "Application" ADD COLUMN     "inReviewQueue" BOOLEAN GENERATED ALWAY
 CREATE INDEX "Application_reviewQueue_city_idx" ON "Application"("dueDate", "submittedAt", "id") WHERE "inReviewQueue";
 
 CREATE INDEX "Application_reviewQueue_district_idx" ON "Application"("districtCode", "dueDate", "submittedAt", "id") WHERE "inReviewQueue";
+
+-- The dashboards count applications by status and district for the statuses still at work.
+CREATE INDEX "Application_status_districtCode_idx" ON "Application"("status", "districtCode");
