@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { locales } from "@/i18n/config";
 import { authedAction } from "@/lib/actions/authed-action";
 import { runJobsOnce } from "./scheduler";
 
@@ -11,7 +12,9 @@ import { runJobsOnce } from "./scheduler";
  */
 export const runJobsNowAction = authedAction(z.object({}), "jobs:run", async () => {
   const results = await runJobsOnce();
-  revalidatePath("/staff", "layout");
-  revalidatePath("/publicity", "layout");
+  revalidatePath("/[locale]/staff", "layout");
+  // Whatever the jobs did (or a run in progress is doing) to the publicity: every public batch
+  // page and list is made again on its next visit.
+  for (const locale of locales) revalidatePath(`/${locale}/publicity`, "layout");
   return { ran: results.length > 0, results };
 });
