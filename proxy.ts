@@ -1,18 +1,39 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { LOCALE_COOKIE, resolveLocale } from "@/i18n/config";
 import { authConfig } from "@/lib/auth/auth.config";
 import { actionRequestProblem, isActionRequest } from "@/lib/http/action-request";
+import { internalRoute, LOCALE_HEADER, localizedPath, VISIBLE_PATH_HEADER } from "@/lib/http/public-routes";
 
-// Two jobs, neither of them authorization:
+// Three jobs, none of them authorization:
 // 1. A server action request Next could not decode (malformed, oversized, cross-site) is answered
 //    here with a 4xx, before Next turns the decoding failure into a 500.
 // 2. A visitor without a valid session cookie who asks for a signed-in area is sent to
 //    /login?next=... . Roles, districts and ownership are checked on the server by every layout,
 //    page and action (lib/auth/session.ts, lib/auth/permissions.ts), never here.
+// 3. Every page is rewritten to its language's route, /zh-CN/... or /en/... after the locale
+//    cookie (the visitor's address stays /publicity), and a public page's query to path segments
+//    (lib/http/public-routes.ts), so that the public pages can be served from Next's cache
+//    (docs/decisions/013-public-pages-cache.md). The language comes to the server components as a
+//    route parameter and to actions and dynamic pages as a request header.
 const { auth } = NextAuth(authConfig);
 
+function rewrite(request: NextRequest): NextResponse {
+  const locale = resolveLocale(request.cookies.get(LOCALE_COOKIE)?.value);
+  const { pathname, search } = internalRoute(request.nextUrl.pathname, request.nextUrl.searchParams);
+  const target = new URL(`${localizedPath(locale, pathname)}${search}`, request.nextUrl.origin);
+  const headers = new Headers(request.headers);
+  headers.set(LOCALE_HEADER, locale);
+  headers.set(VISIBLE_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  const response = NextResponse.rewrite(target, { request: { headers } });
+  // The same address answers in the language of the visitor's cookie: a shared cache must keep
+  // one copy per cookie, never hand one visitor's language to another.
+  response.headers.set("Vary", "Cookie");
+  return response;
+}
+
 const redirectSignedOut = auth((request) => {
-  if (request.auth?.user?.id) return NextResponse.next();
+  if (request.auth?.user?.id) return rewrite(request);
   const { pathname, search } = request.nextUrl;
   const login = new URL("/login", request.nextUrl.origin);
   login.searchParams.set("next", `${pathname}${search}`);
@@ -32,7 +53,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
     }
   }
   if (SIGNED_IN_AREAS.test(request.nextUrl.pathname)) return (await redirectSignedOut(request, event as never)) as Response;
-  return NextResponse.next();
+  return rewrite(request);
 }
 
 export const config = {

@@ -1,11 +1,15 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { messagesFor } from "@/lib/i18n/catalog";
-import { LOCALE_COOKIE, resolveLocale, timeZone } from "./config";
+import { isLocale, LOCALE_COOKIE, resolveLocale, timeZone } from "./config";
 
-export default getRequestConfig(async () => {
-  const store = await cookies();
-  const locale = resolveLocale(store.get(LOCALE_COOKIE)?.value);
+// The language of a request: the [locale] route segment (pages and layouts call setRequestLocale,
+// which keeps the cached public pages free of cookies), else the header proxy.ts sets from the
+// locale cookie (actions, dynamic pages), else the cookie itself (API routes, which the proxy
+// does not see).
+export default getRequestConfig(async ({ requestLocale }) => {
+  const requested = await requestLocale;
+  const locale = isLocale(requested) ? requested : resolveLocale((await cookies()).get(LOCALE_COOKIE)?.value);
   return {
     locale,
     messages: messagesFor(locale),

@@ -1,18 +1,11 @@
-import { getTranslations } from "next-intl/server";
-import { ButtonLink } from "@/components/ui/button";
-import { Container } from "@/components/ui/container";
-import { EmptyState } from "@/components/ui/empty-state";
+import { SiteShell } from "@/components/layout/site-shell";
+import { ForbiddenContent } from "@/components/layout/status-pages";
 
-export default async function Forbidden() {
-  const t = await getTranslations();
+/** forbidden() from an area's layout (e.g. an applicant at /staff). */
+export default function Forbidden() {
   return (
-    <Container>
-      <EmptyState
-        titleAs="h1"
-        title={t("errors.forbiddenPage.title")}
-        body={t("errors.forbiddenPage.body")}
-        action={<ButtonLink href="/">{t("common.backHome")}</ButtonLink>}
-      />
-    </Container>
+    <SiteShell>
+      <ForbiddenContent />
+    </SiteShell>
   );
 }

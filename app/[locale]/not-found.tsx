@@ -1,18 +1,11 @@
-import { getTranslations } from "next-intl/server";
-import { ButtonLink } from "@/components/ui/button";
-import { Container } from "@/components/ui/container";
-import { EmptyState } from "@/components/ui/empty-state";
+import { SiteShell } from "@/components/layout/site-shell";
+import { NotFoundContent } from "@/components/layout/status-pages";
 
-export default async function NotFound() {
-  const t = await getTranslations();
+/** Unknown addresses ([...rest]) and notFound() above the areas' layouts. */
+export default function NotFound() {
   return (
-    <Container>
-      <EmptyState
-        titleAs="h1"
-        title={t("errors.notFoundPage.title")}
-        body={t("errors.notFoundPage.body")}
-        action={<ButtonLink href="/">{t("common.backHome")}</ButtonLink>}
-      />
-    </Container>
+    <SiteShell>
+      <NotFoundContent />
+    </SiteShell>
   );
 }

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 
-export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
+export function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
   const t = useTranslations("errors.errorPage");
   // Production server errors arrive with only a digest, which matches the server log.
   const digest = error instanceof Error ? (error as Error & { digest?: string }).digest : undefined;

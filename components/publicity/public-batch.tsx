@@ -9,7 +9,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { loose } from "@/components/ui/loose";
 import { Badge } from "@/components/ui/badge";
-import type { PublicBatch as Batch, PublicEntry as Entry } from "@/lib/publicity/batches";
+import { queryString } from "@/components/ui/format";
+import { Pagination } from "@/components/ui/pagination";
+import type { BatchSummary as Batch } from "@/lib/publicity/batches";
+import type { EntryPage, PublicEntry as Entry } from "@/lib/publicity/entries";
+import { BatchSearch, PageJump } from "./batch-search";
 
 /** The way to object to one entry (Art. 19), named after the entry for screen readers. */
 async function ObjectionLink({ batchId, entry, variant, className }: { batchId: string; entry: Entry; variant: "secondary" | "ghost"; className?: string }) {
@@ -26,10 +30,11 @@ async function ObjectionLink({ batchId, entry, variant, className }: { batchId: 
 }
 
 /**
- * One publicity list as the public sees it: masked names and ID numbers as published, household
- * size, district, estate level and unit type, and a way to object during the period. No incomes.
+ * One publicity list as the public sees it, 50 households a page (a batch can list 10,000): masked
+ * names and ID numbers as published, household size, district, estate level and unit type, and a
+ * way to object during the period. No incomes. Searchable by application number.
  */
-export async function PublicBatch({ batch, today }: { batch: Batch; today: string }) {
+export async function PublicBatch({ batch, entries, today }: { batch: Batch; entries: EntryPage<Entry>; today: string }) {
   const t = await getTranslations("publicity");
   const review = loose(await getTranslations("review"));
   const locale = await getLocale();
@@ -69,13 +74,33 @@ export async function PublicBatch({ batch, today }: { batch: Batch; today: strin
         </Alert>
       ) : null}
       <Card title={t("public.listTitle")}>
-        {batch.entries.length === 0 ? (
-          <EmptyState title={t("public.noEntries")} />
+        <BatchSearch action={`/publicity/${batch.id}`} q={entries.q} />
+        <p className="mb-3 text-sm text-slate-700" aria-live="polite">
+          {entries.q
+            ? t("public.matches", { q: entries.q, count: entries.total })
+            : entries.total > 0
+              ? t("public.showing", { from: (entries.page - 1) * 50 + 1, to: (entries.page - 1) * 50 + entries.items.length, total: entries.total })
+              : null}
+        </p>
+        {entries.items.length === 0 ? (
+          entries.q ? (
+            <EmptyState
+              title={t("public.noMatch", { q: entries.q })}
+              body={t("public.noMatchBody")}
+              action={
+                <Link href={`/publicity/${batch.id}`} className={buttonClasses("secondary")}>
+                  {t("public.showAll")}
+                </Link>
+              }
+            />
+          ) : (
+            <EmptyState title={t("public.noEntries")} />
+          )
         ) : (
           <>
             {/* Phones: one card per entry, its objection link in reach (no sideways scrolling). */}
             <ul className="flex flex-col gap-3 md:hidden" aria-label={t("public.listTitle")}>
-              {batch.entries.map((e) => (
+              {entries.items.map((e) => (
                 <li key={e.id} className="rounded-md border border-slate-200 p-3" data-entry={e.applicationNo}>
                   <p className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
                     <span className="whitespace-nowrap text-lg font-semibold text-slate-900">{e.displayName}</span>
@@ -108,7 +133,7 @@ export async function PublicBatch({ batch, today }: { batch: Batch; today: strin
                 </tr>
               </thead>
               <tbody>
-                {batch.entries.map((e) => (
+                {entries.items.map((e) => (
                   <tr key={e.id} className="border-b border-slate-100">
                     <td className="py-2 pr-3 font-mono">{e.applicationNo}</td>
                     <th scope="row" className="whitespace-nowrap py-2 pr-3 font-medium text-slate-900">{e.displayName}</th>
@@ -126,6 +151,8 @@ export async function PublicBatch({ batch, today }: { batch: Batch; today: strin
             </table>
           </>
         )}
+        <Pagination page={entries.page} pageCount={entries.pageCount} hrefFor={(p) => `/publicity/${batch.id}${queryString({ q: entries.q, page: p > 1 ? p : undefined })}`} />
+        {entries.pageCount > 2 ? <PageJump action={`/publicity/${batch.id}`} q={entries.q} pageCount={entries.pageCount} /> : null}
       </Card>
     </Container>
   );

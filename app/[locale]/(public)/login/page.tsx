@@ -10,6 +10,9 @@ import { landingPathFor, safeNextPath } from "@/lib/auth/landing";
 import { getCurrentUser } from "@/lib/auth/session";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
+// Per request: a signed-in visitor is sent on.
+export const dynamic = "force-dynamic";
+
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth.login");
   return { title: t("title") };

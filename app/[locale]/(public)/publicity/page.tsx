@@ -1,21 +1,17 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { PublicBatchList } from "@/components/publicity/public-batch-list";
-import { listDistricts } from "@/lib/auth/staff-users";
-import { listPublicBatches } from "@/lib/publicity/batches";
-import { batchListFilterSchema } from "@/lib/publicity/schemas";
-import { parseSearchParams } from "@/lib/review/schemas";
+import { PublicListPage, publicListMetadata } from "@/components/publicity/public-list-page";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+// Served from the cache per language; made again when a batch is published or closed
+// (lib/publicity/public-cache.ts) and at least every minute (periods end at midnight).
+export const dynamic = "error";
+export const revalidate = 60;
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("publicity.public");
-  return { title: t("title") };
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return publicListMetadata((await params).locale);
 }
 
-/** Public: anyone may read the publicity lists (Art. 19). */
-export default async function PublicityPage({ searchParams }: Props) {
-  const filter = parseSearchParams(batchListFilterSchema, await searchParams);
-  const [page, districts] = [await listPublicBatches(filter), await listDistricts()];
-  return <PublicBatchList page={page} district={filter.district} districts={districts} />;
+export default async function PublicityPage({ params }: Props) {
+  return <PublicListPage locale={(await params).locale} page={1} />;
 }

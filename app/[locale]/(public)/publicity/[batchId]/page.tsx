@@ -1,21 +1,18 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { PublicBatch } from "@/components/publicity/public-batch";
-import { todayCST } from "@/lib/clock";
-import { getPublicBatch } from "@/lib/publicity/batches";
+import { PublicBatchPage, publicBatchMetadata } from "@/components/publicity/public-batch-page";
 
-type Props = { params: Promise<{ batchId: string }> };
+// Served from the cache per language; made again when an objection is decided or the publicity
+// closes (lib/publicity/public-cache.ts) and at least every minute (periods end at midnight).
+export const dynamic = "error";
+export const revalidate = 60;
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("publicity.public");
-  return { title: t("title") };
+type Props = { params: Promise<{ locale: string; batchId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return publicBatchMetadata((await params).locale);
 }
 
-export default async function PublicBatchPage({ params }: Props) {
-  const { batchId } = await params;
-  if (batchId.length > 64) notFound();
-  const batch = await getPublicBatch(batchId);
-  if (!batch) notFound();
-  return <PublicBatch batch={batch} today={todayCST()} />;
+export default async function PublicBatchFirstPage({ params }: Props) {
+  const { locale, batchId } = await params;
+  return <PublicBatchPage locale={locale} batchId={batchId} page={1} />;
 }

@@ -9,7 +9,8 @@ import { listPublishable, listStaffBatches } from "@/lib/publicity/batches";
 import { listOpenObjections } from "@/lib/publicity/objections";
 import { publicityPeriod } from "@/lib/rules/publicity";
 import { batchListFilterSchema } from "@/lib/publicity/schemas";
-import { parseSearchParams } from "@/lib/review/schemas";
+import { firstParam, parseSearchParams } from "@/lib/review/schemas";
+import { pageParam } from "@/lib/http/public-routes";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -20,19 +21,20 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StaffPublicityPage({ searchParams }: Props) {
   const user = await requirePermission("publicity:manage", undefined, { returnTo: "/staff/publicity" });
-  const filter = parseSearchParams(batchListFilterSchema, await searchParams);
+  const query = await searchParams;
+  const filter = parseSearchParams(batchListFilterSchema, query);
   // City-wide officers choose the district to publish for; a district officer publishes for theirs.
   const isCity = isCityWide(user, "publicity:manage");
   const publishDistrict = isCity ? (filter.district ?? null) : districtOfReach(user, "publicity:manage");
   const period = publicityPeriod(todayCST());
   return (
     <StaffPublicity
-      publishable={await listPublishable(user, { district: filter.district })}
+      publishable={await listPublishable(user, { district: filter.district, page: filter.page })}
       publishDistrict={publishDistrict}
       districts={isCity ? await listDistricts() : null}
       period={{ start: period.firstDay, end: period.endDate }}
       objections={await listOpenObjections(user)}
-      batches={await listStaffBatches(user, filter)}
+      batches={await listStaffBatches(user, { district: filter.district, page: pageParam(firstParam(query.batches) ?? null) })}
       districtFilter={filter.district}
     />
   );

@@ -8,7 +8,11 @@ import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPublicBatch } from "@/lib/publicity/batches";
+import { getPublicEntry } from "@/lib/publicity/entries";
 import { ClientMessages } from "@/components/i18n/client-messages";
+
+// Per request: the form checks the period and the entry as they are now.
+export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ batchId: string; entryId: string }> };
 
@@ -22,7 +26,7 @@ export default async function ObjectionPage({ params }: Props) {
   const { batchId, entryId } = await params;
   if (batchId.length > 64 || entryId.length > 64) notFound();
   const batch = await getPublicBatch(batchId);
-  const entry = batch?.entries.find((e) => e.id === entryId);
+  const entry = batch ? await getPublicEntry(batchId, entryId) : null;
   if (!batch || !entry) notFound();
   const t = await getTranslations("publicity");
   const locale = await getLocale();

@@ -1,0 +1,55 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect } from "react";
+import { useTranslations } from "@/components/i18n/client-intl";
+import { buttonClasses } from "@/components/ui/button";
+import { signOutAction } from "@/lib/auth/actions";
+import { PUBLIC_NAV, type HeaderSession } from "./header-session";
+import { MainNav } from "./main-nav";
+import { forgetSession, refreshSession, useSession } from "./session-store";
+
+/**
+ * The header's second row: the navigation for the user's role and who is signed in. A signed-in
+ * area's layout knows the user and passes `session`; the public pages, served from the cache for
+ * everyone alike, pass nothing: they render as for a visitor, then ask /api/session once per page
+ * load and after each navigation.
+ */
+export function HeaderNav({ session }: { session?: HeaderSession | null }) {
+  const t = useTranslations();
+  const pathname = usePathname();
+  const asked = session === undefined;
+  const live = useSession();
+  useEffect(() => {
+    if (asked) void refreshSession();
+  }, [asked, pathname]);
+  const user = asked ? (live ?? null) : session;
+  const items = (user?.nav ?? PUBLIC_NAV).map((item) => ({ href: item.href, label: t(`nav.${item.key}`) }));
+  return (
+    <>
+      <MainNav items={items} label={t("nav.label")} menuLabel={t("nav.menu")} />
+      <div className="ml-auto flex min-w-0 items-center gap-1 py-1">
+        {user ? (
+          <>
+            <span className="max-w-[12rem] truncate text-sm text-slate-700">{t("common.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}</span>
+            <form action={signOutAction} onSubmit={forgetSession}>
+              <button type="submit" className={buttonClasses("ghost", "px-3")}>
+                {t("common.signOut")}
+              </button>
+            </form>
+          </>
+        ) : (
+          <>
+            <Link href="/login" className={buttonClasses("ghost", "px-3")}>
+              {t("common.signIn")}
+            </Link>
+            <Link href="/register" className={buttonClasses("secondary", "px-3")}>
+              {t("common.register")}
+            </Link>
+          </>
+        )}
+      </div>
+    </>
+  );
+}
