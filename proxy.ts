@@ -21,15 +21,17 @@ const { auth } = NextAuth(authConfig);
 function rewrite(request: NextRequest): NextResponse {
   const locale = resolveLocale(request.cookies.get(LOCALE_COOKIE)?.value);
   const { pathname, search } = internalRoute(request.nextUrl.pathname, request.nextUrl.searchParams);
-  const target = new URL(`${localizedPath(locale, pathname)}${search}`, request.nextUrl.origin);
+  // A clone of the request's own URL, so that Next takes it as an internal rewrite (not a proxy).
+  const target = request.nextUrl.clone();
+  target.pathname = localizedPath(locale, pathname);
+  target.search = search;
   const headers = new Headers(request.headers);
   headers.set(LOCALE_HEADER, locale);
   headers.set(VISIBLE_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  const response = NextResponse.rewrite(target, { request: { headers } });
-  // The same address answers in the language of the visitor's cookie: a shared cache must keep
-  // one copy per cookie, never hand one visitor's language to another.
-  response.headers.set("Vary", "Cookie");
-  return response;
+  // Next's cache keys the page by the rewritten path (/zh-CN/... or /en/...). The visitor's address
+  // answers in the language of their cookie, and Next's page handler sets `Vary` itself (without
+  // Cookie): a shared cache in front must key pages on the locale cookie (decision 013).
+  return NextResponse.rewrite(target, { request: { headers } });
 }
 
 const redirectSignedOut = auth((request) => {

@@ -143,7 +143,7 @@ async function main(): Promise<void> {
     await client.end();
     log(`database ready: demo seeded, a batch of ${large.size} entries (${large.batchId})`);
 
-    child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
       cwd: root,
       env: {
         ...process.env,
