@@ -56,7 +56,7 @@ export async function HomePage() {
         <div className="mx-auto max-w-5xl px-4 py-10 sm:px-6 sm:py-14">
           <h1 className="text-3xl font-bold tracking-tight text-brand-900 sm:text-4xl">{t("title")}</h1>
           <p className="mt-4 max-w-2xl text-lg text-slate-700">{t("intro")}</p>
-          <ClientMessages namespaces={["home.goToMyApplication", "home.goToWorkbench", "home.startApplying", "home.signIn"]}>
+          <ClientMessages base={false} namespaces={["home.goToMyApplication", "home.goToWorkbench", "home.startApplying", "home.signIn"]}>
             <HomeActions />
           </ClientMessages>
         </div>

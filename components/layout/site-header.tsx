@@ -36,7 +36,7 @@ export async function SiteHeader({ session }: { session?: HeaderSession | null }
       </div>
       <div className="relative z-20 border-b border-slate-200 bg-white shadow-xs">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-3 px-4 sm:px-6">
-          <ClientMessages namespaces={["nav", "roles"]}>
+          <ClientMessages base={false} namespaces={["nav", "roles", "common.signedInAs", "common.signOut", "common.signIn", "common.register"]}>
             <HeaderNav session={session} />
           </ClientMessages>
         </div>
