@@ -5,7 +5,6 @@ import { usePathname } from "next/navigation";
 import { useEffect } from "react";
 import { useTranslations } from "@/components/i18n/client-intl";
 import { buttonClasses } from "@/components/ui/button";
-import { signOutAction } from "@/lib/auth/actions";
 import { PUBLIC_NAV, type HeaderSession } from "./header-session";
 import { MainNav } from "./main-nav";
 import { forgetSession, refreshSession, useSession } from "./session-store";
@@ -33,7 +32,7 @@ export function HeaderNav({ session }: { session?: HeaderSession | null }) {
         {user ? (
           <>
             <span className="max-w-[12rem] truncate text-sm text-slate-700">{t("common.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}</span>
-            <form action={signOutAction} onSubmit={forgetSession}>
+            <form method="post" action="/api/session/sign-out" onSubmit={forgetSession}>
               <button type="submit" className={buttonClasses("ghost", "px-3")}>
                 {t("common.signOut")}
               </button>

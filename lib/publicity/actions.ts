@@ -10,6 +10,7 @@ import { clientIpFrom } from "@/lib/auth/client-ip";
 import { isAppError } from "@/lib/errors";
 import { getServerTranslator } from "@/lib/i18n/server-translator";
 import { publishBatch } from "./batches";
+import { entryPageOf } from "./entries";
 import { decideObjection, lodgeObjection, startInvestigation } from "./objections";
 import { investigateSchema, objectionOutcomeSchema, objectionSchema, publishBatchSchema } from "./schemas";
 
@@ -31,8 +32,9 @@ export const startInvestigationAction = authedAction(investigateSchema, "objecti
 
 export const decideObjectionAction = authedAction(objectionOutcomeSchema, "objection:decide", async (input, { user }) => {
   const result = await decideObjection(user, input);
-  // Back to the entry among the batch's thousands: its number is the search.
-  redirect(`/staff/publicity/${result.batchId}?q=${encodeURIComponent(result.applicationNo)}&saved=${encodeURIComponent(input.objectionId)}#objection-${input.objectionId}`);
+  // Back to the entry among the batch's thousands: the page of the list that holds it.
+  const page = await entryPageOf(result.batchId, result.applicationNo);
+  redirect(`/staff/publicity/${result.batchId}?${page > 1 ? `page=${page}&` : ""}saved=${encodeURIComponent(input.objectionId)}#objection-${input.objectionId}`);
 });
 
 /** Anyone may object (no sign-in); rate-limited by address and phone in the service. */

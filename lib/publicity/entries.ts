@@ -220,3 +220,9 @@ export async function listStaffBatchEntries(actor: Actor, batchId: string, query
     })),
   };
 }
+
+/** The page (of ENTRY_PAGE_SIZE) of a batch's list that holds an application number: a count on the index. */
+export async function entryPageOf(batchId: string, applicationNo: string): Promise<number> {
+  const before = await prisma.publicityEntry.count({ where: { batchId, applicationNo: { lt: applicationNo } } });
+  return Math.floor(before / ENTRY_PAGE_SIZE) + 1;
+}

@@ -39,7 +39,7 @@ test("a 10,000-household batch comes 50 a page, each page under 200 KB, in both 
       expect(html).toContain(`lang="${cookie ? "en" : "zh-CN"}"`);
       expect(html).toContain(batch.applicationNos[first]!);
       expect(html).toContain(batch.applicationNos[last]!);
-      expect(html).not.toContain(batch.applicationNos[last + 1] ?? "none");
+      if (last + 1 < batch.size) expect(html).not.toContain(batch.applicationNos[last + 1]!);
       expect(html).toContain(cookie ? `Page ${first / 50 + 1} of 200` : `第 ${first / 50 + 1} 页，共 200 页`);
       // Next's cache holds each language's page under its own route.
       expect(response.headers()["x-middleware-rewrite"]).toMatch(cookie ? /^\/en\/publicity\// : /^\/zh-CN\/publicity\//);
@@ -55,13 +55,13 @@ test("a 10,000-household batch comes 50 a page, each page under 200 KB, in both 
 test("a batch is searched by application number, whole or its beginning, with a clear answer when none matches", async ({ page }) => {
   const wanted = batch.applicationNos[4321]!;
   await page.goto(`/publicity/${batch.batchId}`);
-  await page.getByLabel("申请编号").fill(wanted.slice(0, -1).toLowerCase());
+  await page.getByLabel("申请编号", { exact: true }).fill(wanted.slice(0, -1).toLowerCase());
   await page.getByRole("button", { name: "查找" }).click();
   await expect(page).toHaveURL(new RegExp(`\\?q=`));
   await expect(page.getByText(/申请编号为“.*”或以其开头的共 10 户/)).toBeVisible();
   await expect(page.getByRole("table").getByRole("row").filter({ hasText: wanted })).toHaveCount(1);
 
-  await page.getByLabel("申请编号").fill("GZF-000000");
+  await page.getByLabel("申请编号", { exact: true }).fill("GZF-000000");
   await page.getByRole("button", { name: "查找" }).click();
   await expect(page.getByText("没有申请编号为“GZF-000000”或以其开头的公示对象")).toBeVisible();
   await page.getByRole("link", { name: "显示全部名单" }).first().click();
