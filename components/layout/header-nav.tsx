@@ -5,25 +5,24 @@ import { usePathname } from "next/navigation";
 import { useEffect } from "react";
 import { useTranslations } from "@/components/i18n/client-intl";
 import { buttonClasses } from "@/components/ui/button";
-import { PUBLIC_NAV, type HeaderSession } from "./header-session";
+import { PUBLIC_NAV } from "./header-session";
 import { MainNav } from "./main-nav";
 import { forgetSession, refreshSession, useSession } from "./session-store";
 
 /**
- * The header's second row: the navigation for the user's role and who is signed in. A signed-in
- * area's layout knows the user and passes `session`; the public pages, served from the cache for
- * everyone alike, pass nothing: they render as for a visitor, then ask /api/session once per page
- * load and after each navigation.
+ * The header's second row on the public pages, which are served from the cache for everyone
+ * alike: the navigation for the user's role and who is signed in. It renders as for a visitor,
+ * then asks /api/session once per page load and after each navigation. (The signed-in areas know
+ * the user and render this row on the server: components/layout/site-header.tsx.)
  */
-export function HeaderNav({ session }: { session?: HeaderSession | null }) {
+export function HeaderNav() {
   const t = useTranslations();
   const pathname = usePathname();
-  const asked = session === undefined;
   const live = useSession();
   useEffect(() => {
-    if (asked) void refreshSession();
-  }, [asked, pathname]);
-  const user = asked ? (live ?? null) : session;
+    void refreshSession();
+  }, [pathname]);
+  const user = live ?? null;
   const items = (user?.nav ?? PUBLIC_NAV).map((item) => ({ href: item.href, label: t(`nav.${item.key}`) }));
   return (
     <>

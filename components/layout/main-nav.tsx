@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
-import { visiblePath } from "@/lib/http/public-routes";
+import { visiblePath } from "@/lib/http/visible-path";
 import { activeHref } from "./active-href";
 
 /** More items than this do not fit a phone's width: below `sm` they go behind a menu button. */

@@ -72,11 +72,4 @@ export function localizedPath(locale: Locale, pathname: string): string {
   return pathname === "/" ? `/${locale}` : `/${locale}${pathname}`;
 }
 
-/** A path rendered under app/[locale] (as usePathname sees it while rendering) as the visitor's. */
-export function visiblePath(pathname: string): string {
-  for (const locale of locales) {
-    if (pathname === `/${locale}`) return "/";
-    if (pathname.startsWith(`/${locale}/`)) return pathname.slice(locale.length + 1);
-  }
-  return pathname;
-}
+export { visiblePath } from "./visible-path";

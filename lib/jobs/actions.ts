@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { locales } from "@/i18n/config";
 import { authedAction } from "@/lib/actions/authed-action";
 import { runJobsOnce } from "./scheduler";
 
@@ -12,9 +11,10 @@ import { runJobsOnce } from "./scheduler";
  */
 export const runJobsNowAction = authedAction(z.object({}), "jobs:run", async () => {
   const results = await runJobsOnce();
-  revalidatePath("/[locale]/staff", "layout");
+  revalidatePath("/[locale]/(staff)/staff", "layout");
   // Whatever the jobs did (or a run in progress is doing) to the publicity: every public batch
-  // page and list is made again on its next visit.
-  for (const locale of locales) revalidatePath(`/${locale}/publicity`, "layout");
+  // page and list is made again on its next visit (Next tags cached pages with their route's
+  // layouts, groups included).
+  revalidatePath("/[locale]/(public)/publicity", "layout");
   return { ran: results.length > 0, results };
 });

@@ -26,7 +26,7 @@ export const publishBatchAction = authedAction(publishBatchSchema, "publicity:ma
 export const startInvestigationAction = authedAction(investigateSchema, "objection:decide", async (input, { user }) => {
   const result = await startInvestigation(user, input);
   // The officers' pages are rendered per request; this refreshes the one the officer is on.
-  revalidatePath("/[locale]/staff/publicity/[batchId]", "page");
+  revalidatePath("/[locale]/(staff)/staff/publicity/[batchId]", "page");
   return result;
 });
 

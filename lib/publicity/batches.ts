@@ -202,7 +202,7 @@ export async function publishBatch(
     // A batch of 10,000 writes some 50,000 rows: more than the default 5 s on a slow disk.
     { timeout: 120_000, maxWait: 10_000 },
   );
-  publicPublicityChanged({ lists: true });
+  await publicPublicityChanged({ lists: true });
   return result;
 }
 

@@ -56,7 +56,7 @@ export async function closeEndedPublicity(now: Date): Promise<ClosePublicityResu
     if (result.qualified + result.closedBatches > before) changed.push(batch.id);
   }
   // The lists and the batch pages show the batch closed.
-  if (changed.length > 0) publicPublicityChanged({ lists: true, batchIds: changed });
+  if (changed.length > 0) await publicPublicityChanged({ lists: true, batchIds: changed });
   return result;
 }
 

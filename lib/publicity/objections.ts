@@ -203,7 +203,7 @@ export async function decideObjection(
     return { batchId: objection.entry.batch.id, applicationNo: app.applicationNo, applicationStatus };
   });
   // An upheld objection takes the entry out of publicity: the public batch pages show it.
-  publicPublicityChanged({ batchIds: [result.batchId] });
+  await publicPublicityChanged({ batchIds: [result.batchId] });
   return result;
 }
 
