@@ -1,18 +1,41 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { LOCALE_COOKIE, resolveLocale } from "@/i18n/config";
 import { authConfig } from "@/lib/auth/auth.config";
 import { actionRequestProblem, isActionRequest } from "@/lib/http/action-request";
+import { internalRoute, LOCALE_HEADER, localizedPath, VISIBLE_PATH_HEADER } from "@/lib/http/public-routes";
 
-// Two jobs, neither of them authorization:
+// Three jobs, none of them authorization:
 // 1. A server action request Next could not decode (malformed, oversized, cross-site) is answered
 //    here with a 4xx, before Next turns the decoding failure into a 500.
 // 2. A visitor without a valid session cookie who asks for a signed-in area is sent to
 //    /login?next=... . Roles, districts and ownership are checked on the server by every layout,
 //    page and action (lib/auth/session.ts, lib/auth/permissions.ts), never here.
+// 3. Every page is rewritten to its language's route, /zh-CN/... or /en/... after the locale
+//    cookie (the visitor's address stays /publicity), and a public page's query to path segments
+//    (lib/http/public-routes.ts), so that the public pages can be served from Next's cache
+//    (docs/decisions/013-public-pages-cache.md). The language comes to the server components as a
+//    route parameter and to actions and dynamic pages as a request header.
 const { auth } = NextAuth(authConfig);
 
+function rewrite(request: NextRequest): NextResponse {
+  const locale = resolveLocale(request.cookies.get(LOCALE_COOKIE)?.value);
+  const { pathname, search } = internalRoute(request.nextUrl.pathname, request.nextUrl.searchParams);
+  // A clone of the request's own URL, so that Next takes it as an internal rewrite (not a proxy).
+  const target = request.nextUrl.clone();
+  target.pathname = localizedPath(locale, pathname);
+  target.search = search;
+  const headers = new Headers(request.headers);
+  headers.set(LOCALE_HEADER, locale);
+  headers.set(VISIBLE_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  // Next's cache keys the page by the rewritten path (/zh-CN/... or /en/...). The visitor's address
+  // answers in the language of their cookie, and Next's page handler sets `Vary` itself (without
+  // Cookie): a shared cache in front must key pages on the locale cookie (decision 013).
+  return NextResponse.rewrite(target, { request: { headers } });
+}
+
 const redirectSignedOut = auth((request) => {
-  if (request.auth?.user?.id) return NextResponse.next();
+  if (request.auth?.user?.id) return rewrite(request);
   const { pathname, search } = request.nextUrl;
   const login = new URL("/login", request.nextUrl.origin);
   login.searchParams.set("next", `${pathname}${search}`);
@@ -32,7 +55,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
     }
   }
   if (SIGNED_IN_AREAS.test(request.nextUrl.pathname)) return (await redirectSignedOut(request, event as never)) as Response;
-  return NextResponse.next();
+  return rewrite(request);
 }
 
 export const config = {

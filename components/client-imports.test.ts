@@ -157,7 +157,8 @@ const entries = [...clientFiles, ...SHARED_ENTRIES];
 describe("modules that reach the browser", () => {
   it("finds the client components and the shared modules", () => {
     expect(clientFiles).toContain("components/applications/household-form.tsx");
-    expect(clientFiles).toContain("app/error.tsx");
+    expect(clientFiles).toContain("app/[locale]/error.tsx");
+    expect(clientFiles).toContain("components/layout/header-nav.tsx");
     expect(clientFiles.length).toBeGreaterThan(20);
     for (const file of SHARED_ENTRIES) expect(existsSync(path.join(ROOT, file)), file).toBe(true);
   });

@@ -1,10 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { ButtonLink } from "@/components/ui/button";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { Card } from "@/components/ui/card";
-import { landingPathFor } from "@/lib/auth/landing";
-import { can } from "@/lib/auth/permissions";
-import { getCurrentUser } from "@/lib/auth/session";
+import { HomeActions } from "./home-actions";
 
 function Icon({ children }: { children: ReactNode }) {
   return (
@@ -45,7 +43,6 @@ const icons = {
 
 export async function HomePage() {
   const t = await getTranslations("home");
-  const user = await getCurrentUser();
   const services = [
     { key: "apply", title: t("applyTitle"), body: t("applyBody") },
     { key: "status", title: t("statusTitle"), body: t("statusBody") },
@@ -59,20 +56,9 @@ export async function HomePage() {
         <div className="mx-auto max-w-5xl px-4 py-10 sm:px-6 sm:py-14">
           <h1 className="text-3xl font-bold tracking-tight text-brand-900 sm:text-4xl">{t("title")}</h1>
           <p className="mt-4 max-w-2xl text-lg text-slate-700">{t("intro")}</p>
-          <div className="mt-7 flex flex-col gap-3 sm:flex-row">
-            {user ? (
-              <ButtonLink href={landingPathFor(user)}>
-                {can(user, "applicantArea:enter") ? t("goToMyApplication") : t("goToWorkbench")}
-              </ButtonLink>
-            ) : (
-              <>
-                <ButtonLink href="/register">{t("startApplying")}</ButtonLink>
-                <ButtonLink href="/login" variant="secondary">
-                  {t("signIn")}
-                </ButtonLink>
-              </>
-            )}
-          </div>
+          <ClientMessages base={false} namespaces={["home.goToMyApplication", "home.goToWorkbench", "home.startApplying", "home.signIn"]}>
+            <HomeActions />
+          </ClientMessages>
         </div>
       </section>
 

@@ -13,11 +13,21 @@ export const BASE_CLIENT_MESSAGES = ["common", "errors", "validation"] as const;
  * server component that renders it. The messages go out compiled, for the browser's small ICU
  * runtime (components/i18n/client-intl.tsx).
  */
-export async function ClientMessages({ namespaces, children }: { namespaces: readonly string[]; children: ReactNode }) {
+export async function ClientMessages({
+  namespaces,
+  base = true,
+  children,
+}: {
+  namespaces: readonly string[];
+  /** Without the base namespaces: for a widget that needs only the few messages it names (a cached page's header). */
+  base?: boolean;
+  children: ReactNode;
+}) {
   const [locale, timeZone, messages] = await Promise.all([getLocale(), getTimeZone(), getMessages()]);
   const compiled = compileMessages(messages as Record<string, unknown>);
+  const picked = base ? [...BASE_CLIENT_MESSAGES, ...namespaces] : namespaces;
   return (
-    <ClientIntlProvider locale={locale} timeZone={timeZone} messages={pickMessages(compiled, [...BASE_CLIENT_MESSAGES, ...namespaces]) as typeof compiled}>
+    <ClientIntlProvider locale={locale} timeZone={timeZone} messages={pickMessages(compiled, picked) as typeof compiled}>
       {children}
     </ClientIntlProvider>
   );

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
+import { visiblePath } from "@/lib/http/visible-path";
 import { activeHref } from "./active-href";
 
 /** More items than this do not fit a phone's width: below `sm` they go behind a menu button. */
@@ -15,7 +16,8 @@ export const INLINE_NAV_ITEMS = 3;
  * aria-expanded, Escape closes it and gives the focus back to the button).
  */
 export function MainNav({ items, label, menuLabel }: { items: Array<{ href: string; label: string }>; label: string; menuLabel: string }) {
-  const pathname = usePathname();
+  // While a page is rendered the path has its locale segment (/zh-CN/publicity); the browser's has not.
+  const pathname = visiblePath(usePathname());
   const current = activeHref(items, pathname);
   const currentLabel = items.find((i) => i.href === current)?.label;
   const collapsible = items.length > INLINE_NAV_ITEMS;

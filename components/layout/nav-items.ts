@@ -1,29 +1,13 @@
 import { can, homeDistrictOf, type Actor } from "@/lib/auth/permissions";
+import { PUBLIC_NAV } from "./header-session";
+import type { NavItem } from "./nav-types";
 
-export type NavKey =
-  | "home"
-  | "me"
-  | "staffHome"
-  | "myDistrict"
-  | "admin"
-  | "users"
-  | "sharedData"
-  | "rechecks"
-  | "audits"
-  | "review"
-  | "publicityAdmin"
-  | "appeals"
-  | "publicity"
-  | "referenceIncomes";
-export interface NavItem {
-  href: string;
-  key: NavKey;
-}
+export type { NavItem, NavKey } from "./nav-types";
 
 /** The main navigation for a user, derived from the permission table. */
 export function navItemsFor(user: Actor | null): NavItem[] {
   // Art. 19: the publicity lists are public.
-  if (!user) return [{ href: "/", key: "home" }, { href: "/publicity", key: "publicity" }];
+  if (!user) return [...PUBLIC_NAV];
   if (can(user, "applicantArea:enter")) return [{ href: "/", key: "home" }, { href: "/me", key: "me" }, { href: "/publicity", key: "publicity" }];
   const items: NavItem[] = [];
   if (can(user, "adminArea:enter")) {

@@ -1,17 +1,21 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ButtonLink } from "@/components/ui/button";
-import { getCurrentUser } from "@/lib/auth/session";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { buttonClasses } from "@/components/ui/button";
+import type { HeaderSession } from "./header-session";
+import { HeaderNav } from "./header-nav";
 import { LanguageSwitcher } from "./language-switcher";
 import { MainNav } from "./main-nav";
-import { navItemsFor } from "./nav-items";
-import { SignOutButton } from "./sign-out-button";
 
-export async function SiteHeader() {
-  const user = await getCurrentUser();
-  const t = await getTranslations();
-  const items = navItemsFor(user).map((item) => ({ href: item.href, label: t(`nav.${item.key}`) }));
-
+/**
+ * The portal's header. It reads no session itself, so that the public pages can be served from
+ * the cache: a signed-in area's layout passes the user's `session` (null: signed out), and without
+ * one the navigation asks the server in the browser (components/layout/header-nav.tsx).
+ */
+export async function SiteHeader({ session }: { session?: HeaderSession | null }) {
+  const t = await getTranslations("common");
+  const nav = await getTranslations("nav");
+  const roles = await getTranslations("roles");
   return (
     <header>
       <div className="border-t-4 border-accent-600 bg-brand-900 text-white">
@@ -24,11 +28,11 @@ export async function SiteHeader() {
               <rect x="14" y="18" width="4" height="6.5" fill="#b42318" />
             </svg>
             <span className="flex min-w-0 flex-col leading-tight sm:flex-row sm:items-baseline sm:gap-2">
-              <span className="text-xl font-bold tracking-wide">{t("common.portalName")}</span>
+              <span className="text-xl font-bold tracking-wide">{t("portalName")}</span>
               <span aria-hidden="true" className="hidden text-brand-200 sm:inline">
                 ·
               </span>
-              <span className="text-sm text-brand-100 sm:text-base">{t("common.portalSubtitle")}</span>
+              <span className="text-sm text-brand-100 sm:text-base">{t("portalSubtitle")}</span>
             </span>
           </Link>
           <LanguageSwitcher />
@@ -36,26 +40,23 @@ export async function SiteHeader() {
       </div>
       <div className="relative z-20 border-b border-slate-200 bg-white shadow-xs">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-3 px-4 sm:px-6">
-          <MainNav items={items} label={t("nav.label")} menuLabel={t("nav.menu")} />
-          <div className="ml-auto flex min-w-0 items-center gap-1 py-1">
-            {user ? (
-              <>
-                <span className="max-w-[12rem] truncate text-sm text-slate-700">
-                  {t("common.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}
-                </span>
-                <SignOutButton />
-              </>
-            ) : (
-              <>
-                <ButtonLink href="/login" variant="ghost" className="px-3">
-                  {t("common.signIn")}
-                </ButtonLink>
-                <ButtonLink href="/register" variant="secondary" className="px-3">
-                  {t("common.register")}
-                </ButtonLink>
-              </>
-            )}
-          </div>
+          {session === undefined ? (
+            <ClientMessages base={false} namespaces={["nav", "roles", "common.signedInAs", "common.signOut", "common.signIn", "common.register"]}>
+              <HeaderNav />
+            </ClientMessages>
+          ) : session ? (
+            <>
+              <MainNav items={session.nav.map((item) => ({ href: item.href, label: nav(item.key) }))} label={nav("label")} menuLabel={nav("menu")} />
+              <div className="ml-auto flex min-w-0 items-center gap-1 py-1">
+                <span className="max-w-[12rem] truncate text-sm text-slate-700">{t("signedInAs", { name: session.name, role: roles(session.role) })}</span>
+                <form method="post" action="/api/session/sign-out">
+                  <button type="submit" className={buttonClasses("ghost", "px-3")}>
+                    {t("signOut")}
+                  </button>
+                </form>
+              </div>
+            </>
+          ) : null}
         </div>
       </div>
     </header>

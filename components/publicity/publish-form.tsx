@@ -88,3 +88,40 @@ export function PublishForm({ districtCode, rows }: { districtCode: string; rows
     </ConfirmForm>
   );
 }
+
+/**
+ * Publish every application of the district awaiting publicity as one batch (a month's thousands,
+ * Art. 19): the count and the moment shown go with it, and the server refuses if they no longer hold.
+ */
+export function PublishAllForm({ districtCode, count, asOf }: { districtCode: string; count: number; asOf: string }) {
+  const t = useTranslations("publicity.staff");
+  const common = useTranslations("common");
+  return (
+    <ConfirmForm
+      action={publishBatchAction}
+      schema={loadPublishBatchSchema}
+      confirmTitle={t("publishAllTitle")}
+      confirmMessage={() => t("confirmPublishAll", { count })}
+      submitLabel={t("publishAll", { count })}
+      confirmLabel={t("confirm")}
+      cancelLabel={t("cancel")}
+      pendingLabel={common("submitting")}
+      testId="publish-all-form"
+    >
+      {(errors) => (
+        <>
+          <input type="hidden" name="districtCode" value={districtCode} />
+          <input type="hidden" name="scope" value="all" />
+          <input type="hidden" name="expectedCount" value={count} />
+          <input type="hidden" name="asOf" value={asOf} />
+          {errors.applicationIds?.map((m) => (
+            <p key={m} className="text-sm font-medium text-accent-600">
+              ⚠ {m}
+            </p>
+          ))}
+          <TextField id="publish-all-title" name="title" label={t("batchTitle")} hint={t("batchTitleHint")} maxLength={100} errors={errors.title} />
+        </>
+      )}
+    </ConfirmForm>
+  );
+}

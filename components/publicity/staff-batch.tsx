@@ -4,22 +4,32 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatInstant } from "@/components/ui/format";
 import { loose } from "@/components/ui/loose";
 import { Badge } from "@/components/ui/badge";
+import { queryString } from "@/components/ui/format";
+import { Pagination } from "@/components/ui/pagination";
 import type { StaffBatch as Batch } from "@/lib/publicity/batches";
+import type { EntryPage, StaffEntry } from "@/lib/publicity/entries";
+import { BatchSearch, PageJump } from "./batch-search";
 import { ObjectionOutcomeForm, StartInvestigationButton } from "./objection-actions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
-/** One batch for the officers: every entry with its objections and the investigation forms. */
+/**
+ * One batch for the officers: its entries 50 a page (searchable by application number), each with
+ * its objections and the investigation forms, and the entries that have objections listed first.
+ */
 export async function StaffBatch({
   batch,
+  entries,
   canDecide,
   published,
   savedObjectionId,
 }: {
   batch: Batch;
+  entries: EntryPage<StaffEntry>;
   canDecide: boolean;
   published: boolean;
   /** The objection whose outcome was just recorded. */
@@ -62,9 +72,40 @@ export async function StaffBatch({
         </Alert>
       ) : null}
       <p className="mb-4 text-sm text-slate-600">{t("staff.waitingNote")}</p>
+      <Card title={t("staff.objectionEntriesTitle")} className="mb-6">
+        {batch.objectionEntries.length === 0 ? (
+          <p className="text-slate-700">{t("staff.objectionEntriesEmpty")}</p>
+        ) : (
+          <ul className="flex flex-wrap gap-2">
+            {batch.objectionEntries.map((o) => (
+              <li key={o.applicationNo}>
+                <Link
+                  href={`/staff/publicity/${batch.id}${queryString({ q: o.applicationNo })}`}
+                  className="inline-flex min-h-11 items-center gap-2 rounded-md border border-slate-200 px-3 text-sm hover:bg-slate-50"
+                >
+                  <span className="font-mono">{o.applicationNo}</span>
+                  <span>{o.displayName}</span>
+                  {o.openObjections > 0 ? <Badge tone="danger">{t("staff.openCount", { count: o.openObjections })}</Badge> : <Badge tone="neutral">{t("staff.closedCount")}</Badge>}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
       <Card title={t("staff.entriesTitle")}>
+        <BatchSearch action={`/staff/publicity/${batch.id}`} q={entries.q} />
+        <p className="mb-3 text-sm text-slate-700" aria-live="polite">
+          {entries.q
+            ? t("public.matches", { q: entries.q, count: entries.total })
+            : entries.total > 0
+              ? t("public.showing", { from: (entries.page - 1) * 50 + 1, to: (entries.page - 1) * 50 + entries.items.length, total: entries.total })
+              : null}
+        </p>
+        {entries.items.length === 0 && entries.q ? (
+          <EmptyState title={t("public.noMatch", { q: entries.q })} body={t("public.noMatchBody")} />
+        ) : null}
         <ul className="flex flex-col gap-4">
-          {batch.entries.map((e) => (
+          {entries.items.map((e) => (
             <li key={e.id} className="rounded-md border border-slate-200 p-4" data-entry={e.applicationNo}>
               <div className="flex flex-wrap items-center gap-2">
                 <Link href={`/staff/review/${encodeURIComponent(e.applicationNo)}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
@@ -122,6 +163,12 @@ export async function StaffBatch({
             </li>
           ))}
         </ul>
+        <Pagination
+          page={entries.page}
+          pageCount={entries.pageCount}
+          hrefFor={(p) => `/staff/publicity/${batch.id}${queryString({ q: entries.q, page: p > 1 ? p : undefined })}`}
+        />
+        {entries.pageCount > 2 ? <PageJump action={`/staff/publicity/${batch.id}`} q={entries.q} pageCount={entries.pageCount} /> : null}
       </Card>
     </Container>
   );

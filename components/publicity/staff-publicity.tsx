@@ -11,9 +11,10 @@ import { Pagination } from "@/components/ui/pagination";
 import { formatInstant, formatInstantDate, queryString } from "@/components/ui/format";
 import { loose } from "@/components/ui/loose";
 import { Badge } from "@/components/ui/badge";
-import type { BatchPage, PublishableApplication } from "@/lib/publicity/batches";
+import type { BatchPage, PublishablePage } from "@/lib/publicity/batches";
+import { MAX_BATCH_SIZE } from "@/lib/publicity/schemas";
 import type { OpenObjection } from "@/lib/publicity/objections";
-import { PublishForm } from "./publish-form";
+import { PublishAllForm, PublishForm } from "./publish-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 /** The officers' publicity page: publish a batch, open objections, past batches (Art. 19). */
@@ -26,7 +27,7 @@ export async function StaffPublicity({
   batches,
   districtFilter,
 }: {
-  publishable: PublishableApplication[];
+  publishable: PublishablePage;
   /** The district a batch would be published for; null when a municipal officer has not chosen one. */
   publishDistrict: string | null;
   /** Municipal officers: districts to choose from; null for district officers. */
@@ -39,7 +40,7 @@ export async function StaffPublicity({
   const t = await getTranslations("publicity");
   const review = loose(await getTranslations("review"));
   const locale = await getLocale();
-  const rows = publishable.map((a) => ({
+  const rows = publishable.items.map((a) => ({
     id: a.id,
     applicationNo: a.applicationNo,
     applicantName: a.applicantName,
@@ -85,25 +86,48 @@ export async function StaffPublicity({
           ) : null}
           {rows.length === 0 ? (
             <EmptyState title={t("staff.nothingToPublish")} body={t("staff.nothingToPublishBody")} />
-          ) : publishDistrict ? (
-            <>
-              <p className="mb-4 text-slate-700">{t("staff.publishBody", { start: period.start, end: period.end })}</p>
-              <ClientMessages namespaces={["publicity.staff", "publicity.validation"]}><PublishForm districtCode={publishDistrict} rows={rows} /></ClientMessages>
-            </>
           ) : (
             <>
-              <Alert tone="info" className="mb-4">
-                {t("staff.chooseDistrict")}
-              </Alert>
-              <ul className="flex flex-col divide-y divide-slate-100">
-                {rows.map((r) => (
-                  <li key={r.id} className="py-2">
-                    <span className="font-medium">{r.applicationNo}</span> {r.applicantName}{" "}
-                    <span className="font-mono text-sm text-slate-600">{r.maskedResidentId}</span>
-                    <span className="block text-sm text-slate-600">{r.detail}</span>
-                  </li>
-                ))}
-              </ul>
+              <p className="mb-4 font-medium text-slate-900">{t("staff.awaiting", { count: publishable.total, at: formatInstant(publishable.asOf, locale) })}</p>
+              {publishDistrict ? (
+                <>
+                  <section aria-labelledby="publish-all" className="mb-6 rounded-md border border-slate-200 p-4">
+                    <h3 id="publish-all" className="mb-2 font-semibold text-slate-900">{t("staff.publishAllTitle")}</h3>
+                    <p className="mb-2 text-slate-700">
+                      {t("staff.publishAllBody", { count: Math.min(publishable.total, MAX_BATCH_SIZE), at: formatInstant(publishable.asOf, locale), start: period.start, end: period.end })}
+                    </p>
+                    {publishable.total > MAX_BATCH_SIZE ? (
+                      <Alert tone="info" className="mb-3">
+                        {t("staff.publishAllCapped", { max: MAX_BATCH_SIZE })}
+                      </Alert>
+                    ) : null}
+                    <ClientMessages namespaces={["publicity.staff", "publicity.validation"]}>
+                      <PublishAllForm districtCode={publishDistrict} count={Math.min(publishable.total, MAX_BATCH_SIZE)} asOf={publishable.asOf.toISOString()} />
+                    </ClientMessages>
+                  </section>
+                  <h3 className="mb-1 font-semibold text-slate-900">{t("staff.selectTitle")}</h3>
+                  <p className="mb-4 text-slate-700">
+                    {t("staff.selectBody", { count: rows.length })} {t("staff.publishBody", { start: period.start, end: period.end })}
+                  </p>
+                  <ClientMessages namespaces={["publicity.staff", "publicity.validation"]}><PublishForm districtCode={publishDistrict} rows={rows} /></ClientMessages>
+                </>
+              ) : (
+                <>
+                  <Alert tone="info" className="mb-4">
+                    {t("staff.chooseDistrict")}
+                  </Alert>
+                  <ul className="flex flex-col divide-y divide-slate-100">
+                    {rows.map((r) => (
+                      <li key={r.id} className="py-2">
+                        <span className="font-medium">{r.applicationNo}</span> {r.applicantName}{" "}
+                        <span className="font-mono text-sm text-slate-600">{r.maskedResidentId}</span>
+                        <span className="block text-sm text-slate-600">{r.detail}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              <Pagination page={publishable.page} pageCount={publishable.pageCount} hrefFor={(p) => `/staff/publicity${queryString({ district: districtFilter, page: p })}`} />
             </>
           )}
         </Card>
@@ -120,7 +144,7 @@ export async function StaffPublicity({
                     {t("staff.objectionLine", { applicationNo: o.applicationNo, name: o.displayName, at: formatInstant(o.receivedAt, locale) })}{" "}
                     <Badge tone={o.status === "RECEIVED" ? "danger" : "warning"}>{loose(t)(`staff.objectionStatus.${o.status}`)}</Badge>
                   </span>
-                  <Link href={`/staff/publicity/${o.batchId}#objection-${o.id}`} className="shrink-0 text-brand-700 underline underline-offset-2">
+                  <Link href={`/staff/publicity/${o.batchId}${queryString({ q: o.applicationNo })}#objection-${o.id}`} className="shrink-0 text-brand-700 underline underline-offset-2">
                     {t("staff.view")}
                   </Link>
                 </li>
@@ -155,7 +179,7 @@ export async function StaffPublicity({
               ))}
             </ul>
           )}
-          <Pagination page={batches.page} pageCount={batches.pageCount} hrefFor={(p) => `/staff/publicity${queryString({ district: districtFilter, page: p })}`} />
+          <Pagination page={batches.page} pageCount={batches.pageCount} hrefFor={(p) => `/staff/publicity${queryString({ district: districtFilter, batches: p })}`} />
         </Card>
       </div>
     </Container>

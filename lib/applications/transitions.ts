@@ -120,3 +120,66 @@ export async function transitionApplication(tx: Prisma.TransactionClient, input:
   );
   return { id: current.id, from: current.status, to: input.to, districtCode: current.districtCode };
 }
+
+export interface BulkTransitionInput {
+  /** Applications all in `from`, all of one district; at most a batch's 10,000. */
+  applicationIds: readonly string[];
+  districtCode: string;
+  from: ApplicationStatus;
+  to: ApplicationStatus;
+  actor: TransitionActor | null;
+  reason?: StatusReason | null;
+  data?: Omit<Prisma.ApplicationUpdateManyMutationInput, "status" | "statusChangedAt">;
+  action?: string;
+  /** The audit row's data for one application. */
+  auditData?: (applicationId: string) => Prisma.InputJsonValue;
+  at?: Date;
+}
+
+/**
+ * The same move for many applications at once (a publicity batch of thousands), with what
+ * `transitionApplication` writes for each: one conditional update whose count must be the number
+ * of applications (any one not in `from` any more, and nothing moves: the caller's transaction is
+ * rolled back by the CONFLICT), then the status events and audit rows, each in one statement.
+ */
+export async function transitionApplications(tx: Prisma.TransactionClient, input: BulkTransitionInput): Promise<number> {
+  const at = input.at ?? new Date();
+  const ids = [...new Set(input.applicationIds)];
+  if (ids.length === 0) return 0;
+  if (!canTransition(input.from, input.to)) {
+    throw new AppError("CONFLICT", { messageKey: "applications.errors.illegalTransition", values: { from: input.from, to: input.to } });
+  }
+  const closing = (CLOSED_APPLICATION_STATUSES as readonly ApplicationStatus[]).includes(input.to);
+  const updated = await tx.application.updateMany({
+    where: { id: { in: ids }, status: input.from, districtCode: input.districtCode },
+    data: { ...input.data, status: input.to, statusChangedAt: at, ...(closing ? { closedAt: at } : {}) },
+  });
+  if (updated.count !== ids.length) throw new AppError("CONFLICT");
+  await tx.applicationStatusEvent.createMany({
+    data: ids.map((applicationId) => ({
+      applicationId,
+      fromStatus: input.from,
+      toStatus: input.to,
+      at,
+      actorId: input.actor?.id ?? null,
+      actorRole: input.actor?.role ?? null,
+      reason: input.reason?.text ?? null,
+      reasonKey: input.reason?.key ?? null,
+      reasonParams: input.reason?.params ? (input.reason.params as unknown as Prisma.InputJsonValue) : undefined,
+    })),
+  });
+  await tx.auditLog.createMany({
+    data: ids.map((applicationId) => ({
+      at,
+      actorId: input.actor?.id ?? null,
+      actorRole: input.actor?.role ?? null,
+      action: input.action ?? `application.${input.to.toLowerCase()}`,
+      entityType: "Application",
+      entityId: applicationId,
+      districtCode: input.districtCode,
+      reason: input.reason?.text ?? null,
+      data: input.auditData?.(applicationId) ?? { from: input.from, to: input.to },
+    })),
+  });
+  return ids.length;
+}

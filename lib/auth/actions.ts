@@ -6,8 +6,7 @@ import { prisma } from "@/lib/db/client";
 import { actionInput, issuesToFieldKeys, translateFieldErrors, type ActionResult } from "@/lib/actions/action-result";
 import { describeError } from "@/lib/actions/authed-action";
 import { getServerTranslator } from "@/lib/i18n/server-translator";
-import { writeAudit } from "@/lib/audit-log/write-audit";
-import { signIn, signOut } from "./auth";
+import { signIn } from "./auth";
 import { landingPathFor, safeNextPath } from "./landing";
 import { registerApplicant } from "./registration";
 import { registerSchema, signInSchema } from "./schemas";
@@ -79,17 +78,3 @@ export async function registerAction(...args: unknown[]): Promise<ActionResult<n
   redirect("/me");
 }
 
-export async function signOutAction(): Promise<void> {
-  const user = await getCurrentUser();
-  if (user) {
-    await writeAudit({
-      actorId: user.id,
-      actorRole: user.role,
-      action: "auth.sign_out",
-      entityType: "User",
-      entityId: user.id,
-      districtCode: user.districtCode,
-    });
-  }
-  await signOut({ redirectTo: "/" });
-}

@@ -11,7 +11,10 @@ import { runJobsOnce } from "./scheduler";
  */
 export const runJobsNowAction = authedAction(z.object({}), "jobs:run", async () => {
   const results = await runJobsOnce();
-  revalidatePath("/staff", "layout");
-  revalidatePath("/publicity", "layout");
+  revalidatePath("/[locale]/(staff)/staff", "layout");
+  // Whatever the jobs did (or a run in progress is doing) to the publicity: every public batch
+  // page and list is made again on its next visit (Next tags cached pages with their route's
+  // layouts, groups included).
+  revalidatePath("/[locale]/(public)/publicity", "layout");
   return { ran: results.length > 0, results };
 });

@@ -93,3 +93,28 @@ export async function notifyApplicant(
     });
   }
 }
+
+/**
+ * `notifyApplicant` for many decisions at once (a publicity batch of thousands): the same rows,
+ * written in one statement; a notice whose `dedupeKey` exists already is skipped, as one by one.
+ */
+export async function notifyApplicants(
+  tx: Prisma.TransactionClient,
+  inputs: ReadonlyArray<Parameters<typeof notifyApplicant>[1]>,
+): Promise<void> {
+  const rows: Prisma.NotificationCreateManyInput[] = [];
+  for (const input of inputs) {
+    const params = input.params ?? {};
+    assertNoSensitiveParams(params);
+    const common = {
+      templateKey: input.templateKey,
+      params,
+      recipientUserId: input.userId,
+      applicationId: input.applicationId,
+      ...(input.at ? { createdAt: input.at } : {}),
+    };
+    if (input.userId) rows.push({ ...common, channel: "IN_APP", recipientPhone: null, dedupeKey: `${input.dedupeKey}:in-app` });
+    if (input.phone) rows.push({ ...common, channel: "SMS", recipientPhone: input.phone, dedupeKey: `${input.dedupeKey}:sms` });
+  }
+  if (rows.length > 0) await tx.notification.createMany({ data: rows, skipDuplicates: true });
+}

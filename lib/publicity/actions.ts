@@ -10,6 +10,7 @@ import { clientIpFrom } from "@/lib/auth/client-ip";
 import { isAppError } from "@/lib/errors";
 import { getServerTranslator } from "@/lib/i18n/server-translator";
 import { publishBatch } from "./batches";
+import { entryPageOf } from "./entries";
 import { decideObjection, lodgeObjection, startInvestigation } from "./objections";
 import { investigateSchema, objectionOutcomeSchema, objectionSchema, publishBatchSchema } from "./schemas";
 
@@ -17,23 +18,23 @@ import { investigateSchema, objectionOutcomeSchema, objectionSchema, publishBatc
 // public (Art. 19: anyone may object), so it has its own small wrapper with the same result shape.
 
 export const publishBatchAction = authedAction(publishBatchSchema, "publicity:manage", async (input, { user }) => {
+  // The public lists are invalidated by the service (lib/publicity/public-cache.ts).
   const result = await publishBatch(user, input);
-  revalidatePath("/staff/publicity");
-  revalidatePath("/staff/review");
-  revalidatePath("/publicity");
   redirect(`/staff/publicity/${result.batchId}?published=1`);
 });
 
 export const startInvestigationAction = authedAction(investigateSchema, "objection:decide", async (input, { user }) => {
   const result = await startInvestigation(user, input);
-  revalidatePath(`/staff/publicity/${result.batchId}`);
+  // The officers' pages are rendered per request; this refreshes the one the officer is on.
+  revalidatePath("/[locale]/(staff)/staff/publicity/[batchId]", "page");
   return result;
 });
 
 export const decideObjectionAction = authedAction(objectionOutcomeSchema, "objection:decide", async (input, { user }) => {
   const result = await decideObjection(user, input);
-  revalidatePath("/staff/publicity");
-  redirect(`/staff/publicity/${result.batchId}?saved=${encodeURIComponent(input.objectionId)}#objection-${input.objectionId}`);
+  // Back to the entry among the batch's thousands: the page of the list that holds it.
+  const page = await entryPageOf(result.batchId, result.applicationNo);
+  redirect(`/staff/publicity/${result.batchId}?${page > 1 ? `page=${page}&` : ""}saved=${encodeURIComponent(input.objectionId)}#objection-${input.objectionId}`);
 });
 
 /** Anyone may object (no sign-in); rate-limited by address and phone in the service. */
@@ -43,8 +44,8 @@ export async function lodgeObjectionAction(...args: unknown[]): Promise<ActionRe
     const parsed = objectionSchema.safeParse(actionInput(args));
     if (!parsed.success) return { ok: false, fieldErrors: translateFieldErrors(issuesToFieldKeys(parsed.error), t), formError: null };
     const clientIp = clientIpFrom(await headers());
+    // Nothing public changes with an objection lodged (the lists show none).
     const result = await lodgeObjection(parsed.data, { clientIp });
-    revalidatePath(`/publicity/${result.batchId}`);
     // Only the reference number goes back: it is what the objector quotes later.
     return { ok: true, data: { referenceNo: result.referenceNo } };
   } catch (error) {

@@ -1,17 +1,19 @@
 import "server-only";
-import { transitionApplication } from "@/lib/applications/transitions";
+import { transitionApplications } from "@/lib/applications/transitions";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
+import { pageWindow } from "@/lib/db/paging";
 import { AppError } from "@/lib/errors";
 import type { Prisma, PublicityStatus } from "@/lib/generated/prisma/client";
-import { notifyApplicant } from "@/lib/notifications/outbox";
+import { notifyApplicants } from "@/lib/notifications/outbox";
 import { maskName, maskResidentId, type ISODate } from "@/lib/rules";
 import { applicantContact, contactSelect } from "@/lib/review/common";
 import { isWithinPublicity, publicityPeriod } from "@/lib/rules/publicity";
-import type { BatchListFilter, PublishBatchInput } from "./schemas";
+import { publicPublicityChanged } from "./public-cache";
+import { MAX_BATCH_SIZE, type BatchListFilter, type PublishBatchInput } from "./schemas";
 
 // Publicity (公示) of applicants who passed the second review (Art. 19): an officer publishes a
 // batch of their district's applicants; each goes IN_PUBLICITY for the period and is told so.
@@ -32,14 +34,35 @@ export interface PublishableApplication {
   secondReviewAt: Date | null;
 }
 
-/** Applications that passed the second review and wait for publicity, in the actor's reach. */
-export async function listPublishable(actor: Actor, filter: { district?: string } = {}): Promise<PublishableApplication[]> {
+export const PUBLISHABLE_PAGE_SIZE = 50;
+
+export interface PublishablePage {
+  /** One page of them, longest waiting first. */
+  items: PublishableApplication[];
+  /** All of them in the actor's reach (a district's month can be thousands). */
+  total: number;
+  page: number;
+  pageCount: number;
+  /** When they were counted: "publish all" publishes those that were awaiting by then. */
+  asOf: Date;
+}
+
+/** Applications that passed the second review and wait for publicity, in the actor's reach, a page at a time. */
+export async function listPublishable(
+  actor: Actor,
+  filter: { district?: string; page?: number } = {},
+  options: { now?: Date } = {},
+): Promise<PublishablePage> {
   assertCan(actor, "publicity:manage");
+  const asOf = options.now ?? clockNow();
   // The officer's district, or the city (narrowed to the district a municipal officer chose).
   const scope = scopeWhere(actor, "publicity:manage", "Application", { districtCode: filter.district });
-  if (scope === NOTHING) return [];
+  if (scope === NOTHING) return { items: [], total: 0, page: 1, pageCount: 1, asOf };
+  const where: Prisma.ApplicationWhereInput = { AND: [scope, { status: "SECOND_REVIEW_PASSED" }, { statusChangedAt: { lte: asOf } }] };
+  const total = await prisma.application.count({ where });
+  const window = pageWindow(filter.page ?? 1, total, PUBLISHABLE_PAGE_SIZE);
   const rows = await prisma.application.findMany({
-    where: { AND: [scope, { status: "SECOND_REVIEW_PASSED" }] },
+    where,
     select: {
       id: true,
       applicationNo: true,
@@ -53,9 +76,10 @@ export async function listPublishable(actor: Actor, filter: { district?: string 
       _count: { select: { members: true } },
     },
     orderBy: [{ districtCode: "asc" }, { statusChangedAt: "asc" }, { id: "asc" }],
-    take: 500,
+    skip: window.skip,
+    take: window.take,
   });
-  return rows.map((r) => ({
+  const items = rows.map((r) => ({
     id: r.id,
     applicationNo: r.applicationNo,
     districtCode: r.districtCode,
@@ -68,12 +92,17 @@ export async function listPublishable(actor: Actor, filter: { district?: string 
     isPriority: r.isPriority,
     secondReviewAt: r.statusChangedAt,
   }));
+  return { items, total, page: window.page, pageCount: window.pageCount, asOf };
 }
 
 /**
  * Publishes a batch for one district today (CST); the period counts from the next working day to
  * the 5th working day after today (lib/publicity/period.ts). Every application must be of that
- * district and awaiting publicity; all or nothing.
+ * district and awaiting publicity; all or nothing. Either the applications chosen, or (`scope`
+ * "all") every one of the district awaiting publicity that the officer was shown: those whose
+ * second review passed by `asOf`, at most MAX_BATCH_SIZE, which must still be `expectedCount`.
+ * A batch of 10,000 is a handful of statements: one insert per table and one status update whose
+ * count is checked (lib/applications/transitions.ts transitionApplications).
  */
 export async function publishBatch(
   actor: Actor,
@@ -84,83 +113,109 @@ export async function publishBatch(
   const at = options.now ?? clockNow();
   const startDate = todayCST(at);
   const { firstDay, endDate } = publicityPeriod(startDate);
-  const ids = [...new Set(input.applicationIds)];
-  return prisma.$transaction(async (tx) => {
-    const district = await tx.district.findUnique({ where: { code: input.districtCode }, select: { code: true, name: true } });
-    if (!district) throw new AppError("VALIDATION", { fieldErrors: { districtCode: ["publicity.validation.districtRequired"] } });
-    const apps = await tx.application.findMany({
-      where: { id: { in: ids } },
-      select: {
-        id: true,
-        applicationNo: true,
-        districtCode: true,
-        status: true,
-        ...contactSelect,
-        members: { where: { relationship: "APPLICANT" }, select: { name: true, residentId: true }, take: 1 },
-        _count: { select: { members: true } },
-      },
-    });
-    if (apps.length !== ids.length || apps.some((a) => a.districtCode !== district.code || a.status !== "SECOND_REVIEW_PASSED")) {
-      throw new AppError("CONFLICT", { messageKey: "publicity.errors.notPublishable" });
-    }
-    const batch = await tx.publicityBatch.create({
-      data: {
-        districtCode: district.code,
-        title: input.title || `${district.name}公共租赁住房保障对象资格审核公示（${startDate}）`,
-        startDate: dateColumn(startDate),
-        endDate: dateColumn(endDate),
-        status: "PUBLISHED",
-        publishedAt: at,
-        publishedById: actor.id,
-      },
-      select: { id: true },
-    });
-    for (const app of apps.sort((a, b) => a.applicationNo.localeCompare(b.applicationNo))) {
-      const applicant = app.members[0];
-      if (!applicant) throw new AppError("CONFLICT", { messageKey: "publicity.errors.notPublishable" });
-      const entry = await tx.publicityEntry.create({
+  const result = await prisma.$transaction(
+    async (tx) => {
+      const district = await tx.district.findUnique({ where: { code: input.districtCode }, select: { code: true, name: true } });
+      if (!district) throw new AppError("VALIDATION", { fieldErrors: { districtCode: ["publicity.validation.districtRequired"] } });
+      const ids = input.scope === "all" ? await awaitingAsShown(tx, district.code, input) : [...new Set(input.applicationIds)];
+      const apps = await tx.application.findMany({
+        where: { id: { in: ids } },
+        select: {
+          id: true,
+          applicationNo: true,
+          districtCode: true,
+          status: true,
+          ...contactSelect,
+          members: { where: { relationship: "APPLICANT" }, select: { name: true, residentId: true }, take: 1 },
+          _count: { select: { members: true } },
+        },
+      });
+      if (apps.length !== ids.length || apps.some((a) => a.districtCode !== district.code || a.status !== "SECOND_REVIEW_PASSED" || !a.members[0])) {
+        throw new AppError("CONFLICT", { messageKey: "publicity.errors.notPublishable" });
+      }
+      const batch = await tx.publicityBatch.create({
         data: {
-          batchId: batch.id,
-          applicationId: app.id,
-          displayName: maskName(applicant.name),
-          maskedResidentId: maskResidentId(applicant.residentId),
-          householdSize: app._count.members,
+          districtCode: district.code,
+          title: input.title || `${district.name}公共租赁住房保障对象资格审核公示（${startDate}）`,
+          startDate: dateColumn(startDate),
+          endDate: dateColumn(endDate),
+          status: "PUBLISHED",
+          publishedAt: at,
+          publishedById: actor.id,
         },
         select: { id: true },
       });
-      await transitionApplication(tx, {
-        applicationId: app.id,
+      apps.sort((a, b) => (a.applicationNo < b.applicationNo ? -1 : a.applicationNo > b.applicationNo ? 1 : 0));
+      const entries = await tx.publicityEntry.createManyAndReturn({
+        data: apps.map((app) => {
+          const applicant = app.members[0]!;
+          return {
+            batchId: batch.id,
+            applicationId: app.id,
+            applicationNo: app.applicationNo,
+            displayName: maskName(applicant.name),
+            maskedResidentId: maskResidentId(applicant.residentId),
+            householdSize: app._count.members,
+          };
+        }),
+        select: { id: true, applicationId: true },
+      });
+      const entryOf = new Map(entries.map((e) => [e.applicationId, e.id]));
+      // Art. 19: SECOND_REVIEW_PASSED → IN_PUBLICITY for all of them, or for none.
+      await transitionApplications(tx, {
+        applicationIds: apps.map((a) => a.id),
+        districtCode: district.code,
+        from: "SECOND_REVIEW_PASSED",
         to: "IN_PUBLICITY",
         actor,
         at,
         action: "publicity.publish",
         data: { dueDate: dateColumn(endDate) },
-        auditData: { from: app.status, to: "IN_PUBLICITY", batchId: batch.id, startDate, endDate },
+        auditData: () => ({ from: "SECOND_REVIEW_PASSED", to: "IN_PUBLICITY", batchId: batch.id, startDate, endDate }),
       });
-      await notifyApplicant(tx, {
-        applicationId: app.id,
-        ...applicantContact(app),
-        templateKey: "publicity.published",
-        // The period as counted (Art. 19): from the first working day after publication.
-        params: { applicationNo: app.applicationNo, startDate: firstDay, endDate },
-        dedupeKey: `publicity-entry:${entry.id}:published`,
-        at,
-      });
-    }
-    await writeAudit(
-      {
-        actorId: actor.id,
-        actorRole: actor.role,
-        action: "publicity.batch.publish",
-        entityType: "PublicityBatch",
-        entityId: batch.id,
-        districtCode: district.code,
-        data: { startDate, firstDay, endDate, count: apps.length },
-      },
-      tx,
-    );
-    return { batchId: batch.id, startDate, firstDay, endDate, count: apps.length };
+      await notifyApplicants(
+        tx,
+        apps.map((app) => ({
+          applicationId: app.id,
+          ...applicantContact(app),
+          templateKey: "publicity.published",
+          // The period as counted (Art. 19): from the first working day after publication.
+          params: { applicationNo: app.applicationNo, startDate: firstDay, endDate },
+          dedupeKey: `publicity-entry:${entryOf.get(app.id)}:published`,
+          at,
+        })),
+      );
+      await writeAudit(
+        {
+          actorId: actor.id,
+          actorRole: actor.role,
+          action: "publicity.batch.publish",
+          entityType: "PublicityBatch",
+          entityId: batch.id,
+          districtCode: district.code,
+          data: { startDate, firstDay, endDate, count: apps.length, scope: input.scope },
+        },
+        tx,
+      );
+      return { batchId: batch.id, startDate, firstDay, endDate, count: apps.length };
+    },
+    // A batch of 10,000 writes some 50,000 rows: more than the default 5 s on a slow disk.
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+  await publicPublicityChanged({ lists: true });
+  return result;
+}
+
+/** The applications awaiting publicity that a "publish all" was shown (count and moment), or CONFLICT. */
+async function awaitingAsShown(tx: Prisma.TransactionClient, districtCode: string, input: PublishBatchInput): Promise<string[]> {
+  const rows = await tx.application.findMany({
+    where: { districtCode, status: "SECOND_REVIEW_PASSED", ...(input.asOf ? { statusChangedAt: { lte: input.asOf } } : {}) },
+    select: { id: true },
+    orderBy: [{ statusChangedAt: "asc" }, { id: "asc" }],
+    take: MAX_BATCH_SIZE,
   });
+  if (rows.length === 0 || rows.length !== input.expectedCount) throw new AppError("CONFLICT", { messageKey: "publicity.errors.listChanged" });
+  return rows.map((r) => r.id);
 }
 
 export interface BatchSummary {
@@ -253,158 +308,47 @@ export async function listPublicBatches(filter: BatchListFilter, options: { now?
   return pageOfBatches(where, filter.page ?? 1, options.now ?? clockNow(), false);
 }
 
-export interface PublicEntry {
-  id: string;
-  applicationNo: string;
-  displayName: string;
-  maskedResidentId: string;
-  householdSize: number;
-  estateLevel: "MUNICIPAL" | "DISTRICT";
-  unitType: string | null;
-  /** Objections are taken for this entry now (in the period and still in publicity). */
-  acceptsObjections: boolean;
-}
-
-export interface PublicBatch extends BatchSummary {
-  entries: PublicEntry[];
-}
-
 /**
- * A batch as the public sees it: masked names and ID numbers as published, household size,
- * district, estate level and unit type; never incomes. Null unless published (or closed).
+ * A batch as the public sees it (title, district, period, size); its entries come a page at a time
+ * from listPublicBatchEntries (lib/publicity/entries.ts). Null unless published (or closed).
  */
-export async function getPublicBatch(batchId: string, options: { now?: Date } = {}): Promise<PublicBatch | null> {
-  const row = await prisma.publicityBatch.findUnique({
-    where: { id: batchId },
-    select: {
-      ...batchSummarySelect,
-      entries: {
-        select: {
-          id: true,
-          displayName: true,
-          maskedResidentId: true,
-          householdSize: true,
-          outcome: true,
-          application: { select: { applicationNo: true, estateLevel: true, preferredUnitType: true, status: true } },
-        },
-        orderBy: { application: { applicationNo: "asc" } },
-      },
-    },
-  });
+export async function getPublicBatch(batchId: string, options: { now?: Date } = {}): Promise<BatchSummary | null> {
+  const row = await prisma.publicityBatch.findUnique({ where: { id: batchId }, select: batchSummarySelect });
   if (!row || row.status === "DRAFT") return null;
-  const summary = toSummary(row, todayCST(options.now ?? clockNow()));
-  return {
-    ...summary,
-    entries: row.entries.map((e) => ({
-      id: e.id,
-      applicationNo: e.application.applicationNo,
-      displayName: e.displayName,
-      maskedResidentId: e.maskedResidentId,
-      householdSize: e.householdSize,
-      estateLevel: e.application.estateLevel,
-      unitType: e.application.preferredUnitType,
-      acceptsObjections: summary.isOpen && e.outcome === null && e.application.status === "IN_PUBLICITY",
-    })),
-  };
-}
-
-export interface StaffObjection {
-  id: string;
-  referenceNo: string | null;
-  contactName: string;
-  contactPhone: string;
-  content: string;
-  receivedAt: Date;
-  status: "RECEIVED" | "INVESTIGATING" | "CLOSED";
-  outcome: "UPHELD" | "NOT_UPHELD" | null;
-  outcomeNote: string | null;
-  investigatorName: string | null;
-  decidedAt: Date | null;
+  return toSummary(row, todayCST(options.now ?? clockNow()));
 }
 
 export interface StaffBatch extends BatchSummary {
   publishedAt: Date | null;
   publishedByName: string | null;
   closedAt: Date | null;
-  entries: Array<{
-    id: string;
-    displayName: string;
-    maskedResidentId: string;
-    householdSize: number;
-    outcome: "QUALIFIED" | "OBJECTION_UPHELD" | null;
-    applicationNo: string;
-    applicationStatus: string;
-    objections: StaffObjection[];
-  }>;
+  /** The entries that have objections (open ones first), to find them among thousands. */
+  objectionEntries: Array<{ applicationNo: string; displayName: string; openObjections: number }>;
 }
 
-/** A batch with its entries and objections, for the officers who manage it. */
+/** A batch for the officers who manage it; its entries come a page at a time from listStaffBatchEntries. */
 export async function getStaffBatch(actor: Actor, batchId: string, options: { now?: Date } = {}): Promise<StaffBatch | null> {
   const row = await prisma.publicityBatch.findUnique({
     where: { id: batchId },
-    select: {
-      ...batchSummarySelect,
-      publishedAt: true,
-      publishedBy: { select: { name: true } },
-      closedAt: true,
-      entries: {
-        select: {
-          id: true,
-          displayName: true,
-          maskedResidentId: true,
-          householdSize: true,
-          outcome: true,
-          application: { select: { applicationNo: true, status: true } },
-          objections: {
-            select: {
-              id: true,
-              referenceNo: true,
-              contactName: true,
-              contactPhone: true,
-              content: true,
-              receivedAt: true,
-              status: true,
-              outcome: true,
-              outcomeNote: true,
-              decidedAt: true,
-              investigator: { select: { name: true } },
-            },
-            orderBy: { receivedAt: "asc" },
-          },
-        },
-        orderBy: { application: { applicationNo: "asc" } },
-      },
-    },
+    select: { ...batchSummarySelect, publishedAt: true, publishedBy: { select: { name: true } }, closedAt: true },
   });
   if (!row) return null;
   assertCan(actor, "publicity:manage", { districtCode: row.districtCode });
-  const open = row.entries.reduce((n, e) => n + e.objections.filter((o) => o.status !== "CLOSED").length, 0);
+  const objected = await prisma.publicityEntry.findMany({
+    where: { batchId, objections: { some: {} } },
+    select: { applicationNo: true, displayName: true, objections: { select: { status: true } } },
+    orderBy: { applicationNo: "asc" },
+    take: 200,
+  });
+  const objectionEntries = objected
+    .map((e) => ({ applicationNo: e.applicationNo, displayName: e.displayName, openObjections: e.objections.filter((o) => o.status !== "CLOSED").length }))
+    .sort((a, b) => Number(b.openObjections > 0) - Number(a.openObjections > 0));
+  const open = await prisma.objection.count({ where: { status: { not: "CLOSED" }, entry: { batchId } } });
   return {
     ...toSummary(row, todayCST(options.now ?? clockNow()), open),
     publishedAt: row.publishedAt,
     publishedByName: row.publishedBy?.name ?? null,
     closedAt: row.closedAt,
-    entries: row.entries.map((e) => ({
-      id: e.id,
-      displayName: e.displayName,
-      maskedResidentId: e.maskedResidentId,
-      householdSize: e.householdSize,
-      outcome: e.outcome,
-      applicationNo: e.application.applicationNo,
-      applicationStatus: e.application.status,
-      objections: e.objections.map((o) => ({
-        id: o.id,
-        referenceNo: o.referenceNo,
-        contactName: o.contactName,
-        contactPhone: o.contactPhone,
-        content: o.content,
-        receivedAt: o.receivedAt,
-        status: o.status,
-        outcome: o.outcome,
-        outcomeNote: o.outcomeNote,
-        investigatorName: o.investigator?.name ?? null,
-        decidedAt: o.decidedAt,
-      })),
-    })),
+    objectionEntries,
   };
 }

@@ -7,6 +7,7 @@ import { notifyApplicant } from "@/lib/notifications/outbox";
 import { entitledUnitType, type HouseholdMember } from "@/lib/rules";
 import { applicantContact, contactSelect } from "@/lib/review/common";
 import { hasPublicityEnded } from "@/lib/rules/publicity";
+import { publicPublicityChanged } from "./public-cache";
 
 // The end of publicity (Art. 19), run by the scheduler: once a batch's period is over (today CST
 // after its end date), every entry still in publicity with no open and no upheld objection is
@@ -28,7 +29,9 @@ export async function closeEndedPublicity(now: Date): Promise<ClosePublicityResu
     orderBy: { endDate: "asc" },
   });
   const result: ClosePublicityResult = { qualified: 0, waiting: 0, closedBatches: 0 };
+  const changed: string[] = [];
   for (const batch of batches) {
+    const before = result.qualified + result.closedBatches;
     // Belt and braces: the query already says so.
     if (!hasPublicityEnded(fromDateColumn(batch.endDate), today)) continue;
     const pending = await prisma.publicityEntry.findMany({
@@ -50,7 +53,10 @@ export async function closeEndedPublicity(now: Date): Promise<ClosePublicityResu
       const closed = await prisma.publicityBatch.updateMany({ where: { id: batch.id, status: "PUBLISHED" }, data: { status: "CLOSED", closedAt: now } });
       result.closedBatches += closed.count;
     }
+    if (result.qualified + result.closedBatches > before) changed.push(batch.id);
   }
+  // The lists and the batch pages show the batch closed.
+  if (changed.length > 0) await publicPublicityChanged({ lists: true, batchIds: changed });
   return result;
 }
 

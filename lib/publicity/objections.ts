@@ -14,6 +14,7 @@ import { notifyApplicant } from "@/lib/notifications/outbox";
 import { applicantContact, contactSelect, refusalNoticeFields } from "@/lib/review/common";
 import { isWithinPublicity, publicityPeriod } from "@/lib/rules/publicity";
 import type { InvestigateInput, ObjectionInput, ObjectionOutcomeInput } from "./schemas";
+import { publicPublicityChanged } from "./public-cache";
 
 // Objections (异议) to applicants on a publicity list (Art. 19). Anyone may object during the
 // period, with contact details; officers of the district investigate and record the outcome. An
@@ -149,9 +150,9 @@ export async function decideObjection(
   actor: Actor,
   input: ObjectionOutcomeInput,
   options: { now?: Date } = {},
-): Promise<{ batchId: string; applicationStatus: string }> {
+): Promise<{ batchId: string; applicationNo: string; applicationStatus: string }> {
   const at = options.now ?? clockNow();
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const objection = await loadObjection(tx, actor, input.objectionId);
     const app = objection.entry.application;
     // One decision per objection: only an undecided objection is closed; a concurrent second
@@ -199,8 +200,11 @@ export async function decideObjection(
       });
       applicationStatus = "OBJECTION_UPHELD";
     }
-    return { batchId: objection.entry.batch.id, applicationStatus };
+    return { batchId: objection.entry.batch.id, applicationNo: app.applicationNo, applicationStatus };
   });
+  // An upheld objection takes the entry out of publicity: the public batch pages show it.
+  await publicPublicityChanged({ batchIds: [result.batchId] });
+  return result;
 }
 
 export interface OpenObjection {

@@ -82,3 +82,32 @@ test("the server tells from its database whether it is the demo, and the journey
   // 401 (a wrong signature) where a secret is configured.
   expect(response.status()).toBe(401);
 });
+
+test("the public pages come from the cache for everyone, and the header still shows who is signed in", async ({ page, request }) => {
+  // Nobody signed in, asked twice: the second answer is the stored page.
+  await request.get("/publicity");
+  expect((await request.get("/publicity")).headers()["x-nextjs-cache"]).toMatch(/HIT|STALE/);
+  await signIn(page, ACCOUNTS.applicant);
+  await page.goto("/publicity");
+  const header = page.locator("header");
+  await expect(header.getByRole("button", { name: "退出" })).toBeVisible();
+  await expect(header.getByRole("link", { name: "我的申请" })).toBeVisible();
+  await expect(header.getByRole("link", { name: "登录" })).toHaveCount(0);
+  // The home page's button leads to the applicant's own area.
+  await page.goto("/");
+  await expect(page.getByRole("main").getByRole("link", { name: /我的申请/ })).toBeVisible();
+  await header.getByRole("button", { name: "退出" }).click();
+  await expect(header.getByRole("link", { name: "登录" })).toBeVisible();
+  await expect(header.getByRole("button", { name: "退出" })).toHaveCount(0);
+});
+
+test("the language switch keeps the visitor on the page and the address without a language in it", async ({ page }) => {
+  await page.goto("/publicity?page=1");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page).toHaveURL(/\/publicity(\?page=1)?$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Publicity lists");
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("公示公告");
+});

@@ -46,7 +46,7 @@ test("the public publicity list on a phone: every entry's objection link in reac
   for (const [i, displayName] of names.entries()) {
     const app = await createApplication({ status: "IN_PUBLICITY", applicantName: `手机公示${i}` });
     await db.publicityEntry.create({
-      data: { batchId: batch.id, applicationId: app.id, displayName, maskedResidentId: `${app.residentId.slice(0, 6)}********${app.residentId.slice(-4)}`, householdSize: 2 },
+      data: { batchId: batch.id, applicationId: app.id, applicationNo: app.applicationNo, displayName, maskedResidentId: `${app.residentId.slice(0, 6)}********${app.residentId.slice(-4)}`, householdSize: 2 },
     });
     apps.push({ ...app, displayName });
   }

@@ -131,7 +131,7 @@ test("the public list reads on a phone, masked @phone", async ({ page }) => {
     data: { districtCode: YUZHONG, title: "渝中区公示（手机）", startDate: dateColumn(today), endDate: dateColumn(end), status: "PUBLISHED", publishedAt: new Date() },
   });
   await e2ePrisma().publicityEntry.create({
-    data: { batchId: batch.id, applicationId: app.id, displayName: "手***", maskedResidentId: `${app.residentId.slice(0, 6)}********${app.residentId.slice(-4)}`, householdSize: 2 },
+    data: { batchId: batch.id, applicationId: app.id, applicationNo: app.applicationNo, displayName: "手***", maskedResidentId: `${app.residentId.slice(0, 6)}********${app.residentId.slice(-4)}`, householdSize: 2 },
   });
   await page.goto(`/publicity/${batch.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("渝中区公示（手机）");

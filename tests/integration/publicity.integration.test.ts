@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getPublicBatch, getStaffBatch, listPublicBatches, listPublishable, listStaffBatches, publishBatch } from "@/lib/publicity/batches";
 import { closeEndedPublicity } from "@/lib/publicity/close-publicity";
+import { listPublicBatchEntries, listStaffBatchEntries } from "@/lib/publicity/entries";
 import { decideObjection, listOpenObjections, lodgeObjection, startInvestigation } from "@/lib/publicity/objections";
 import { batchListFilterSchema, objectionSchema } from "@/lib/publicity/schemas";
 import { addWorkingDays } from "@/lib/rules";
@@ -98,12 +99,12 @@ describe("publishing a batch", () => {
   it("lists what awaits publicity within the officer's reach", async () => {
     await awaitingPublicity(2, YUZHONG);
     await awaitingPublicity(1, SHAPINGBA);
-    expect(await listPublishable(cast.yz1)).toHaveLength(2);
-    expect(await listPublishable(cast.spb)).toHaveLength(1);
-    expect(await listPublishable(cast.city)).toHaveLength(3);
-    expect(await listPublishable(cast.city, { district: SHAPINGBA })).toHaveLength(1);
+    expect((await listPublishable(cast.yz1)).total).toBe(2);
+    expect((await listPublishable(cast.spb)).total).toBe(1);
+    expect((await listPublishable(cast.city)).items).toHaveLength(3);
+    expect((await listPublishable(cast.city, { district: SHAPINGBA })).total).toBe(1);
     const list = await listPublishable(cast.yz1);
-    expect(list[0]!.maskedResidentId).toContain("********");
+    expect(list.items[0]!.maskedResidentId).toContain("********");
   });
 });
 
@@ -114,9 +115,11 @@ describe("the public pages", () => {
     expect(page).not.toBeNull();
     expect(page!.isOpen).toBe(true);
     expect(page!.districtName).toBe("渝中区");
-    expect(page!.entries).toHaveLength(2);
-    expect(page!.entries[0]).toMatchObject({ householdSize: 2, estateLevel: "MUNICIPAL", unitType: "ONE_BEDROOM", acceptsObjections: true });
-    const json = JSON.stringify(page);
+    expect(page!.entryCount).toBe(2);
+    const entries = await listPublicBatchEntries(batch.batchId, {}, { now: NOW });
+    expect(entries!.items).toHaveLength(2);
+    expect(entries!.items[0]).toMatchObject({ householdSize: 2, estateLevel: "MUNICIPAL", unitType: "ONE_BEDROOM", acceptsObjections: true });
+    const json = JSON.stringify({ page, entries });
     for (const app of apps) expect(json).not.toContain(app.applicantResidentId);
     expect(json).not.toMatch(/欧阳娜娜/);
     expect(json).not.toMatch(/income/i);
@@ -129,8 +132,9 @@ describe("the public pages", () => {
     const { batch } = await published(1);
     const after = await getPublicBatch(batch.batchId, { now: cstInstant("2025-06-17") });
     expect(after!.isOpen).toBe(false);
-    expect(after!.entries[0]!.acceptsObjections).toBe(false);
+    expect((await listPublicBatchEntries(batch.batchId, {}, { now: cstInstant("2025-06-17") }))!.items[0]!.acceptsObjections).toBe(false);
     expect(await getPublicBatch("no-such-batch")).toBeNull();
+    expect(await listPublicBatchEntries("no-such-batch")).toBeNull();
   });
 });
 
@@ -159,11 +163,12 @@ describe("objections", () => {
     expect((await lodgeObjection(objection(spbEntry.id, "13700000003"), { now: NOW })).referenceNo).toBe("YY-500106-2025-000001");
     expect(await prisma.objection.findUniqueOrThrow({ where: { referenceNo: first.referenceNo }, select: { id: true } })).toEqual({ id: first.objectionId });
 
-    const staff = await getStaffBatch(cast.yz1, batch.batchId, { now: NOW });
-    expect(staff!.entries.flatMap((e) => e.objections.map((o) => o.referenceNo)).sort()).toEqual([first.referenceNo, second.referenceNo]);
+    const staff = await listStaffBatchEntries(cast.yz1, batch.batchId);
+    expect(staff!.items.flatMap((e) => e.objections.map((o) => o.referenceNo)).sort()).toEqual([first.referenceNo, second.referenceNo]);
     expect((await listOpenObjections(cast.yz1)).map((o) => o.referenceNo).sort()).toEqual([first.referenceNo, second.referenceNo]);
     // The public list says nothing about objections, their numbers included.
     expect(JSON.stringify(await getPublicBatch(batch.batchId, { now: NOW }))).not.toContain("YY-");
+    expect(JSON.stringify(await listPublicBatchEntries(batch.batchId, {}, { now: NOW }))).not.toContain("YY-");
   });
 
   it("refuses objections outside the period with the period in the message", async () => {
@@ -240,8 +245,10 @@ describe("objections", () => {
     expect(await listOpenObjections(cast.city)).toHaveLength(1);
     const staff = await getStaffBatch(cast.yz1, batch.batchId, { now: NOW });
     expect(staff!.openObjections).toBe(1);
-    expect(staff!.entries[0]!.objections[0]!.contactPhone).toBe("13700000001");
+    expect(staff!.objectionEntries).toEqual([{ applicationNo: apps[0]!.applicationNo, displayName: expect.any(String), openObjections: 1 }]);
+    expect((await listStaffBatchEntries(cast.yz1, batch.batchId))!.items[0]!.objections[0]!.contactPhone).toBe("13700000001");
     expect(await outcome(() => getStaffBatch(cast.spb, batch.batchId))).toBe("FORBIDDEN");
+    expect(await outcome(() => listStaffBatchEntries(cast.spb, batch.batchId))).toBe("FORBIDDEN");
     const list = await listStaffBatches(cast.yz1, batchListFilterSchema.parse({}), { now: NOW });
     expect(list.items[0]).toMatchObject({ id: batch.batchId, openObjections: 1, isOpen: true });
   });

@@ -44,7 +44,7 @@ async function seedYuzhong() {
   const batch = await prisma.publicityBatch.create({
     data: { districtCode: YUZHONG, title: "渝中区第一批公示", startDate: day("2025-06-09"), endDate: day("2025-06-16"), status: "PUBLISHED", publishedAt: cst("2025-06-09") },
   });
-  const entry = await prisma.publicityEntry.create({ data: { batchId: batch.id, applicationId: listed.id, displayName: "张*", maskedResidentId: "500103********1234", householdSize: 1 } });
+  const entry = await prisma.publicityEntry.create({ data: { batchId: batch.id, applicationId: listed.id, applicationNo: listed.applicationNo, displayName: "张*", maskedResidentId: "500103********1234", householdSize: 1 } });
   await lodgeObjection(objectionSchema.parse({ entryId: entry.id, contactName: "王先生", contactPhone: "13700000001", content: "该申请人名下在本市另有住房一套，请核查。" }), { now: NOW });
   const appealed = await app("APPEALED", { rejectionNotifiedAt: cst("2025-06-05") });
   await prisma.appeal.create({ data: { applicationId: appealed.id, appealedStatus: "FIRST_REVIEW_REJECTED", grounds: "我有劳动合同。", deadline: day("2025-06-19"), lodgedAt: cst("2025-06-06") } });
@@ -77,7 +77,7 @@ async function lists(actor: Actor, district?: string): Promise<Record<string, nu
     const dash = await getReviewDashboard(actor, { now: NOW });
     return Object.values(dash.counts).reduce((n, c) => n + c, 0) + dash.overdue + dash.openObjections + dash.pendingAppeals;
   });
-  await run("publishable", async () => (await listPublishable(actor, all)).length);
+  await run("publishable", async () => (await listPublishable(actor, all)).total);
   await run("batches", async () => (await listStaffBatches(actor, all, { now: NOW })).total);
   await run("objections", async () => (await listOpenObjections(actor)).length);
   await run("appeals", async () => (await listAppeals(actor, appealFilterSchema.parse(all))).total);

@@ -1,5 +1,0 @@
-import { HomePage } from "@/components/home/home-page";
-
-export default function Page() {
-  return <HomePage />;
-}

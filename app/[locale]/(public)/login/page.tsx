@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { LoginForm } from "@/components/auth/login-form";
+import { Card } from "@/components/ui/card";
+import { Container } from "@/components/ui/container";
+import { PageHeader } from "@/components/ui/page-header";
+import { landingPathFor, safeNextPath } from "@/lib/auth/landing";
+import { getCurrentUser } from "@/lib/auth/session";
+import { ClientMessages } from "@/components/i18n/client-messages";
+
+// Per request: a signed-in visitor is sent on.
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.login");
+  return { title: t("title") };
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const { next } = await searchParams;
+  const nextPath = typeof next === "string" ? next : undefined;
+  const user = await getCurrentUser();
+  if (user) redirect(safeNextPath(nextPath, user) ?? landingPathFor(user));
+
+  const t = await getTranslations("auth.login");
+  return (
+    <Container narrow>
+      <PageHeader title={t("title")} description={t("subtitle")} />
+      <Card>
+        <ClientMessages namespaces={["auth.login"]}><LoginForm next={nextPath?.startsWith("/") ? nextPath : undefined} /></ClientMessages>
+      </Card>
+      <p className="mt-6 text-center text-base text-slate-700">
+        {t("noAccount")}{" "}
+        <Link href="/register" className="inline-block py-2 font-medium text-brand-700 underline underline-offset-4 hover:text-brand-900">
+          {t("registerLink")}
+        </Link>
+      </p>
+    </Container>
+  );
+}

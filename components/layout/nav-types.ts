@@ -1,0 +1,23 @@
+// The navigation's shape, apart from nav-items.ts (which reads the permission table) so that
+// client components can name it.
+
+export type NavKey =
+  | "home"
+  | "me"
+  | "staffHome"
+  | "myDistrict"
+  | "admin"
+  | "users"
+  | "sharedData"
+  | "rechecks"
+  | "audits"
+  | "review"
+  | "publicityAdmin"
+  | "appeals"
+  | "publicity"
+  | "referenceIncomes";
+
+export interface NavItem {
+  href: string;
+  key: NavKey;
+}
