@@ -9,6 +9,7 @@ import { auditListFilterSchema } from "../../lib/audits/schemas";
 import type { Actor } from "../../lib/auth/permissions";
 import { getDistrictOverview } from "../../lib/districts/overview";
 import { getStaffBatch, getPublicBatch, listPublicBatches, listPublishable, listStaffBatches } from "../../lib/publicity/batches";
+import { listPublicBatchEntries, listStaffBatchEntries } from "../../lib/publicity/entries";
 import { listOpenObjections } from "../../lib/publicity/objections";
 import { batchListFilterSchema } from "../../lib/publicity/schemas";
 import { listRechecks, getRecheck } from "../../lib/rechecks/recheck-service";
@@ -61,6 +62,8 @@ export interface Samples {
   recheckId: string;
   auditId: string;
   bigBatchId: string;
+  /** An application number in the middle of the big batch (its public page is searched by it). */
+  bigBatchEntryNo: string;
   closedBatchId: string;
 }
 
@@ -90,14 +93,17 @@ export async function pickSamples(db: pg.Pool): Promise<Samples> {
     [district],
   );
   const { id: bigBatchId } = await one<{ id: string }>(
-    `SELECT b."id" FROM "PublicityBatch" b WHERE b."status" = 'PUBLISHED'
-     ORDER BY (SELECT count(*) FROM "PublicityEntry" e WHERE e."batchId" = b."id") DESC, b."id" LIMIT 1`,
+    `SELECT "id" FROM "PublicityBatch" WHERE "status" = 'PUBLISHED' ORDER BY "entryCount" DESC, "id" LIMIT 1`,
+  );
+  const { applicationNo: bigBatchEntryNo } = await one<{ applicationNo: string }>(
+    `SELECT "applicationNo" FROM "PublicityEntry" WHERE "batchId" = $1 ORDER BY "applicationNo" OFFSET (SELECT count(*) / 2 FROM "PublicityEntry" WHERE "batchId" = $1) LIMIT 1`,
+    [bigBatchId],
   );
   const { id: closedBatchId } = await one<{ id: string }>(
     `SELECT "id" FROM "PublicityBatch" WHERE "districtCode" = $1 AND "status" = 'CLOSED' ORDER BY "startDate" DESC LIMIT 1`,
     [district],
   );
-  return { district, inReview, pendingAppealId, recheckId, auditId, bigBatchId, closedBatchId };
+  return { district, inReview, pendingAppealId, recheckId, auditId, bigBatchId, bigBatchEntryNo, closedBatchId };
 }
 
 export function benchCases(s: Samples): BenchCase[] {
@@ -317,23 +323,26 @@ export function benchCases(s: Samples): BenchCase[] {
       sql: [
         { text: `SELECT count(*) FROM "PublicityBatch" WHERE "districtCode" = $1`, values: [s.district] },
         {
-          text: `SELECT b."id", b."title", b."startDate", b."endDate", b."status", b."publishedAt", (SELECT count(*) FROM "PublicityEntry" e WHERE e."batchId" = b."id")
-            FROM "PublicityBatch" b WHERE b."districtCode" = $1 ORDER BY b."startDate" DESC, b."id" LIMIT 20`,
+          text: `SELECT b."id", b."title", b."districtCode", d."name", d."nameEn", b."startDate", b."endDate", b."status", b."entryCount"
+            FROM "PublicityBatch" b JOIN "District" d ON d."code" = b."districtCode" WHERE b."districtCode" = $1 ORDER BY b."startDate" DESC, b."createdAt" DESC, b."id" LIMIT 20`,
           values: [s.district],
         },
       ],
     },
     {
       name: "publicity, awaiting publication",
-      service: () => listPublishable(officer),
+      service: () => listPublishable(officer, {}, { now }),
       sql: [
         {
-          text: `SELECT a."id", a."applicationNo", a."districtCode", a."estateLevel", a."preferredUnitType", a."isPriority", a."statusChangedAt", m."name", m."residentId",
-              (SELECT count(*) FROM "HouseholdMember" c WHERE c."applicationId" = a."id")
+          text: `SELECT count(*) FROM "Application" WHERE "districtCode" = $1 AND "status" = 'SECOND_REVIEW_PASSED' AND "statusChangedAt" <= $2`,
+          values: [s.district, now],
+        },
+        {
+          text: `SELECT a."id", a."applicationNo", a."districtCode", a."estateLevel", a."preferredUnitType", a."isPriority", a."statusChangedAt",
+              a."applicantName", a."applicantIdMasked", a."householdSize"
             FROM "Application" a
-            LEFT JOIN LATERAL (SELECT "name", "residentId" FROM "HouseholdMember" h WHERE h."applicationId" = a."id" AND h."relationship" = 'APPLICANT' LIMIT 1) m ON true
-            WHERE a."districtCode" = $1 AND a."status" = 'SECOND_REVIEW_PASSED' ORDER BY a."districtCode", a."statusChangedAt", a."id" LIMIT 500`,
-          values: [s.district],
+            WHERE a."districtCode" = $1 AND a."status" = 'SECOND_REVIEW_PASSED' AND a."statusChangedAt" <= $2 ORDER BY a."districtCode", a."statusChangedAt", a."id" LIMIT 50`,
+          values: [s.district, now],
         },
       ],
     },
@@ -351,8 +360,8 @@ export function benchCases(s: Samples): BenchCase[] {
     },
     {
       name: "publicity batch (officer), 10,000 entries",
-      service: () => getStaffBatch(municipal, s.bigBatchId, { now }),
-      sql: publicBatchSql(s.bigBatchId),
+      service: () => Promise.all([getStaffBatch(municipal, s.bigBatchId, { now }), listStaffBatchEntries(municipal, s.bigBatchId, { page: 100 })]),
+      sql: staffBatchSql(s.bigBatchId),
     },
     {
       name: "public: publicity list",
@@ -360,32 +369,68 @@ export function benchCases(s: Samples): BenchCase[] {
       sql: [
         { text: `SELECT count(*) FROM "PublicityBatch" WHERE "status" <> 'DRAFT'` },
         {
-          text: `SELECT b."id", b."title", b."districtCode", d."name", b."startDate", b."endDate", b."status", (SELECT count(*) FROM "PublicityEntry" e WHERE e."batchId" = b."id")
-            FROM "PublicityBatch" b JOIN "District" d ON d."code" = b."districtCode" WHERE b."status" <> 'DRAFT' ORDER BY b."startDate" DESC, b."id" LIMIT 20`,
+          text: `SELECT b."id", b."title", b."districtCode", d."name", d."nameEn", b."startDate", b."endDate", b."status", b."entryCount"
+            FROM "PublicityBatch" b JOIN "District" d ON d."code" = b."districtCode" WHERE b."status" IN ('PUBLISHED','CLOSED') ORDER BY b."startDate" DESC, b."createdAt" DESC, b."id" LIMIT 20`,
         },
       ],
     },
     {
-      name: "public: publicity batch, 10,000 entries",
-      service: () => getPublicBatch(s.bigBatchId, { now }),
-      sql: publicBatchSql(s.bigBatchId),
+      name: "public: publicity batch, 10,000 entries, page 1",
+      service: () => Promise.all([getPublicBatch(s.bigBatchId, { now }), listPublicBatchEntries(s.bigBatchId, {}, { now })]),
+      sql: publicBatchSql(s.bigBatchId, 0),
+    },
+    {
+      name: "public: the same batch, page 150",
+      service: () => Promise.all([getPublicBatch(s.bigBatchId, { now }), listPublicBatchEntries(s.bigBatchId, { page: 150 }, { now })]),
+      sql: publicBatchSql(s.bigBatchId, 149 * 50),
+    },
+    {
+      name: "public: the same batch, searched by number",
+      service: () => Promise.all([getPublicBatch(s.bigBatchId, { now }), listPublicBatchEntries(s.bigBatchId, { q: s.bigBatchEntryNo }, { now })]),
+      sql: publicBatchSql(s.bigBatchId, 0, s.bigBatchEntryNo),
     },
     {
       name: "public: closed publicity batch",
-      service: () => getPublicBatch(s.closedBatchId, { now }),
-      sql: publicBatchSql(s.closedBatchId),
+      service: () => Promise.all([getPublicBatch(s.closedBatchId, { now }), listPublicBatchEntries(s.closedBatchId, {}, { now })]),
+      sql: publicBatchSql(s.closedBatchId, 0),
     },
   ];
 }
 
-/** A batch page: the batch and its first 50 entries in application-number order, with the total. */
-function publicBatchSql(batchId: string): Query[] {
+/**
+ * A batch page: the batch (with its stored entry count), the matching entries' count when
+ * searched, and 50 entries in application-number order with what the public list shows.
+ */
+function publicBatchSql(batchId: string, offset: number, q?: string): Query[] {
+  const match = q ? `AND e."applicationNo" >= $2 AND e."applicationNo" < $2 || '~'` : "";
+  const values = q ? [batchId, q] : [batchId];
   return [
-    { text: `SELECT b.*, d."name" FROM "PublicityBatch" b JOIN "District" d ON d."code" = b."districtCode" WHERE b."id" = $1`, values: [batchId] },
-    { text: `SELECT count(*) FROM "PublicityEntry" WHERE "batchId" = $1`, values: [batchId] },
+    { text: `SELECT b.*, d."name", d."nameEn" FROM "PublicityBatch" b JOIN "District" d ON d."code" = b."districtCode" WHERE b."id" = $1`, values: [batchId] },
+    { text: `SELECT "status", "startDate", "endDate" FROM "PublicityBatch" WHERE "id" = $1`, values: [batchId] },
+    ...(q ? [{ text: `SELECT count(*) FROM "PublicityEntry" e WHERE e."batchId" = $1 ${match}`, values }] : []),
     {
-      text: `SELECT e."id", e."displayName", e."maskedResidentId", e."householdSize", e."outcome", a."applicationNo"
-        FROM "PublicityEntry" e JOIN "Application" a ON a."id" = e."applicationId" WHERE e."batchId" = $1 ORDER BY a."applicationNo" LIMIT 50`,
+      text: `SELECT e."id", e."applicationNo", e."displayName", e."maskedResidentId", e."householdSize", e."outcome", a."estateLevel", a."preferredUnitType", a."status"
+        FROM "PublicityEntry" e JOIN "Application" a ON a."id" = e."applicationId" WHERE e."batchId" = $1 ${match} ORDER BY e."applicationNo" LIMIT 50 OFFSET ${offset}`,
+      values,
+    },
+  ];
+}
+
+/** The officers' batch page: the batch, the entries with objections, and a page of entries with their objections. */
+function staffBatchSql(batchId: string): Query[] {
+  return [
+    {
+      text: `SELECT b.*, d."name", d."nameEn", u."name" FROM "PublicityBatch" b JOIN "District" d ON d."code" = b."districtCode" LEFT JOIN "User" u ON u."id" = b."publishedById" WHERE b."id" = $1`,
+      values: [batchId],
+    },
+    {
+      text: `SELECT e."applicationNo", e."displayName", o."status" FROM "PublicityEntry" e JOIN "Objection" o ON o."entryId" = e."id" WHERE e."batchId" = $1 ORDER BY e."applicationNo" LIMIT 200`,
+      values: [batchId],
+    },
+    { text: `SELECT "districtCode" FROM "PublicityBatch" WHERE "id" = $1`, values: [batchId] },
+    {
+      text: `SELECT e.*, a."status", o.* FROM (SELECT * FROM "PublicityEntry" WHERE "batchId" = $1 ORDER BY "applicationNo" LIMIT 50 OFFSET 4950) e
+        JOIN "Application" a ON a."id" = e."applicationId" LEFT JOIN "Objection" o ON o."entryId" = e."id" ORDER BY e."applicationNo"`,
       values: [batchId],
     },
   ];

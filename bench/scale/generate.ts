@@ -89,7 +89,9 @@ CREATE OR REPLACE FUNCTION pg_temp.bench_birth(i bigint, k int) RETURNS date LAN
   SELECT CASE WHEN k <= 2 THEN DATE '1950-01-01' + ((i * 4 + k) % 18000)::int ELSE DATE '2008-01-01' + ((i * 4 + k) % 6000)::int END
 $$;
 CREATE OR REPLACE FUNCTION pg_temp.bench_person_rid(district text, i bigint, k int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-  SELECT pg_temp.bench_rid(district, pg_temp.bench_birth(i, k), (((i * 4 + k) / 18000) % 1000)::int)
+  -- Unique while i * 4 + k stays below 6,000,000 (1.5 million applications): adults and children
+  -- are born in ranges of days that do not overlap, each counted round with its own sequence.
+  SELECT pg_temp.bench_rid(district, pg_temp.bench_birth(i, k), (((i * 4 + k) / CASE WHEN k <= 2 THEN 18000 ELSE 6000 END) % 1000)::int)
 $$;
 CREATE OR REPLACE FUNCTION pg_temp.bench_name(i bigint, k int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT substr('${SURNAMES}', 1 + ((i * 31 + k * 7) % ${[...SURNAMES].length})::int, 1)
@@ -118,7 +120,10 @@ SELECT i, b, status, district, size,
        ELSE TIMESTAMP '2020-01-06 01:00:00' + make_interval(days => (i % 2150)::int, mins => (i % 600)::int) END AS submitted
 FROM (
   SELECT i, b, ${STATUS_CASE} AS status,
-    CASE WHEN (i * 2654435761) % 1000 < 600 THEN (${sqlList(CENTRAL)})[1 + (i % ${CENTRAL.length})]
+    -- The city's applications in publicity are one district's month, published at once: one
+    -- batch of 1 % of the applications (10,000 at the default size).
+    CASE WHEN b >= 55 AND b < 65 THEN '${CENTRAL[0]}'
+         WHEN (i * 2654435761) % 1000 < 600 THEN (${sqlList(CENTRAL)})[1 + (i % ${CENTRAL.length})]
          ELSE (${sqlList(OTHER)})[1 + (i % ${OTHER.length})] END AS district,
     CASE WHEN (i * 48271) % 100 < 35 THEN 1 WHEN (i * 48271) % 100 < 60 THEN 2 WHEN (i * 48271) % 100 < 80 THEN 3 ELSE 4 END AS size
   FROM (SELECT i, ((i * 7919) % 1000)::int AS b FROM generate_series(1::bigint, ${n}) i) s
@@ -257,15 +262,17 @@ SELECT 'bpub-' || district || '-' || period, district,
   CASE WHEN open THEN NULL ELSE (period || '-28')::timestamp END,
   CASE WHEN open THEN TIMESTAMP '2026-11-27 01:00:00' ELSE (period || '-20')::timestamp END
 FROM (SELECT DISTINCT district, period, open FROM bench_pub) p;
-INSERT INTO "PublicityEntry" ("id", "batchId", "applicationId", "displayName", "maskedResidentId", "householdSize", "outcome")
+INSERT INTO "PublicityEntry" ("id", "batchId", "applicationId", "applicationNo", "displayName", "maskedResidentId", "householdSize", "outcome")
 SELECT 'bent' || lpad(p.i::text, 8, '0'), 'bpub-' || p.district || '-' || p.period, 'bapp' || lpad(p.i::text, 8, '0'),
+  (SELECT "applicationNo" FROM "Application" WHERE "id" = 'bapp' || lpad(p.i::text, 8, '0')),
   substr(m."name", 1, 1) || repeat('*', char_length(m."name") - 1),
   substr(m."residentId", 1, 4) || '**********' || substr(m."residentId", 15, 4),
   a.size,
   (CASE WHEN p.open THEN NULL ELSE 'QUALIFIED' END)::"PublicityOutcome"
 FROM bench_pub p
 JOIN bench_app a ON a.i = p.i
-JOIN "HouseholdMember" m ON m."id" = 'bmem' || lpad(p.i::text, 8, '0') || '-1';`,
+JOIN "HouseholdMember" m ON m."id" = 'bmem' || lpad(p.i::text, 8, '0') || '-1';
+UPDATE "PublicityBatch" b SET "entryCount" = c.n FROM (SELECT "batchId", count(*) AS n FROM "PublicityEntry" GROUP BY 1) c WHERE c."batchId" = b."id";`,
     },
     {
       label: "objections and appeals",

@@ -5,11 +5,12 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
-import { pageWindow } from "@/lib/db/paging";
+import { pageWindow, readPage } from "@/lib/db/paging";
 import { AppError } from "@/lib/errors";
 import type { Prisma, PublicityStatus } from "@/lib/generated/prisma/client";
 import { notifyApplicants } from "@/lib/notifications/outbox";
-import { maskName, maskResidentId, type ISODate } from "@/lib/rules";
+import { districtNames } from "@/lib/reference/districts";
+import { maskName, type ISODate } from "@/lib/rules";
 import { applicantContact, contactSelect } from "@/lib/review/common";
 import { isWithinPublicity, publicityPeriod } from "@/lib/rules/publicity";
 import { publicPublicityChanged } from "./public-cache";
@@ -67,13 +68,14 @@ export async function listPublishable(
       id: true,
       applicationNo: true,
       districtCode: true,
-      district: { select: { name: true } },
       estateLevel: true,
       preferredUnitType: true,
       isPriority: true,
       statusChangedAt: true,
-      members: { where: { relationship: "APPLICANT" }, select: { name: true, residentId: true }, take: 1 },
-      _count: { select: { members: true } },
+      // The household summary the database keeps on the application (docs/decisions/014).
+      applicantName: true,
+      applicantIdMasked: true,
+      householdSize: true,
     },
     orderBy: [{ districtCode: "asc" }, { statusChangedAt: "asc" }, { id: "asc" }],
     skip: window.skip,
@@ -83,10 +85,10 @@ export async function listPublishable(
     id: r.id,
     applicationNo: r.applicationNo,
     districtCode: r.districtCode,
-    districtName: r.district.name,
-    applicantName: r.members[0]?.name ?? "",
-    maskedResidentId: r.members[0] ? maskResidentId(r.members[0].residentId) : "",
-    householdSize: r._count.members,
+    districtName: districtNames(r.districtCode).districtName,
+    applicantName: r.applicantName ?? "",
+    maskedResidentId: r.applicantIdMasked ?? "",
+    householdSize: r.householdSize,
     estateLevel: r.estateLevel,
     preferredUnitType: r.preferredUnitType,
     isPriority: r.isPriority,
@@ -126,11 +128,12 @@ export async function publishBatch(
           districtCode: true,
           status: true,
           ...contactSelect,
-          members: { where: { relationship: "APPLICANT" }, select: { name: true, residentId: true }, take: 1 },
-          _count: { select: { members: true } },
+          applicantName: true,
+          applicantIdMasked: true,
+          householdSize: true,
         },
       });
-      if (apps.length !== ids.length || apps.some((a) => a.districtCode !== district.code || a.status !== "SECOND_REVIEW_PASSED" || !a.members[0])) {
+      if (apps.length !== ids.length || apps.some((a) => a.districtCode !== district.code || a.status !== "SECOND_REVIEW_PASSED" || !a.applicantName || !a.applicantIdMasked)) {
         throw new AppError("CONFLICT", { messageKey: "publicity.errors.notPublishable" });
       }
       const batch = await tx.publicityBatch.create({
@@ -142,20 +145,21 @@ export async function publishBatch(
           status: "PUBLISHED",
           publishedAt: at,
           publishedById: actor.id,
+          entryCount: apps.length,
         },
         select: { id: true },
       });
       apps.sort((a, b) => (a.applicationNo < b.applicationNo ? -1 : a.applicationNo > b.applicationNo ? 1 : 0));
       const entries = await tx.publicityEntry.createManyAndReturn({
         data: apps.map((app) => {
-          const applicant = app.members[0]!;
           return {
             batchId: batch.id,
             applicationId: app.id,
             applicationNo: app.applicationNo,
-            displayName: maskName(applicant.name),
-            maskedResidentId: maskResidentId(applicant.residentId),
-            householdSize: app._count.members,
+            displayName: maskName(app.applicantName!),
+            // Masked by the database as lib/rules maskResidentId masks (the schema test and the bench check it).
+            maskedResidentId: app.applicantIdMasked!,
+            householdSize: app.householdSize,
           };
         }),
         select: { id: true, applicationId: true },
@@ -244,7 +248,8 @@ const batchSummarySelect = {
   startDate: true,
   endDate: true,
   status: true,
-  _count: { select: { entries: true } },
+  // Written with the entries at publication (a relation count would count every entry of the city).
+  entryCount: true,
 } satisfies Prisma.PublicityBatchSelect;
 
 function toSummary(row: Prisma.PublicityBatchGetPayload<{ select: typeof batchSummarySelect }>, today: ISODate, openObjections = 0): BatchSummary {
@@ -258,7 +263,7 @@ function toSummary(row: Prisma.PublicityBatchGetPayload<{ select: typeof batchSu
     districtNameEn: row.district.nameEn,
     ...publicityPeriod(startDate, endDate),
     status: row.status,
-    entryCount: row._count.entries,
+    entryCount: row.entryCount,
     isOpen: row.status === "PUBLISHED" && isWithinPublicity({ startDate, endDate }, today),
     openObjections,
   };
@@ -272,16 +277,12 @@ export interface BatchPage {
 }
 
 async function pageOfBatches(where: Prisma.PublicityBatchWhereInput, page: number, now: Date, withObjections: boolean): Promise<BatchPage> {
-  const total = await prisma.publicityBatch.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / BATCH_PAGE_SIZE));
-  const current = Math.min(page, pageCount);
-  const rows = await prisma.publicityBatch.findMany({
-    where,
-    select: batchSummarySelect,
-    orderBy: [{ startDate: "desc" }, { createdAt: "desc" }, { id: "asc" }],
-    skip: (current - 1) * BATCH_PAGE_SIZE,
-    take: BATCH_PAGE_SIZE,
-  });
+  const { rows, total, page: current, pageCount } = await readPage(
+    page,
+    BATCH_PAGE_SIZE,
+    () => prisma.publicityBatch.count({ where }),
+    (window) => prisma.publicityBatch.findMany({ where, select: batchSummarySelect, orderBy: [{ startDate: "desc" }, { createdAt: "desc" }, { id: "asc" }], ...window }),
+  );
   const open = new Map<string, number>();
   if (withObjections && rows.length > 0) {
     const objections = await prisma.objection.findMany({
