@@ -2,7 +2,7 @@
 
 import { useTranslations } from "@/components/i18n/client-intl";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { buttonClasses } from "@/components/ui/button-classes";
 import { Container } from "@/components/ui/container";
 
 export function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
@@ -16,9 +16,9 @@ export function ErrorPage({ error, retry }: { error: unknown; retry: () => void 
         {t("body")}
         {digest ? <span className="mt-1 block font-mono text-xs">{digest}</span> : null}
       </Alert>
-      <Button className="mt-6" onClick={() => retry()}>
+      <button type="button" className={buttonClasses("primary", "mt-6")} onClick={() => retry()}>
         {t("retry")}
-      </Button>
+      </button>
     </Container>
   );
 }

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect } from "react";
 import { useTranslations } from "@/components/i18n/client-intl";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonClasses } from "@/components/ui/button-classes";
 import { PUBLIC_NAV } from "./header-session";
 import { MainNav } from "./main-nav";
 import { forgetSession, refreshSession, useSession } from "./session-store";

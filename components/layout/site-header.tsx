@@ -1,21 +1,16 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ClientMessages } from "@/components/i18n/client-messages";
-import { buttonClasses } from "@/components/ui/button";
-import type { HeaderSession } from "./header-session";
-import { HeaderNav } from "./header-nav";
+import type { ReactNode } from "react";
 import { LanguageSwitcher } from "./language-switcher";
-import { MainNav } from "./main-nav";
 
 /**
- * The portal's header. It reads no session itself, so that the public pages can be served from
- * the cache: a signed-in area's layout passes the user's `session` (null: signed out), and without
- * one the navigation asks the server in the browser (components/layout/header-nav.tsx).
+ * The portal's header: the name and the language switch, then `nav`, the row with the navigation
+ * and who is signed in. It reads no session itself, so that the public pages can be served from
+ * the cache; the row comes from site-shell.tsx: asked in the browser on the public pages, rendered
+ * with the user on the signed-in areas' (two files, so that neither loads the other's code).
  */
-export async function SiteHeader({ session }: { session?: HeaderSession | null }) {
+export async function SiteHeader({ nav }: { nav: ReactNode }) {
   const t = await getTranslations("common");
-  const nav = await getTranslations("nav");
-  const roles = await getTranslations("roles");
   return (
     <header>
       <div className="border-t-4 border-accent-600 bg-brand-900 text-white">
@@ -40,23 +35,7 @@ export async function SiteHeader({ session }: { session?: HeaderSession | null }
       </div>
       <div className="relative z-20 border-b border-slate-200 bg-white shadow-xs">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-3 px-4 sm:px-6">
-          {session === undefined ? (
-            <ClientMessages base={false} namespaces={["nav", "roles", "common.signedInAs", "common.signOut", "common.signIn", "common.register"]}>
-              <HeaderNav />
-            </ClientMessages>
-          ) : session ? (
-            <>
-              <MainNav items={session.nav.map((item) => ({ href: item.href, label: nav(item.key) }))} label={nav("label")} menuLabel={nav("menu")} />
-              <div className="ml-auto flex min-w-0 items-center gap-1 py-1">
-                <span className="max-w-[12rem] truncate text-sm text-slate-700">{t("signedInAs", { name: session.name, role: roles(session.role) })}</span>
-                <form method="post" action="/api/session/sign-out">
-                  <button type="submit" className={buttonClasses("ghost", "px-3")}>
-                    {t("signOut")}
-                  </button>
-                </form>
-              </div>
-            </>
-          ) : null}
+          {nav}
         </div>
       </div>
     </header>

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { SiteShell } from "@/components/layout/site-shell";
+import { AreaShell } from "@/components/layout/area-shell";
 import { headerSessionFor } from "@/lib/auth/header-session";
 import { landingPathFor } from "@/lib/auth/landing";
 import { can } from "@/lib/auth/permissions";
@@ -13,5 +13,5 @@ export const dynamic = "force-dynamic";
 export default async function ApplicantLayout({ children }: { children: ReactNode }) {
   const user = await requireUser({ returnTo: "/me" });
   if (!can(user, "applicantArea:enter")) redirect(landingPathFor(user));
-  return <SiteShell session={headerSessionFor(user)}>{children}</SiteShell>;
+  return <AreaShell session={headerSessionFor(user)}>{children}</AreaShell>;
 }
