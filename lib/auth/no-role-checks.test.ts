@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { matchingLines, scan, sourceFiles } from "@/tests/support/source-scan";
 
 // Who may do what is the permission table's (lib/auth/permissions.ts) and nobody else's: outside
 // lib/auth no code asks which role a user has. Pages and services ask `can`, `scopeWhere` or a
@@ -8,7 +7,6 @@ import { describe, expect, it } from "vitest";
 // a role comparison anywhere else: `x.role === "..."`, `"..." !== role`, `switch (user.role)`,
 // `roles.includes(user.role)`.
 
-const ROOT = path.resolve(__dirname, "../..");
 const SCANNED = ["app", "components", "lib", "tests", "scripts", "i18n", "proxy.ts", "instrumentation.ts"];
 const SKIPPED = new Set(["lib/auth", "lib/generated", "node_modules", ".next", ".data", "test-results"]);
 
@@ -19,21 +17,8 @@ const ROLE_QUESTIONS = [
   /\.includes\(\s*[\w.?]*\brole\s*\)/,
 ];
 
-function sourceFiles(rel: string): string[] {
-  if (SKIPPED.has(rel)) return [];
-  const full = path.join(ROOT, rel);
-  if (!statSync(full, { throwIfNoEntry: false })) return [];
-  if (!statSync(full).isDirectory()) return /\.(ts|tsx)$/.test(rel) ? [rel] : [];
-  return readdirSync(full).flatMap((entry) => sourceFiles(path.posix.join(rel, entry)));
-}
-
 /** The lines of `source` that ask a role question (comments aside). */
-function roleQuestions(source: string): string[] {
-  return source
-    .split("\n")
-    .map((line) => line.replace(/\/\/.*$/, "").trim())
-    .filter((line) => !line.startsWith("*") && ROLE_QUESTIONS.some((pattern) => pattern.test(line)));
-}
+const roleQuestions = (source: string): string[] => matchingLines(source, ROLE_QUESTIONS);
 
 describe("no role questions outside lib/auth", () => {
   it("recognises the ways of asking", () => {
@@ -48,9 +33,7 @@ describe("no role questions outside lib/auth", () => {
   });
 
   it("finds none in the code", () => {
-    const files = SCANNED.flatMap(sourceFiles);
-    expect(files.length).toBeGreaterThan(100);
-    const found = files.flatMap((file) => roleQuestions(readFileSync(path.join(ROOT, file), "utf8")).map((line) => `${file}: ${line}`));
-    expect(found).toEqual([]);
+    expect(SCANNED.flatMap((folder) => sourceFiles(folder, SKIPPED)).length).toBeGreaterThan(100);
+    expect(scan(SCANNED, SKIPPED, ROLE_QUESTIONS)).toEqual([]);
   });
 });
