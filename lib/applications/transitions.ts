@@ -64,6 +64,27 @@ export interface TransitionInput {
   at?: Date;
 }
 
+/** The status history's row for one move: who moved it, and why as the applicant reads it. */
+function statusEventRow(
+  applicationId: string,
+  from: ApplicationStatus,
+  to: ApplicationStatus,
+  at: Date,
+  by: { actor: TransitionActor | null; reason?: StatusReason | null },
+): Prisma.ApplicationStatusEventCreateManyInput {
+  return {
+    applicationId,
+    fromStatus: from,
+    toStatus: to,
+    at,
+    actorId: by.actor?.id ?? null,
+    actorRole: by.actor?.role ?? null,
+    reason: by.reason?.text ?? null,
+    reasonKey: by.reason?.key ?? null,
+    reasonParams: by.reason?.params ? (by.reason.params as unknown as Prisma.InputJsonValue) : undefined,
+  };
+}
+
 export interface TransitionResult {
   id: string;
   from: ApplicationStatus;
@@ -92,19 +113,7 @@ export async function transitionApplication(tx: Prisma.TransactionClient, input:
     data: { ...input.data, status: input.to, statusChangedAt: at, ...(closing ? { closedAt: at } : {}) },
   });
   if (updated.count !== 1) throw new AppError("CONFLICT");
-  await tx.applicationStatusEvent.create({
-    data: {
-      applicationId: current.id,
-      fromStatus: current.status,
-      toStatus: input.to,
-      at,
-      actorId: input.actor?.id ?? null,
-      actorRole: input.actor?.role ?? null,
-      reason: input.reason?.text ?? null,
-      reasonKey: input.reason?.key ?? null,
-      reasonParams: input.reason?.params ? (input.reason.params as unknown as Prisma.InputJsonValue) : undefined,
-    },
-  });
+  await tx.applicationStatusEvent.create({ data: statusEventRow(current.id, current.status, input.to, at, input) });
   await writeAudit(
     {
       actorId: input.actor?.id ?? null,
@@ -155,19 +164,7 @@ export async function transitionApplications(tx: Prisma.TransactionClient, input
     data: { ...input.data, status: input.to, statusChangedAt: at, ...(closing ? { closedAt: at } : {}) },
   });
   if (updated.count !== ids.length) throw new AppError("CONFLICT");
-  await tx.applicationStatusEvent.createMany({
-    data: ids.map((applicationId) => ({
-      applicationId,
-      fromStatus: input.from,
-      toStatus: input.to,
-      at,
-      actorId: input.actor?.id ?? null,
-      actorRole: input.actor?.role ?? null,
-      reason: input.reason?.text ?? null,
-      reasonKey: input.reason?.key ?? null,
-      reasonParams: input.reason?.params ? (input.reason.params as unknown as Prisma.InputJsonValue) : undefined,
-    })),
-  });
+  await tx.applicationStatusEvent.createMany({ data: ids.map((applicationId) => statusEventRow(applicationId, input.from, input.to, at, input)) });
   await tx.auditLog.createMany({
     data: ids.map((applicationId) => ({
       at,
