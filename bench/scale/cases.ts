@@ -292,6 +292,10 @@ export function benchCases(s: Samples): BenchCase[] {
           values: [s.auditId],
         },
         { text: `SELECT * FROM "Rectification" WHERE "auditId" = $1`, values: [s.auditId] },
+        {
+          text: `SELECT "data" FROM "AuditLog" WHERE "entityType" = 'ReviewAudit' AND "entityId" = $1 AND "action" = 'reviewAudit.create' ORDER BY "id" LIMIT 1`,
+          values: [s.auditId],
+        },
       ],
     },
     {
@@ -327,6 +331,12 @@ export function benchCases(s: Samples): BenchCase[] {
             FROM "PublicityBatch" b JOIN "District" d ON d."code" = b."districtCode" WHERE b."districtCode" = $1 ORDER BY b."startDate" DESC, b."createdAt" DESC, b."id" LIMIT 20`,
           values: [s.district],
         },
+        {
+          // The page's batches' open objections.
+          text: `SELECT o."batchId", count(*) FROM "Objection" o WHERE o."status" <> 'CLOSED' AND o."batchId" IN
+            (SELECT "id" FROM "PublicityBatch" WHERE "districtCode" = $1 ORDER BY "startDate" DESC, "createdAt" DESC, "id" LIMIT 20) GROUP BY 1`,
+          values: [s.district],
+        },
       ],
     },
     {
@@ -351,8 +361,8 @@ export function benchCases(s: Samples): BenchCase[] {
       service: () => listOpenObjections(officer),
       sql: [
         {
-          text: `SELECT o."id", o."receivedAt", o."status", o."referenceNo", e."displayName", a."applicationNo", b."id", b."title"
-            FROM "Objection" o JOIN "PublicityEntry" e ON e."id" = o."entryId" JOIN "PublicityBatch" b ON b."id" = e."batchId" JOIN "Application" a ON a."id" = e."applicationId"
+          text: `SELECT o."id", o."receivedAt", o."status", o."referenceNo", e."displayName", e."applicationNo", b."id", b."title"
+            FROM "Objection" o JOIN "PublicityEntry" e ON e."id" = o."entryId" JOIN "PublicityBatch" b ON b."id" = o."batchId"
             WHERE o."status" <> 'CLOSED' AND b."districtCode" = $1 ORDER BY o."receivedAt", o."id" LIMIT 50`,
           values: [s.district],
         },
@@ -402,15 +412,15 @@ export function benchCases(s: Samples): BenchCase[] {
  * searched, and 50 entries in application-number order with what the public list shows.
  */
 function publicBatchSql(batchId: string, offset: number, q?: string): Query[] {
-  const match = q ? `AND e."applicationNo" >= $2 AND e."applicationNo" < $2 || '~'` : "";
+  const match = q ? `AND e."applicationNo" >= $2 AND e."applicationNo" < $2 || '~' ORDER BY e."applicationNo" LIMIT 50 OFFSET ${offset}` : `AND e."position" > ${offset} ORDER BY e."position" LIMIT 50`;
   const values = q ? [batchId, q] : [batchId];
   return [
     { text: `SELECT b.*, d."name", d."nameEn" FROM "PublicityBatch" b JOIN "District" d ON d."code" = b."districtCode" WHERE b."id" = $1`, values: [batchId] },
-    { text: `SELECT "status", "startDate", "endDate" FROM "PublicityBatch" WHERE "id" = $1`, values: [batchId] },
-    ...(q ? [{ text: `SELECT count(*) FROM "PublicityEntry" e WHERE e."batchId" = $1 ${match}`, values }] : []),
+    { text: `SELECT "status", "startDate", "endDate", "entryCount" FROM "PublicityBatch" WHERE "id" = $1`, values: [batchId] },
+    ...(q ? [{ text: `SELECT count(*) FROM "PublicityEntry" e WHERE e."batchId" = $1 AND e."applicationNo" >= $2 AND e."applicationNo" < $2 || '~'`, values }] : []),
     {
       text: `SELECT e."id", e."applicationNo", e."displayName", e."maskedResidentId", e."householdSize", e."outcome", a."estateLevel", a."preferredUnitType", a."status"
-        FROM "PublicityEntry" e JOIN "Application" a ON a."id" = e."applicationId" WHERE e."batchId" = $1 ${match} ORDER BY e."applicationNo" LIMIT 50 OFFSET ${offset}`,
+        FROM "PublicityEntry" e JOIN "Application" a ON a."id" = e."applicationId" WHERE e."batchId" = $1 ${match}`,
       values,
     },
   ];
@@ -424,13 +434,13 @@ function staffBatchSql(batchId: string): Query[] {
       values: [batchId],
     },
     {
-      text: `SELECT e."applicationNo", e."displayName", o."status" FROM "PublicityEntry" e JOIN "Objection" o ON o."entryId" = e."id" WHERE e."batchId" = $1 ORDER BY e."applicationNo" LIMIT 200`,
+      text: `SELECT e."applicationNo", e."displayName", o."status" FROM "Objection" o JOIN "PublicityEntry" e ON e."id" = o."entryId" WHERE o."batchId" = $1 ORDER BY e."applicationNo" LIMIT 800`,
       values: [batchId],
     },
-    { text: `SELECT "districtCode" FROM "PublicityBatch" WHERE "id" = $1`, values: [batchId] },
+    { text: `SELECT "districtCode", "entryCount" FROM "PublicityBatch" WHERE "id" = $1`, values: [batchId] },
     {
-      text: `SELECT e.*, a."status", o.* FROM (SELECT * FROM "PublicityEntry" WHERE "batchId" = $1 ORDER BY "applicationNo" LIMIT 50 OFFSET 4950) e
-        JOIN "Application" a ON a."id" = e."applicationId" LEFT JOIN "Objection" o ON o."entryId" = e."id" ORDER BY e."applicationNo"`,
+      text: `SELECT e.*, a."status", o.* FROM (SELECT * FROM "PublicityEntry" WHERE "batchId" = $1 AND "position" > 4950 ORDER BY "position" LIMIT 50) e
+        JOIN "Application" a ON a."id" = e."applicationId" LEFT JOIN "Objection" o ON o."entryId" = e."id" ORDER BY e."position"`,
       values: [batchId],
     },
   ];
@@ -444,7 +454,7 @@ function dashboardSql(where: string, values: unknown[]): Query[] {
     { text: `SELECT a."districtCode", a."status", count(*) FROM "Application" a WHERE ${where} AND a."status" IN ${tracked} GROUP BY 1, 2`, values },
     { text: `SELECT a."districtCode", count(*) FROM "Application" a WHERE ${where} AND a."inReviewQueue" AND ${overdue} GROUP BY 1`, values },
     {
-      text: `SELECT b."districtCode", count(*) FROM "Objection" o JOIN "PublicityEntry" e ON e."id" = o."entryId" JOIN "PublicityBatch" b ON b."id" = e."batchId"
+      text: `SELECT b."districtCode", count(*) FROM "Objection" o JOIN "PublicityBatch" b ON b."id" = o."batchId"
         WHERE o."status" <> 'CLOSED' AND ${where.replace(/a\."districtCode"/g, 'b."districtCode"')} GROUP BY 1`,
       values,
     },
@@ -484,17 +494,17 @@ function districtRecordsSql(district: string): Query[] {
       values: d,
     },
     {
-      text: `SELECT b."id", b."title", b."startDate", b."endDate", count(*) OVER () AS total FROM "PublicityBatch" b
+      text: `SELECT b."id", b."title", b."startDate", b."endDate", b."entryCount", count(*) OVER () AS total FROM "PublicityBatch" b
         WHERE b."districtCode" = $1 AND b."status" = 'PUBLISHED' ORDER BY b."endDate", b."id" LIMIT 10`,
       values: d,
     },
     {
-      text: `SELECT e."batchId", count(*) FROM "PublicityEntry" e WHERE e."batchId" IN (SELECT "id" FROM "PublicityBatch" WHERE "districtCode" = $1 AND "status" = 'PUBLISHED') GROUP BY 1`,
+      text: `SELECT o."batchId", count(*) FROM "Objection" o WHERE o."status" <> 'CLOSED' AND o."batchId" IN (SELECT "id" FROM "PublicityBatch" WHERE "districtCode" = $1 AND "status" = 'PUBLISHED') GROUP BY 1`,
       values: d,
     },
     {
-      text: `SELECT o."id", o."referenceNo", o."receivedAt", o."status", e."batchId", e."displayName", a."applicationNo", count(*) OVER () AS total
-        FROM "Objection" o JOIN "PublicityEntry" e ON e."id" = o."entryId" JOIN "PublicityBatch" b ON b."id" = e."batchId" JOIN "Application" a ON a."id" = e."applicationId"
+      text: `SELECT o."id", o."referenceNo", o."receivedAt", o."status", o."batchId", e."displayName", e."applicationNo", count(*) OVER () AS total
+        FROM "Objection" o JOIN "PublicityEntry" e ON e."id" = o."entryId" JOIN "PublicityBatch" b ON b."id" = o."batchId"
         WHERE o."status" <> 'CLOSED' AND b."districtCode" = $1 ORDER BY o."receivedAt", o."id" LIMIT 10`,
       values: d,
     },

@@ -262,23 +262,25 @@ SELECT 'bpub-' || district || '-' || period, district,
   CASE WHEN open THEN NULL ELSE (period || '-28')::timestamp END,
   CASE WHEN open THEN TIMESTAMP '2026-11-27 01:00:00' ELSE (period || '-20')::timestamp END
 FROM (SELECT DISTINCT district, period, open FROM bench_pub) p;
-INSERT INTO "PublicityEntry" ("id", "batchId", "applicationId", "applicationNo", "displayName", "maskedResidentId", "householdSize", "outcome")
-SELECT 'bent' || lpad(p.i::text, 8, '0'), 'bpub-' || p.district || '-' || p.period, 'bapp' || lpad(p.i::text, 8, '0'),
-  (SELECT "applicationNo" FROM "Application" WHERE "id" = 'bapp' || lpad(p.i::text, 8, '0')),
-  substr(m."name", 1, 1) || repeat('*', char_length(m."name") - 1),
-  substr(m."residentId", 1, 4) || '**********' || substr(m."residentId", 15, 4),
-  a.size,
-  (CASE WHEN p.open THEN NULL ELSE 'QUALIFIED' END)::"PublicityOutcome"
-FROM bench_pub p
-JOIN bench_app a ON a.i = p.i
-JOIN "HouseholdMember" m ON m."id" = 'bmem' || lpad(p.i::text, 8, '0') || '-1';
+INSERT INTO "PublicityEntry" ("id", "batchId", "applicationId", "applicationNo", "displayName", "maskedResidentId", "householdSize", "outcome", "position")
+SELECT e.*, row_number() OVER (PARTITION BY e."batchId" ORDER BY e."applicationNo") FROM (
+  SELECT 'bent' || lpad(p.i::text, 8, '0') AS "id", 'bpub-' || p.district || '-' || p.period AS "batchId", 'bapp' || lpad(p.i::text, 8, '0'),
+    (SELECT "applicationNo" FROM "Application" WHERE "id" = 'bapp' || lpad(p.i::text, 8, '0')) AS "applicationNo",
+    substr(m."name", 1, 1) || repeat('*', char_length(m."name") - 1),
+    substr(m."residentId", 1, 4) || '**********' || substr(m."residentId", 15, 4),
+    a.size,
+    (CASE WHEN p.open THEN NULL ELSE 'QUALIFIED' END)::"PublicityOutcome"
+  FROM bench_pub p
+  JOIN bench_app a ON a.i = p.i
+  JOIN "HouseholdMember" m ON m."id" = 'bmem' || lpad(p.i::text, 8, '0') || '-1'
+) e;
 UPDATE "PublicityBatch" b SET "entryCount" = c.n FROM (SELECT "batchId", count(*) AS n FROM "PublicityEntry" GROUP BY 1) c WHERE c."batchId" = b."id";`,
     },
     {
       label: "objections and appeals",
       sql: `
-INSERT INTO "Objection" ("id", "entryId", "contactName", "contactPhone", "content", "receivedAt", "status", "outcome", "decidedAt", "referenceNo")
-SELECT 'bobj' || lpad(p.i::text, 8, '0'), 'bent' || lpad(p.i::text, 8, '0'), '群众', '13800000000', '申请人名下有住房',
+INSERT INTO "Objection" ("id", "entryId", "batchId", "contactName", "contactPhone", "content", "receivedAt", "status", "outcome", "decidedAt", "referenceNo")
+SELECT 'bobj' || lpad(p.i::text, 8, '0'), 'bent' || lpad(p.i::text, 8, '0'), 'bpub-' || p.district || '-' || p.period, '群众', '13800000000', '申请人名下有住房',
   p.submitted + interval '25 days',
   (CASE WHEN p.open AND p.i % 3 = 0 THEN 'RECEIVED' WHEN p.open THEN 'INVESTIGATING' ELSE 'CLOSED' END)::"ObjectionStatus",
   (CASE WHEN p.open THEN NULL ELSE 'NOT_UPHELD' END)::"ObjectionOutcome",
@@ -325,7 +327,14 @@ INSERT INTO "ReviewAuditItem" ("id", "auditId", "reviewDecisionId", "isCompliant
 SELECT 'bait-' || r."id", 'baud-' || a.district || '-4', r."id", CASE WHEN a.i % 2 = 0 THEN true END
 FROM bench_app a JOIN "ReviewDecision" r ON r."applicationId" = 'bapp' || lpad(a.i::text, 8, '0') AND r."level" = 'FIRST'
 WHERE a.i % 400 = 0;
-UPDATE "ReviewAudit" u SET "sampleSize" = (SELECT count(*) FROM "ReviewAuditItem" i WHERE i."auditId" = u."id");`,
+UPDATE "ReviewAudit" u SET "sampleSize" = (SELECT count(*) FROM "ReviewAuditItem" i WHERE i."auditId" = u."id");
+-- Each draw's record (seed and population commitment), as drawing a sample writes it: the audit's
+-- page reads it to give each sampled decision its ticket.
+INSERT INTO "AuditLog" ("at", "actorId", "actorRole", "action", "entityType", "entityId", "districtCode", "data")
+SELECT u."startedAt", '${BENCH_MUNICIPAL_ID}', 'MUNICIPAL_OFFICER', 'reviewAudit.create', 'ReviewAudit', u."id", u."districtCode",
+  jsonb_build_object('seed', md5(u."id"), 'requestedSize', u."sampleSize", 'sampleSize', u."sampleSize", 'populationSize', u."sampleSize" * 400,
+    'populationCommitment', md5(u."id" || 'population'))
+FROM "ReviewAudit" u;`,
     },
     {
       label: "shared-data records",

@@ -37,25 +37,30 @@ export interface Refusal {
   message: string | null;
 }
 
-async function findRefusal(
-  db: Prisma.TransactionClient | typeof prisma,
-  /** The application's id, or (read beside the appeal itself) the application an appeal contests. */
-  of: { applicationId: string } | { appealId: string },
-): Promise<Refusal | null> {
-  const application: Prisma.ApplicationWhereInput = "applicationId" in of ? { id: of.applicationId } : { appeals: { some: { id: of.appealId } } };
-  const [objection, decision] = await Promise.all([
-    db.objection.findFirst({
-      where: { outcome: "UPHELD", entry: { application } },
-      orderBy: { decidedAt: "desc" },
-      select: { outcomeNote: true, decidedAt: true },
-    }),
-    db.reviewDecision.findFirst({
-      where: { application, outcome: "REJECTED" },
-      orderBy: { decidedAt: "desc" },
-      select: { level: true, decidedAt: true, reasons: true, articlesCited: true, applicantMessage: true },
-    }),
-  ]);
-  // The later of the two is the refusal in force.
+/**
+ * What an application select reads to tell its refusal: the latest refusing review decision and
+ * the latest upheld objection of each of its publicity entries, joined into the query that reads
+ * the application (one statement, docs/decisions/014).
+ */
+const refusalSelect = {
+  reviewDecisions: {
+    where: { outcome: "REJECTED" },
+    orderBy: { decidedAt: "desc" },
+    take: 1,
+    select: { level: true, decidedAt: true, reasons: true, articlesCited: true, applicantMessage: true },
+  },
+  publicityEntries: {
+    select: { objections: { where: { outcome: "UPHELD" }, orderBy: { decidedAt: "desc" }, take: 1, select: { outcomeNote: true, decidedAt: true } } },
+  },
+} satisfies Prisma.ApplicationSelect;
+
+/** The refusal in force, from what refusalSelect read: the later of the two. */
+function refusalOf(app: Prisma.ApplicationGetPayload<{ select: typeof refusalSelect }>): Refusal | null {
+  const decision = app.reviewDecisions[0] ?? null;
+  const objection =
+    app.publicityEntries
+      .flatMap((e) => e.objections)
+      .sort((a, b) => (b.decidedAt?.getTime() ?? 0) - (a.decidedAt?.getTime() ?? 0))[0] ?? null;
   if (objection && (!decision || (objection.decidedAt ?? new Date(0)) > decision.decidedAt)) {
     return { kind: "OBJECTION", level: null, decidedAt: objection.decidedAt, reasons: [], articlesCited: ["19"], findings: objection.outcomeNote, message: null };
   }
@@ -104,6 +109,7 @@ export async function getAppealPage(actor: Actor, applicationNo: string, options
       appealDueDate: true,
       appeals: { select: { id: true, lodgedAt: true, status: true, decision: true, decisionReason: true, decidedAt: true }, orderBy: { lodgedAt: "desc" } },
       documents: { where: { appealId: null }, select: { id: true, kind: true, fileName: true, sizeBytes: true, uploadedById: true }, orderBy: { uploadedAt: "desc" } },
+      ...refusalSelect,
     },
   });
   if (!app || !can(actor, "appeal:submit", { ownerId: app.applicantUserId })) return null;
@@ -123,7 +129,7 @@ export async function getAppealPage(actor: Actor, applicationNo: string, options
     today,
     isAppealable,
     isLate,
-    refusal: await findRefusal(prisma, { applicationId: app.id }),
+    refusal: refusalOf(app),
     appeals: app.appeals,
     documents: app.documents.filter((d) => !isEvidence(d)).map(({ id, kind, fileName }) => ({ id, kind, fileName })),
     evidence: app.documents.filter(isEvidence).map(({ id, kind, fileName, sizeBytes }) => ({ id, kind, fileName, sizeBytes })),
@@ -311,35 +317,33 @@ export interface AppealDetail extends AppealListItem {
 /** One appeal with the refusal it contests, for the municipal officer who decides it. */
 export async function getAppealDetail(actor: Actor, appealId: string): Promise<AppealDetail | null> {
   assertCan(actor, "appeal:decide");
-  const [r, refusal] = await Promise.all([
-    prisma.appeal.findUnique({
-      where: { id: appealId },
-      select: {
-        id: true,
-        appealedStatus: true,
-        grounds: true,
-        lodgedAt: true,
-        deadline: true,
-        status: true,
-        decision: true,
-        decisionReason: true,
-        decidedAt: true,
-        decidedBy: { select: { name: true } },
-        documents: { select: { id: true, kind: true, fileName: true } },
-        application: {
-          select: {
-            id: true,
-            applicationNo: true,
-            status: true,
-            districtCode: true,
-            applicantName: true,
-            applicantIdMasked: true,
-          },
+  const r = await prisma.appeal.findUnique({
+    where: { id: appealId },
+    select: {
+      id: true,
+      appealedStatus: true,
+      grounds: true,
+      lodgedAt: true,
+      deadline: true,
+      status: true,
+      decision: true,
+      decisionReason: true,
+      decidedAt: true,
+      decidedBy: { select: { name: true } },
+      documents: { select: { id: true, kind: true, fileName: true } },
+      application: {
+        select: {
+          id: true,
+          applicationNo: true,
+          status: true,
+          districtCode: true,
+          applicantName: true,
+          applicantIdMasked: true,
+          ...refusalSelect,
         },
       },
-    }),
-    findRefusal(prisma, { appealId }),
-  ]);
+    },
+  });
   if (!r || !can(actor, "appeal:decide", { districtCode: r.application.districtCode })) return null;
   return {
     ...toAppealListItem(r),
@@ -347,7 +351,7 @@ export async function getAppealDetail(actor: Actor, appealId: string): Promise<A
     decisionReason: r.decisionReason,
     decidedByName: r.decidedBy?.name ?? null,
     applicationStatus: r.application.status,
-    refusal,
+    refusal: refusalOf(r.application),
     documents: r.documents,
   };
 }

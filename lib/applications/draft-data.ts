@@ -10,6 +10,33 @@ type Db = Prisma.TransactionClient;
 // (RETURNED, Art. 16) lives in the same tables as a submitted one: members, declaration and
 // preferences are saved at every step. This module reads it back in the application's shape.
 
+/** A household member as the forms and the review page show them. */
+export const memberFields = {
+  id: true,
+  relationship: true,
+  name: true,
+  residentId: true,
+  sex: true,
+  birthDate: true,
+  maritalStatus: true,
+  fullCivilCapacity: true,
+  annualIncomeFen: true,
+} satisfies Prisma.HouseholdMemberSelect;
+
+/** The household's declaration as the forms and the review page show it. */
+export const declarationFields = {
+  employment: true,
+  employerName: true,
+  workDistrictCode: true,
+  isMigrantWorker: true,
+  ownsUrbanHousingInCity: true,
+  housingFloorAreaDm2: true,
+  lastHousingTransferDate: true,
+  familyCanSupportHousing: true,
+  priorityCategories: true,
+  receivesRentalSubsidy: true,
+} satisfies Prisma.ApplicationDeclarationSelect;
+
 export const EDITABLE_STATUSES = ["DRAFT", "RETURNED"] as const;
 
 export const draftSelect = {
@@ -22,34 +49,8 @@ export const draftSelect = {
   districtCode: true,
   estateLevel: true,
   preferredUnitType: true,
-  members: {
-    select: {
-      id: true,
-      relationship: true,
-      name: true,
-      residentId: true,
-      sex: true,
-      birthDate: true,
-      maritalStatus: true,
-      fullCivilCapacity: true,
-      annualIncomeFen: true,
-    },
-    orderBy: { id: "asc" },
-  },
-  declaration: {
-    select: {
-      employment: true,
-      employerName: true,
-      workDistrictCode: true,
-      isMigrantWorker: true,
-      ownsUrbanHousingInCity: true,
-      housingFloorAreaDm2: true,
-      lastHousingTransferDate: true,
-      familyCanSupportHousing: true,
-      priorityCategories: true,
-      receivesRentalSubsidy: true,
-    },
-  },
+  members: { select: memberFields, orderBy: { id: "asc" } },
+  declaration: { select: declarationFields },
   estatePreferences: { select: { rank: true, estate: { select: { code: true } } }, orderBy: { rank: "asc" } },
   documents: { select: { id: true, kind: true, fileName: true, sizeBytes: true, mimeType: true }, orderBy: { uploadedAt: "asc" } },
 } satisfies Prisma.ApplicationSelect;

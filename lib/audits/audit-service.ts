@@ -6,8 +6,9 @@ import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { dateColumn, fromDateColumn, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import { readPage } from "@/lib/db/paging";
+import { districtNames } from "@/lib/reference/districts";
 import { AppError } from "@/lib/errors";
-import type { Prisma, RectificationStatus } from "@/lib/generated/prisma/client";
+import type { Prisma, RectificationStatus, ReviewLevel, ReviewOutcome } from "@/lib/generated/prisma/client";
 import { addDays, addWorkingDays, DEADLINE_WORKING_DAYS, type ISODate } from "@/lib/rules";
 import { enqueueNotification } from "@/lib/notifications/outbox";
 import { drawAuditSample, populationCommitment } from "./sample";
@@ -346,7 +347,6 @@ export async function closeRectification(actor: Actor, input: CloseRectification
 const auditListSelect = {
   id: true,
   districtCode: true,
-  district: { select: { name: true, nameEn: true } },
   periodStart: true,
   periodEnd: true,
   status: true,
@@ -356,7 +356,13 @@ const auditListSelect = {
   sampleSize: true,
 } satisfies Prisma.ReviewAuditSelect;
 
-export type AuditRow = Prisma.ReviewAuditGetPayload<{ select: typeof auditListSelect }>;
+/** A listed audit; the district's names come from the reference data, not a join. */
+export type AuditRow = Prisma.ReviewAuditGetPayload<{ select: typeof auditListSelect }> & { district: { name: string; nameEn: string } };
+
+function withDistrict<T extends { districtCode: string }>(row: T): T & { district: { name: string; nameEn: string } } {
+  const names = districtNames(row.districtCode);
+  return { ...row, district: { name: names.districtName, nameEn: names.districtNameEn } };
+}
 
 export async function listAudits(actor: Actor, filter: AuditListFilter): Promise<{ items: AuditRow[]; total: number; page: number; pageCount: number }> {
   // Municipal auditors see every audit; the audited district's officers see theirs (read-only).
@@ -365,13 +371,13 @@ export async function listAudits(actor: Actor, filter: AuditListFilter): Promise
   const scope = scopeWhere(actor, permission, "ReviewAudit", { districtCode: filter.district });
   if (scope === NOTHING) return { items: [], total: 0, page: 1, pageCount: 1 };
   const where: Prisma.ReviewAuditWhereInput = { AND: [scope, filter.status ? { status: filter.status } : {}] };
-  const { rows: items, total, page, pageCount } = await readPage(
+  const { rows, total, page, pageCount } = await readPage(
     filter.page,
     AUDIT_PAGE_SIZE,
     () => prisma.reviewAudit.count({ where }),
     (window) => prisma.reviewAudit.findMany({ where, select: auditListSelect, orderBy: [{ startedAt: "desc" }, { id: "asc" }], ...window }),
   );
-  return { items, total, page, pageCount };
+  return { items: rows.map(withDistrict), total, page, pageCount };
 }
 
 const rectificationSelect = {
@@ -434,55 +440,91 @@ export async function listRectifications(
   return { items: items.map((r) => withOverdue(r, today)), total, page, pageCount, overdueTotal };
 }
 
+/** A sampled decision as the audit page shows it. */
+export interface AuditItemRow {
+  id: string;
+  isCompliant: boolean | null;
+  finding: string | null;
+  reviewDecision: {
+    id: string;
+    level: ReviewLevel;
+    outcome: ReviewOutcome;
+    articlesCited: string[];
+    comment: string | null;
+    dueDate: Date;
+    decidedAt: Date;
+    officer: { name: string };
+    application: { id: string; applicationNo: string };
+  };
+}
+
+/**
+ * An audit's sampled decisions with their officers and applications: one flat join. (As a nested
+ * select, each of 100-odd rows builds JSON for three relations, and the statement costs
+ * PostgreSQL more to plan than this one costs to run; docs/decisions/014.)
+ */
+async function readAuditItems(auditId: string): Promise<AuditItemRow[]> {
+  const rows = await prisma.$queryRaw<
+    Array<Omit<AuditItemRow, "reviewDecision"> & Omit<AuditItemRow["reviewDecision"], "id" | "officer" | "application"> & { decisionId: string; officerName: string; applicationId: string; applicationNo: string }>
+  >`SELECT i."id", i."isCompliant", i."finding", r."id" AS "decisionId", r."level"::text AS "level", r."outcome"::text AS "outcome", r."articlesCited",
+      r."comment", r."dueDate", r."decidedAt", u."name" AS "officerName", a."id" AS "applicationId", a."applicationNo"
+    FROM "ReviewAuditItem" i
+    JOIN "ReviewDecision" r ON r."id" = i."reviewDecisionId"
+    JOIN "User" u ON u."id" = r."officerId"
+    JOIN "Application" a ON a."id" = r."applicationId"
+    WHERE i."auditId" = ${auditId}
+    ORDER BY i."id"`;
+  return rows.map((r) => ({
+    id: r.id,
+    isCompliant: r.isCompliant,
+    finding: r.finding,
+    reviewDecision: {
+      id: r.decisionId,
+      level: r.level,
+      outcome: r.outcome,
+      articlesCited: r.articlesCited,
+      comment: r.comment,
+      dueDate: r.dueDate,
+      decidedAt: r.decidedAt,
+      officer: { name: r.officerName },
+      application: { id: r.applicationId, applicationNo: r.applicationNo },
+    },
+  }));
+}
+
 const auditDetailSelect = {
   ...auditListSelect,
   summary: true,
-  items: {
-    select: {
-      id: true,
-      isCompliant: true,
-      finding: true,
-      reviewDecision: {
-        select: {
-          id: true,
-          level: true,
-          outcome: true,
-          articlesCited: true,
-          comment: true,
-          dueDate: true,
-          decidedAt: true,
-          officer: { select: { name: true } },
-          application: { select: { id: true, applicationNo: true } },
-        },
-      },
-    },
-  },
   rectifications: { select: rectificationSelect, orderBy: { issuedAt: "asc" } },
 } satisfies Prisma.ReviewAuditSelect;
 
-export type AuditDetail = Omit<Prisma.ReviewAuditGetPayload<{ select: typeof auditDetailSelect }>, "items" | "rectifications"> & {
-  items: Array<Prisma.ReviewAuditGetPayload<{ select: typeof auditDetailSelect }>["items"][number] & { ticket: string | null }>;
+export type AuditDetail = Omit<Prisma.ReviewAuditGetPayload<{ select: typeof auditDetailSelect }>, "rectifications"> & {
+  district: { name: string; nameEn: string };
+  items: Array<AuditItemRow & { ticket: string | null }>;
   rectifications: RectificationRow[];
   sample: SampleRecord | null;
   canEdit: boolean;
 };
 
 export async function getAudit(actor: Actor, auditId: string, now: Date = new Date()): Promise<AuditDetail> {
-  const [audit, sample] = await Promise.all([
+  // Three plain statements side by side: the audit, its sampled decisions, the sample's record.
+  // (One statement nesting the items in the audit costs PostgreSQL more to plan than to run.)
+  const [audit, auditItems, sample] = await Promise.all([
     prisma.reviewAudit.findUnique({ where: { id: auditId }, select: auditDetailSelect }),
+    readAuditItems(auditId),
     sampleRecordOf(prisma, auditId),
   ]);
   // Who may read it, as readableAudit asks: municipal auditors, and the audited district's officers.
   if (!audit || (!can(actor, "review:sample") && !can(actor, "rectification:read", { districtCode: audit.districtCode }))) {
     throw new AppError("NOT_FOUND");
   }
-  const tickets = sample ? new Map(drawAuditSample(sample.seed, audit.items.map((i) => i.reviewDecision.id), audit.items.length).map((s) => [s.id, s.ticket])) : new Map<string, string>();
-  const items = audit.items
+  const tickets = sample ? new Map(drawAuditSample(sample.seed, auditItems.map((i) => i.reviewDecision.id), auditItems.length).map((s) => [s.id, s.ticket])) : new Map<string, string>();
+  const items = auditItems
     .map((i) => ({ ...i, ticket: tickets.get(i.reviewDecision.id) ?? null }))
     .sort((a, b) => ((a.ticket ?? "") < (b.ticket ?? "") ? -1 : 1));
   const today = todayCST(now);
   return {
-    ...audit,
+    ...withDistrict(audit),
     items,
     rectifications: audit.rectifications.map((r) => withOverdue(r, today)),
     sample,

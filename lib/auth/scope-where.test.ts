@@ -39,7 +39,7 @@ const expected: Record<ScopedEntity, Record<Kind, unknown>> = {
   Document: throughApplication,
   Appeal: throughApplication,
   PublicityBatch: { own: "-", household: "-", district: { districtCode: A }, estates: "-", city: {}, all: {} },
-  Objection: { own: "-", household: "-", district: { entry: { batch: { districtCode: A } } }, estates: "-", city: {}, all: {} },
+  Objection: { own: "-", household: "-", district: { batch: { districtCode: A } }, estates: "-", city: {}, all: {} },
   ReviewAudit: { own: "-", household: "-", district: { districtCode: A }, estates: "-", city: {}, all: {} },
   Rectification: { own: "-", household: "-", district: { districtCode: A }, estates: "-", city: {}, all: {} },
   SharedDataImportBatch: { own: "-", household: "-", district: { importedBy: { districtCode: A } }, estates: "-", city: {}, all: {} },
@@ -73,7 +73,7 @@ describe("reachWhere: each entity, each reach", () => {
 
   it("a chosen district narrows a city-wide reach to the entity's district, and never moves a district reach", () => {
     const city = reachWhere("Objection", { kind: "city" }, { districtCode: B });
-    expect(city).toEqual({ entry: { batch: { districtCode: B } } });
+    expect(city).toEqual({ batch: { districtCode: B } });
     expect(reachWhere("SharedDataImportBatch", { kind: "all" }, { districtCode: B })).toEqual({ importedBy: { districtCode: B } });
     expect(reachWhere("Appeal", reachesByKind.district, { districtCode: B })).toEqual({ application: { districtCode: A } });
     expect(reachWhere("Application", reachesByKind.own, { districtCode: B })).toEqual({ applicantUserId: "u1" });
@@ -99,7 +99,7 @@ describe("scopeWhere: the actor and the permission table", () => {
 
   it("an officer of another district is confined to theirs on every entity", () => {
     expect(scopeWhere(officerB, "review:read", "Application", { districtCode: A })).toEqual({ districtCode: B });
-    expect(scopeWhere(officerB, "publicity:manage", "Objection")).toEqual({ entry: { batch: { districtCode: B } } });
+    expect(scopeWhere(officerB, "publicity:manage", "Objection")).toEqual({ batch: { districtCode: B } });
     expect(scopeWhere(officerB, "sharedData:import", "SharedDataImportBatch")).toEqual({ importedBy: { districtCode: B } });
     expect(scopeWhere(officerB, "rectification:read", "ReviewAudit")).toEqual({ districtCode: B });
     expect(scopeWhere(officerB, "recheck:manage", "AnnualRecheck")).toEqual({ districtCode: B });

@@ -56,8 +56,9 @@ const locators: { [E in ScopedEntity]: Locator<ScopedWhere[E]> } = {
   Document: through(application, (where): Prisma.DocumentWhereInput => ({ application: where })),
   Appeal: through(application, (where): Prisma.AppealWhereInput => ({ application: where })),
   PublicityBatch: publicityBatch,
-  // An objection belongs to the district of the publicity list it was lodged against.
-  Objection: through(publicityBatch, (where): Prisma.ObjectionWhereInput => ({ entry: { batch: where } })),
+  // An objection belongs to the district of the publicity list it was lodged against (its
+  // batchId is its entry's, by key).
+  Objection: through(publicityBatch, (where): Prisma.ObjectionWhereInput => ({ batch: where })),
   ReviewAudit: { district: (districtCode) => ({ districtCode }) },
   Rectification: { district: (districtCode) => ({ districtCode }) },
   // The batch has no district column: the importer's district is the batch's (docs/decisions/007).

@@ -35,4 +35,30 @@ describe("readPage", () => {
   it("gives page 1 of an empty list", async () => {
     expect(await readPage(undefined, 20, async () => 0, rowsOf([]))).toEqual({ rows: [], total: 0, page: 1, pageCount: 1 });
   });
+
+  describe("a narrow list (a search)", () => {
+    const counting = (n: number) => {
+      const calls = { count: 0 };
+      return { calls, count: async () => (calls.count++, n) };
+    };
+
+    it.each([0, 1, 19])("takes the total of a short first page (%s rows) from its rows, without counting", async (n) => {
+      const few = all.slice(0, n);
+      const { calls, count } = counting(n);
+      expect(await readPage(1, 20, count, rowsOf(few), { narrow: true })).toEqual({ rows: few, total: n, page: 1, pageCount: 1 });
+      expect(calls.count).toBe(0);
+    });
+
+    it("counts when the first page is full", async () => {
+      const { calls, count } = counting(45);
+      expect(await readPage(1, 20, count, rowsOf(all), { narrow: true })).toEqual({ rows: all.slice(0, 20), total: 45, page: 1, pageCount: 3 });
+      expect(calls.count).toBe(1);
+    });
+
+    it("reads later pages as any list does", async () => {
+      const { calls, count } = counting(45);
+      expect(await readPage(3, 20, count, rowsOf(all), { narrow: true })).toEqual({ rows: all.slice(40), total: 45, page: 3, pageCount: 3 });
+      expect(calls.count).toBe(1);
+    });
+  });
 });

@@ -141,14 +141,15 @@ export async function getDistrictOverview(actor: Actor, code: string, options: {
   ]);
 
   const publicityWhere: Prisma.PublicityBatchWhereInput = { districtCode: code, status: "PUBLISHED" };
-  const objectionWhere: Prisma.ObjectionWhereInput = { ...OPEN_OBJECTION, entry: { batch: { districtCode: code } } };
+  const objectionWhere: Prisma.ObjectionWhereInput = { ...OPEN_OBJECTION, batch: { districtCode: code } };
   const appealWhere: Prisma.AppealWhereInput = { status: { in: OPEN_APPEAL_STATUSES }, application: { districtCode: code } };
   const rectificationWhere = openRectificationsWhere(code);
   const otherFigures = Promise.all([
     prisma.publicityBatch.count({ where: publicityWhere }),
     prisma.publicityBatch.findMany({
       where: publicityWhere,
-      select: { id: true, title: true, startDate: true, endDate: true },
+      // entryCount is written with the entries at publication.
+      select: { id: true, title: true, startDate: true, endDate: true, entryCount: true },
       orderBy: [{ endDate: "asc" }, { id: "asc" }],
       take: OVERVIEW_LIST_LIMIT,
     }),
@@ -160,7 +161,8 @@ export async function getDistrictOverview(actor: Actor, code: string, options: {
         referenceNo: true,
         receivedAt: true,
         status: true,
-        entry: { select: { batchId: true, displayName: true, application: { select: { applicationNo: true } } } },
+        batchId: true,
+        entry: { select: { displayName: true, applicationNo: true } },
       },
       orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
       take: OVERVIEW_LIST_LIMIT,
@@ -188,18 +190,13 @@ export async function getDistrictOverview(actor: Actor, code: string, options: {
     [publicityTotal, batchRows, objectionTotal, objectionRows, appealTotal, appealRows, pendingRechecks, rectificationTotal, rectificationOverdue, rectificationReported, rectificationRows],
   ] = await Promise.all([applicationFigures, otherFigures]);
 
-  // The listed batches' entries and open objections, counted for those batches only (by the
-  // (batchId, …) index; a relation `_count` would count every entry of the city).
+  // The listed batches' open objections, counted for those batches only (by the objections'
+  // (batchId, status) index; a relation `_count` would count every objection of the city).
   const batchIds = batchRows.map((b) => b.id);
-  const [entryCounts, openObjectionsOfBatches] = batchIds.length
-    ? await Promise.all([
-        prisma.publicityEntry.groupBy({ by: ["batchId"], where: { batchId: { in: batchIds } }, _count: { _all: true } }),
-        prisma.objection.findMany({ where: { ...OPEN_OBJECTION, entry: { batchId: { in: batchIds } } }, select: { entry: { select: { batchId: true } } } }),
-      ])
-    : [[], []];
-  const entriesByBatch = new Map(entryCounts.map((c) => [c.batchId, c._count._all]));
-  const openByBatch = new Map<string, number>();
-  for (const o of openObjectionsOfBatches) openByBatch.set(o.entry.batchId, (openByBatch.get(o.entry.batchId) ?? 0) + 1);
+  const openCounts = batchIds.length
+    ? await prisma.objection.groupBy({ by: ["batchId"], where: { ...OPEN_OBJECTION, batchId: { in: batchIds } }, _count: { _all: true } })
+    : [];
+  const openByBatch = new Map(openCounts.map((c) => [c.batchId, c._count._all]));
 
   const statusCounts = countsByStatus(statusRows);
   const overdueCounts = countsByStatus(overdueRows);
@@ -241,7 +238,7 @@ export async function getDistrictOverview(actor: Actor, code: string, options: {
           title: b.title,
           firstDay: period.firstDay,
           endDate: period.endDate,
-          entryCount: entriesByBatch.get(b.id) ?? 0,
+          entryCount: b.entryCount,
           openObjections: openByBatch.get(b.id) ?? 0,
           hasEnded: period.endDate < today,
         };
@@ -252,8 +249,8 @@ export async function getDistrictOverview(actor: Actor, code: string, options: {
       items: objectionRows.map((o) => ({
         id: o.id,
         referenceNo: o.referenceNo,
-        batchId: o.entry.batchId,
-        applicationNo: o.entry.application.applicationNo,
+        batchId: o.batchId,
+        applicationNo: o.entry.applicationNo,
         displayName: o.entry.displayName,
         receivedAt: o.receivedAt,
         status: o.status,

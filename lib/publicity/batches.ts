@@ -5,7 +5,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
-import { pageWindow, readPage } from "@/lib/db/paging";
+import { readPage } from "@/lib/db/paging";
 import { AppError } from "@/lib/errors";
 import type { Prisma, PublicityStatus } from "@/lib/generated/prisma/client";
 import { notifyApplicants } from "@/lib/notifications/outbox";
@@ -60,27 +60,26 @@ export async function listPublishable(
   const scope = scopeWhere(actor, "publicity:manage", "Application", { districtCode: filter.district });
   if (scope === NOTHING) return { items: [], total: 0, page: 1, pageCount: 1, asOf };
   const where: Prisma.ApplicationWhereInput = { AND: [scope, { status: "SECOND_REVIEW_PASSED" }, { statusChangedAt: { lte: asOf } }] };
-  const total = await prisma.application.count({ where });
-  const window = pageWindow(filter.page ?? 1, total, PUBLISHABLE_PAGE_SIZE);
-  const rows = await prisma.application.findMany({
-    where,
-    select: {
-      id: true,
-      applicationNo: true,
-      districtCode: true,
-      estateLevel: true,
-      preferredUnitType: true,
-      isPriority: true,
-      statusChangedAt: true,
-      // The household summary the database keeps on the application (docs/decisions/014).
-      applicantName: true,
-      applicantIdMasked: true,
-      householdSize: true,
-    },
-    orderBy: [{ districtCode: "asc" }, { statusChangedAt: "asc" }, { id: "asc" }],
-    skip: window.skip,
-    take: window.take,
-  });
+  const select = {
+    id: true,
+    applicationNo: true,
+    districtCode: true,
+    estateLevel: true,
+    preferredUnitType: true,
+    isPriority: true,
+    statusChangedAt: true,
+    // The household summary the database keeps on the application (docs/decisions/014).
+    applicantName: true,
+    applicantIdMasked: true,
+    householdSize: true,
+  } satisfies Prisma.ApplicationSelect;
+  const orderBy: Prisma.ApplicationOrderByWithRelationInput[] = [{ districtCode: "asc" }, { statusChangedAt: "asc" }, { id: "asc" }];
+  const { rows, total, page, pageCount } = await readPage(
+    filter.page,
+    PUBLISHABLE_PAGE_SIZE,
+    () => prisma.application.count({ where }),
+    (window) => prisma.application.findMany({ where, select, orderBy, ...window }),
+  );
   const items = rows.map((r) => ({
     id: r.id,
     applicationNo: r.applicationNo,
@@ -94,7 +93,7 @@ export async function listPublishable(
     isPriority: r.isPriority,
     secondReviewAt: r.statusChangedAt,
   }));
-  return { items, total, page: window.page, pageCount: window.pageCount, asOf };
+  return { items, total, page, pageCount, asOf };
 }
 
 /**
@@ -151,9 +150,11 @@ export async function publishBatch(
       });
       apps.sort((a, b) => (a.applicationNo < b.applicationNo ? -1 : a.applicationNo > b.applicationNo ? 1 : 0));
       const entries = await tx.publicityEntry.createManyAndReturn({
-        data: apps.map((app) => {
+        data: apps.map((app, index) => {
           return {
             batchId: batch.id,
+            // Its place in the batch, in the order of application numbers: pages are ranges of it.
+            position: index + 1,
             applicationId: app.id,
             applicationNo: app.applicationNo,
             displayName: maskName(app.applicantName!),
@@ -285,11 +286,13 @@ async function pageOfBatches(where: Prisma.PublicityBatchWhereInput, page: numbe
   );
   const open = new Map<string, number>();
   if (withObjections && rows.length > 0) {
-    const objections = await prisma.objection.findMany({
-      where: { status: { not: "CLOSED" }, entry: { batchId: { in: rows.map((r) => r.id) } } },
-      select: { entry: { select: { batchId: true } } },
+    // The page's batches only, by the objections' (batchId, status) index.
+    const counts = await prisma.objection.groupBy({
+      by: ["batchId"],
+      where: { batchId: { in: rows.map((r) => r.id) }, status: { not: "CLOSED" } },
+      _count: { _all: true },
     });
-    for (const o of objections) open.set(o.entry.batchId, (open.get(o.entry.batchId) ?? 0) + 1);
+    for (const c of counts) open.set(c.batchId, c._count._all);
   }
   const today = todayCST(now);
   return { items: rows.map((r) => toSummary(r, today, open.get(r.id) ?? 0)), total, page: current, pageCount };
@@ -327,6 +330,9 @@ export interface StaffBatch extends BatchSummary {
   objectionEntries: Array<{ applicationNo: string; displayName: string; openObjections: number }>;
 }
 
+/** The entries with objections a batch's page lists (open ones first). */
+const OBJECTION_ENTRIES_SHOWN = 200;
+
 /** A batch for the officers who manage it; its entries come a page at a time from listStaffBatchEntries. */
 export async function getStaffBatch(actor: Actor, batchId: string, options: { now?: Date } = {}): Promise<StaffBatch | null> {
   const row = await prisma.publicityBatch.findUnique({
@@ -335,16 +341,26 @@ export async function getStaffBatch(actor: Actor, batchId: string, options: { no
   });
   if (!row) return null;
   assertCan(actor, "publicity:manage", { districtCode: row.districtCode });
-  const objected = await prisma.publicityEntry.findMany({
-    where: { batchId, objections: { some: {} } },
-    select: { applicationNo: true, displayName: true, objections: { select: { status: true } } },
-    orderBy: { applicationNo: "asc" },
-    take: 200,
+  // The batch's objections by their own (batchId, status) index, not looked for among its entries.
+  const objections = await prisma.objection.findMany({
+    where: { batchId },
+    select: { status: true, entry: { select: { applicationNo: true, displayName: true } } },
+    orderBy: [{ entry: { applicationNo: "asc" } }, { id: "asc" }],
+    take: OBJECTION_ENTRIES_SHOWN * 4,
   });
-  const objectionEntries = objected
-    .map((e) => ({ applicationNo: e.applicationNo, displayName: e.displayName, openObjections: e.objections.filter((o) => o.status !== "CLOSED").length }))
-    .sort((a, b) => Number(b.openObjections > 0) - Number(a.openObjections > 0));
-  const open = await prisma.objection.count({ where: { status: { not: "CLOSED" }, entry: { batchId } } });
+  const byEntry = new Map<string, { applicationNo: string; displayName: string; openObjections: number }>();
+  let open = 0;
+  for (const o of objections) {
+    const entry = byEntry.get(o.entry.applicationNo) ?? { applicationNo: o.entry.applicationNo, displayName: o.entry.displayName, openObjections: 0 };
+    byEntry.set(entry.applicationNo, entry);
+    if (o.status !== "CLOSED") {
+      entry.openObjections += 1;
+      open += 1;
+    }
+  }
+  // More objections than read (a batch contested hundreds of times): count the open ones apart.
+  if (objections.length === OBJECTION_ENTRIES_SHOWN * 4) open = await prisma.objection.count({ where: { batchId, status: { not: "CLOSED" } } });
+  const objectionEntries = [...byEntry.values()].slice(0, OBJECTION_ENTRIES_SHOWN).sort((a, b) => Number(b.openObjections > 0) - Number(a.openObjections > 0));
   return {
     ...toSummary(row, todayCST(options.now ?? clockNow()), open),
     publishedAt: row.publishedAt,

@@ -2,7 +2,7 @@ import "server-only";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
-import { pageWindow } from "@/lib/db/paging";
+import { pageWindow, readPage } from "@/lib/db/paging";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isWithinPublicity } from "@/lib/rules/publicity";
 import { fromDateColumn } from "@/lib/clock";
@@ -10,9 +10,11 @@ import { normalizeNumberQuery, numberPrefixRange } from "./number-search";
 
 // The entries of one publicity batch, a page at a time (a district's batch can list 10,000
 // households, Art. 19), in the order of application numbers, optionally only those whose number
-// is or begins with a query. Pages and searches are ranges of the (batchId, applicationNo) index:
-// a page is an index scan that skips at most 9,950 index entries, and a search scans only the
-// numbers that begin with it (lib/publicity/number-search.ts).
+// is or begins with a query. Each entry stores its place in the batch (`position`, in that
+// order), and the batch stores how many it has: page N of a batch is the 50 positions after
+// 50(N-1) on the (batchId, position) index, whatever N, with no count. A search is a
+// range of the (batchId, applicationNo) index: it scans only the numbers that begin with it
+// (lib/publicity/number-search.ts).
 
 export const ENTRY_PAGE_SIZE = 50;
 
@@ -43,26 +45,44 @@ function entryWhere(batchId: string, q: string | null): Prisma.PublicityEntryWhe
   return { batchId, applicationNo: { gte: from, ...(below ? { lt: below } : {}), startsWith: q } };
 }
 
+/** What a page of a batch needs to know of the batch: its size, as stored at publication. */
+interface BatchSize {
+  entryCount: number;
+}
+
 async function pageOfEntries<S extends Prisma.PublicityEntrySelect>(
   batchId: string,
+  batch: BatchSize,
   query: EntryQuery,
   select: S,
 ): Promise<EntryPage<Prisma.PublicityEntryGetPayload<{ select: S }>>> {
   const q = normalizeNumberQuery(query.q);
   const where = entryWhere(batchId, q);
   if (!where) return { items: [], total: 0, page: 1, pageCount: 1, q: (query.q ?? "").trim(), isPastEnd: false };
-  const total = await prisma.publicityEntry.count({ where });
   const requested = Math.max(1, Math.floor(query.page ?? 1) || 1);
-  const window = pageWindow(requested, total, ENTRY_PAGE_SIZE);
-  const items = await prisma.publicityEntry.findMany({
-    where,
-    select,
+  if (q === "") {
+    // The whole batch: the 50 positions after the pages before, by the (batchId, position)
+    // index. (A "position > n ORDER BY position LIMIT 50" is planned as the ordered index scan
+    // it is; a closed range "position <= 50" looks common to the planner, as every batch has it.)
+    const window = pageWindow(requested, batch.entryCount, ENTRY_PAGE_SIZE);
+    const items = await prisma.publicityEntry.findMany({
+      where: { batchId, position: { gt: window.skip } },
+      select,
+      orderBy: { position: "asc" },
+      take: window.take,
+    });
+    return { items, total: batch.entryCount, page: window.page, pageCount: window.pageCount, q, isPastEnd: requested > window.pageCount };
+  }
+  // A search: a page of the matching stretch of the number index, counted when the page is full.
+  const { rows, total, page, pageCount } = await readPage(
+    requested,
+    ENTRY_PAGE_SIZE,
+    () => prisma.publicityEntry.count({ where }),
     // Unique within a batch ((batchId, applicationNo) is a unique index): a total order.
-    orderBy: { applicationNo: "asc" },
-    skip: window.skip,
-    take: window.take,
-  });
-  return { items, total, page: window.page, pageCount: window.pageCount, q: q ?? "", isPastEnd: requested > window.pageCount };
+    (window) => prisma.publicityEntry.findMany({ where, select, orderBy: { applicationNo: "asc" }, ...window }),
+    { narrow: true },
+  );
+  return { items: rows, total, page, pageCount, q: q ?? "", isPastEnd: requested > pageCount };
 }
 
 export interface PublicEntry {
@@ -77,13 +97,18 @@ export interface PublicEntry {
   acceptsObjections: boolean;
 }
 
-const publicEntrySelect = {
+/** What every list of entries shows: the entry as published. */
+const entryFields = {
   id: true,
   applicationNo: true,
   displayName: true,
   maskedResidentId: true,
   householdSize: true,
   outcome: true,
+} satisfies Prisma.PublicityEntrySelect;
+
+const publicEntrySelect = {
+  ...entryFields,
   application: { select: { estateLevel: true, preferredUnitType: true, status: true } },
 } satisfies Prisma.PublicityEntrySelect;
 
@@ -101,11 +126,11 @@ function toPublicEntry(e: Prisma.PublicityEntryGetPayload<{ select: typeof publi
 }
 
 /** Whether a published (or closed) batch is public and takes objections today; null if not public. */
-async function publicBatchState(batchId: string, now: Date): Promise<{ isOpen: boolean } | null> {
-  const batch = await prisma.publicityBatch.findUnique({ where: { id: batchId }, select: { status: true, startDate: true, endDate: true } });
+async function publicBatchState(batchId: string, now: Date): Promise<({ isOpen: boolean } & BatchSize) | null> {
+  const batch = await prisma.publicityBatch.findUnique({ where: { id: batchId }, select: { status: true, startDate: true, endDate: true, entryCount: true } });
   if (!batch || batch.status === "DRAFT") return null;
   const period = { startDate: fromDateColumn(batch.startDate), endDate: fromDateColumn(batch.endDate) };
-  return { isOpen: batch.status === "PUBLISHED" && isWithinPublicity(period, todayCST(now)) };
+  return { isOpen: batch.status === "PUBLISHED" && isWithinPublicity(period, todayCST(now)), entryCount: batch.entryCount };
 }
 
 /**
@@ -121,7 +146,7 @@ export async function listPublicBatchEntries(
 ): Promise<EntryPage<PublicEntry> | null> {
   const state = await publicBatchState(batchId, options.now ?? clockNow());
   if (!state) return null;
-  const page = await pageOfEntries(batchId, query, publicEntrySelect);
+  const page = await pageOfEntries(batchId, state, query, publicEntrySelect);
   return { ...page, items: page.items.map((e) => toPublicEntry(e, state.isOpen)) };
 }
 
@@ -159,12 +184,7 @@ export interface StaffEntry {
 }
 
 const staffEntrySelect = {
-  id: true,
-  applicationNo: true,
-  displayName: true,
-  maskedResidentId: true,
-  householdSize: true,
-  outcome: true,
+  ...entryFields,
   application: { select: { status: true } },
   objections: {
     select: {
@@ -190,10 +210,10 @@ const staffEntrySelect = {
  * no such batch; FORBIDDEN outside the officer's reach.
  */
 export async function listStaffBatchEntries(actor: Actor, batchId: string, query: EntryQuery = {}): Promise<EntryPage<StaffEntry> | null> {
-  const batch = await prisma.publicityBatch.findUnique({ where: { id: batchId }, select: { districtCode: true } });
+  const batch = await prisma.publicityBatch.findUnique({ where: { id: batchId }, select: { districtCode: true, entryCount: true } });
   if (!batch) return null;
   assertCan(actor, "publicity:manage", { districtCode: batch.districtCode });
-  const page = await pageOfEntries(batchId, query, staffEntrySelect);
+  const page = await pageOfEntries(batchId, batch, query, staffEntrySelect);
   return {
     ...page,
     items: page.items.map((e) => ({
@@ -221,8 +241,8 @@ export async function listStaffBatchEntries(actor: Actor, batchId: string, query
   };
 }
 
-/** The page (of ENTRY_PAGE_SIZE) of a batch's list that holds an application number: a count on the index. */
+/** The page (of ENTRY_PAGE_SIZE) of a batch's list that holds an application number (page 1 if none does). */
 export async function entryPageOf(batchId: string, applicationNo: string): Promise<number> {
-  const before = await prisma.publicityEntry.count({ where: { batchId, applicationNo: { lt: applicationNo } } });
-  return Math.floor(before / ENTRY_PAGE_SIZE) + 1;
+  const entry = await prisma.publicityEntry.findUnique({ where: { batchId_applicationNo: { batchId, applicationNo } }, select: { position: true } });
+  return entry ? Math.ceil(entry.position / ENTRY_PAGE_SIZE) : 1;
 }

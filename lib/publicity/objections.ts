@@ -82,7 +82,7 @@ export async function lodgeObjection(
     }
     const referenceNo = await nextObjectionReference(tx, entry.batch.districtCode, today);
     const objection = await tx.objection.create({
-      data: { entryId: entry.id, referenceNo, contactName: input.contactName, contactPhone: input.contactPhone, content: input.content, receivedAt: at },
+      data: { entryId: entry.id, batchId: entry.batch.id, referenceNo, contactName: input.contactName, contactPhone: input.contactPhone, content: input.content, receivedAt: at },
       select: { id: true },
     });
     await writeAudit(
@@ -231,13 +231,8 @@ export async function listOpenObjections(actor: Actor, options: { take?: number 
       referenceNo: true,
       receivedAt: true,
       status: true,
-      entry: {
-        select: {
-          displayName: true,
-          batch: { select: { id: true, title: true, districtCode: true } },
-          application: { select: { applicationNo: true } },
-        },
-      },
+      batch: { select: { id: true, title: true, districtCode: true } },
+      entry: { select: { displayName: true, applicationNo: true } },
     },
     orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
     take: options.take ?? 50,
@@ -245,10 +240,10 @@ export async function listOpenObjections(actor: Actor, options: { take?: number 
   return rows.map((r) => ({
     id: r.id,
     referenceNo: r.referenceNo,
-    batchId: r.entry.batch.id,
-    batchTitle: r.entry.batch.title,
-    districtCode: r.entry.batch.districtCode,
-    applicationNo: r.entry.application.applicationNo,
+    batchId: r.batch.id,
+    batchTitle: r.batch.title,
+    districtCode: r.batch.districtCode,
+    applicationNo: r.entry.applicationNo,
     displayName: r.entry.displayName,
     receivedAt: r.receivedAt,
     status: r.status,

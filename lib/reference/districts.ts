@@ -75,12 +75,13 @@ export const CHONGQING_DISTRICTS: readonly DistrictReference[] = Object.freeze([
   county("500243", "彭水苗族土家族自治县", "Pengshui Miao and Tujia Autonomous County"),
 ]);
 
+const BY_CODE: ReadonlyMap<string, DistrictReference> = new Map(CHONGQING_DISTRICTS.map((entry) => [entry.code, entry]));
+
 /** Looks a division up by its six-digit code. */
 export function findDistrict(code: string): DistrictReference | undefined {
-  return CHONGQING_DISTRICTS.find((entry) => entry.code === code);
+  return BY_CODE.get(code);
 }
 
-/** The part of a Prisma client (or transaction client) that upsertDistricts needs. */
 /**
  * A district's names for a list row, from this reference data rather than a join: the 38 names
  * change only with a new release of this file (the District table is seeded from it).
@@ -90,6 +91,7 @@ export function districtNames(code: string): { districtName: string; districtNam
   return { districtName: d?.name ?? code, districtNameEn: d?.nameEn ?? code };
 }
 
+/** The part of a Prisma client (or transaction client) that upsertDistricts needs. */
 export interface DistrictUpsertClient {
   district: {
     upsert(args: {

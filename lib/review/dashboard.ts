@@ -109,8 +109,7 @@ export async function getReviewDashboard(actor: Actor, options: { now?: Date } =
     // Per district (the city's rows only): an objection belongs to its batch's district.
     cityWide
       ? prisma.$queryRaw<{ districtCode: string; n: number }[]>`
-          SELECT b."districtCode", count(*)::int AS n FROM "Objection" o
-          JOIN "PublicityEntry" e ON e."id" = o."entryId" JOIN "PublicityBatch" b ON b."id" = e."batchId"
+          SELECT b."districtCode", count(*)::int AS n FROM "Objection" o JOIN "PublicityBatch" b ON b."id" = o."batchId"
           WHERE o."status" <> 'CLOSED' GROUP BY b."districtCode"`
       : Promise.resolve([]),
     appealScope === NOTHING ? Promise.resolve(0) : prisma.appeal.count({ where: { AND: [appealScope, { status: { in: ["LODGED", "UNDER_REVIEW"] } }] } }),

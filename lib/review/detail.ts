@@ -1,6 +1,7 @@
 import "server-only";
 import { assertCan, can, type Actor } from "@/lib/auth/permissions";
 import { now as clockNow, todayCST } from "@/lib/clock";
+import { declarationFields, memberFields } from "@/lib/applications/draft-data";
 import { prisma } from "@/lib/db/client";
 import { districtNames } from "@/lib/reference/districts";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -38,30 +39,8 @@ const scalarSelect = {
   contactPhone: true,
 } satisfies Prisma.ApplicationSelect;
 
-const declarationSelect = {
-  employment: true,
-  employerName: true,
-  workDistrictCode: true,
-  isMigrantWorker: true,
-  ownsUrbanHousingInCity: true,
-  housingFloorAreaDm2: true,
-  lastHousingTransferDate: true,
-  familyCanSupportHousing: true,
-  priorityCategories: true,
-  receivesRentalSubsidy: true,
-} satisfies Prisma.ApplicationDeclarationSelect;
-
-const memberSelect = {
-  id: true,
-  relationship: true,
-  name: true,
-  residentId: true,
-  sex: true,
-  birthDate: true,
-  maritalStatus: true,
-  fullCivilCapacity: true,
-  annualIncomeFen: true,
-} satisfies Prisma.HouseholdMemberSelect;
+const declarationSelect = declarationFields;
+const memberSelect = memberFields;
 
 const preferenceSelect = { rank: true, estate: { select: { code: true, name: true, nameEn: true } } } satisfies Prisma.ApplicationEstatePreferenceSelect;
 const documentSelect = { id: true, kind: true, fileName: true, sizeBytes: true, uploadedAt: true } satisfies Prisma.DocumentSelect;
@@ -115,46 +94,36 @@ type DetailRow = Prisma.ApplicationGetPayload<{ select: typeof scalarSelect }> &
   publicityEntries: Prisma.PublicityEntryGetPayload<{ select: typeof publicityEntrySelect }>[];
 };
 
+const detailSelect = {
+  ...scalarSelect,
+  declaration: { select: declarationSelect },
+  members: { select: memberSelect, orderBy: [{ relationship: "asc" }, { birthDate: "asc" }] },
+  estatePreferences: { select: preferenceSelect, orderBy: { rank: "asc" } },
+  documents: { select: documentSelect, orderBy: { uploadedAt: "asc" } },
+  statusEvents: { select: eventSelect, orderBy: [{ at: "asc" }, { id: "asc" }] },
+  reviewDecisions: { select: decisionSelect, orderBy: { decidedAt: "asc" } },
+  appeals: { select: appealSelect, orderBy: { lodgedAt: "asc" } },
+  publicityEntries: { select: publicityEntrySelect },
+} satisfies Prisma.ApplicationSelect;
+
 /**
- * The application and each of its parts, read side by side (one indexed query per table, on the
- * pool's connections, rather than one chain of nested queries; docs/decisions/014). District names
- * come from the reference data.
+ * The application with each of its parts in one statement: each part is a subquery on its own
+ * (applicationId) index, joined into the application's row (Prisma's relationJoins;
+ * docs/decisions/014). District names come from the reference data.
  */
 async function loadDetail(applicationNo: string): Promise<DetailRow | null> {
-  const of = { application: { applicationNo } };
-  const [core, declaration, members, estatePreferences, documents, statusEvents, reviewDecisions, appeals, publicityEntries] = await Promise.all([
-    prisma.application.findUnique({ where: { applicationNo }, select: scalarSelect }),
-    prisma.applicationDeclaration.findFirst({ where: of, select: declarationSelect }),
-    prisma.householdMember.findMany({ where: of, select: memberSelect, orderBy: [{ relationship: "asc" }, { birthDate: "asc" }] }),
-    prisma.applicationEstatePreference.findMany({ where: of, select: preferenceSelect, orderBy: { rank: "asc" } }),
-    prisma.document.findMany({ where: of, select: documentSelect, orderBy: { uploadedAt: "asc" } }),
-    prisma.applicationStatusEvent.findMany({ where: of, select: eventSelect, orderBy: [{ at: "asc" }, { id: "asc" }] }),
-    prisma.reviewDecision.findMany({ where: of, select: decisionSelect, orderBy: { decidedAt: "asc" } }),
-    prisma.appeal.findMany({ where: of, select: appealSelect, orderBy: { lodgedAt: "asc" } }),
-    prisma.publicityEntry.findMany({ where: of, select: publicityEntrySelect }),
-  ]);
-  if (!core) return null;
-  const names = districtNames(core.districtCode);
+  const row = await prisma.application.findUnique({ where: { applicationNo }, select: detailSelect });
+  if (!row) return null;
+  const { declaration, ...rest } = row;
+  const names = districtNames(row.districtCode);
   let declared: DetailRow["declaration"] = null;
   if (declaration) {
-    const { workDistrictCode, ...rest } = declaration;
+    const { workDistrictCode, ...declaredRest } = declaration;
     const work = workDistrictCode ? districtNames(workDistrictCode) : null;
-    declared = { ...rest, workDistrict: work && workDistrictCode ? { code: workDistrictCode, name: work.districtName, nameEn: work.districtNameEn } : null };
+    declared = { ...declaredRest, workDistrict: work && workDistrictCode ? { code: workDistrictCode, name: work.districtName, nameEn: work.districtNameEn } : null };
   }
-  return {
-    ...core,
-    district: { name: names.districtName, nameEn: names.districtNameEn },
-    declaration: declared,
-    members,
-    estatePreferences,
-    documents,
-    statusEvents,
-    reviewDecisions,
-    appeals,
-    publicityEntries,
-  };
+  return { ...rest, district: { name: names.districtName, nameEn: names.districtNameEn }, declaration: declared };
 }
-
 
 export interface ReviewReason {
   code: string;

@@ -133,6 +133,8 @@ export async function listReviewQueue(actor: Actor, filter: QueueFilter, options
     QUEUE_PAGE_SIZE,
     () => prisma.application.count({ where }),
     (window) => prisma.application.findMany({ where, select: queueSelect, orderBy, ...window }),
+    // A search usually finds one application or a handful.
+    { narrow: Boolean(filter.q) },
   );
 
   const items = rows.map((row): QueueItem => {

@@ -38,7 +38,7 @@ test("the public publicity list on a phone: every entry's objection link in reac
   const today = todayCST();
   const later = new Date(Date.parse(`${today}T00:00:00Z`) + 9 * 86_400_000).toISOString().slice(0, 10);
   const batch = await db.publicityBatch.create({
-    data: { districtCode: "500103", title: "渝中区公共租赁住房保障对象资格审核公示（手机）", startDate: dateColumn(today), endDate: dateColumn(later), status: "PUBLISHED", publishedAt: new Date() },
+    data: { districtCode: "500103", title: "渝中区公共租赁住房保障对象资格审核公示（手机）", startDate: dateColumn(today), endDate: dateColumn(later), status: "PUBLISHED", publishedAt: new Date(), entryCount: 3 },
   });
   // Masked as published: long names keep their mask on one line.
   const names = ["欧阳****", "测****", "司马***"];
@@ -46,7 +46,7 @@ test("the public publicity list on a phone: every entry's objection link in reac
   for (const [i, displayName] of names.entries()) {
     const app = await createApplication({ status: "IN_PUBLICITY", applicantName: `手机公示${i}` });
     await db.publicityEntry.create({
-      data: { batchId: batch.id, applicationId: app.id, applicationNo: app.applicationNo, displayName, maskedResidentId: `${app.residentId.slice(0, 6)}********${app.residentId.slice(-4)}`, householdSize: 2 },
+      data: { batchId: batch.id, applicationId: app.id, applicationNo: app.applicationNo, displayName, maskedResidentId: `${app.residentId.slice(0, 6)}********${app.residentId.slice(-4)}`, householdSize: 2, position: i + 1 },
     });
     apps.push({ ...app, displayName });
   }

@@ -128,10 +128,10 @@ test("the public list reads on a phone, masked @phone", async ({ page }) => {
   const today = todayCST();
   const end = cstDateFromToday(9);
   const batch = await e2ePrisma().publicityBatch.create({
-    data: { districtCode: YUZHONG, title: "渝中区公示（手机）", startDate: dateColumn(today), endDate: dateColumn(end), status: "PUBLISHED", publishedAt: new Date() },
+    data: { districtCode: YUZHONG, title: "渝中区公示（手机）", startDate: dateColumn(today), endDate: dateColumn(end), status: "PUBLISHED", publishedAt: new Date(), entryCount: 1 },
   });
   await e2ePrisma().publicityEntry.create({
-    data: { batchId: batch.id, applicationId: app.id, applicationNo: app.applicationNo, displayName: "手***", maskedResidentId: `${app.residentId.slice(0, 6)}********${app.residentId.slice(-4)}`, householdSize: 2 },
+    data: { batchId: batch.id, applicationId: app.id, applicationNo: app.applicationNo, displayName: "手***", maskedResidentId: `${app.residentId.slice(0, 6)}********${app.residentId.slice(-4)}`, householdSize: 2, position: 1 },
   });
   await page.goto(`/publicity/${batch.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("渝中区公示（手机）");

@@ -1,6 +1,7 @@
 // Issue 8, city scale: a district publicises a month's decisions at once (up to 10,000 entries a
 // batch, Art. 19). Publishing them is a handful of statements in one transaction; the batch's
-// pages and searches by application number are ranges of the (batchId, applicationNo) index.
+// pages are ranges of the (batchId, position) index, its searches by application number ranges
+// of the (batchId, applicationNo) index.
 import { beforeEach, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -64,7 +65,21 @@ describe("publishing a batch of 10,000", () => {
     expect(await prisma.notification.count({ where: { templateKey: "publicity.published", channel: "SMS" } })).toBe(SIZE);
     const entry = await prisma.publicityEntry.findFirstOrThrow({ where: { batchId: result.batchId }, orderBy: { applicationNo: "asc" }, include: { application: true } });
     expect(entry.applicationNo).toBe(entry.application.applicationNo);
-    expect(entry).toMatchObject({ displayName: "公**", householdSize: 1 });
+    expect(entry).toMatchObject({ displayName: "公**", householdSize: 1, position: 1 });
+    // Each entry's place is its rank by application number, 1 to 10,000 (pages are ranges of it).
+    const misplaced = await withPgClient(async (db) =>
+      Number(
+        (
+          await db.query(
+            `SELECT count(*) AS n FROM (SELECT "position", row_number() OVER (ORDER BY "applicationNo") AS rank FROM "PublicityEntry" WHERE "batchId" = $1) e WHERE "position" <> rank`,
+            [result.batchId],
+          )
+        ).rows[0]!.n,
+      ),
+    );
+    expect(misplaced).toBe(0);
+    expect(await prisma.publicityEntry.aggregate({ where: { batchId: result.batchId }, _max: { position: true } })).toEqual({ _max: { position: SIZE } });
+    expect(await prisma.publicityBatch.findUniqueOrThrow({ where: { id: result.batchId }, select: { entryCount: true } })).toEqual({ entryCount: SIZE });
   }, 180_000);
 
   it("publishes nothing when what was shown has changed (one passed its review since, or one left)", async () => {
@@ -115,7 +130,18 @@ describe("the entries of a batch of 10,000", () => {
     expect(staff!.items).toMatchObject([{ applicationNo: exact, objections: [] }]);
   }, 120_000);
 
-  it("are read through the (batchId, applicationNo) index, for a search as for a page", async () => {
+  it("keep an objection in its entry's batch: the database refuses one filed under another batch", async () => {
+    const a = await withPgClient((db) => createLargeBatch(db, { size: 3, districtCode: YUZHONG, startDate: "2025-06-09", endDate: "2025-06-16" }));
+    const b = await withPgClient((db) => createLargeBatch(db, { size: 3, districtCode: YUZHONG, startDate: "2025-06-09", endDate: "2025-06-16" }));
+    const entry = await prisma.publicityEntry.findFirstOrThrow({ where: { batchId: a.batchId }, select: { id: true } });
+    const objection = { entryId: entry.id, contactName: "王先生", contactPhone: "13700000001", content: "请核查。" };
+    await expect(prisma.objection.create({ data: { ...objection, batchId: b.batchId } })).rejects.toThrow();
+    expect(await prisma.objection.count()).toBe(0);
+    await prisma.objection.create({ data: { ...objection, batchId: a.batchId } });
+    expect(await prisma.objection.count({ where: { batchId: a.batchId } })).toBe(1);
+  });
+
+  it("are read through the (batchId, position) index for a page and the (batchId, applicationNo) index for a search", async () => {
     const batch = await withPgClient((db) => createLargeBatch(db, { size: SIZE, districtCode: YUZHONG, startDate: "2025-06-09", endDate: "2025-06-16" }));
     // Another batch in the table, so that one batch is a part of it, as in production.
     await withPgClient((db) => createLargeBatch(db, { size: 2000, districtCode: YUZHONG, startDate: "2025-06-09", endDate: "2025-06-16" }));
@@ -129,16 +155,16 @@ describe("the entries of a batch of 10,000", () => {
           `SELECT "id" FROM "PublicityEntry" WHERE "batchId" = $1 AND "applicationNo" >= $2 AND "applicationNo" < $3 AND "applicationNo" LIKE $4 ORDER BY "applicationNo" LIMIT 50`,
           [batch.batchId, prefix, `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`, `${prefix}%`],
         ),
-        page: await explain(`SELECT "id" FROM "PublicityEntry" WHERE "batchId" = $1 ORDER BY "applicationNo" LIMIT 50 OFFSET 0`, [batch.batchId]),
+        page: await explain(`SELECT "id" FROM "PublicityEntry" WHERE "batchId" = $1 AND "position" > $2 ORDER BY "position" LIMIT 50`, [batch.batchId, 9950]),
       };
     });
     // The search reads the index's range of the numbers that begin with the query (a plain or a
     // bitmap index scan, as the planner likes), not the batch.
     expect(plans.search).toMatch(/Index (Only )?Scan (using|on) "PublicityEntry_batchId_applicationNo_key"/);
     expect(plans.search).toMatch(/Index Cond: .*"applicationNo" >= .*"applicationNo" < /);
-    // A page walks the batch's stretch of the index in order: no sort of the batch. (For the last
-    // pages of a batch that is most of the table, the planner may find a sort cheaper, and may.)
-    expect(plans.page).toMatch(/Index (Only )?Scan using "PublicityEntry_batchId_applicationNo_key"/);
+    // Any page, the last included, is its 50 positions of the index: nothing before them is read.
+    expect(plans.page).toMatch(/Index Scan using "PublicityEntry_batchId_position_key"/);
+    expect(plans.page).toMatch(/Index Cond: .*"position" > /);
     expect(plans.page).not.toMatch(/Sort/);
   }, 120_000);
 });

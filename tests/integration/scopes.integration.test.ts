@@ -42,9 +42,9 @@ async function seedYuzhong() {
   await app("SECOND_REVIEW_PASSED");
   const listed = await app("IN_PUBLICITY");
   const batch = await prisma.publicityBatch.create({
-    data: { districtCode: YUZHONG, title: "渝中区第一批公示", startDate: day("2025-06-09"), endDate: day("2025-06-16"), status: "PUBLISHED", publishedAt: cst("2025-06-09") },
+    data: { districtCode: YUZHONG, title: "渝中区第一批公示", startDate: day("2025-06-09"), endDate: day("2025-06-16"), status: "PUBLISHED", publishedAt: cst("2025-06-09"), entryCount: 1 },
   });
-  const entry = await prisma.publicityEntry.create({ data: { batchId: batch.id, applicationId: listed.id, applicationNo: listed.applicationNo, displayName: "张*", maskedResidentId: "500103********1234", householdSize: 1 } });
+  const entry = await prisma.publicityEntry.create({ data: { batchId: batch.id, applicationId: listed.id, applicationNo: listed.applicationNo, displayName: "张*", maskedResidentId: "500103********1234", householdSize: 1, position: 1 } });
   await lodgeObjection(objectionSchema.parse({ entryId: entry.id, contactName: "王先生", contactPhone: "13700000001", content: "该申请人名下在本市另有住房一套，请核查。" }), { now: NOW });
   const appealed = await app("APPEALED", { rejectionNotifiedAt: cst("2025-06-05") });
   await prisma.appeal.create({ data: { applicationId: appealed.id, appealedStatus: "FIRST_REVIEW_REJECTED", grounds: "我有劳动合同。", deadline: day("2025-06-19"), lodgedAt: cst("2025-06-06") } });

@@ -70,19 +70,27 @@ export async function createLargeBatch(
      VALUES ($1, $2, $3, $4::date, $5::date, 'PUBLISHED', now())`,
     [batchId, districtCode, options.title ?? `公示（${size} 户）`, options.startDate, options.endDate],
   );
-  // The application number is stored on the entry since the city-scale migration; the fixture
-  // also fills a database migrated before it (the bench's "before" figures).
-  const hasNumber = await db.query(
-    `SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'PublicityEntry' AND column_name = 'applicationNo'`,
+  // The application number and the entry's place are stored on the entry since the city-scale
+  // migrations; the fixture also fills a database migrated before them (the bench's "before" figures).
+  const columns = new Set(
+    (
+      await db.query(
+        `SELECT table_name || '.' || column_name AS name FROM information_schema.columns
+         WHERE table_schema = current_schema() AND table_name IN ('PublicityEntry', 'PublicityBatch')`,
+      )
+    ).rows.map((r) => String((r as { name: string }).name)),
   );
-  const numberColumn = hasNumber.rows.length > 0 ? `, "applicationNo"` : "";
-  const numberValue = hasNumber.rows.length > 0 ? `, $5 || lpad(g::text, 6, '0')` : "";
+  const hasNumber = columns.has("PublicityEntry.applicationNo");
+  const hasPosition = columns.has("PublicityEntry.position");
+  const numberColumn = `${hasNumber ? `, "applicationNo"` : ""}${hasPosition ? `, "position"` : ""}`;
+  const numberValue = `${hasNumber ? `, $5 || lpad(g::text, 6, '0')` : ""}${hasPosition ? ", g" : ""}`;
   await db.query(
     `INSERT INTO "PublicityEntry" ("id", "batchId", "applicationId", "displayName", "maskedResidentId", "householdSize"${numberColumn})
      SELECT $1 || 'e' || lpad(g::text, 6, '0'), $2, $1 || lpad(g::text, 6, '0'), '公*', $3 || '********' || lpad((g % 10000)::text, 4, '0'), 1${numberValue}
        FROM generate_series(1, $4::int) AS g`,
-    [prefix, batchId, districtCode, size, ...(numberColumn ? [noPrefix] : [])],
+    [prefix, batchId, districtCode, size, ...(hasNumber ? [noPrefix] : [])],
   );
+  if (columns.has("PublicityBatch.entryCount")) await db.query(`UPDATE "PublicityBatch" SET "entryCount" = $2 WHERE "id" = $1`, [batchId, size]);
   const applicationNos = Array.from({ length: size }, (_, i) => `${noPrefix}${String(i + 1).padStart(6, "0")}`);
   return { batchId, size, applicationNos };
 }
