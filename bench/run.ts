@@ -13,20 +13,10 @@ import {
   type LotteryEntrant,
   type QueueEntry,
 } from "../lib/rules";
+import { seededRandom } from "../tests/support/seeded-random";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-// A small deterministic generator (mulberry32), so every run measures the same inputs.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pad(n: number, w = 2): string {
   return String(n).padStart(w, "0");
@@ -38,7 +28,7 @@ function median(xs: number[]): number {
 }
 
 function generateHouseholds(count: number, seed: number): EligibilityInput[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const relationships = ["SPOUSE", "CHILD", "PARENT", "SPOUSE_PARENT", "OTHER_DEPENDENT"] as const;
   const employments = ["LABOR_CONTRACT", "BUSINESS_LICENSE", "PENSION", "MIGRANT_SOCIAL_INSURANCE", "NONE"] as const;
   const out: EligibilityInput[] = new Array(count);
@@ -91,7 +81,7 @@ function benchEligibility(): { perSecond: number; eligibleShare: number } {
 }
 
 function benchLottery(): { drawMs: number; baselineMs: number; ratio: number } {
-  const r = rng(42);
+  const r = seededRandom(42);
   const entrants: LotteryEntrant[] = Array.from({ length: 200_000 }, (_, i) => ({
     applicationNo: `GZF2025${String(i).padStart(7, "0")}`,
     priority: r() < 0.15,
@@ -115,7 +105,7 @@ function benchLottery(): { drawMs: number; baselineMs: number; ratio: number } {
 }
 
 function benchWaitingList(): { rankMs: number; baselineMs: number; ratio: number } {
-  const r = rng(7);
+  const r = seededRandom(7);
   const n = 1_000_000;
   const start = Date.UTC(2021, 0, 1);
   const span = Date.UTC(2026, 0, 1) - start;
