@@ -15,7 +15,8 @@ export type NavKey =
   | "publicityAdmin"
   | "appeals"
   | "publicity"
-  | "referenceIncomes";
+  | "referenceIncomes"
+  | "estates";
 
 export interface NavItem {
   href: string;

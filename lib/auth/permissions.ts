@@ -75,8 +75,12 @@ export const permissionTable = {
   // Appeals go to the municipal agency within 10 working days (Art. 19).
   "appeal:submit": { APPLICANT: own },
   "appeal:decide": { MUNICIPAL_OFFICER: city },
-  // Stock and allocation (Art. 7, 10, 15, 23-24).
-  "estate:manage": { DISTRICT_OFFICER: district, MUNICIPAL_OFFICER: city },
+  // Stock and allocation (Art. 7, 10, 15, 23-24). Officers read the stock of their district (the
+  // municipal agency the city's); municipal estates are managed by the municipal agency, district
+  // estates by their district (Art. 7, 10).
+  "estate:read": { DISTRICT_OFFICER: district, MUNICIPAL_OFFICER: city },
+  "municipalEstate:manage": { MUNICIPAL_OFFICER: city },
+  "districtEstate:manage": { DISTRICT_OFFICER: district },
   "allocation:manage": { DISTRICT_OFFICER: district, MUNICIPAL_OFFICER: city },
   // Leases, rent, repairs (Art. 25-35).
   "lease:read": { APPLICANT: own, DISTRICT_OFFICER: district, MUNICIPAL_OFFICER: city },

@@ -19,6 +19,7 @@ export interface ScopedWhere {
   AnnualRecheck: Prisma.AnnualRecheckWhereInput;
   District: Prisma.DistrictWhereInput;
   Lease: Prisma.LeaseWhereInput;
+  Estate: Prisma.EstateWhereInput;
 }
 export type ScopedEntity = keyof ScopedWhere;
 
@@ -65,6 +66,9 @@ const locators: { [E in ScopedEntity]: Locator<ScopedWhere[E]> } = {
   SharedDataImportBatch: { district: (districtCode) => ({ importedBy: { districtCode } }) },
   AnnualRecheck: { district: (districtCode) => ({ districtCode }) },
   District: { district: (code) => ({ code }) },
+  // Stock belongs to the district the estate is in (whatever its level); an operator reaches the
+  // estates it runs.
+  Estate: { district: (districtCode) => ({ districtCode }), estates: (estateIds) => ({ id: { in: [...estateIds] } }) },
   // Ready for tenancy: the tenant owns the lease, the household's co-tenants share it, the operator
   // of the unit's estate runs it; it belongs to the district where the home is.
   Lease: {

@@ -31,6 +31,9 @@ import { parseFen } from "@/lib/money/parse";
 import { requiredDocumentGroups } from "@/lib/rules/documents";
 import { residentIdCheckChar } from "@/lib/rules/identity";
 import { SOURCE_LAYOUTS } from "@/lib/shared-data/layouts";
+import { addBuildingSchema, addUnitSchema, changeUnitStatusSchema } from "@/lib/stock/schemas";
+import { addBuilding, addUnit, changeUnitStatus, moveUnitStatus } from "@/lib/stock/stock-service";
+import { formatDm2, formatFen } from "@/lib/money/format";
 
 // The demo: a believable city in miniature. Two district offices (渝中 and 沙坪坝) with two
 // officers each, a municipal officer and an administrator; three estates with a few hundred
@@ -233,7 +236,7 @@ export async function seedDemo(today: ISODate = todayCST()): Promise<void> {
   await upsertDistricts(prisma);
   await upsertReferenceIncomes(prisma, referenceIncomes(today));
   const cast = await seedPeople();
-  const estates = await seedEstates();
+  const estates = await seedEstates(cast);
   await seedHouseholds(today, cast, estates);
 }
 
@@ -289,8 +292,12 @@ function marketRentFen(areaDm2: number): number {
 
 type EstateIds = Map<string, { id: string; unitIds: Map<UnitType, string[]> }>;
 
-/** Stock as rows: there is no stock service yet (it comes with allocation). */
-async function seedEstates(): Promise<EstateIds> {
+/**
+ * Estates as rows (estates have no service yet); their buildings and units through the stock
+ * service, by the officers who manage them (the municipal agency its estates, the district its
+ * own), so that every unit has its first status in its history.
+ */
+async function seedEstates(cast: Cast): Promise<EstateIds> {
   const out: EstateIds = new Map();
   for (const e of ESTATES) {
     const estate = await prisma.estate.create({
@@ -309,33 +316,36 @@ async function seedEstates(): Promise<EstateIds> {
         childCareServices: "普惠托育点：2-3 岁托育，工作日 8:00-18:00",
       },
     });
-    const units: Prisma.UnitCreateManyInput[] = [];
+    const manager = e.level === "MUNICIPAL" ? cast.city : e.district === YUZHONG ? cast.yz : cast.spb;
+    const unitIds = new Map<UnitType, string[]>(FLOOR_PLAN.map((p) => [p.type, []]));
     for (let b = 1; b <= e.buildings; b++) {
-      const building = await prisma.building.create({ data: { estateId: estate.id, name: `${b}栋`, floors: e.floors } });
+      const { buildingId } = await addBuilding(manager, addBuildingSchema.parse({ estateId: estate.id, name: `${b}栋`, floors: String(e.floors) }));
       for (let floor = 2; floor <= e.floors; floor++) {
         for (const plan of FLOOR_PLAN) {
           const market = marketRentFen(plan.areaDm2);
-          units.push({
-            estateId: estate.id,
-            buildingId: building.id,
-            unitNo: `${floor}${plan.suffix}`,
-            floor,
-            unitType: plan.type,
-            floorAreaDm2: plan.areaDm2,
-            marketRentFen: market,
-            // Art. 27: the standard rent at most 60 % of the market rent.
-            standardRentFen: maxStandardRentFen(market),
-            structure: "钢筋混凝土框架结构",
-            fixtures: "整体厨卫、热水器、空调预留、简装",
-            status: floor === 2 && plan.type === "STUDIO" ? "MAINTENANCE" : "VACANT",
-          });
+          const { unitId } = await addUnit(
+            manager,
+            addUnitSchema.parse({
+              buildingId,
+              unitNo: `${floor}${plan.suffix}`,
+              floor: String(floor),
+              unitType: plan.type,
+              floorAreaM2: formatDm2(plan.areaDm2, "en").replace(/,/g, ""),
+              orientation: plan.suffix === "01" || plan.suffix === "04" ? "NORTH_SOUTH" : "SOUTH",
+              marketRentYuan: formatFen(market, "en").replace(/,/g, ""),
+              // Art. 27: the standard rent at most 60 % of the market rent.
+              standardRentYuan: formatFen(maxStandardRentFen(market), "en").replace(/,/g, ""),
+              structure: "钢筋混凝土框架结构",
+              fixtures: "整体厨卫、热水器、空调预留、简装",
+            }),
+          );
+          unitIds.get(plan.type)!.push(unitId);
+          if (floor === 2 && plan.type === "STUDIO") {
+            await changeUnitStatus(manager, changeUnitStatusSchema.parse({ unitId, fromStatus: "VACANT", toStatus: "MAINTENANCE", reason: "首层单间墙面返潮，正在维修（演示）" }));
+          }
         }
       }
     }
-    await prisma.unit.createMany({ data: units });
-    const created = await prisma.unit.findMany({ where: { estateId: estate.id }, select: { id: true, unitType: true }, orderBy: { unitNo: "asc" } });
-    const unitIds = new Map<UnitType, string[]>(FLOOR_PLAN.map((p) => [p.type, []]));
-    for (const u of created) unitIds.get(u.unitType)!.push(u.id);
     out.set(e.code, { id: estate.id, unitIds });
   }
   return out;
@@ -652,8 +662,10 @@ async function seedTenancy(today: ISODate, lastYear: ISODate, housed: Household,
     });
   }
   const unitId = yz.unitIds.get("ONE_BEDROOM")![5]!;
-  const unit = await prisma.unit.update({ where: { id: unitId }, data: { status: "LEASED" }, select: { standardRentFen: true } });
   const start = addWorkingDays(lastYear, 45);
+  // Leases have no service yet (tenancy); the unit's status moves the one way statuses move.
+  await prisma.$transaction((tx) => moveUnitStatus(tx, { unitId, from: "VACANT", to: "LEASED", reason: "签订租赁合同（演示）", actor: null, at: moment(start) }));
+  const unit = await prisma.unit.findUniqueOrThrow({ where: { id: unitId }, select: { standardRentFen: true } });
   const lease = await prisma.lease.create({
     data: {
       leaseNo: `ZL-${YUZHONG}-${start.slice(0, 4)}-000001`,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isValidISODate } from "@/lib/rules/dates";
-import { parseFen } from "@/lib/money/parse";
+import { yuanField } from "@/lib/money/yuan-field";
 
 // Forms of the reference figures (Art. 13.4: R, the city's urban per-capita disposable income of
 // the previous year). Messages are keys under "referenceIncomes.validation".
@@ -12,18 +12,7 @@ const MAX_REFERENCE_FEN = 2_000_000_000;
 export const saveReferenceIncomeSchema = z.object({
   year: z.coerce.number({ error: `${V}yearInvalid` }).int({ error: `${V}yearInvalid` }).min(2000, { error: `${V}yearInvalid` }).max(2100, { error: `${V}yearInvalid` }),
   // Typed in yuan (the form's field), parsed to fen: the output is `amountFen`.
-  amountYuan: z
-    .string({ error: `${V}amountRequired` })
-    .trim()
-    .min(1, { error: `${V}amountRequired` })
-    .transform((text, ctx) => {
-      const fen = parseFen(text, { max: MAX_REFERENCE_FEN });
-      if (!fen.ok || fen.value === 0) {
-        ctx.addIssue({ code: "custom", message: fen.ok || fen.problem !== "tooLarge" ? `${V}amountInvalid` : `${V}amountTooLarge` });
-        return z.NEVER;
-      }
-      return fen.value;
-    }),
+  amountYuan: yuanField({ required: `${V}amountRequired`, invalid: `${V}amountInvalid`, tooLarge: `${V}amountTooLarge` }, MAX_REFERENCE_FEN),
   source: z.string({ error: `${V}sourceRequired` }).trim().min(2, { error: `${V}sourceRequired` }).max(200, { error: `${V}sourceTooLong` }),
   publishedOn: z.string({ error: `${V}publishedOnInvalid` }).trim().refine((v) => isValidISODate(v), { error: `${V}publishedOnInvalid` }),
 })

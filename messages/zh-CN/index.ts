@@ -20,6 +20,7 @@ import audits from "./audits.json";
 import applications from "./applications.json";
 import statusReasons from "./statusReasons.json";
 import referenceIncomes from "./referenceIncomes.json";
+import stock from "./stock.json";
 
-const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes };
+const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock };
 export default messages;

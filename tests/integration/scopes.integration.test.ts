@@ -159,6 +159,7 @@ describe("every entity's where-clause is a query the database answers", () => {
     AnnualRecheck: (where) => prisma.annualRecheck.count({ where }),
     District: (where) => prisma.district.count({ where }),
     Lease: (where) => prisma.lease.count({ where }),
+    Estate: (where) => prisma.estate.count({ where }),
   };
 
   async function count<E extends ScopedEntity>(entity: E, reach: Reach): Promise<number | "nothing"> {
