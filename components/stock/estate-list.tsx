@@ -9,6 +9,9 @@ import { Pagination } from "@/components/ui/pagination";
 import { CHONGQING_DISTRICTS } from "@/lib/reference/districts";
 import { ESTATE_LEVELS, type EstateFilter } from "@/lib/stock/schemas";
 import type { EstatePage } from "@/lib/stock/stock-service";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { Card } from "@/components/ui/card";
+import { EstateForm } from "./estate-form";
 import { StatusCounts } from "./status-counts";
 
 function href(filter: EstateFilter, changes: Partial<EstateFilter>): string {
@@ -23,7 +26,18 @@ function href(filter: EstateFilter, changes: Partial<EstateFilter>): string {
 }
 
 /** The estates in the officer's reach, searchable and filtered by district (municipal officers) and level. */
-export async function EstateList({ data, filter, cityWide }: { data: EstatePage; filter: EstateFilter; cityWide: boolean }) {
+export async function EstateList({
+  data,
+  filter,
+  cityWide,
+  creates,
+}: {
+  data: EstatePage;
+  filter: EstateFilter;
+  cityWide: boolean;
+  /** The level of estate the officer may add, and the districts they may add it in; null: none. */
+  creates: { level: "MUNICIPAL" | "DISTRICT"; districts: Array<{ value: string; label: string }> } | null;
+}) {
   const t = await getTranslations("stock");
   const control = "block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
   return (
@@ -80,6 +94,14 @@ export async function EstateList({ data, filter, cityWide }: { data: EstatePage;
         </ul>
       )}
       <Pagination page={data.page} pageCount={data.pageCount} hrefFor={(p) => href(filter, { page: p })} />
+      {creates ? (
+        <Card title={t("createEstate.title")} className="mt-8">
+          <p className="mb-4 text-sm text-slate-700">{creates.level === "MUNICIPAL" ? t("createEstate.introMunicipal") : t("createEstate.introDistrict")}</p>
+          <ClientMessages namespaces={["stock.createEstate", "stock.editEstate", "stock.estateFields", "stock.stockSource", "stock.investment"]}>
+            <EstateForm districts={creates.districts} />
+          </ClientMessages>
+        </Card>
+      ) : null}
     </Container>
   );
 }

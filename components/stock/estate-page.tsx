@@ -10,6 +10,7 @@ import { Facts } from "@/components/ui/facts";
 import { PageHeader } from "@/components/ui/page-header";
 import type { EstateDetail } from "@/lib/stock/stock-service";
 import { AddBuildingForm } from "./add-building-form";
+import { EstateForm } from "./estate-form";
 import { StatusCounts } from "./status-counts";
 
 /** One estate: its facts, its homes by status, its buildings; officers who manage it add buildings. */
@@ -74,11 +75,31 @@ export async function EstatePage({ estate }: { estate: EstateDetail }) {
         )}
       </section>
       {estate.canManage ? (
-        <Card title={t("addBuilding.title")} className="mt-8 max-w-xl">
-          <ClientMessages namespaces={["stock.addBuilding", "stock.fields"]}>
-            <AddBuildingForm estateId={estate.id} estateCode={estate.code} />
-          </ClientMessages>
-        </Card>
+        <div className="mt-8 grid items-start gap-6 lg:grid-cols-2">
+          <Card title={t("addBuilding.title")}>
+            <ClientMessages namespaces={["stock.addBuilding", "stock.fields"]}>
+              <AddBuildingForm estateId={estate.id} estateCode={estate.code} />
+            </ClientMessages>
+          </Card>
+          <Card title={t("editEstate.title")}>
+            <ClientMessages namespaces={["stock.createEstate", "stock.editEstate", "stock.estateFields", "stock.stockSource", "stock.investment"]}>
+              <EstateForm
+                estateId={estate.id}
+                values={{
+                  name: estate.name,
+                  nameEn: estate.nameEn ?? "",
+                  stockSource: estate.stockSource,
+                  investment: estate.investment,
+                  ownerName: estate.ownerName,
+                  operatorName: estate.operatorName,
+                  address: estate.address,
+                  elderlyCareServices: estate.elderlyCareServices ?? "",
+                  childCareServices: estate.childCareServices ?? "",
+                }}
+              />
+            </ClientMessages>
+          </Card>
+        </div>
       ) : null}
     </Container>
   );

@@ -2,14 +2,14 @@ import { z } from "zod";
 import { parseDm2 } from "@/lib/money/parse";
 import { yuanField } from "@/lib/money/yuan-field";
 import { maxStandardRentFen } from "@/lib/rules/rent";
-import { ESTATE_LEVELS, UNIT_ORIENTATIONS, UNIT_TYPES } from "./schema-options";
+import { ESTATE_LEVELS, INVESTMENT_TYPES, STOCK_SOURCES, UNIT_ORIENTATIONS, UNIT_TYPES } from "./schema-options";
 import { MANUAL_UNIT_STATUSES, UNIT_STATUSES } from "./unit-status";
 
 // Inputs of the housing stock's forms and lists (messages are keys under "stock.validation").
 
 const V = "stock.validation.";
 
-export { ESTATE_LEVELS, UNIT_ORIENTATIONS, UNIT_TYPES } from "./schema-options";
+export { ESTATE_LEVELS, INVESTMENT_TYPES, STOCK_SOURCES, UNIT_ORIENTATIONS, UNIT_TYPES } from "./schema-options";
 
 /** A public rental home is at least a studio of some 10 m² and at most a large three-bedroom. */
 const MIN_UNIT_AREA_DM2 = 1_000;
@@ -128,3 +128,34 @@ export const changeUnitStatusSchema = z.object({
   reason: z.string({ error: `${V}reasonRequired` }).trim().min(4, { error: `${V}reasonRequired` }).max(500, { error: `${V}textTooLong` }),
 });
 export type ChangeUnitStatusInput = z.output<typeof changeUnitStatusSchema>;
+
+
+const requiredText = (key: string, max: number) =>
+  z.string({ error: `${V}${key}` }).trim().min(2, { error: `${V}${key}` }).max(max, { error: `${V}textTooLong` });
+
+/** What an estate's form gives (Art. 6-11: how the stock was raised, who owns and runs it, its services). */
+const estateFields = {
+  name: requiredText("estateNameRequired", 50),
+  nameEn: optionalText(100),
+  stockSource: z.enum(STOCK_SOURCES, { error: `${V}stockSourceRequired` }),
+  investment: z.enum(INVESTMENT_TYPES, { error: `${V}investmentRequired` }),
+  ownerName: requiredText("ownerRequired", 100),
+  operatorName: requiredText("operatorRequired", 100),
+  address: requiredText("addressRequired", 200),
+  elderlyCareServices: optionalText(200),
+  childCareServices: optionalText(200),
+};
+
+export const createEstateSchema = z.object({
+  code: z
+    .string({ error: `${V}estateCodeRequired` })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, { error: `${V}estateCodeInvalid` }),
+  districtCode: z.string({ error: `${V}districtRequired` }).regex(/^\d{6}$/, { error: `${V}districtRequired` }),
+  ...estateFields,
+});
+export type CreateEstateInput = z.output<typeof createEstateSchema>;
+
+export const updateEstateSchema = z.object({ estateId: id("estateMissing"), ...estateFields });
+export type UpdateEstateInput = z.output<typeof updateEstateSchema>;

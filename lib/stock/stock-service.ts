@@ -9,7 +9,7 @@ import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { AppError } from "@/lib/errors";
 import type { EstateLevel, InvestmentType, Prisma, StockSource, UnitOrientation, UnitStatus, UnitType } from "@/lib/generated/prisma/client";
 import { districtNames } from "@/lib/reference/districts";
-import type { AddBuildingInput, AddUnitInput, ChangeUnitStatusInput, EstateFilter, UpdateUnitInput } from "./schemas";
+import type { AddBuildingInput, AddUnitInput, ChangeUnitStatusInput, CreateEstateInput, EstateFilter, UpdateEstateInput, UpdateUnitInput } from "./schemas";
 import { manualChangeProblem, manualTargets, UNIT_STATUSES, type ManualUnitStatus } from "./unit-status";
 
 // The housing stock (Art. 6-11): estates, their buildings and units, and each unit's status with
@@ -191,6 +191,59 @@ export async function getEstate(actor: Actor, code: string): Promise<EstateDetai
     unitCount: total(all),
     canManage: canManageEstate(actor, estate),
   };
+}
+
+/** The level of estate the actor manages: the municipal agency municipal estates, a district its district's. */
+export function managedEstateLevel(actor: Actor): EstateLevel | null {
+  if (can(actor, "municipalEstate:manage")) return "MUNICIPAL";
+  if (can(actor, "districtEstate:manage")) return "DISTRICT";
+  return null;
+}
+
+const estateFieldNames = ["name", "nameEn", "stockSource", "investment", "ownerName", "operatorName", "address", "elderlyCareServices", "childCareServices"] as const;
+
+function estateData(input: UpdateEstateInput | CreateEstateInput) {
+  return Object.fromEntries(estateFieldNames.map((k) => [k, input[k]])) as Pick<CreateEstateInput, (typeof estateFieldNames)[number]>;
+}
+
+/** Adds an estate of the level the actor manages, in a district in their reach; its code is unique in the city. */
+export async function createEstate(actor: Actor, input: CreateEstateInput): Promise<{ estateCode: string }> {
+  const level = managedEstateLevel(actor);
+  if (!level) throw new AppError("FORBIDDEN");
+  assertManages(actor, { level, districtCode: input.districtCode });
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const estate = await tx.estate.create({ data: { code: input.code, districtCode: input.districtCode, level, ...estateData(input) }, select: { id: true, code: true } });
+      await writeAudit(
+        { actorId: actor.id, actorRole: actor.role, action: "stock.estate.create", entityType: "Estate", entityId: estate.id, districtCode: input.districtCode, data: { code: input.code, level, ...estateData(input) } },
+        tx,
+      );
+      return { estateCode: estate.code };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "code")) throw new AppError("VALIDATION", { fieldErrors: { code: ["stock.validation.estateCodeTaken"] } });
+    throw error;
+  }
+}
+
+/** Corrects an estate's description (not its code, level or district); audited with what it was. */
+export async function updateEstate(actor: Actor, input: UpdateEstateInput): Promise<{ estateCode: string }> {
+  const estate = await prisma.estate.findUnique({
+    where: { id: input.estateId },
+    select: { id: true, code: true, level: true, districtCode: true, ...Object.fromEntries(estateFieldNames.map((k) => [k, true])) },
+  });
+  assertReadable(actor, estate);
+  assertManages(actor, estate!);
+  const before = Object.fromEntries(estateFieldNames.map((k) => [k, (estate as Record<string, unknown>)[k] ?? null])) as Prisma.InputJsonObject;
+  const after = estateData(input);
+  await prisma.$transaction(async (tx) => {
+    await tx.estate.update({ where: { id: input.estateId }, data: after });
+    await writeAudit(
+      { actorId: actor.id, actorRole: actor.role, action: "stock.estate.update", entityType: "Estate", entityId: input.estateId, districtCode: estate!.districtCode, data: { code: estate!.code, before, after } },
+      tx,
+    );
+  });
+  return { estateCode: estate!.code };
 }
 
 // ───────────── buildings ─────────────

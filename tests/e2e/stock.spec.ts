@@ -97,3 +97,36 @@ test("a district officer reads a municipal estate but cannot change it", async (
   const response = await page.goto("/staff/estates/YZ-001");
   expect(response?.status()).toBe(404);
 });
+
+test("a municipal officer adds a municipal estate, then its first building", async ({ page }) => {
+  const code = `YZ-E${String(Date.now()).slice(-6)}`;
+  await signIn(page, ACCOUNTS.cityOfficer);
+  await page.goto("/staff/estates");
+  const form = page.getByTestId("create-estate-form");
+  await expect(page.getByText("新增的项目为市级公租房，由市住房保障机构管理。")).toBeVisible();
+  await form.getByLabel("项目编号").fill("中文编号");
+  await form.getByLabel("所在区县").selectOption("500103");
+  await form.getByLabel("项目名称").fill("安居·新桥苑");
+  await form.getByLabel("房源筹集方式").selectOption("NEW_CONSTRUCTION");
+  await form.getByLabel("投资方式").selectOption("GOVERNMENT");
+  await form.getByLabel("产权单位").fill("重庆市公共住房开发建设投资有限公司");
+  await form.getByLabel("运营管理单位").fill("安居物业服务有限公司");
+  await form.getByRole("textbox", { name: /^地址/ }).fill("渝中区新桥路 9 号");
+  await form.getByRole("button", { name: "新增项目" }).click();
+  await expect(form.getByText("项目编号由大写字母、数字和连字符组成，2 到 20 位，例如 SPB-003")).toBeVisible();
+  await form.getByLabel("项目编号").fill(code);
+  await form.getByRole("button", { name: "新增项目" }).click();
+  await expect(form.getByText(`已新增项目 ${code}。`)).toBeVisible();
+  await form.getByRole("link", { name: "查看项目" }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("安居·新桥苑");
+  await expect(page.getByText("尚未录入楼栋")).toBeVisible();
+  const building = page.getByTestId("add-building-form");
+  await building.getByLabel("楼栋名称").fill("1栋");
+  await building.getByLabel("总层数").fill("30");
+  await building.getByRole("button", { name: "添加楼栋" }).click();
+  await expect(building.getByText("已添加楼栋“1栋”。")).toBeVisible();
+  await building.getByRole("link", { name: "查看楼栋" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("安居·新桥苑 · 1栋");
+  await expect(page.getByText("该楼栋尚未录入房屋")).toBeVisible();
+});

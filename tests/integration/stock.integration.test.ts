@@ -4,8 +4,8 @@
 // checked: fired at once at PostgreSQL, exactly one of several officers' changes stands.
 import { beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { addBuildingSchema, addUnitSchema, changeUnitStatusSchema, estateFilterSchema, updateUnitSchema } from "@/lib/stock/schemas";
-import { addBuilding, addUnit, changeUnitStatus, getBuilding, getEstate, getUnit, listEstates, updateUnit } from "@/lib/stock/stock-service";
+import { addBuildingSchema, addUnitSchema, changeUnitStatusSchema, createEstateSchema, estateFilterSchema, updateEstateSchema, updateUnitSchema } from "@/lib/stock/schemas";
+import { addBuilding, addUnit, changeUnitStatus, createEstate, getBuilding, getEstate, getUnit, listEstates, updateEstate, updateUnit } from "@/lib/stock/stock-service";
 import { errorKey } from "../support/app-errors";
 import { SHAPINGBA, YUZHONG } from "../support/districts";
 import { prisma, seedDistricts, truncateAll } from "./db";
@@ -87,6 +87,34 @@ describe("who manages which estate", () => {
     // A district filter never widens a district officer's reach.
     expect((await listEstates(cast.yz1, estateFilterSchema.parse({ district: SHAPINGBA }))).items.map((e) => e.code)).toEqual(["YZ-D1", "YZ-M1"]);
     await expect(listEstates(cast.applicant, estateFilterSchema.parse({}))).rejects.toThrow(AppError);
+  });
+});
+
+describe("estates", () => {
+  const form = (code: string, districtCode: string) =>
+    createEstateSchema.parse({ code, districtCode, name: "安居·新苑", stockSource: "NEW_CONSTRUCTION", investment: "GOVERNMENT", ownerName: "产权单位", operatorName: "运营单位", address: "安居路 8 号" });
+
+  it("are added at the level the officer manages, in a district in their reach, with a code unique in the city", async () => {
+    expect(await createEstate(cast.city, form("yz-m9", YUZHONG))).toEqual({ estateCode: "YZ-M9" });
+    expect(await prisma.estate.findUniqueOrThrow({ where: { code: "YZ-M9" } })).toMatchObject({ level: "MUNICIPAL", districtCode: YUZHONG });
+    expect(await createEstate(cast.yz1, form("YZ-D9", YUZHONG))).toEqual({ estateCode: "YZ-D9" });
+    expect(await prisma.estate.findUniqueOrThrow({ where: { code: "YZ-D9" } })).toMatchObject({ level: "DISTRICT" });
+    // A district officer adds no estate in another district; an applicant none at all.
+    expect(await errorKey(() => createEstate(cast.yz1, form("SPB-D9", SHAPINGBA)))).toBe("stock.errors.districtOnly");
+    expect(await errorKey(() => createEstate(cast.applicant, form("X-1", YUZHONG)))).toBe("errors.forbidden");
+    expect(await fieldError(() => createEstate(cast.spb, form("YZ-D9", SHAPINGBA)), "code")).toBe("stock.validation.estateCodeTaken");
+    expect(createEstateSchema.safeParse({ ...form("OK-1", YUZHONG), code: "中文" }).success).toBe(false);
+    expect(await prisma.auditLog.count({ where: { action: "stock.estate.create" } })).toBe(2);
+  });
+
+  it("are corrected by those who manage them, audited with what they were", async () => {
+    const e = await estate("SPB-D1", SHAPINGBA, "DISTRICT");
+    const changes = updateEstateSchema.parse({ estateId: e.id, name: "安居·梧桐苑二期", stockSource: "PURCHASE", investment: "PRIVATE", ownerName: "新产权单位", operatorName: "新运营单位", address: "梧桐路 2 号", childCareServices: "普惠托育点" });
+    expect(await errorKey(() => updateEstate(cast.city, changes))).toBe("stock.errors.districtOnly");
+    await updateEstate(cast.spb, changes);
+    expect(await prisma.estate.findUniqueOrThrow({ where: { id: e.id } })).toMatchObject({ name: "安居·梧桐苑二期", stockSource: "PURCHASE", childCareServices: "普惠托育点", elderlyCareServices: null, code: "SPB-D1" });
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "stock.estate.update", entityId: e.id } });
+    expect(audit.data).toMatchObject({ before: { name: "SPB-D1公租房", stockSource: "NEW_CONSTRUCTION" }, after: { name: "安居·梧桐苑二期" } });
   });
 });
 
