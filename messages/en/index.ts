@@ -21,6 +21,7 @@ import applications from "./applications.json";
 import statusReasons from "./statusReasons.json";
 import referenceIncomes from "./referenceIncomes.json";
 import stock from "./stock.json";
+import allocation from "./allocation.json";
 
-const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock };
+const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation };
 export default messages;

@@ -8,15 +8,27 @@ export interface DatabaseOnlyIndex {
   columns: string[];
   /** The predicate as pg_get_expr prints it. */
   predicate: string;
+  /** A unique index (a constraint on the rows the predicate takes in); plain if absent. */
+  unique?: boolean;
 }
 
-/** Partial indexes: the review queue's, on the generated column (Prisma's enum casts defeat a predicate on `status`). */
+/**
+ * Partial indexes: the review queue's, on the generated column (Prisma's enum casts defeat a
+ * predicate on `status`); and one live lottery draw per pool, a constraint whose predicate only
+ * PostgreSQL can state (a cancelled draw keeps its record, Art. 23).
+ */
 export const DATABASE_ONLY_INDEXES: Record<string, DatabaseOnlyIndex> = {
   Application_reviewQueue_city_idx: { table: "Application", columns: ["dueDate", "submittedAt", "id"], predicate: '"inReviewQueue"' },
   Application_reviewQueue_district_idx: {
     table: "Application",
     columns: ["districtCode", "dueDate", "submittedAt", "id"],
     predicate: '"inReviewQueue"',
+  },
+  LotteryDraw_livePool_key: {
+    table: "LotteryDraw",
+    columns: ["planId", "unitType"],
+    predicate: `(status <> 'CANCELLED'::"LotteryDrawStatus")`,
+    unique: true,
   },
 };
 

@@ -78,7 +78,7 @@ function diffDatabase(expected: ExpectedDatabase, actual: ActualDatabase, only?:
     const databaseOnly = found.indexes.filter((index) => index.name in DATABASE_ONLY_INDEXES);
     for (const index of databaseOnly) {
       const declared = DATABASE_ONLY_INDEXES[index.name]!;
-      if (declared.table !== table.name || json(declared.columns) !== json(index.columns) || declared.predicate !== index.predicate || index.unique) {
+      if (declared.table !== table.name || json(declared.columns) !== json(index.columns) || declared.predicate !== index.predicate || index.unique !== (declared.unique ?? false)) {
         problems.push(`index ${index.name}: expected ${json(declared)}, found ${json(index)}`);
       }
     }
