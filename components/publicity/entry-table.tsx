@@ -1,5 +1,6 @@
 "use client";
 
+import type { CSSProperties } from "react";
 import { useTranslations } from "@/components/i18n/client-intl";
 
 /**
@@ -24,8 +25,16 @@ export function EntryTable({ batchId, rows, withObjections }: { batchId: string;
     level: t("level"),
     unitType: t("unitType"),
   };
+  // The phone's card labels its facts from the table's own custom properties (app/globals.css),
+  // not from an attribute on each of a page's 200 cells.
+  const cardLabels = {
+    "--entry-label-3": JSON.stringify(labels.residentId),
+    "--entry-label-4": JSON.stringify(labels.householdSize),
+    "--entry-label-5": JSON.stringify(labels.level),
+    "--entry-label-6": JSON.stringify(labels.unitType),
+  } as CSSProperties;
   return (
-    <table className="entry-table">
+    <table className="entry-table" style={cardLabels}>
       <thead>
         <tr>
           <th scope="col">{t("applicationNo")}</th>
@@ -46,10 +55,10 @@ export function EntryTable({ batchId, rows, withObjections }: { batchId: string;
           <tr key={id} data-entry={applicationNo}>
             <td>{applicationNo}</td>
             <th scope="row">{name}</th>
-            <td data-label={labels.residentId}>{maskedId}</td>
-            <td data-label={labels.householdSize}>{size}</td>
-            <td data-label={labels.level}>{review(`estateLevel.${level}`)}</td>
-            <td data-label={labels.unitType}>{unit ? review(`unitType.${unit}` as "unitType.ONE_BEDROOM") : "—"}</td>
+            <td>{maskedId}</td>
+            <td>{size}</td>
+            <td>{review(`estateLevel.${level}`)}</td>
+            <td>{unit ? review(`unitType.${unit}` as "unitType.ONE_BEDROOM") : "—"}</td>
             {withObjections ? (
               <td>
                 {open ? (
