@@ -24,6 +24,7 @@ export function navItemsFor(user: Actor | null): NavItem[] {
   if (can(user, "appeal:decide")) items.push({ href: "/staff/appeals", key: "appeals" });
   // Art. 6-11, 23: the housing stock, its buildings and homes.
   if (can(user, "estate:read")) items.push({ href: "/staff/estates", key: "estates" });
+  if (can(user, "allocation:manage")) items.push({ href: "/staff/plans", key: "plans" });
   // Art. 17-18, 20: shared data, annual re-checks, sample audits and rectifications.
   if (can(user, "recheck:manage")) items.push({ href: "/staff/rechecks", key: "rechecks" });
   if (can(user, "sharedData:import")) items.push({ href: "/staff/shared-data", key: "sharedData" });

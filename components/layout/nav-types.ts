@@ -16,7 +16,8 @@ export type NavKey =
   | "appeals"
   | "publicity"
   | "referenceIncomes"
-  | "estates";
+  | "estates"
+  | "plans";
 
 export interface NavItem {
   href: string;

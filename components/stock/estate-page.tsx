@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -16,6 +17,7 @@ import { StatusCounts } from "./status-counts";
 /** One estate: its facts, its homes by status, its buildings; officers who manage it add buildings. */
 export async function EstatePage({ estate }: { estate: EstateDetail }) {
   const t = await getTranslations("stock");
+  const plans = await getTranslations("allocation.plan");
   const none = t("unit.none");
   return (
     <Container>
@@ -32,7 +34,15 @@ export async function EstatePage({ estate }: { estate: EstateDetail }) {
           </p>
         }
       />
-      {estate.canManage ? null : <Alert tone="info" className="mb-6">{estate.level === "MUNICIPAL" ? t("readOnlyMunicipal") : t("readOnlyDistrict")}</Alert>}
+      {estate.canManage ? (
+        <p className="mb-6">
+          <Link href={`/staff/estates/${encodeURIComponent(estate.code)}/plans/new`} className={buttonClasses("secondary")}>
+            {plans("newFromEstate")}
+          </Link>
+        </p>
+      ) : (
+        <Alert tone="info" className="mb-6">{estate.level === "MUNICIPAL" ? t("readOnlyMunicipal") : t("readOnlyDistrict")}</Alert>
+      )}
       <div className="grid items-start gap-6 lg:grid-cols-[3fr_2fr]">
         <Card title={t("estate.facts")}>
           <Facts

@@ -76,13 +76,18 @@ export interface FrozenPool {
  * live draw of the same pool (CONFLICT). The secret is never returned.
  */
 export async function freezePool(actor: Actor, input: FreezePoolInput, options: { now?: Date } = {}): Promise<FrozenPool> {
-  const { planId, unitType, beaconSource, priorityShareBp } = parse(freezePoolSchema, input);
+  const parsed = parse(freezePoolSchema, input);
+  const { planId, unitType } = parsed;
   const at = options.now ?? clockNow();
   const plan = await prisma.allocationPlan.findUnique({
     where: { id: planId },
-    select: { districtCode: true, estateId: true, method: true, status: true, applicationPeriodStart: true, applicationPeriodEnd: true },
+    select: { districtCode: true, estateId: true, method: true, status: true, applicationPeriodStart: true, applicationPeriodEnd: true, priorityShareBp: true, beaconSource: true },
   });
   if (!plan) throw new AppError("NOT_FOUND", { messageKey: "allocation.errors.planNotFound" });
+  // What the plan announced, unless the freeze names its own.
+  const priorityShareBp = parsed.priorityShareBp ?? plan.priorityShareBp;
+  const beaconSource = parsed.beaconSource ?? plan.beaconSource;
+  if (!beaconSource) throw new AppError("VALIDATION", { fieldErrors: { beaconSource: ["allocation.validation.beaconSourceRequired"] } });
   assertCan(actor, "allocation:manage", { districtCode: plan.districtCode });
   if (plan.method !== "LOTTERY") throw new AppError("CONFLICT", { messageKey: "allocation.errors.planNotLottery" });
   if (plan.status !== "PUBLISHED") throw new AppError("CONFLICT", { messageKey: "allocation.errors.planNotPublished" });

@@ -13,21 +13,24 @@ const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
 export const freezePoolSchema = z.object({
   planId: id,
   unitType: z.enum(UNIT_TYPES, { error: "allocation.validation.unitTypeRequired" }),
-  /** Named before the freeze, so that nobody knows the beacon when the pool is committed. */
+  /**
+   * Named before the freeze, so that nobody knows the beacon when the pool is committed; the
+   * plan's own (published with it) when not given.
+   */
   beaconSource: z
     .string({ error: "allocation.validation.beaconSourceRequired" })
     .trim()
     .min(4, { error: "allocation.validation.beaconSourceRequired" })
     .max(500, { error: "allocation.validation.beaconSourceTooLong" })
-    .regex(NO_CONTROL_CHARACTERS, { error: "allocation.validation.beaconSourceInvalid" }),
-  /** Art. 22, 23: the share of the pool's units reserved for the priority round, in basis points. */
+    .regex(NO_CONTROL_CHARACTERS, { error: "allocation.validation.beaconSourceInvalid" })
+    .optional(),
+  /** Art. 22, 23: the share of the pool's units reserved for the priority round, in basis points; the plan's when not given. */
   priorityShareBp: z.coerce
     .number({ error: "allocation.validation.priorityShareInvalid" })
     .int({ error: "allocation.validation.priorityShareInvalid" })
     .min(0, { error: "allocation.validation.priorityShareInvalid" })
     .max(10_000, { error: "allocation.validation.priorityShareInvalid" })
-    .optional()
-    .default(0),
+    .optional(),
 });
 export type FreezePoolInput = z.input<typeof freezePoolSchema>;
 

@@ -20,6 +20,7 @@ export interface ScopedWhere {
   District: Prisma.DistrictWhereInput;
   Lease: Prisma.LeaseWhereInput;
   Estate: Prisma.EstateWhereInput;
+  AllocationPlan: Prisma.AllocationPlanWhereInput;
 }
 export type ScopedEntity = keyof ScopedWhere;
 
@@ -69,6 +70,8 @@ const locators: { [E in ScopedEntity]: Locator<ScopedWhere[E]> } = {
   // Stock belongs to the district the estate is in (whatever its level); an operator reaches the
   // estates it runs.
   Estate: { district: (districtCode) => ({ districtCode }), estates: (estateIds) => ({ id: { in: [...estateIds] } }) },
+  // A plan belongs to its estate's district (Art. 23).
+  AllocationPlan: { district: (districtCode) => ({ districtCode }) },
   // Ready for tenancy: the tenant owns the lease, the household's co-tenants share it, the operator
   // of the unit's estate runs it; it belongs to the district where the home is.
   Lease: {

@@ -45,3 +45,8 @@ export function fenInputText(fen: number): string {
 export function dm2InputText(dm2: number): string {
   return hundredthsText(dm2);
 }
+
+/** Basis points as a percentage for display: 2000 → "20.00", 1250 → "12.50". */
+export function formatPercentBp(bp: WholeAmount, locale: string = DEFAULT_LOCALE): string {
+  return hundredthsText(bp, separators(locale));
+}

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatDm2, formatFen } from "./format";
-import { INT_COLUMN_MAX, MAX_FLOOR_AREA_DM2, parseDm2, parseFen, parseFenBigInt, type AmountProblem } from "./parse";
+import { formatDm2, formatFen, formatPercentBp } from "./format";
+import { INT_COLUMN_MAX, MAX_FLOOR_AREA_DM2, parseDm2, parseFen, parseFenBigInt, parsePercentBp, type AmountProblem } from "./parse";
 
 const ok = <T>(value: T) => ({ ok: true, value });
 const no = (problem: AmountProblem) => ({ ok: false, problem });
@@ -157,6 +157,36 @@ describe("parse and format (properties)", () => {
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+// Art. 22: the share of a plan's units reserved for priority households, typed as a percentage.
+describe("parsePercentBp: a percentage to basis points", () => {
+  it.each<[string | number, number]>([
+    ["20", 2_000],
+    ["12.5%", 1_250],
+    ["０．５％", 50],
+    ["100", 10_000],
+    ["0", 0],
+  ])("%j %% is %d bp", (input, bp) => {
+    expect(parsePercentBp(input)).toEqual(ok(bp));
+  });
+
+  it.each<[string, AmountProblem]>([
+    ["100.01", "tooLarge"],
+    ["12.345", "decimals"],
+    ["-5", "negative"],
+    ["二十", "invalid"],
+  ])("refuses %j (%s)", (input, problem) => {
+    expect(parsePercentBp(input)).toEqual(no(problem));
+  });
+
+  it("prints back what it read", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), (bp) => {
+        expect(parsePercentBp(formatPercentBp(bp))).toEqual(ok(bp));
+      }),
     );
   });
 });

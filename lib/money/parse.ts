@@ -34,6 +34,7 @@ const PLAIN = /^\d+(?:\.\d+)?$/;
 const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const YUAN_MARKS = [/^¥/, /元$/];
 const AREA_MARKS = [/(?:m2|平方米|平米)$/i];
+const PERCENT_MARKS = [/[%％]$/];
 
 const fail = (problem: AmountProblem): { ok: false; problem: AmountProblem } => ({ ok: false, problem });
 
@@ -98,4 +99,12 @@ export function parseFenBigInt(input: string): ParsedAmount<bigint> {
  */
 export function parseDm2(input: string | number, options: { max?: number } = {}): ParsedAmount<number> {
   return bounded(input, AREA_MARKS, options.max ?? MAX_FLOOR_AREA_DM2);
+}
+
+/**
+ * A percentage → basis points (hundredths of a per cent): "20", "12.5%" or "１００％" → 2000,
+ * 1250, 10000. At most 100 % (a share of units, Art. 22).
+ */
+export function parsePercentBp(input: string | number): ParsedAmount<number> {
+  return bounded(input, PERCENT_MARKS, 10_000);
 }

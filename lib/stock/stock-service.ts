@@ -505,24 +505,35 @@ export async function updateUnit(actor: Actor, input: UpdateUnitInput): Promise<
 }
 
 /**
- * Moves a unit from one status to another in `tx`, only if it still has `from` (a conditional
- * update whose count is checked: of two officers changing a unit at once, one succeeds), and
- * records the change. The one way statuses change, by hand here and later by plans, offers and
- * leases. CONFLICT when the unit no longer has `from`.
+ * Moves units from one status to another in `tx`, only those that still have `from` (a
+ * conditional update whose count is checked: of two officers or two plans taking a unit at once,
+ * one succeeds, and a plan takes all its units or none), and records each change. The one way
+ * statuses change: by hand here, by plans (reserving and releasing their units), and later by
+ * offers and leases. CONFLICT when a unit no longer has `from`.
  */
-export async function moveUnitStatus(
+export async function moveUnitsStatus(
   tx: Tx,
   /** `actor` null: the system (a scheduled job, or a lease written by the demo). */
-  move: { unitId: string; from: UnitStatus; to: UnitStatus; reason: string | null; actor: Actor | null; at: Date },
+  move: { unitIds: readonly string[]; from: UnitStatus; to: UnitStatus; reason: string | null; actor: Actor | null; at: Date; conflictKey?: string },
 ): Promise<void> {
+  const unitIds = [...new Set(move.unitIds)];
   const moved = await tx.unit.updateMany({
-    where: { id: move.unitId, status: move.from },
+    where: { id: { in: unitIds }, status: move.from },
     data: { status: move.to, statusReason: move.reason, statusChangedAt: move.at },
   });
-  if (moved.count !== 1) throw new AppError("CONFLICT", { messageKey: "stock.errors.statusChanged" });
-  await tx.unitStatusEvent.create({
-    data: { unitId: move.unitId, fromStatus: move.from, toStatus: move.to, reason: move.reason, actorId: move.actor?.id ?? null, actorRole: move.actor?.role ?? null, at: move.at },
+  if (moved.count !== unitIds.length) throw new AppError("CONFLICT", { messageKey: move.conflictKey ?? "stock.errors.statusChanged" });
+  await tx.unitStatusEvent.createMany({
+    data: unitIds.map((unitId) => ({ unitId, fromStatus: move.from, toStatus: move.to, reason: move.reason, actorId: move.actor?.id ?? null, actorRole: move.actor?.role ?? null, at: move.at })),
   });
+}
+
+/** One unit's move (moveUnitsStatus for one). */
+export async function moveUnitStatus(
+  tx: Tx,
+  move: { unitId: string; from: UnitStatus; to: UnitStatus; reason: string | null; actor: Actor | null; at: Date },
+): Promise<void> {
+  const { unitId, ...rest } = move;
+  await moveUnitsStatus(tx, { ...rest, unitIds: [unitId] });
 }
 
 /** An officer sets a unit vacant, under repair or withheld, with the reason (recorded in its history). */
