@@ -7,13 +7,14 @@ import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { Facts } from "@/components/ui/facts";
 import { PageHeader } from "@/components/ui/page-header";
-import type { PlanDetail } from "@/lib/allocation/plans";
+import type { PlanDetail, PlanPool } from "@/lib/allocation/plans";
+import { PlanPools } from "./plan-pools";
 import { formatDm2, formatPercentBp } from "@/lib/money/format";
 import { PlanStep, WithdrawPlan } from "./plan-actions";
 import { PLAN_STATUS_TONE } from "./plan-list";
 
 /** One plan: what it announces, its units, who did what, and the next step for those who may take it. */
-export async function PlanPage({ plan }: { plan: PlanDetail }) {
+export async function PlanPage({ plan, pools }: { plan: PlanDetail; pools: PlanPool[] }) {
   const t = await getTranslations("allocation.plan");
   const stock = await getTranslations("stock");
   const format = await getFormatter();
@@ -55,6 +56,9 @@ export async function PlanPage({ plan }: { plan: PlanDetail }) {
               ]}
             />
           </Card>
+          {pools.length > 0 && plan.status !== "DRAFT" && plan.status !== "SUBMITTED" && plan.status !== "APPROVED" ? (
+            <PlanPools planId={plan.id} pools={pools} beaconSource={plan.beaconSource ?? ""} />
+          ) : null}
           <Card title={t("unitsTitle", { count: plan.units.length })}>
             <ul className="flex flex-wrap gap-2 text-sm" data-testid="plan-units">
               {plan.units.map((u) => (

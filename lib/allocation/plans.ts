@@ -352,3 +352,57 @@ export async function planFormOf(actor: Actor, estateCode: string): Promise<Plan
       .sort((a, b) => a.building.localeCompare(b.building, "zh-CN", { numeric: true }) || order.indexOf(a.unitType) - order.indexOf(b.unitType)),
   };
 }
+
+export interface PoolDraw {
+  id: string;
+  status: "COMMITTED" | "DRAWN" | "CANCELLED";
+  entrantCount: number;
+  priorityEntrantCount: number;
+  seedCommitment: string;
+  committedAt: Date;
+  drawnAt: Date | null;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
+}
+
+export interface PlanPool {
+  unitType: UnitType;
+  units: number;
+  /** The pool's draw that is not cancelled, if frozen. */
+  live: PoolDraw | null;
+  cancelled: PoolDraw[];
+  can: { freeze: boolean; draw: boolean; cancel: boolean };
+}
+
+/** A lottery plan's pools (one per unit type it offers, Art. 23) with their draws; [] for other plans. */
+export async function planPools(actor: Actor, planId: string): Promise<PlanPool[]> {
+  const plan = await prisma.allocationPlan.findUnique({
+    where: { id: planId },
+    select: { method: true, status: true, districtCode: true, estate: { select: { level: true, districtCode: true } } },
+  });
+  if (!plan || !can(actor, "allocation:manage", { districtCode: plan.districtCode })) throw new AppError("NOT_FOUND", { messageKey: "allocation.errors.planNotFound" });
+  if (plan.method !== "LOTTERY") return [];
+  const manages = canManageEstate(actor, plan.estate) && plan.status === "PUBLISHED";
+  const [types, draws] = await Promise.all([
+    prisma.unit.groupBy({ by: ["unitType"], where: { planUnits: { some: { planId } } }, _count: { _all: true } }),
+    prisma.lotteryDraw.findMany({
+      where: { planId },
+      select: { id: true, unitType: true, status: true, entrantCount: true, priorityEntrantCount: true, seedCommitment: true, committedAt: true, drawnAt: true, cancelledAt: true, cancelReason: true },
+      orderBy: { committedAt: "desc" },
+    }),
+  ]);
+  const order = ["STUDIO", "ONE_BEDROOM", "TWO_BEDROOM", "THREE_BEDROOM"];
+  return types
+    .sort((a, b) => order.indexOf(a.unitType) - order.indexOf(b.unitType))
+    .map((t) => {
+      const ofType = draws.filter((d) => d.unitType === t.unitType).map(({ unitType: _t, ...d }) => d);
+      const live = ofType.find((d) => d.status !== "CANCELLED") ?? null;
+      return {
+        unitType: t.unitType,
+        units: t._count._all,
+        live,
+        cancelled: ofType.filter((d) => d.status === "CANCELLED"),
+        can: { freeze: manages && !live, draw: manages && live?.status === "COMMITTED", cancel: manages && live?.status === "COMMITTED" },
+      };
+    });
+}

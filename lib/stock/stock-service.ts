@@ -41,6 +41,16 @@ function assertManages(actor: Actor, estate: { level: EstateLevel; districtCode:
   }
 }
 
+/** Runs a write whose unique key is a form's field: a duplicate becomes that field's error. */
+async function uniqueField<T>(field: string, messageKey: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error, field)) throw new AppError("VALIDATION", { fieldErrors: { [field]: [messageKey] } });
+    throw error;
+  }
+}
+
 export type StatusCounts = Record<UnitStatus, number>;
 
 function emptyCounts(): StatusCounts {
@@ -211,19 +221,16 @@ export async function createEstate(actor: Actor, input: CreateEstateInput): Prom
   const level = managedEstateLevel(actor);
   if (!level) throw new AppError("FORBIDDEN");
   assertManages(actor, { level, districtCode: input.districtCode });
-  try {
-    return await prisma.$transaction(async (tx) => {
+  return uniqueField("code", "stock.validation.estateCodeTaken", () =>
+    prisma.$transaction(async (tx) => {
       const estate = await tx.estate.create({ data: { code: input.code, districtCode: input.districtCode, level, ...estateData(input) }, select: { id: true, code: true } });
       await writeAudit(
         { actorId: actor.id, actorRole: actor.role, action: "stock.estate.create", entityType: "Estate", entityId: estate.id, districtCode: input.districtCode, data: { code: input.code, level, ...estateData(input) } },
         tx,
       );
       return { estateCode: estate.code };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, "code")) throw new AppError("VALIDATION", { fieldErrors: { code: ["stock.validation.estateCodeTaken"] } });
-    throw error;
-  }
+    }),
+  );
 }
 
 /** Corrects an estate's description (not its code, level or district); audited with what it was. */
@@ -300,8 +307,8 @@ export async function addBuilding(actor: Actor, input: AddBuildingInput): Promis
   const estate = await prisma.estate.findUnique({ where: { id: input.estateId }, select: { id: true, code: true, level: true, districtCode: true } });
   assertReadable(actor, estate);
   assertManages(actor, estate!);
-  try {
-    return await prisma.$transaction(async (tx) => {
+  return uniqueField("name", "stock.validation.buildingNameTaken", () =>
+    prisma.$transaction(async (tx) => {
       const building = await tx.building.create({ data: { estateId: estate!.id, name: input.name, floors: input.floors }, select: { id: true } });
       await writeAudit(
         {
@@ -316,11 +323,8 @@ export async function addBuilding(actor: Actor, input: AddBuildingInput): Promis
         tx,
       );
       return { buildingId: building.id, estateCode: estate!.code, name: input.name };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, "name")) throw new AppError("VALIDATION", { fieldErrors: { name: ["stock.validation.buildingNameTaken"] } });
-    throw error;
-  }
+    }),
+  );
 }
 
 // ───────────── units ─────────────
@@ -430,8 +434,8 @@ export async function addUnit(actor: Actor, input: AddUnitInput, options: { now?
   const building = await managedBuilding(actor, input.buildingId);
   floorWithin(building, input.floor);
   const at = options.now ?? clockNow();
-  try {
-    return await prisma.$transaction(async (tx) => {
+  return uniqueField("unitNo", "stock.validation.unitNoTaken", () =>
+    prisma.$transaction(async (tx) => {
       const unit = await tx.unit.create({
         data: { ...unitData(input), estateId: building.estate.id, buildingId: building.id, status: "VACANT", statusChangedAt: at },
         select: { id: true },
@@ -450,11 +454,8 @@ export async function addUnit(actor: Actor, input: AddUnitInput, options: { now?
         tx,
       );
       return { unitId: unit.id, unitNo: input.unitNo };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, "unitNo")) throw new AppError("VALIDATION", { fieldErrors: { unitNo: ["stock.validation.unitNoTaken"] } });
-    throw error;
-  }
+    }),
+  );
 }
 
 /** Corrects a unit's attributes (number, floor, type, area, orientation, rents, structure, fixtures); audited with what they were. */
@@ -481,8 +482,8 @@ export async function updateUnit(actor: Actor, input: UpdateUnitInput): Promise<
   const building = await managedBuilding(actor, buildingId);
   floorWithin(building, input.floor);
   const after = unitData(input);
-  try {
-    return await prisma.$transaction(async (tx) => {
+  return uniqueField("unitNo", "stock.validation.unitNoTaken", () =>
+    prisma.$transaction(async (tx) => {
       await tx.unit.update({ where: { id: input.unitId }, data: after });
       await writeAudit(
         {
@@ -497,11 +498,8 @@ export async function updateUnit(actor: Actor, input: UpdateUnitInput): Promise<
         tx,
       );
       return { unitId: input.unitId };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, "unitNo")) throw new AppError("VALIDATION", { fieldErrors: { unitNo: ["stock.validation.unitNoTaken"] } });
-    throw error;
-  }
+    }),
+  );
 }
 
 /**

@@ -3,7 +3,7 @@
 // withdrawn only with a reason. Races are fired at PostgreSQL.
 import { beforeEach, describe, expect, it } from "vitest";
 import { createPlanSchema, planFilterSchema, planStepSchema, withdrawPlanSchema } from "@/lib/allocation/plan-schemas";
-import { approvePlan, createPlan, getPlan, listPlans, publishPlan, submitPlan, withdrawPlan } from "@/lib/allocation/plans";
+import { approvePlan, createPlan, getPlan, listPlans, planPools, publishPlan, submitPlan, withdrawPlan } from "@/lib/allocation/plans";
 import { AppError } from "@/lib/errors";
 import { addBuildingSchema, addUnitSchema } from "@/lib/stock/schemas";
 import { addBuilding, addUnit } from "@/lib/stock/stock-service";
@@ -114,6 +114,17 @@ describe("a plan's life", () => {
     expect(await errorKey(() => getPlan(cast.spb, planId))).toBe("allocation.errors.planNotFound");
     expect((await listPlans(cast.yz2, planFilterSchema.parse({}))).items.map((p) => [p.id, p.unitCount])).toEqual([[planId, 3]]);
     expect((await listPlans(cast.spb, planFilterSchema.parse({}))).items).toEqual([]);
+  });
+});
+
+describe("a plan's pools", () => {
+  it("are one per unit type it offers, frozen only once the plan is published, and only by its managers", async () => {
+    const planId = await approved(unitIds.slice(0, 2));
+    expect(await planPools(cast.yz1, planId)).toEqual([{ unitType: "ONE_BEDROOM", units: 2, live: null, cancelled: [], can: { freeze: false, draw: false, cancel: false } }]);
+    await publishPlan(cast.yz1, step(planId));
+    expect((await planPools(cast.yz2, planId))[0]!.can).toEqual({ freeze: true, draw: false, cancel: false });
+    expect((await planPools(cast.city, planId))[0]!.can.freeze).toBe(false);
+    expect(await errorKey(() => planPools(cast.spb, planId))).toBe("allocation.errors.planNotFound");
   });
 });
 
