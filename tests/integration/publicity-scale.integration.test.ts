@@ -162,9 +162,10 @@ describe("the entries of a batch of 10,000", () => {
     // bitmap index scan, as the planner likes), not the batch.
     expect(plans.search).toMatch(/Index (Only )?Scan (using|on) "PublicityEntry_batchId_applicationNo_key"/);
     expect(plans.search).toMatch(/Index Cond: .*"applicationNo" >= .*"applicationNo" < /);
-    // Any page, the last included, is its 50 positions of the index: nothing before them is read.
-    expect(plans.page).toMatch(/Index Scan using "PublicityEntry_batchId_position_key"/);
+    // Any page, the last included, is its 50 positions of the index: nothing before them is read
+    // (an ordered index scan, or for the last few rows a bitmap scan of them and a sort of 50).
+    expect(plans.page).toMatch(/Index Scan (using|on) "PublicityEntry_batchId_position_key"/);
     expect(plans.page).toMatch(/Index Cond: .*"position" > /);
-    expect(plans.page).not.toMatch(/Sort/);
+    expect(plans.page).not.toMatch(/Seq Scan/);
   }, 120_000);
 });
