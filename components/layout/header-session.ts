@@ -20,4 +20,5 @@ export interface HeaderSession {
 export const PUBLIC_NAV: readonly NavItem[] = [
   { href: "/", key: "home" },
   { href: "/publicity", key: "publicity" },
+  { href: "/plans", key: "plansPublic" },
 ];

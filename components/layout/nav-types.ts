@@ -17,7 +17,8 @@ export type NavKey =
   | "publicity"
   | "referenceIncomes"
   | "estates"
-  | "plans";
+  | "plans"
+  | "plansPublic";
 
 export interface NavItem {
   href: string;

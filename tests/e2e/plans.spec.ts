@@ -55,4 +55,14 @@ test("a district officer drafts a lottery plan, a second officer approves and pu
   // Its units are reserved for it.
   await expect(reviewer.getByTestId("plan-units").locator("li", { hasText: "方案" })).toHaveCount(2);
   await reviewer.context().close();
+
+  // Published: anyone reads the plan and the units it offers, and never who drafted or approved it.
+  const visitor = await newPage(browser);
+  await visitor.goto("/plans");
+  await visitor.getByRole("link", { name: title }).click();
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(visitor.getByText("摇号当日公证员在现场宣读的六位数字")).toBeVisible();
+  await expect(visitor.getByTestId("public-plan-units").locator("tbody tr")).toHaveCount(2);
+  await expect(visitor.getByText("冯科长")).toHaveCount(0);
+  await visitor.context().close();
 });

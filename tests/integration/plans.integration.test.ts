@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createPlanSchema, planFilterSchema, planStepSchema, withdrawPlanSchema } from "@/lib/allocation/plan-schemas";
 import { approvePlan, createPlan, getPlan, listPlans, planPools, publishPlan, submitPlan, withdrawPlan } from "@/lib/allocation/plans";
+import { getPublicPlan, listPublicPlans } from "@/lib/allocation/public-plans";
 import { AppError } from "@/lib/errors";
 import { addBuildingSchema, addUnitSchema } from "@/lib/stock/schemas";
 import { addBuilding, addUnit } from "@/lib/stock/stock-service";
@@ -114,6 +115,23 @@ describe("a plan's life", () => {
     expect(await errorKey(() => getPlan(cast.spb, planId))).toBe("allocation.errors.planNotFound");
     expect((await listPlans(cast.yz2, planFilterSchema.parse({}))).items.map((p) => [p.id, p.unitCount])).toEqual([[planId, 3]]);
     expect((await listPlans(cast.spb, planFilterSchema.parse({}))).items).toEqual([]);
+  });
+});
+
+describe("the public's view of plans (Art. 23)", () => {
+  it("shows a plan from its publication on, with its units and, once withdrawn, its reason; never before, never who handled it", async () => {
+    const planId = await approved(unitIds.slice(0, 2));
+    expect(await getPublicPlan(planId)).toBeNull();
+    expect((await listPublicPlans(1)).items).toEqual([]);
+    await publishPlan(cast.yz1, step(planId));
+    const shown = await getPublicPlan(planId);
+    expect(shown).toMatchObject({ status: "PUBLISHED", beaconSource: "摇号当日公证员在现场宣读的六位数字", priorityShareBp: 2000 });
+    expect(shown!.units.map((u) => u.unitNo)).toEqual(["301", "302"]);
+    expect(JSON.stringify(shown)).not.toMatch(/渝中初审员|渝中复审员/);
+    await withdrawPlan(cast.yz1, withdrawPlanSchema.parse({ planId, reason: "项目消防验收未通过，暂缓配租" }));
+    expect(await getPublicPlan(planId)).toMatchObject({ status: "WITHDRAWN", withdrawReason: "项目消防验收未通过，暂缓配租" });
+    expect((await listPublicPlans(1)).items.map((p) => [p.id, p.status, p.unitCount])).toEqual([[planId, "WITHDRAWN", 2]]);
+    expect(await getPublicPlan("../etc")).toBeNull();
   });
 });
 

@@ -1,0 +1,140 @@
+import "server-only";
+import { fromDateColumn } from "@/lib/clock";
+import { prisma } from "@/lib/db/client";
+import { readPage } from "@/lib/db/paging";
+import type { AllocationMethod, AllocationPlanStatus, LotteryDrawStatus, Prisma, UnitOrientation, UnitType } from "@/lib/generated/prisma/client";
+import { districtNames } from "@/lib/reference/districts";
+import type { ISODate } from "@/lib/rules/types";
+
+// Published allocation plans as the public sees them (Art. 23: the plan, its available units and
+// the results are published). What a plan announces and the units it offers; never who drafted or
+// approved it, nor any unit's internal status reason. A withdrawn plan stays listed with its reason.
+
+export const PUBLIC_PLAN_PAGE_SIZE = 20;
+
+/** The statuses a plan is public in: from its publication on. */
+const PUBLIC_STATUSES: AllocationPlanStatus[] = ["PUBLISHED", "WITHDRAWN", "COMPLETED"];
+
+export interface PublicPlanItem {
+  id: string;
+  title: string;
+  method: AllocationMethod;
+  status: AllocationPlanStatus;
+  estateName: string;
+  districtName: string;
+  unitCount: number;
+  publishedAt: Date | null;
+}
+
+/** Public plans, newest first, a page at a time, with their unit counts (for the page's plans only). */
+export async function listPublicPlans(pageAsked: number | undefined): Promise<{ items: PublicPlanItem[]; total: number; page: number; pageCount: number }> {
+  const where: Prisma.AllocationPlanWhereInput = { status: { in: PUBLIC_STATUSES } };
+  const { rows, total, page, pageCount } = await readPage(
+    pageAsked,
+    PUBLIC_PLAN_PAGE_SIZE,
+    () => prisma.allocationPlan.count({ where }),
+    (window) =>
+      prisma.allocationPlan.findMany({
+        where,
+        select: { id: true, title: true, method: true, status: true, districtCode: true, publishedAt: true, estate: { select: { name: true } } },
+        orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+        ...window,
+      }),
+  );
+  const counts = rows.length ? await prisma.allocationPlanUnit.groupBy({ by: ["planId"], where: { planId: { in: rows.map((r) => r.id) } }, _count: { _all: true } }) : [];
+  const unitsOf = new Map(counts.map((c) => [c.planId, c._count._all]));
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      method: r.method,
+      status: r.status,
+      estateName: r.estate.name,
+      districtName: districtNames(r.districtCode).districtName,
+      unitCount: unitsOf.get(r.id) ?? 0,
+      publishedAt: r.publishedAt,
+    })),
+    total,
+    page,
+    pageCount,
+  };
+}
+
+export interface PublicPlan {
+  id: string;
+  title: string;
+  method: AllocationMethod;
+  status: AllocationPlanStatus;
+  description: string | null;
+  estate: { name: string; address: string; districtName: string };
+  applicationPeriodStart: ISODate | null;
+  applicationPeriodEnd: ISODate | null;
+  priorityShareBp: number;
+  beaconSource: string | null;
+  freezeDate: ISODate | null;
+  drawDate: ISODate | null;
+  selectionStartDate: ISODate | null;
+  selectionEndDate: ISODate | null;
+  publishedAt: Date | null;
+  withdrawnAt: Date | null;
+  withdrawReason: string | null;
+  units: Array<{ id: string; building: string; unitNo: string; floor: number; unitType: UnitType; floorAreaDm2: number; orientation: UnitOrientation | null; standardRentFen: number }>;
+  draws: Array<{ id: string; unitType: UnitType; status: LotteryDrawStatus; entrantCount: number; units: number }>;
+}
+
+const day = (value: Date | null): ISODate | null => (value ? fromDateColumn(value) : null);
+const PLAN_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** One public plan with the units it offers and its draws, or null (unknown, or not yet published). */
+export async function getPublicPlan(planId: string): Promise<PublicPlan | null> {
+  if (!PLAN_ID.test(planId)) return null;
+  const plan = await prisma.allocationPlan.findUnique({
+    where: { id: planId },
+    select: {
+      id: true,
+      title: true,
+      method: true,
+      status: true,
+      description: true,
+      districtCode: true,
+      applicationPeriodStart: true,
+      applicationPeriodEnd: true,
+      priorityShareBp: true,
+      beaconSource: true,
+      freezeDate: true,
+      drawDate: true,
+      selectionStartDate: true,
+      selectionEndDate: true,
+      publishedAt: true,
+      withdrawnAt: true,
+      withdrawReason: true,
+      estate: { select: { name: true, address: true } },
+      units: { select: { unit: { select: { id: true, unitNo: true, floor: true, unitType: true, floorAreaDm2: true, orientation: true, standardRentFen: true, building: { select: { name: true } } } } } },
+      lotteryDraws: { select: { id: true, unitType: true, status: true, entrantCount: true, unitsCount: true }, orderBy: { committedAt: "desc" } },
+    },
+  });
+  if (!plan || !PUBLIC_STATUSES.includes(plan.status)) return null;
+  return {
+    id: plan.id,
+    title: plan.title,
+    method: plan.method,
+    status: plan.status,
+    description: plan.description,
+    estate: { name: plan.estate.name, address: plan.estate.address, districtName: districtNames(plan.districtCode).districtName },
+    applicationPeriodStart: day(plan.applicationPeriodStart),
+    applicationPeriodEnd: day(plan.applicationPeriodEnd),
+    priorityShareBp: plan.priorityShareBp,
+    beaconSource: plan.beaconSource,
+    freezeDate: day(plan.freezeDate),
+    drawDate: day(plan.drawDate),
+    selectionStartDate: day(plan.selectionStartDate),
+    selectionEndDate: day(plan.selectionEndDate),
+    publishedAt: plan.publishedAt,
+    withdrawnAt: plan.withdrawnAt,
+    withdrawReason: plan.withdrawReason,
+    units: plan.units
+      .map(({ unit }) => ({ id: unit.id, building: unit.building.name, unitNo: unit.unitNo, floor: unit.floor, unitType: unit.unitType, floorAreaDm2: unit.floorAreaDm2, orientation: unit.orientation, standardRentFen: unit.standardRentFen }))
+      .sort((a, b) => a.building.localeCompare(b.building, "zh-CN", { numeric: true }) || a.unitNo.localeCompare(b.unitNo, "en", { numeric: true })),
+    draws: plan.lotteryDraws.map((d) => ({ id: d.id, unitType: d.unitType, status: d.status, entrantCount: d.entrantCount, units: d.unitsCount })),
+  };
+}
