@@ -5,11 +5,11 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
-import { Facts } from "@/components/ui/facts";
 import { PageHeader } from "@/components/ui/page-header";
 import type { PlanDetail, PlanPool } from "@/lib/allocation/plans";
+import { PlanFacts } from "./plan-facts";
 import { PlanPools } from "./plan-pools";
-import { formatDm2, formatPercentBp } from "@/lib/money/format";
+import { formatDm2 } from "@/lib/money/format";
 import { PlanStep, WithdrawPlan } from "./plan-actions";
 import { PLAN_STATUS_TONE } from "./plan-list";
 
@@ -20,7 +20,6 @@ export async function PlanPage({ plan, pools }: { plan: PlanDetail; pools: PlanP
   const format = await getFormatter();
   const locale = await getLocale();
   const at = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
-  const lottery = plan.method === "LOTTERY";
   const step = plan.can.submit ? "submit" : plan.can.approve ? "approve" : plan.can.publish ? "publish" : null;
   return (
     <Container>
@@ -40,20 +39,9 @@ export async function PlanPage({ plan, pools }: { plan: PlanDetail; pools: PlanP
       <div className="grid items-start gap-6 lg:grid-cols-[3fr_2fr]">
         <div className="flex flex-col gap-6">
           <Card title={t("facts")}>
-            <Facts
-              items={[
-                { label: t("estate"), value: <Link href={`/staff/estates/${encodeURIComponent(plan.estate.code)}`} className="text-brand-700 underline">{plan.estate.name}</Link> },
-                ...(lottery
-                  ? [
-                      { label: t("period"), value: t("periodValue", { start: plan.applicationPeriodStart ?? "", end: plan.applicationPeriodEnd ?? "" }) },
-                      { label: t("dates"), value: t("datesValue", { freeze: plan.freezeDate ?? "", draw: plan.drawDate ?? "" }) },
-                      { label: t("priority"), value: t("priorityValue", { percent: formatPercentBp(plan.priorityShareBp, locale) }) },
-                      { label: t("beaconSource"), value: plan.beaconSource ?? "" },
-                    ]
-                  : []),
-                { label: t("selection"), value: t("periodValue", { start: plan.selectionStartDate ?? "", end: plan.selectionEndDate ?? "" }) },
-                ...(plan.description ? [{ label: t("description"), value: plan.description }] : []),
-              ]}
+            <PlanFacts
+              plan={plan}
+              first={{ label: t("estate"), value: <Link href={`/staff/estates/${encodeURIComponent(plan.estate.code)}`} className="text-brand-700 underline">{plan.estate.name}</Link> }}
             />
           </Card>
           {pools.length > 0 && plan.status !== "DRAFT" && plan.status !== "SUBMITTED" && plan.status !== "APPROVED" ? (

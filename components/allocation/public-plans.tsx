@@ -5,11 +5,11 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Facts } from "@/components/ui/facts";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import type { PublicPlan, PublicPlanItem } from "@/lib/allocation/public-plans";
-import { formatDm2, formatFen, formatPercentBp } from "@/lib/money/format";
+import { formatDm2, formatFen } from "@/lib/money/format";
+import { PlanFacts } from "./plan-facts";
 
 /** The published allocation plans (Art. 23). */
 export async function PublicPlanList({ data }: { data: { items: PublicPlanItem[]; page: number; pageCount: number } }) {
@@ -52,7 +52,6 @@ export async function PublicPlanPage({ plan }: { plan: PublicPlan }) {
   const stock = await getTranslations("stock");
   const format = await getFormatter();
   const locale = await getLocale();
-  const lottery = plan.method === "LOTTERY";
   return (
     <Container>
       <p className="mb-2 text-sm">
@@ -66,21 +65,7 @@ export async function PublicPlanPage({ plan }: { plan: PublicPlan }) {
       ) : null}
       <div className="flex flex-col gap-6">
         <Card title={p("facts")}>
-          <Facts
-            items={[
-              { label: t("address"), value: plan.estate.address },
-              ...(lottery
-                ? [
-                    { label: p("period"), value: p("periodValue", { start: plan.applicationPeriodStart ?? "", end: plan.applicationPeriodEnd ?? "" }) },
-                    { label: p("dates"), value: p("datesValue", { freeze: plan.freezeDate ?? "", draw: plan.drawDate ?? "" }) },
-                    { label: p("priority"), value: p("priorityValue", { percent: formatPercentBp(plan.priorityShareBp, locale) }) },
-                    { label: p("beaconSource"), value: plan.beaconSource ?? "" },
-                  ]
-                : []),
-              { label: p("selection"), value: p("periodValue", { start: plan.selectionStartDate ?? "", end: plan.selectionEndDate ?? "" }) },
-              ...(plan.description ? [{ label: p("description"), value: plan.description }] : []),
-            ]}
-          />
+          <PlanFacts plan={plan} first={{ label: t("address"), value: plan.estate.address }} />
         </Card>
         {plan.draws.length > 0 ? (
           <Card title={t("draws")}>

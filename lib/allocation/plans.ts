@@ -2,7 +2,7 @@ import "server-only";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
-import { dateColumn, fromDateColumn, now as clockNow } from "@/lib/clock";
+import { dateColumn, now as clockNow } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import { readPage } from "@/lib/db/paging";
 import { AppError } from "@/lib/errors";
@@ -10,6 +10,7 @@ import type { AllocationMethod, AllocationPlanStatus, Prisma, UnitStatus, UnitTy
 import { districtNames } from "@/lib/reference/districts";
 import type { ISODate } from "@/lib/rules/types";
 import { canManageEstate, moveUnitsStatus } from "@/lib/stock/stock-service";
+import { announcedDates, announcedSelect } from "./plan-fields";
 import type { CreatePlanInput, PlanFilter, PlanStepInput, WithdrawPlanInput } from "./plan-schemas";
 
 // Allocation plans (配租方案, Art. 23): an officer who manages an estate drafts a plan of its
@@ -244,34 +245,16 @@ export interface PlanDetail {
   can: { submit: boolean; approve: boolean; publish: boolean; withdraw: boolean };
 }
 
-const day = (value: Date | null): ISODate | null => (value ? fromDateColumn(value) : null);
-
 /** One plan with its units and who did what; NOT_FOUND outside the actor's reach. */
 export async function getPlan(actor: Actor, planId: string): Promise<PlanDetail> {
   const plan = await prisma.allocationPlan.findUnique({
     where: { id: planId },
     select: {
-      id: true,
-      title: true,
-      method: true,
-      status: true,
-      description: true,
-      districtCode: true,
-      applicationPeriodStart: true,
-      applicationPeriodEnd: true,
-      priorityShareBp: true,
-      beaconSource: true,
-      freezeDate: true,
-      drawDate: true,
-      selectionStartDate: true,
-      selectionEndDate: true,
+      ...announcedSelect,
       createdById: true,
       createdAt: true,
       submittedAt: true,
       approvedAt: true,
-      publishedAt: true,
-      withdrawnAt: true,
-      withdrawReason: true,
       createdBy: { select: { name: true } },
       approvedBy: { select: { name: true } },
       publishedBy: { select: { name: true } },
@@ -294,14 +277,9 @@ export async function getPlan(actor: Actor, planId: string): Promise<PlanDetail>
     status: plan.status,
     description: plan.description,
     estate: { id: plan.estate.id, code: plan.estate.code, name: plan.estate.name, districtName: districtNames(plan.estate.districtCode).districtName },
-    applicationPeriodStart: day(plan.applicationPeriodStart),
-    applicationPeriodEnd: day(plan.applicationPeriodEnd),
+    ...announcedDates(plan),
     priorityShareBp: plan.priorityShareBp,
     beaconSource: plan.beaconSource,
-    freezeDate: day(plan.freezeDate),
-    drawDate: day(plan.drawDate),
-    selectionStartDate: day(plan.selectionStartDate),
-    selectionEndDate: day(plan.selectionEndDate),
     createdByName: plan.createdBy.name,
     createdAt: plan.createdAt,
     submittedAt: plan.submittedAt,

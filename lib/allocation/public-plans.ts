@@ -1,10 +1,10 @@
 import "server-only";
-import { fromDateColumn } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import { readPage } from "@/lib/db/paging";
 import type { AllocationMethod, AllocationPlanStatus, LotteryDrawStatus, Prisma, UnitOrientation, UnitType } from "@/lib/generated/prisma/client";
 import { districtNames } from "@/lib/reference/districts";
 import type { ISODate } from "@/lib/rules/types";
+import { announcedDates, announcedSelect } from "./plan-fields";
 
 // Published allocation plans as the public sees them (Art. 23: the plan, its available units and
 // the results are published). What a plan announces and the units it offers; never who drafted or
@@ -82,7 +82,6 @@ export interface PublicPlan {
   draws: Array<{ id: string; unitType: UnitType; status: LotteryDrawStatus; entrantCount: number; units: number }>;
 }
 
-const day = (value: Date | null): ISODate | null => (value ? fromDateColumn(value) : null);
 const PLAN_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** One public plan with the units it offers and its draws, or null (unknown, or not yet published). */
@@ -91,23 +90,7 @@ export async function getPublicPlan(planId: string): Promise<PublicPlan | null> 
   const plan = await prisma.allocationPlan.findUnique({
     where: { id: planId },
     select: {
-      id: true,
-      title: true,
-      method: true,
-      status: true,
-      description: true,
-      districtCode: true,
-      applicationPeriodStart: true,
-      applicationPeriodEnd: true,
-      priorityShareBp: true,
-      beaconSource: true,
-      freezeDate: true,
-      drawDate: true,
-      selectionStartDate: true,
-      selectionEndDate: true,
-      publishedAt: true,
-      withdrawnAt: true,
-      withdrawReason: true,
+      ...announcedSelect,
       estate: { select: { name: true, address: true } },
       units: { select: { unit: { select: { id: true, unitNo: true, floor: true, unitType: true, floorAreaDm2: true, orientation: true, standardRentFen: true, building: { select: { name: true } } } } } },
       lotteryDraws: { select: { id: true, unitType: true, status: true, entrantCount: true, unitsCount: true }, orderBy: { committedAt: "desc" } },
@@ -121,14 +104,9 @@ export async function getPublicPlan(planId: string): Promise<PublicPlan | null> 
     status: plan.status,
     description: plan.description,
     estate: { name: plan.estate.name, address: plan.estate.address, districtName: districtNames(plan.districtCode).districtName },
-    applicationPeriodStart: day(plan.applicationPeriodStart),
-    applicationPeriodEnd: day(plan.applicationPeriodEnd),
+    ...announcedDates(plan),
     priorityShareBp: plan.priorityShareBp,
     beaconSource: plan.beaconSource,
-    freezeDate: day(plan.freezeDate),
-    drawDate: day(plan.drawDate),
-    selectionStartDate: day(plan.selectionStartDate),
-    selectionEndDate: day(plan.selectionEndDate),
     publishedAt: plan.publishedAt,
     withdrawnAt: plan.withdrawnAt,
     withdrawReason: plan.withdrawReason,

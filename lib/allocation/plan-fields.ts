@@ -1,0 +1,41 @@
+import { fromDateColumn } from "@/lib/clock";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ISODate } from "@/lib/rules/types";
+
+// What a plan announces (Art. 23), read alike for its officers' page and its public page.
+
+export const announcedSelect = {
+  id: true,
+  title: true,
+  method: true,
+  status: true,
+  description: true,
+  districtCode: true,
+  applicationPeriodStart: true,
+  applicationPeriodEnd: true,
+  priorityShareBp: true,
+  beaconSource: true,
+  freezeDate: true,
+  drawDate: true,
+  selectionStartDate: true,
+  selectionEndDate: true,
+  publishedAt: true,
+  withdrawnAt: true,
+  withdrawReason: true,
+} satisfies Prisma.AllocationPlanSelect;
+
+type Announced = Prisma.AllocationPlanGetPayload<{ select: typeof announcedSelect }>;
+
+const day = (value: Date | null): ISODate | null => (value ? fromDateColumn(value) : null);
+
+/** The plan's announced dates as calendar days. */
+export function announcedDates(plan: Announced) {
+  return {
+    applicationPeriodStart: day(plan.applicationPeriodStart),
+    applicationPeriodEnd: day(plan.applicationPeriodEnd),
+    freezeDate: day(plan.freezeDate),
+    drawDate: day(plan.drawDate),
+    selectionStartDate: day(plan.selectionStartDate),
+    selectionEndDate: day(plan.selectionEndDate),
+  };
+}
