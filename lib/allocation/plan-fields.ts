@@ -39,3 +39,10 @@ export function announcedDates(plan: Announced) {
     selectionEndDate: day(plan.selectionEndDate),
   };
 }
+
+/** How many units each of a page's plans offers (counted for those plans only, by the plan-unit key). */
+export async function planUnitCounts(db: Pick<Prisma.TransactionClient, "allocationPlanUnit">, planIds: string[]): Promise<Map<string, number>> {
+  if (planIds.length === 0) return new Map();
+  const counts = await db.allocationPlanUnit.groupBy({ by: ["planId"], where: { planId: { in: planIds } }, _count: { _all: true } });
+  return new Map(counts.map((c) => [c.planId, c._count._all]));
+}

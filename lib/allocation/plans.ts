@@ -10,7 +10,7 @@ import type { AllocationMethod, AllocationPlanStatus, Prisma, UnitStatus, UnitTy
 import { districtNames } from "@/lib/reference/districts";
 import type { ISODate } from "@/lib/rules/types";
 import { canManageEstate, moveUnitsStatus } from "@/lib/stock/stock-service";
-import { announcedDates, announcedSelect } from "./plan-fields";
+import { announcedDates, announcedSelect, planUnitCounts } from "./plan-fields";
 import type { CreatePlanInput, PlanFilter, PlanStepInput, WithdrawPlanInput } from "./plan-schemas";
 
 // Allocation plans (配租方案, Art. 23): an officer who manages an estate drafts a plan of its
@@ -194,8 +194,7 @@ export async function listPlans(actor: Actor, filter: PlanFilter): Promise<{ ite
         ...window,
       }),
   );
-  const counts = rows.length ? await prisma.allocationPlanUnit.groupBy({ by: ["planId"], where: { planId: { in: rows.map((r) => r.id) } }, _count: { _all: true } }) : [];
-  const unitsOf = new Map(counts.map((c) => [c.planId, c._count._all]));
+  const unitsOf = await planUnitCounts(prisma, rows.map((r) => r.id));
   return {
     items: rows.map((r) => ({
       id: r.id,

@@ -4,7 +4,7 @@ import { readPage } from "@/lib/db/paging";
 import type { AllocationMethod, AllocationPlanStatus, LotteryDrawStatus, Prisma, UnitOrientation, UnitType } from "@/lib/generated/prisma/client";
 import { districtNames } from "@/lib/reference/districts";
 import type { ISODate } from "@/lib/rules/types";
-import { announcedDates, announcedSelect } from "./plan-fields";
+import { announcedDates, announcedSelect, planUnitCounts } from "./plan-fields";
 
 // Published allocation plans as the public sees them (Art. 23: the plan, its available units and
 // the results are published). What a plan announces and the units it offers; never who drafted or
@@ -41,8 +41,7 @@ export async function listPublicPlans(pageAsked: number | undefined): Promise<{ 
         ...window,
       }),
   );
-  const counts = rows.length ? await prisma.allocationPlanUnit.groupBy({ by: ["planId"], where: { planId: { in: rows.map((r) => r.id) } }, _count: { _all: true } }) : [];
-  const unitsOf = new Map(counts.map((c) => [c.planId, c._count._all]));
+  const unitsOf = await planUnitCounts(prisma, rows.map((r) => r.id));
   return {
     items: rows.map((r) => ({
       id: r.id,
