@@ -56,6 +56,8 @@ const SHAPINGBA = "500106";
 export const DEMO_STAFF: { username: string; name: string; role: Role; districtCode: string | null; note: string }[] = [
   { username: "admin", name: "系统管理员", role: "ADMIN", districtCode: null, note: "administrator" },
   { username: "city.officer", name: "市公租房管理局 周主任", role: "MUNICIPAL_OFFICER", districtCode: null, note: "municipal officer (appeals, audits)" },
+  // A plan is approved by an officer other than its drafter (Art. 23): the municipal estates need two.
+  { username: "city.reviewer", name: "市公租房管理局 孙科长", role: "MUNICIPAL_OFFICER", districtCode: null, note: "municipal second officer (approves plans)" },
   { username: "yuzhong.officer", name: "渝中区 何科员", role: "DISTRICT_OFFICER", districtCode: YUZHONG, note: "渝中区 officer" },
   { username: "yuzhong.reviewer", name: "渝中区 罗科长", role: "DISTRICT_OFFICER", districtCode: YUZHONG, note: "渝中区 second reviewer" },
   { username: "shapingba.officer", name: "沙坪坝区 唐科员", role: "DISTRICT_OFFICER", districtCode: SHAPINGBA, note: "沙坪坝区 officer" },

@@ -29,14 +29,14 @@ describe("the demo seed", () => {
     expect(await prisma.user.count()).toBe(DEMO_STAFF.length + DEMO_APPLICANTS.length);
   });
 
-  it("has officers for two districts and the city, and every district of Chongqing", async () => {
+  it("has two officers for each of two districts and for the city (plans need a second officer), and every district of Chongqing", async () => {
     expect(await prisma.district.count()).toBe(38);
     const officers = await prisma.user.groupBy({ by: ["role", "districtCode"], _count: true, orderBy: { role: "asc" } });
     expect(officers).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ role: "DISTRICT_OFFICER", districtCode: "500103", _count: 2 }),
         expect.objectContaining({ role: "DISTRICT_OFFICER", districtCode: "500106", _count: 2 }),
-        expect.objectContaining({ role: "MUNICIPAL_OFFICER", districtCode: null, _count: 1 }),
+        expect.objectContaining({ role: "MUNICIPAL_OFFICER", districtCode: null, _count: 2 }),
         expect.objectContaining({ role: "ADMIN", districtCode: null, _count: 1 }),
       ]),
     );
