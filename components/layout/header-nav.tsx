@@ -31,7 +31,9 @@ export function HeaderNav() {
         {user ? (
           <>
             <span className="max-w-[12rem] truncate text-sm text-slate-700">{t("common.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}</span>
-            <form method="post" action="/api/session/sign-out" onSubmit={forgetSession}>
+            {/* The user is forgotten once the form has gone: forgotten at once, the re-render would take the
+                form out of the page before the browser sends it, and nobody would be signed out. */}
+            <form method="post" action="/api/session/sign-out" onSubmit={() => window.setTimeout(forgetSession, 0)}>
               <button type="submit" className={buttonClasses("ghost", "px-3")}>
                 {t("common.signOut")}
               </button>
