@@ -338,14 +338,7 @@ export interface UnitHistoryEntry {
   at: Date;
 }
 
-export interface UnitDetail {
-  id: string;
-  unitNo: string;
-  floor: number;
-  unitType: UnitType;
-  floorAreaDm2: number;
-  orientation: UnitOrientation | null;
-  status: UnitStatus;
+export interface UnitDetail extends UnitCell {
   statusReason: string | null;
   statusChangedAt: Date;
   marketRentFen: number;
@@ -463,7 +456,6 @@ export async function updateUnit(actor: Actor, input: UpdateUnitInput): Promise<
   const unit = await prisma.unit.findUnique({
     where: { id: input.unitId },
     select: {
-      buildingId: true,
       unitNo: true,
       floor: true,
       unitType: true,
@@ -473,13 +465,14 @@ export async function updateUnit(actor: Actor, input: UpdateUnitInput): Promise<
       standardRentFen: true,
       structure: true,
       fixtures: true,
+      // The unit's building and estate are read with it, once.
+      building: { select: { floors: true } },
       estate: { select: { code: true, level: true, districtCode: true } },
     },
   });
   assertReadable(actor, unit?.estate ?? null);
-  const { buildingId, estate, ...before } = unit!;
+  const { building, estate, ...before } = unit!;
   assertManages(actor, estate);
-  const building = await managedBuilding(actor, buildingId);
   floorWithin(building, input.floor);
   const after = unitData(input);
   return uniqueField("unitNo", "stock.validation.unitNoTaken", () =>
