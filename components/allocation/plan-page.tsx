@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
-import type { PlanDetail, PlanPool } from "@/lib/allocation/plans";
+import type { PlanDetail } from "@/lib/allocation/plans";
 import { PlanFacts } from "./plan-facts";
 import { PlanPools } from "./plan-pools";
 import { formatDm2 } from "@/lib/money/format";
@@ -14,7 +14,7 @@ import { PlanStep, WithdrawPlan } from "./plan-actions";
 import { PLAN_STATUS_TONE } from "./plan-list";
 
 /** One plan: what it announces, its units, who did what, and the next step for those who may take it. */
-export async function PlanPage({ plan, pools }: { plan: PlanDetail; pools: PlanPool[] }) {
+export async function PlanPage({ plan }: { plan: PlanDetail }) {
   const t = await getTranslations("allocation.plan");
   const stock = await getTranslations("stock");
   const format = await getFormatter();
@@ -44,8 +44,8 @@ export async function PlanPage({ plan, pools }: { plan: PlanDetail; pools: PlanP
               first={{ label: t("estate"), value: <Link href={`/staff/estates/${encodeURIComponent(plan.estate.code)}`} className="text-brand-700 underline">{plan.estate.name}</Link> }}
             />
           </Card>
-          {pools.length > 0 && plan.status !== "DRAFT" && plan.status !== "SUBMITTED" && plan.status !== "APPROVED" ? (
-            <PlanPools planId={plan.id} pools={pools} beaconSource={plan.beaconSource ?? ""} />
+          {plan.pools.length > 0 && plan.status !== "DRAFT" && plan.status !== "SUBMITTED" && plan.status !== "APPROVED" ? (
+            <PlanPools planId={plan.id} pools={plan.pools} beaconSource={plan.beaconSource ?? ""} />
           ) : null}
           <Card title={t("unitsTitle", { count: plan.units.length })}>
             <ul className="flex flex-wrap gap-2 text-sm" data-testid="plan-units">

@@ -7,12 +7,13 @@ import { Container } from "@/components/ui/container";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import type { PublicPlan, PublicPlanItem } from "@/lib/allocation/public-plans";
+import type { PlanListItem } from "@/lib/allocation/plans";
+import type { PublicPlan } from "@/lib/allocation/public-plans";
 import { formatDm2, formatFen } from "@/lib/money/format";
 import { PlanFacts } from "./plan-facts";
 
 /** The published allocation plans (Art. 23). */
-export async function PublicPlanList({ data }: { data: { items: PublicPlanItem[]; page: number; pageCount: number } }) {
+export async function PublicPlanList({ data }: { data: { items: PlanListItem[]; page: number; pageCount: number } }) {
   const t = await getTranslations("allocation.public");
   const plan = await getTranslations("allocation.plan");
   const format = await getFormatter();

@@ -4,13 +4,12 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { dateColumn, now as clockNow } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
-import { readPage } from "@/lib/db/paging";
 import { AppError } from "@/lib/errors";
 import type { AllocationMethod, AllocationPlanStatus, Prisma, UnitStatus, UnitType } from "@/lib/generated/prisma/client";
 import { districtNames } from "@/lib/reference/districts";
 import type { ISODate } from "@/lib/rules/types";
 import { canManageEstate, moveUnitsStatus } from "@/lib/stock/stock-service";
-import { announcedDates, announcedSelect, planUnitCounts } from "./plan-fields";
+import { announcedDates, announcedSelect, pageOfPlans, type PlanListItem } from "./plan-fields";
 import type { CreatePlanInput, PlanFilter, PlanStepInput, WithdrawPlanInput } from "./plan-schemas";
 
 // Allocation plans (配租方案, Art. 23): an officer who manages an estate drafts a plan of its
@@ -164,54 +163,55 @@ export async function withdrawPlan(actor: Actor, input: WithdrawPlanInput, optio
 
 // ───────────── reading ─────────────
 
-export interface PlanListItem {
-  id: string;
-  title: string;
-  method: AllocationMethod;
-  status: AllocationPlanStatus;
-  estateCode: string;
-  estateName: string;
-  districtName: string;
-  unitCount: number;
-  createdAt: Date;
-  publishedAt: Date | null;
-}
+
+export type { PlanListItem };
 
 /** The plans in the actor's reach, newest first, with their unit counts (for the page's plans only). */
 export async function listPlans(actor: Actor, filter: PlanFilter): Promise<{ items: PlanListItem[]; total: number; page: number; pageCount: number }> {
   const scope = scopeWhere(actor, "allocation:manage", "AllocationPlan");
   if (scope === NOTHING) throw new AppError("FORBIDDEN");
   const where: Prisma.AllocationPlanWhereInput = { AND: [scope, filter.status ? { status: filter.status } : {}] };
-  const { rows, total, page, pageCount } = await readPage(
-    filter.page,
-    PLAN_PAGE_SIZE,
-    () => prisma.allocationPlan.count({ where }),
-    (window) =>
-      prisma.allocationPlan.findMany({
-        where,
-        select: { id: true, title: true, method: true, status: true, districtCode: true, createdAt: true, publishedAt: true, estate: { select: { code: true, name: true } } },
-        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-        ...window,
-      }),
-  );
-  const unitsOf = await planUnitCounts(prisma, rows.map((r) => r.id));
-  return {
-    items: rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      method: r.method,
-      status: r.status,
-      estateCode: r.estate.code,
-      estateName: r.estate.name,
-      districtName: districtNames(r.districtCode).districtName,
-      unitCount: unitsOf.get(r.id) ?? 0,
-      createdAt: r.createdAt,
-      publishedAt: r.publishedAt,
-    })),
-    total,
-    page,
-    pageCount,
-  };
+  return pageOfPlans(where, [{ createdAt: "desc" }, { id: "asc" }], filter.page, PLAN_PAGE_SIZE);
+}
+
+export interface PoolDraw {
+  id: string;
+  status: "COMMITTED" | "DRAWN" | "CANCELLED";
+  entrantCount: number;
+  priorityEntrantCount: number;
+  seedCommitment: string;
+  committedAt: Date;
+  drawnAt: Date | null;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
+}
+
+export interface PlanPool {
+  unitType: UnitType;
+  units: number;
+  /** The pool's draw that is not cancelled, if frozen. */
+  live: PoolDraw | null;
+  cancelled: PoolDraw[];
+  can: { freeze: boolean; draw: boolean; cancel: boolean };
+}
+
+const UNIT_TYPE_ORDER: readonly UnitType[] = ["STUDIO", "ONE_BEDROOM", "TWO_BEDROOM", "THREE_BEDROOM"];
+
+/** A lottery plan's pools, one per unit type among its units, each with its draws (newest first). */
+function poolsOf(units: ReadonlyArray<{ unitType: UnitType }>, draws: ReadonlyArray<PoolDraw & { unitType: UnitType }>, actsOnPools: boolean): PlanPool[] {
+  const counts = new Map<UnitType, number>();
+  for (const u of units) counts.set(u.unitType, (counts.get(u.unitType) ?? 0) + 1);
+  return UNIT_TYPE_ORDER.filter((type) => counts.has(type)).map((unitType) => {
+    const ofType = draws.filter((d) => d.unitType === unitType).map(({ unitType: _t, ...d }) => d);
+    const live = ofType.find((d) => d.status !== "CANCELLED") ?? null;
+    return {
+      unitType,
+      units: counts.get(unitType)!,
+      live,
+      cancelled: ofType.filter((d) => d.status === "CANCELLED"),
+      can: { freeze: actsOnPools && !live, draw: actsOnPools && live?.status === "COMMITTED", cancel: actsOnPools && live?.status === "COMMITTED" },
+    };
+  });
 }
 
 export interface PlanDetail {
@@ -240,6 +240,8 @@ export interface PlanDetail {
   withdrawnAt: Date | null;
   withdrawReason: string | null;
   units: Array<{ id: string; building: string; unitNo: string; floor: number; unitType: UnitType; floorAreaDm2: number; status: UnitStatus }>;
+  /** A lottery plan's pools, one per unit type it offers (Art. 23), with their draws; [] for other plans. */
+  pools: PlanPool[];
   /** What the actor may do now. */
   can: { submit: boolean; approve: boolean; publish: boolean; withdraw: boolean };
 }
@@ -261,6 +263,10 @@ export async function getPlan(actor: Actor, planId: string): Promise<PlanDetail>
       estate: { select: { id: true, code: true, name: true, level: true, districtCode: true } },
       units: {
         select: { unit: { select: { id: true, unitNo: true, floor: true, unitType: true, floorAreaDm2: true, status: true, building: { select: { name: true } } } } },
+      },
+      lotteryDraws: {
+        select: { id: true, unitType: true, status: true, entrantCount: true, priorityEntrantCount: true, seedCommitment: true, committedAt: true, drawnAt: true, cancelledAt: true, cancelReason: true },
+        orderBy: { committedAt: "desc" },
       },
     },
   });
@@ -290,6 +296,8 @@ export async function getPlan(actor: Actor, planId: string): Promise<PlanDetail>
     withdrawnAt: plan.withdrawnAt,
     withdrawReason: plan.withdrawReason,
     units,
+    // Freezing, drawing and cancelling are for the estate's managers while the plan is published.
+    pools: plan.method === "LOTTERY" ? poolsOf(units, plan.lotteryDraws, manages && plan.status === "PUBLISHED") : [],
     can: {
       submit: manages && plan.status === "DRAFT",
       approve: manages && plan.status === "SUBMITTED" && plan.createdById !== actor.id,
@@ -330,56 +338,7 @@ export async function planFormOf(actor: Actor, estateCode: string): Promise<Plan
   };
 }
 
-export interface PoolDraw {
-  id: string;
-  status: "COMMITTED" | "DRAWN" | "CANCELLED";
-  entrantCount: number;
-  priorityEntrantCount: number;
-  seedCommitment: string;
-  committedAt: Date;
-  drawnAt: Date | null;
-  cancelledAt: Date | null;
-  cancelReason: string | null;
-}
-
-export interface PlanPool {
-  unitType: UnitType;
-  units: number;
-  /** The pool's draw that is not cancelled, if frozen. */
-  live: PoolDraw | null;
-  cancelled: PoolDraw[];
-  can: { freeze: boolean; draw: boolean; cancel: boolean };
-}
-
-/** A lottery plan's pools (one per unit type it offers, Art. 23) with their draws; [] for other plans. */
+/** A plan's pools (getPlan's), for those who read the plan; NOT_FOUND outside the actor's reach. */
 export async function planPools(actor: Actor, planId: string): Promise<PlanPool[]> {
-  const plan = await prisma.allocationPlan.findUnique({
-    where: { id: planId },
-    select: { method: true, status: true, districtCode: true, estate: { select: { level: true, districtCode: true } } },
-  });
-  if (!plan || !can(actor, "allocation:manage", { districtCode: plan.districtCode })) throw new AppError("NOT_FOUND", { messageKey: "allocation.errors.planNotFound" });
-  if (plan.method !== "LOTTERY") return [];
-  const manages = canManageEstate(actor, plan.estate) && plan.status === "PUBLISHED";
-  const [types, draws] = await Promise.all([
-    prisma.unit.groupBy({ by: ["unitType"], where: { planUnits: { some: { planId } } }, _count: { _all: true } }),
-    prisma.lotteryDraw.findMany({
-      where: { planId },
-      select: { id: true, unitType: true, status: true, entrantCount: true, priorityEntrantCount: true, seedCommitment: true, committedAt: true, drawnAt: true, cancelledAt: true, cancelReason: true },
-      orderBy: { committedAt: "desc" },
-    }),
-  ]);
-  const order = ["STUDIO", "ONE_BEDROOM", "TWO_BEDROOM", "THREE_BEDROOM"];
-  return types
-    .sort((a, b) => order.indexOf(a.unitType) - order.indexOf(b.unitType))
-    .map((t) => {
-      const ofType = draws.filter((d) => d.unitType === t.unitType).map(({ unitType: _t, ...d }) => d);
-      const live = ofType.find((d) => d.status !== "CANCELLED") ?? null;
-      return {
-        unitType: t.unitType,
-        units: t._count._all,
-        live,
-        cancelled: ofType.filter((d) => d.status === "CANCELLED"),
-        can: { freeze: manages && !live, draw: manages && live?.status === "COMMITTED", cancel: manages && live?.status === "COMMITTED" },
-      };
-    });
+  return (await getPlan(actor, planId)).pools;
 }

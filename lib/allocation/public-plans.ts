@@ -1,10 +1,9 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { readPage } from "@/lib/db/paging";
-import type { AllocationMethod, AllocationPlanStatus, LotteryDrawStatus, Prisma, UnitOrientation, UnitType } from "@/lib/generated/prisma/client";
+import type { AllocationMethod, AllocationPlanStatus, LotteryDrawStatus, UnitOrientation, UnitType } from "@/lib/generated/prisma/client";
 import { districtNames } from "@/lib/reference/districts";
 import type { ISODate } from "@/lib/rules/types";
-import { announcedDates, announcedSelect, planUnitCounts } from "./plan-fields";
+import { announcedDates, announcedSelect, pageOfPlans, type PlanListItem } from "./plan-fields";
 
 // Published allocation plans as the public sees them (Art. 23: the plan, its available units and
 // the results are published). What a plan announces and the units it offers; never who drafted or
@@ -15,48 +14,10 @@ export const PUBLIC_PLAN_PAGE_SIZE = 20;
 /** The statuses a plan is public in: from its publication on. */
 const PUBLIC_STATUSES: AllocationPlanStatus[] = ["PUBLISHED", "WITHDRAWN", "COMPLETED"];
 
-export interface PublicPlanItem {
-  id: string;
-  title: string;
-  method: AllocationMethod;
-  status: AllocationPlanStatus;
-  estateName: string;
-  districtName: string;
-  unitCount: number;
-  publishedAt: Date | null;
-}
 
 /** Public plans, newest first, a page at a time, with their unit counts (for the page's plans only). */
-export async function listPublicPlans(pageAsked: number | undefined): Promise<{ items: PublicPlanItem[]; total: number; page: number; pageCount: number }> {
-  const where: Prisma.AllocationPlanWhereInput = { status: { in: PUBLIC_STATUSES } };
-  const { rows, total, page, pageCount } = await readPage(
-    pageAsked,
-    PUBLIC_PLAN_PAGE_SIZE,
-    () => prisma.allocationPlan.count({ where }),
-    (window) =>
-      prisma.allocationPlan.findMany({
-        where,
-        select: { id: true, title: true, method: true, status: true, districtCode: true, publishedAt: true, estate: { select: { name: true } } },
-        orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
-        ...window,
-      }),
-  );
-  const unitsOf = await planUnitCounts(prisma, rows.map((r) => r.id));
-  return {
-    items: rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      method: r.method,
-      status: r.status,
-      estateName: r.estate.name,
-      districtName: districtNames(r.districtCode).districtName,
-      unitCount: unitsOf.get(r.id) ?? 0,
-      publishedAt: r.publishedAt,
-    })),
-    total,
-    page,
-    pageCount,
-  };
+export async function listPublicPlans(pageAsked: number | undefined): Promise<{ items: PlanListItem[]; total: number; page: number; pageCount: number }> {
+  return pageOfPlans({ status: { in: PUBLIC_STATUSES } }, [{ publishedAt: "desc" }, { id: "asc" }], pageAsked, PUBLIC_PLAN_PAGE_SIZE);
 }
 
 export interface PublicPlan {
