@@ -123,33 +123,32 @@ export function verifyDraw(input: VerifyInput): { checks: Check[]; ok: boolean }
   const add = (id: CheckId, ok: boolean, detail: string): void => {
     checks.push({ id, ok, detail });
   };
+  /** A check with one text for passing and one for failing. */
+  const judge = (id: CheckId, ok: boolean, pass: string, fail: string): void => add(id, ok, ok ? pass : fail);
 
   // Checks that need no secret: the frozen pool is checkable from committedAt on.
   const entrantsHash = sha256Hex(entrantsText);
-  add(
+  judge(
     "entrants-hash",
     entrantsHash === draw.entrantsSha256,
-    entrantsHash === draw.entrantsSha256
-      ? "报名名单的 SHA-256 与冻结时公布的 entrantsSha256 一致"
-      : `报名名单的 SHA-256 为 ${entrantsHash}，与公布的 entrantsSha256（${draw.entrantsSha256}）不一致`,
+    "报名名单的 SHA-256 与冻结时公布的 entrantsSha256 一致",
+    `报名名单的 SHA-256 为 ${entrantsHash}，与公布的 entrantsSha256（${draw.entrantsSha256}）不一致`,
   );
   const entrants = parseEntrantsFile(entrantsText);
-  add(
+  judge(
     "entrants-format",
     entrants.problems.length === 0,
-    entrants.problems.length === 0
-      ? `报名名单格式正确：共 ${entrants.rows.length} 行，每行以换行结尾，按申请编号字节序排列，类别均为 P 或 G，无重复`
-      : `报名名单格式有误：${describeProblems(entrants.problems)}`,
+    `报名名单格式正确：共 ${entrants.rows.length} 行，每行以换行结尾，按申请编号字节序排列，类别均为 P 或 G，无重复`,
+    `报名名单格式有误：${describeProblems(entrants.problems)}`,
   );
   const fileCount = entrants.rows.length;
   const filePriority = entrants.rows.filter((e) => e.priority).length;
   const countsOk = fileCount === draw.entrantCount && filePriority === draw.priorityEntrantCount;
-  add(
+  judge(
     "entrant-counts",
     countsOk,
-    countsOk
-      ? `报名人数一致：共 ${fileCount} 人，其中优先 ${filePriority} 人`
-      : `报名人数不一致：公布共 ${draw.entrantCount} 人、优先 ${draw.priorityEntrantCount} 人，名单实有 ${fileCount} 人、优先 ${filePriority} 人`,
+    `报名人数一致：共 ${fileCount} 人，其中优先 ${filePriority} 人`,
+    `报名人数不一致：公布共 ${draw.entrantCount} 人、优先 ${draw.priorityEntrantCount} 人，名单实有 ${fileCount} 人、优先 ${filePriority} 人`,
   );
 
   if (draw.status !== "DRAWN") {
@@ -167,12 +166,11 @@ export function verifyDraw(input: VerifyInput): { checks: Check[]; ok: boolean }
     add("commitment", false, "已摇号却未公布 seedSecret，无法核对种子承诺");
   } else {
     const commitment = seedCommitment(seedSecret);
-    add(
+    judge(
       "commitment",
       commitment === draw.seedCommitment,
-      commitment === draw.seedCommitment
-        ? "种子承诺一致：SHA-256(seedSecret) 等于冻结时公布的 seedCommitment"
-        : `种子承诺不一致：SHA-256(seedSecret) 为 ${commitment}，冻结时公布的 seedCommitment 为 ${draw.seedCommitment}`,
+      "种子承诺一致：SHA-256(seedSecret) 等于冻结时公布的 seedCommitment",
+      `种子承诺不一致：SHA-256(seedSecret) 为 ${commitment}，冻结时公布的 seedCommitment 为 ${draw.seedCommitment}`,
     );
   }
 
@@ -181,12 +179,11 @@ export function verifyDraw(input: VerifyInput): { checks: Check[]; ok: boolean }
   if (seed === null) {
     add("seed", false, "已摇号却未公布 seedSecret 或 beacon，无法核对种子");
   } else {
-    add(
+    judge(
       "seed",
       draw.seed === seed,
-      draw.seed === seed
-        ? `种子一致：seed 等于 seedSecret + ":" + beacon（信标 ${beacon ?? ""}，来源：${draw.beaconSource}）`
-        : `种子不一致：seed 应为 seedSecret + ":" + beacon，即 ${JSON.stringify(seed)}，公布为 ${JSON.stringify(draw.seed)}`,
+      `种子一致：seed 等于 seedSecret + ":" + beacon（信标 ${beacon ?? ""}，来源：${draw.beaconSource}）`,
+      `种子不一致：seed 应为 seedSecret + ":" + beacon，即 ${JSON.stringify(seed)}，公布为 ${JSON.stringify(draw.seed)}`,
     );
   }
 
@@ -198,12 +195,11 @@ export function verifyDraw(input: VerifyInput): { checks: Check[]; ok: boolean }
       .join("、");
     add("times", false, `时间无效：${bad} 不是带时区的 ISO 8601 时间`);
   } else {
-    add(
+    judge(
       "times",
       drawnAt > committedAt,
-      drawnAt > committedAt
-        ? `时间先后正确：摇号时间 ${draw.drawnAt ?? ""} 晚于名单冻结时间 ${draw.committedAt}`
-        : `时间先后有误：摇号时间 ${draw.drawnAt ?? ""} 不晚于名单冻结时间 ${draw.committedAt}`,
+      `时间先后正确：摇号时间 ${draw.drawnAt ?? ""} 晚于名单冻结时间 ${draw.committedAt}`,
+      `时间先后有误：摇号时间 ${draw.drawnAt ?? ""} 不晚于名单冻结时间 ${draw.committedAt}`,
     );
   }
 
@@ -213,12 +209,11 @@ export function verifyDraw(input: VerifyInput): { checks: Check[]; ok: boolean }
     return { checks, ok: false };
   }
   const published = parseResultFile(resultText);
-  add(
+  judge(
     "result-format",
     published.problems.length === 0,
-    published.problems.length === 0
-      ? `结果文件格式正确：共 ${published.rows.length} 行，名次从 1 连续编排`
-      : `结果文件格式有误：${describeProblems(published.problems)}`,
+    `结果文件格式正确：共 ${published.rows.length} 行，名次从 1 连续编排`,
+    `结果文件格式有误：${describeProblems(published.problems)}`,
   );
 
   if (seed === null) {
