@@ -4,6 +4,7 @@ import type { Role, UnitType } from "@/lib/generated/prisma/client";
 import { SHAPINGBA, WANZHOU, YUZHONG } from "../support/districts";
 import { freshResidentId } from "../support/resident-id";
 import { prisma, seedDistricts } from "./db";
+import { createTestEstate } from "./estate-fixtures";
 
 /** The applicant's birth date in validBody(). */
 export const APPLICANT_BIRTH_DATE = "1990-05-17";
@@ -11,20 +12,7 @@ export const APPLICANT_BIRTH_DATE = "1990-05-17";
 const ALL_TYPES: UnitType[] = ["STUDIO", "ONE_BEDROOM", "TWO_BEDROOM", "THREE_BEDROOM"];
 
 async function estate(code: string, districtCode: string, level: "MUNICIPAL" | "DISTRICT", types: UnitType[], isActive = true): Promise<string> {
-  const e = await prisma.estate.create({
-    data: {
-      code,
-      name: `测试小区 ${code}`,
-      districtCode,
-      level,
-      stockSource: "NEW_CONSTRUCTION",
-      investment: "GOVERNMENT",
-      ownerName: "市公租房管理局",
-      operatorName: "测试运营公司",
-      address: "测试地址",
-      isActive,
-    },
-  });
+  const e = await createTestEstate({ code, districtCode, level, isActive });
   const b = await prisma.building.create({ data: { estateId: e.id, name: "1栋", floors: 10 } });
   let n = 1;
   for (const unitType of types) {

@@ -17,6 +17,7 @@ import { cstInstant, dateColumn } from "../support/clock";
 import { YUZHONG } from "../support/districts";
 import { prisma, seedDistricts, truncateAll } from "./db";
 import { createApplication, createCast, type Cast } from "./review-fixtures";
+import { createTestEstate } from "./estate-fixtures";
 
 const PERIOD = { start: "2025-01-01", end: "2025-06-30" } as const;
 const BEACON_SOURCE = "摇号当日公证员在现场宣读的六位随机数字";
@@ -43,19 +44,7 @@ async function failure(promise: Promise<unknown>): Promise<{ code: string; messa
 }
 
 async function createEstate(code: string, units: Partial<Record<UnitType, number>>): Promise<{ id: string; unitIds: Record<UnitType, string[]> }> {
-  const estate = await prisma.estate.create({
-    data: {
-      code,
-      name: `摇号测试小区 ${code}`,
-      districtCode: YUZHONG,
-      level: "MUNICIPAL",
-      stockSource: "NEW_CONSTRUCTION",
-      investment: "GOVERNMENT",
-      ownerName: "市公租房管理局",
-      operatorName: "测试运营公司",
-      address: "测试地址",
-    },
-  });
+  const estate = await createTestEstate({ code, name: `摇号测试小区 ${code}`, districtCode: YUZHONG, level: "MUNICIPAL" });
   const building = await prisma.building.create({ data: { estateId: estate.id, name: "1栋", floors: 30 } });
   const unitIds: Record<UnitType, string[]> = { STUDIO: [], ONE_BEDROOM: [], TWO_BEDROOM: [], THREE_BEDROOM: [] };
   let n = 0;

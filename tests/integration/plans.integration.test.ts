@@ -12,6 +12,7 @@ import { errorKey } from "../support/app-errors";
 import { YUZHONG } from "../support/districts";
 import { prisma, seedDistricts, truncateAll } from "./db";
 import { createCast, type Cast } from "./review-fixtures";
+import { createTestEstate } from "./estate-fixtures";
 
 let cast: Cast;
 let estateId: string;
@@ -21,9 +22,7 @@ beforeEach(async () => {
   await truncateAll();
   await seedDistricts();
   cast = await createCast();
-  const estate = await prisma.estate.create({
-    data: { code: "YZ-D1", name: "渝中公租房", districtCode: YUZHONG, level: "DISTRICT", stockSource: "NEW_CONSTRUCTION", investment: "GOVERNMENT", ownerName: "业主", operatorName: "运营", address: "渝中路 1 号" },
-  });
+  const estate = await createTestEstate({ code: "YZ-D1", name: "渝中公租房", districtCode: YUZHONG, level: "DISTRICT", ownerName: "业主", operatorName: "运营", address: "渝中路 1 号" });
   estateId = estate.id;
   const { buildingId } = await addBuilding(cast.yz1, addBuildingSchema.parse({ estateId, name: "1栋", floors: "10" }));
   unitIds = [];

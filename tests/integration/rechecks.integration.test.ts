@@ -18,6 +18,7 @@ import { cstInstant } from "../support/clock";
 import { SHAPINGBA, YUZHONG } from "../support/districts";
 import { localizeNotificationParams } from "@/lib/notifications/params";
 import { prisma, seedDistricts, truncateAll } from "./db";
+import { createTestEstate } from "./estate-fixtures";
 
 const NOW = cstInstant("2026-11-29", "10:00");
 let cast: Cast;
@@ -46,20 +47,7 @@ beforeEach(async () => {
     ]),
     { asOfDate: "2026-06-30" },
   );
-  const estate = await prisma.estate.create({
-    data: {
-      code: "T-YZ-1",
-      name: "测试小区",
-      districtCode: YUZHONG,
-      level: "DISTRICT",
-      stockSource: "NEW_CONSTRUCTION",
-      investment: "GOVERNMENT",
-      ownerName: "渝中区住房保障中心",
-      operatorName: "渝中区公租房运营公司",
-      address: "重庆市渝中区测试路1号",
-    },
-    select: { id: true },
-  });
+  const estate = await createTestEstate({ code: "T-YZ-1", name: "测试小区", districtCode: YUZHONG, level: "DISTRICT", ownerName: "渝中区住房保障中心", operatorName: "渝中区公租房运营公司", address: "重庆市渝中区测试路1号" });
   await prisma.waitingListEntry.create({
     data: { applicationId: over.applicationId, estateId: estate.id, unitType: "ONE_BEDROOM", acceptedAt: cstInstant("2026-03-02") },
   });

@@ -23,6 +23,7 @@ import { prisma, seedDistricts, truncateAll } from "./db";
 import { cstInstant as cst, dateColumn as day } from "../support/clock";
 import { SHAPINGBA, YUZHONG } from "../support/districts";
 import { createApplication, createCast, type Cast } from "./review-fixtures";
+import { createTestEstate } from "./estate-fixtures";
 
 const NOW = cst("2025-06-11"); // Wednesday
 
@@ -187,19 +188,7 @@ describe("every entity's where-clause is a query the database answers", () => {
 
   it("finds a lease by its tenant, its household, its estate's operator and its district (ready for tenancy)", async () => {
     const { qualified } = await seedYuzhong();
-    const estate = await prisma.estate.create({
-      data: {
-        code: "YZ-SCOPE",
-        name: "测试小区",
-        districtCode: YUZHONG,
-        level: "MUNICIPAL",
-        stockSource: "NEW_CONSTRUCTION",
-        investment: "GOVERNMENT",
-        ownerName: "市公租房管理局",
-        operatorName: "测试运营公司",
-        address: "测试地址",
-      },
-    });
+    const estate = await createTestEstate({ code: "YZ-SCOPE", name: "测试小区", districtCode: YUZHONG, level: "MUNICIPAL" });
     const building = await prisma.building.create({ data: { estateId: estate.id, name: "1栋", floors: 10 } });
     const unit = await prisma.unit.create({
       data: { estateId: estate.id, buildingId: building.id, unitNo: "101", floor: 1, unitType: "STUDIO", floorAreaDm2: 3000, marketRentFen: 200000, standardRentFen: 120000 },

@@ -10,6 +10,7 @@ import { errorKey } from "../support/app-errors";
 import { SHAPINGBA, YUZHONG } from "../support/districts";
 import { prisma, seedDistricts, truncateAll } from "./db";
 import { createCast, type Cast } from "./review-fixtures";
+import { createTestEstate } from "./estate-fixtures";
 
 let cast: Cast;
 
@@ -25,19 +26,7 @@ async function fieldError(fn: () => Promise<unknown>, field: string): Promise<st
 }
 
 async function estate(code: string, districtCode: string, level: "MUNICIPAL" | "DISTRICT") {
-  return prisma.estate.create({
-    data: {
-      code,
-      name: `${code}公租房`,
-      districtCode,
-      level,
-      stockSource: "NEW_CONSTRUCTION",
-      investment: "GOVERNMENT",
-      ownerName: "业主",
-      operatorName: "运营单位",
-      address: `${code}路 1 号`,
-    },
-  });
+  return createTestEstate({ code, name: `${code}公租房`, districtCode, level, ownerName: "业主", operatorName: "运营单位", address: `${code}路 1 号` });
 }
 
 const unitForm = (buildingId: string, over: Record<string, string> = {}) =>
