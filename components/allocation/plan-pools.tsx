@@ -36,6 +36,7 @@ export async function PlanPools({ planId, pools, beaconSource }: { planId: strin
                     <Link href={`/lotteries/${live.id}`} className="font-medium text-brand-700 underline">{t("publicPage")}</Link>
                     <a href={`/api/v1/lotteries/${live.id}/entrants.txt`} className="text-brand-700 underline">entrants.txt</a>
                     {live.status === "DRAWN" ? <a href={`/api/v1/lotteries/${live.id}/result.txt`} className="text-brand-700 underline">result.txt</a> : null}
+                    {live.status === "DRAWN" ? <Link href={`/staff/draws/${live.id}`} className="font-medium text-brand-700 underline">{t("selection")}</Link> : null}
                   </p>
                 </div>
               ) : null}

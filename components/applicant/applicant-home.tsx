@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LinkIntakeForm } from "@/components/applicant/link-intake-form";
@@ -21,12 +22,15 @@ export async function ApplicantHome({
   applications,
   unreadNotifications,
   linkableIntakeApplications = 0,
+  allocation,
 }: {
   user: CurrentUser;
   applications: MyApplicationSummary[];
   unreadNotifications: number;
   /** 渝快办 applications with this account's number, waiting for the applicant's ID to be linked. */
   linkableIntakeApplications?: number;
+  /** The lottery pools the household is in and its turn to choose (unit selection), when any. */
+  allocation?: ReactNode;
 }) {
   const t = await getTranslations("applicant");
   const ta = await getTranslations("applications");
@@ -50,6 +54,7 @@ export async function ApplicantHome({
           {ta("home.unread", { count: unreadNotifications })}
         </Alert>
       ) : null}
+      {allocation}
       <div className="grid items-start gap-6 lg:grid-cols-[3fr_2fr]">
         {applications.length === 0 ? (
           <EmptyState

@@ -42,6 +42,7 @@ const matrix: Record<Permission, [Cell, Cell, Cell, Cell]> = {
   "publicity:manage": ["-", "district", "city", "-"],
   "objection:decide": ["-", "district", "-", "-"],
   "appeal:submit": ["own", "-", "-", "-"],
+  "selection:take": ["own", "-", "-", "-"],
   "appeal:decide": ["-", "-", "city", "-"],
   "estate:read": ["-", "district", "city", "-"],
   "municipalEstate:manage": ["-", "-", "city", "-"],

@@ -82,6 +82,8 @@ export const permissionTable = {
   "municipalEstate:manage": { MUNICIPAL_OFFICER: city },
   "districtEstate:manage": { DISTRICT_OFFICER: district },
   "allocation:manage": { DISTRICT_OFFICER: district, MUNICIPAL_OFFICER: city },
+  // Unit selection (选房) and the answer to an offer, by the household itself (Art. 23, 25).
+  "selection:take": { APPLICANT: own },
   // Leases, rent, repairs (Art. 25-35).
   "lease:read": { APPLICANT: own, DISTRICT_OFFICER: district, MUNICIPAL_OFFICER: city },
   "lease:manage": { DISTRICT_OFFICER: district, MUNICIPAL_OFFICER: city },

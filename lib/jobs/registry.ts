@@ -2,6 +2,7 @@ import "server-only";
 import { finalizeExpiredRefusals } from "@/lib/appeals/finalize-refusals";
 import { deliverNotifications } from "@/lib/notifications/deliver";
 import { closeEndedPublicity } from "@/lib/publicity/close-publicity";
+import { sweepSelections } from "@/lib/allocation/selection";
 import { runDueRechecks } from "@/lib/rechecks/recheck-service";
 import { resumeImports } from "@/lib/shared-data/import-service";
 
@@ -43,6 +44,14 @@ export const jobs: Job[] = [
     name: "annual-recheck",
     async run(now) {
       return runDueRechecks(now);
+    },
+  },
+  // Art. 23, 25: selection windows that have closed and offers past their deadline pass the turn on.
+  {
+    name: "unit-selection",
+    async run(now) {
+      const r = await sweepSelections(now);
+      return `${r.missed} windows closed, ${r.expired} offers expired, ${r.opened} turns opened`;
     },
   },
   {

@@ -12,9 +12,11 @@ export interface DatabaseOnlyIndex {
   unique?: boolean;
 }
 
+const LIVE_OFFER = `(status = ANY (ARRAY['PENDING'::"OfferStatus", 'ACCEPTED'::"OfferStatus"]))`;
+
 /**
  * Partial indexes: the review queue's, on the generated column (Prisma's enum casts defeat a
- * predicate on `status`); and one live lottery draw per pool, a constraint whose predicate only
+ * predicate on `status`); one live lottery draw per pool and one live offer per unit and per household, constraints whose predicate only
  * PostgreSQL can state (a cancelled draw keeps its record, Art. 23).
  */
 export const DATABASE_ONLY_INDEXES: Record<string, DatabaseOnlyIndex> = {
@@ -30,6 +32,9 @@ export const DATABASE_ONLY_INDEXES: Record<string, DatabaseOnlyIndex> = {
     predicate: `(status <> 'CANCELLED'::"LotteryDrawStatus")`,
     unique: true,
   },
+  // A live offer (pending or accepted) holds its unit and its household: never two of either (Art. 23, 25).
+  Offer_liveUnit_key: { table: "Offer", columns: ["unitId"], predicate: LIVE_OFFER, unique: true },
+  Offer_liveApplication_key: { table: "Offer", columns: ["applicationId"], predicate: LIVE_OFFER, unique: true },
 };
 
 /** Generated columns and the statuses their expression names (Prisma declares them as plain optional columns). */
