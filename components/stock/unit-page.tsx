@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { Alert } from "@/components/ui/alert";
@@ -14,7 +15,7 @@ import { UnitForm } from "./unit-form";
 import { UNIT_STATUS_TONE } from "./unit-status-style";
 
 /** One home: its facts, its status and why, the history of its statuses; its managers change them. */
-export async function UnitPage({ unit }: { unit: UnitDetail }) {
+export async function UnitPage({ unit, allocation }: { unit: UnitDetail; allocation?: ReactNode }) {
   const t = await getTranslations("stock");
   const format = await getFormatter();
   const locale = await getLocale();
@@ -72,8 +73,10 @@ export async function UnitPage({ unit }: { unit: UnitDetail }) {
             </ol>
           </Card>
         </div>
-        {unit.canManage ? (
-          <div className="flex flex-col gap-6">
+        <div className="flex flex-col gap-6">
+          {allocation}
+          {unit.canManage ? (
+            <>
             <Card title={t("changeStatus.title")}>
               {unit.manualTargets.length === 0 ? (
                 <Alert tone="info">{t("unit.held")}</Alert>
@@ -104,10 +107,11 @@ export async function UnitPage({ unit }: { unit: UnitDetail }) {
                 />
               </ClientMessages>
             </Card>
-          </div>
-        ) : (
-          <Alert tone="info">{unit.estate.level === "MUNICIPAL" ? t("readOnlyMunicipal") : t("readOnlyDistrict")}</Alert>
-        )}
+            </>
+          ) : (
+            <Alert tone="info">{unit.estate.level === "MUNICIPAL" ? t("readOnlyMunicipal") : t("readOnlyDistrict")}</Alert>
+          )}
+        </div>
       </div>
     </Container>
   );

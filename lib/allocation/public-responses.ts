@@ -1,4 +1,5 @@
-// Answers of the public lottery routes, app/api/v1/lotteries (shared/docs/lottery-publication.md):
+// Answers of the public lottery and waiting-list routes, app/api/v1/lotteries and
+// app/api/v1/waiting-lists (shared/docs/lottery-publication.md):
 // JSON errors in Chinese, and the files as exact UTF-8 text. Never a 500 for a bad address.
 
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" } as const;
@@ -13,15 +14,15 @@ export function notFound(error = "未找到该抽签。"): Response {
 }
 
 /** The database could not be read: a temporary failure, not the visitor's fault. */
-export function unavailable(route: string, error: unknown): Response {
+export function unavailable(route: string, error: unknown, message = "暂时无法提供摇号信息，请稍后再试。"): Response {
   // The error's name only: never its message, which could quote data.
-  console.error(`[lotteries${route}] ${error instanceof Error ? error.name : typeof error}`);
-  return Response.json({ error: "暂时无法提供摇号信息，请稍后再试。" }, { status: 503, headers: { ...JSON_HEADERS, "cache-control": "no-store" } });
+  console.error(`[${route.startsWith("/waiting-lists") ? "" : "lotteries"}${route}] ${error instanceof Error ? error.name : typeof error}`);
+  return Response.json({ error: message }, { status: 503, headers: { ...JSON_HEADERS, "cache-control": "no-store" } });
 }
 
-/** A public file: its bytes exactly as stored; they never change once published. */
-export function textFile(text: string): Response {
+/** A public file: its bytes exactly as stored; a draw's never change once published, a ranking's change as households are housed. */
+export function textFile(text: string, maxAgeSeconds = 3600): Response {
   return new Response(text, {
-    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "public, max-age=3600", "x-content-type-options": "nosniff" },
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": `public, max-age=${maxAgeSeconds}`, "x-content-type-options": "nosniff" },
   });
 }

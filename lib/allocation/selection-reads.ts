@@ -100,7 +100,7 @@ function drawSummary(row: DrawSummaryRow): DrawSummary {
   };
 }
 
-const offerSelect = {
+export const offerSelect = {
   id: true,
   status: true,
   offeredAt: true,
@@ -121,7 +121,7 @@ export interface OfferView {
   unit: { id: string; unitNo: string; floor: number; floorAreaDm2: number; unitType: UnitType; orientation: UnitOrientation | null; building: string; estate: string };
 }
 
-function offerView(row: Prisma.OfferGetPayload<{ select: typeof offerSelect }>): OfferView {
+export function offerView(row: Prisma.OfferGetPayload<{ select: typeof offerSelect }>): OfferView {
   const { building, estate, ...unit } = row.unit;
   return {
     id: row.id,
@@ -200,6 +200,18 @@ export async function getMySelection(actor: Actor, drawId: string): Promise<MySe
   const buildings = entry.draw.drawn ? await poolUnits(entry.draw.planId, entry.draw.unitType) : [];
   const available = buildings.reduce((n, b) => n + b.floors.reduce((m, f) => m + f.units.filter((u) => u.status === "RESERVED").length, 0), 0);
   return { ...entry, buildings, available };
+}
+
+/** Units offered to the applicant's household from a waiting list, pending or accepted (Art. 23). */
+export async function listMyListOffers(actor: Actor): Promise<OfferView[]> {
+  if (!can(actor, "selection:take")) return [];
+  const rows = await prisma.offer.findMany({
+    where: { application: { applicantUserId: actor.id }, waitingListEntryId: { not: null }, status: { in: ["PENDING", "ACCEPTED"] } },
+    select: offerSelect,
+    orderBy: { offeredAt: "desc" },
+    take: 5,
+  });
+  return rows.map(offerView);
 }
 
 // ───────────── officers ─────────────

@@ -27,6 +27,7 @@ import {
   type OpenSelectionInput,
   type PickUnitInput,
 } from "./selection-schemas";
+import { passWaitingListOffer } from "./waiting-list";
 
 // Unit selection (选房, Art. 23) after a draw, and the offers it makes (Art. 25). An officer opens
 // a drawn pool's selection once, setting each household's window, how many choose at the same time
@@ -377,7 +378,16 @@ async function myOffer(actor: Actor, offerId: string) {
   assertCan(actor, "selection:take", { ownerId: actor.id });
   const offer = await prisma.offer.findFirst({
     where: { id: offerId, application: { applicantUserId: actor.id } },
-    select: { id: true, status: true, unitId: true, applicationId: true, responseDueDate: true, lotteryEntrant: { select: { id: true, drawId: true } }, application: { select: { districtCode: true } } },
+    select: {
+      id: true,
+      status: true,
+      unitId: true,
+      applicationId: true,
+      responseDueDate: true,
+      waitingListEntryId: true,
+      lotteryEntrant: { select: { id: true, drawId: true } },
+      application: { select: { districtCode: true } },
+    },
   });
   if (!offer) throw new AppError("NOT_FOUND", { messageKey: "allocation.errors.offerNotFound" });
   return offer;
@@ -402,6 +412,10 @@ export async function acceptOffer(actor: Actor, input: OfferStepInput, options: 
     });
     if (accepted.count !== 1) throw offerProblem((await tx.offer.findUniqueOrThrow({ where: { id: offerId }, select: { status: true } })).status);
     await transitionApplication(tx, { applicationId: offer.applicationId, to: "ALLOCATED", actor, at, action: "offer.accept", auditData: { offerId, unitId: offer.unitId } });
+    // From the waiting list: the household's place there ends, housed (Art. 23).
+    if (offer.waitingListEntryId) {
+      await tx.waitingListEntry.updateMany({ where: { id: offer.waitingListEntryId, status: "OFFERED" }, data: { status: "HOUSED", removedAt: at, removedReason: "已接受配租房源" } });
+    }
   }, SELECTION_TX);
   return { offerId };
 }
@@ -413,6 +427,20 @@ export async function declineOffer(actor: Actor, input: DeclineOfferInput, optio
   const offer = await myOffer(actor, offerId);
   if (offer.status !== "PENDING") throw offerProblem(offer.status);
   const entrant = offer.lotteryEntrant;
+  const fromList = offer.waitingListEntryId;
+  if (!entrant && fromList) {
+    // From the waiting list: the household waits again in its place; the unit goes to the next head.
+    await prisma.$transaction(async (tx) => {
+      const declined = await tx.offer.updateMany({ where: { id: offerId, status: "PENDING" }, data: { status: "DECLINED", respondedAt: at, declineReason: reason } });
+      if (declined.count !== 1) throw offerProblem((await tx.offer.findUniqueOrThrow({ where: { id: offerId }, select: { status: true } })).status);
+      await passWaitingListOffer(tx, { id: offerId, unitId: offer.unitId, waitingListEntryId: fromList }, actor, at);
+      await writeAudit(
+        { actorId: actor.id, actorRole: actor.role, action: "offer.decline", entityType: "Offer", entityId: offerId, districtCode: offer.application.districtCode, reason, data: { unitId: offer.unitId } },
+        tx,
+      );
+    }, SELECTION_TX);
+    return { offerId };
+  }
   if (!entrant) throw new AppError("CONFLICT", { messageKey: "allocation.errors.offerAnswered" });
   await prisma.$transaction(async (tx) => {
     const draw = await lockDraw(tx, entrant.drawId);

@@ -30,6 +30,7 @@ import { addDays, addMonths, addWorkingDays, deadlineDate, isWorkingDay, leaseEn
 import { parseFen } from "@/lib/money/parse";
 import { requiredDocumentGroups } from "@/lib/rules/documents";
 import { residentIdCheckChar } from "@/lib/rules/identity";
+import { DEMO_CHOOSING_PHONE, seedAllocation } from "./seed-allocation";
 import { SOURCE_LAYOUTS } from "@/lib/shared-data/layouts";
 import { addBuildingSchema, addUnitSchema, changeUnitStatusSchema } from "@/lib/stock/schemas";
 import { addBuilding, addUnit, changeUnitStatus, moveUnitStatus } from "@/lib/stock/stock-service";
@@ -240,6 +241,8 @@ export async function seedDemo(today: ISODate = todayCST()): Promise<void> {
   const cast = await seedPeople();
   const estates = await seedEstates(cast);
   await seedHouseholds(today, cast, estates);
+  // Allocation happens now (selection windows are open for real), so it takes the real clock.
+  await seedAllocation(today, today === todayCST() ? new Date() : moment(today, 8 * 60), await hashPassword(DEMO_PASSWORD));
 }
 
 /** The administrator (the one account no service can create), then everyone else through the services. */
@@ -714,6 +717,7 @@ export function printDemoAccounts(): void {
     "Demo accounts (password for all: " + DEMO_PASSWORD + ")",
     ...DEMO_STAFF.map((s) => `  ${s.username.padEnd(20)} ${s.note}`),
     ...DEMO_APPLICANTS.map((a) => `  ${a.phone.padEnd(20)} applicant ${a.name}: ${a.note}`),
+    `  ${DEMO_CHOOSING_PHONE.padEnd(20)} applicant: won the lottery at 安居·松涛苑, choosing a unit now`,
     "",
   ];
   console.log(lines.join("\n"));

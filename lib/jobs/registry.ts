@@ -3,6 +3,7 @@ import { finalizeExpiredRefusals } from "@/lib/appeals/finalize-refusals";
 import { deliverNotifications } from "@/lib/notifications/deliver";
 import { closeEndedPublicity } from "@/lib/publicity/close-publicity";
 import { sweepSelections } from "@/lib/allocation/selection";
+import { enrolWaitingLists, expireWaitingListOffers } from "@/lib/allocation/waiting-list";
 import { runDueRechecks } from "@/lib/rechecks/recheck-service";
 import { resumeImports } from "@/lib/shared-data/import-service";
 
@@ -52,6 +53,16 @@ export const jobs: Job[] = [
     async run(now) {
       const r = await sweepSelections(now);
       return `${r.missed} windows closed, ${r.expired} offers expired, ${r.opened} turns opened`;
+    },
+  },
+  // Art. 23: qualified households join the waiting lists of the estates they chose; offers from a
+  // list not accepted in time pass to the next household at its head.
+  {
+    name: "waiting-lists",
+    async run(now) {
+      const r = await enrolWaitingLists(now);
+      const expired = await expireWaitingListOffers(now);
+      return `${r.enrolled} enrolled, ${r.retired} retired, ${expired} offers expired`;
     },
   },
   {

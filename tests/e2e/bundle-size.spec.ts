@@ -109,6 +109,9 @@ test("every applicant page loads at most 150 KiB of gzipped JavaScript on first 
   const drafting: Who = { storageState: await signedInState(browser, drafter.phone) };
   const refusedUser: Who = { storageState: await signedInState(browser, REFUSED_DEMO_APPLICANT) };
   const no = encodeURIComponent(refused.applicationNo);
+  // The demo household choosing a unit now (lib/demo/seed-allocation.ts): its home and its selection page.
+  const choosingDraw = await db.lotteryEntrant.findFirstOrThrow({ where: { application: { applicantUser: { phone: "13800000014" } } }, select: { drawId: true } });
+  const choosing: Who = { storageState: await signedInState(browser, "13800000014") };
 
   const pages: Array<[string, string, Who]> = [
     ["home", "/", visitor],
@@ -124,6 +127,9 @@ test("every applicant page loads at most 150 KiB of gzipped JavaScript on first 
     ),
     ["application", `/me/applications/${no}`, refusedUser],
     ["appeal", `/me/applications/${no}/appeal`, refusedUser],
+    ["plans", "/plans", visitor],
+    ["me: choosing", "/me", choosing],
+    ["selection", `/me/selection/${choosingDraw.drawId}`, choosing],
   ];
 
   const results: Measured[] = [];

@@ -87,11 +87,18 @@ export async function household(options: {
   qualification?: "ACTIVE" | "CANCELLED";
   /** The household's portal account (to pick a unit, answer an offer). */
   applicantUserId?: string;
+  /** The unit type it asked for (the waiting list it joins, Art. 23). */
+  preferred?: UnitType;
 }): Promise<{ id: string; applicationNo: string }> {
   const app = await createApplication({
     status: options.status ?? "QUALIFIED",
     applicantUserId: options.applicantUserId ?? null,
-    data: { acceptedAt: options.acceptedAt ?? cstInstant("2025-03-03"), isPriority: options.priority ?? false, qualifiedAt: cstInstant("2025-04-01") },
+    data: {
+      acceptedAt: options.acceptedAt ?? cstInstant("2025-03-03"),
+      isPriority: options.priority ?? false,
+      qualifiedAt: cstInstant("2025-04-01"),
+      ...(options.preferred ? { preferredUnitType: options.preferred } : {}),
+    },
   });
   await prisma.qualification.create({
     data: {

@@ -35,6 +35,13 @@ export const DATABASE_ONLY_INDEXES: Record<string, DatabaseOnlyIndex> = {
   // A live offer (pending or accepted) holds its unit and its household: never two of either (Art. 23, 25).
   Offer_liveUnit_key: { table: "Offer", columns: ["unitId"], predicate: LIVE_OFFER, unique: true },
   Offer_liveApplication_key: { table: "Offer", columns: ["applicationId"], predicate: LIVE_OFFER, unique: true },
+  // A household waits once per estate and purpose (Art. 23).
+  WaitingListEntry_live_key: {
+    table: "WaitingListEntry",
+    columns: ["applicationId", "estateId", "purpose"],
+    predicate: `(status = ANY (ARRAY['WAITING'::"WaitingListStatus", 'OFFERED'::"WaitingListStatus"]))`,
+    unique: true,
+  },
 };
 
 /** Generated columns and the statuses their expression names (Prisma declares them as plain optional columns). */

@@ -5,6 +5,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { isStatusReasonKey } from "@/lib/applications/status-reason";
 import { canTransition } from "@/lib/applications/transitions";
 import { DEMO_APPLICANTS, DEMO_STAFF, seedDemoIfEmpty } from "@/lib/demo/seed";
+import { DEMO_CHOOSING_PHONE, DEMO_CROWD_ACCOUNTS } from "@/lib/demo/seed-allocation";
+import { verifyDraw } from "@/lib/lottery/verify";
+import { getPublicDraw, entrantsText, resultText } from "@/lib/allocation/lottery";
 import { deadlineDate, isAppealableStatus, workingDaysBetween } from "@/lib/rules";
 import { fromDateColumn, todayCST } from "../support/clock";
 import { prisma, truncateAll } from "./db";
@@ -26,7 +29,7 @@ describe("the demo seed", () => {
 
   it("seeds an empty database once, and refuses a second time", async () => {
     expect(await seedDemoIfEmpty()).toBe(false);
-    expect(await prisma.user.count()).toBe(DEMO_STAFF.length + DEMO_APPLICANTS.length);
+    expect(await prisma.user.count()).toBe(DEMO_STAFF.length + DEMO_APPLICANTS.length + DEMO_CROWD_ACCOUNTS);
   });
 
   it("has two officers for each of two districts and for the city (plans need a second officer), and every district of Chongqing", async () => {
@@ -118,5 +121,29 @@ describe("the demo seed", () => {
     expect(tax.status).toBe("COMPLETED");
     expect(await prisma.sharedDataRecord.count({ where: { batchId: tax.id } })).toBeGreaterThan(10);
     expect(await prisma.sharedDataImportBatch.count({ where: { source: "REAL_ESTATE", status: "COMPLETED" } })).toBe(1);
+  });
+
+  it("has a published lottery plan with a drawn pool (picks, acceptances, a decline) and a frozen one, waiting lists, and a vacated unit offered to its head", async () => {
+    const plan = await prisma.allocationPlan.findFirstOrThrow({ where: { status: "PUBLISHED", method: "LOTTERY" }, select: { id: true, lotteryDraws: { select: { id: true, status: true, entrantCount: true, unitType: true } } } });
+    const drawn = plan.lotteryDraws.find((d) => d.status === "DRAWN")!;
+    expect(drawn.entrantCount).toBeGreaterThanOrEqual(200);
+    expect(plan.lotteryDraws.find((d) => d.status === "COMMITTED")).toBeDefined();
+    // The drawn pool checks from its public files alone.
+    const draw = (await getPublicDraw(drawn.id))!;
+    const check = verifyDraw({ draw, entrantsText: (await entrantsText(drawn.id))!, resultText: await resultText(drawn.id) });
+    expect(check.ok, JSON.stringify(check)).toBe(true);
+    const offers = await prisma.offer.groupBy({ by: ["status"], where: { lotteryEntrant: { drawId: drawn.id } }, _count: true });
+    expect(Object.fromEntries(offers.map((o) => [o.status, o._count]))).toEqual({ ACCEPTED: 2, PENDING: 1, DECLINED: 1 });
+    expect(await prisma.lotteryEntrant.count({ where: { drawId: drawn.id, turnStatus: "DECLINED" } })).toBe(2);
+    expect(await prisma.lotteryEntrant.count({ where: { drawId: drawn.id, turnStatus: "OPEN" } })).toBeGreaterThan(0);
+    // The demo account of the household choosing now has an open turn.
+    const choosing = await prisma.lotteryEntrant.findFirstOrThrow({ where: { drawId: drawn.id, application: { applicantUser: { phone: DEMO_CHOOSING_PHONE } } }, select: { turnStatus: true } });
+    expect(choosing.turnStatus).toBe("OPEN");
+    // Waiting lists with households in them; 吴霞, first in hers, has a unit offered from it.
+    expect(await prisma.waitingListEntry.count({ where: { status: "WAITING" } })).toBeGreaterThan(100);
+    const wuXia = await applicationOf("13800000010");
+    const offer = await prisma.offer.findFirstOrThrow({ where: { applicationId: wuXia.id }, select: { status: true, waitingListEntryId: true, unit: { select: { status: true } } } });
+    expect(offer).toMatchObject({ status: "PENDING", unit: { status: "OFFERED" } });
+    expect(offer.waitingListEntryId).not.toBeNull();
   });
 });

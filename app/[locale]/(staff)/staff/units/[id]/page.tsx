@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { UnitWaitingList } from "@/components/allocation/unit-waiting-list";
 import { UnitPage } from "@/components/stock/unit-page";
+import { headForUnit, listIdOf } from "@/lib/allocation/waiting-list";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getUnit } from "@/lib/stock/stock-service";
@@ -20,5 +23,11 @@ export default async function UnitDetailPage({ params }: Props) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  return <UnitPage unit={unit} />;
+  // A vacated unit goes to the head of its waiting list (Art. 23), offered by the district's officers.
+  const offersFromList = unit.status === "VACANT" && can(user, "allocation:manage", { districtCode: unit.estate.districtCode });
+  const head = offersFromList ? await headForUnit(unit.id) : null;
+  const allocation = offersFromList ? (
+    <UnitWaitingList unitId={unit.id} unitLabel={`${unit.estate.name} ${unit.building.name}${unit.unitNo}`} listId={listIdOf(unit.estate.code, unit.unitType)} head={head} />
+  ) : null;
+  return <UnitPage unit={unit} allocation={allocation} />;
 }
