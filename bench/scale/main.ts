@@ -15,6 +15,7 @@ import pg from "pg";
 import { listLocalMigrations, migrate } from "../../lib/db/migrate";
 import { benchCases, pickSamples, type BenchCase } from "./cases";
 import { generationSteps } from "./generate";
+import { benchLottery, LOTTERY_ENTRANTS, LOTTERY_UNITS, lotteryMedian } from "./lottery";
 import { ensureScratchDatabase, resetScratch, ScratchRefused } from "./scratch";
 
 const LIMIT = 2;
@@ -155,11 +156,29 @@ async function main(): Promise<void> {
       `${f.name.padEnd(46)} ${`${ms(f.service.median)} ms`.padStart(14)} ${`${ms(f.service.p95)} ms`.padStart(8)} ${`${ms(f.sql.median)} ms`.padStart(11)} ${`${ms(f.sql.p95)} ms`.padStart(8)} ${`${f.ratio.toFixed(2)}x`.padStart(7)}${flag}`,
     );
   }
+
+  // The lottery at city size (issue 9), unless --only names something else.
+  const lotteryOver: string[] = [];
+  if (!options.only || "lottery".includes(options.only)) {
+    const runs = Math.min(options.runs, 3);
+    console.log(`\n[bench:scale] lottery: a pool of ${LOTTERY_ENTRANTS.toLocaleString("en")} for ${LOTTERY_UNITS.toLocaleString("en")} units, frozen and drawn ${runs} times`);
+    const l = await benchLottery(pool, runs);
+    const service = lotteryMedian(l.service);
+    const floor = lotteryMedian(l.floor);
+    const drawRatio = service / floor;
+    const lookupRatio = l.lookup.serviceP95 / l.lookup.sqlP95;
+    console.log(`  freeze + draw + store (services)   median ${ms(service)} ms   (runs: ${l.service.map((x) => ms(x)).join(", ")}; freeze ${ms(lotteryMedian(l.freezeMs))} ms, draw ${ms(lotteryMedian(l.drawMs))} ms)`);
+    console.log(`  floor: drawLottery + one INSERT    median ${ms(floor)} ms   (drawLottery and tickets ${ms(lotteryMedian(l.drawLotteryMs))} ms, INSERT ${ms(lotteryMedian(l.insertMs))} ms)`);
+    console.log(`  ratio                              ${drawRatio.toFixed(2)}x${drawRatio > LIMIT ? "  ✗ above 2x" : ""}`);
+    console.log(`  result lookup, 1,000 numbers       service p95 ${ms(l.lookup.serviceP95)} ms (median ${ms(l.lookup.serviceMedian)}), SQL p95 ${ms(l.lookup.sqlP95)} ms (median ${ms(l.lookup.sqlMedian)}): ${lookupRatio.toFixed(2)}x${lookupRatio > LIMIT ? "  ✗ above 2x" : ""}`);
+    if (drawRatio > LIMIT) lotteryOver.push("lottery freeze and draw");
+    if (lookupRatio > LIMIT) lotteryOver.push("lottery result lookup");
+  }
   await pool.end();
   const { prisma } = await import("../../lib/db/client");
   await prisma.$disconnect();
 
-  const over = figures.filter((f) => f.ratio > LIMIT);
+  const over = [...figures.filter((f) => f.ratio > LIMIT), ...lotteryOver.map((name) => ({ name }))];
   console.log(
     over.length === 0
       ? `\n[bench:scale] every page within ${LIMIT}x of its SQL at ${options.applications.toLocaleString("en")} applications`

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -14,7 +15,7 @@ function shellQuote(value: string): string {
 }
 
 /** A draw's public record and the steps that check it with nothing but sha256sum (Art. 23). */
-export async function DrawVerification({ draw }: { draw: DrawJson }) {
+export async function DrawVerification({ draw, results }: { draw: DrawJson; results?: ReactNode }) {
   const t = await getTranslations("allocation.verify");
   const stock = await getTranslations("stock");
   const format = await getFormatter();
@@ -65,6 +66,7 @@ export async function DrawVerification({ draw }: { draw: DrawJson }) {
             ]}
           />
         </Card>
+        {results}
         <Card title={t("files")}>
           <ul className="flex flex-wrap gap-4">
             <li><a href={base} className="font-medium text-brand-700 underline">JSON</a></li>

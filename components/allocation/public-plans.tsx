@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import type { PlanListItem } from "@/lib/allocation/plans";
 import type { PublicPlan } from "@/lib/allocation/public-plans";
-import { formatDm2, formatFen } from "@/lib/money/format";
+import { formatDm2, formatFen, formatPercentBp } from "@/lib/money/format";
 import { PlanFacts } from "./plan-facts";
 
 /** The published allocation plans (Art. 23). */
@@ -76,6 +76,9 @@ export async function PublicPlanPage({ plan }: { plan: PublicPlan }) {
                   <span>{pool("label", { type: stock(`unitType.${d.unitType}`), units: d.units })}</span>
                   <Badge tone={d.status === "DRAWN" ? "success" : d.status === "CANCELLED" ? "danger" : "warning"}>{pool(`status.${d.status}`)}</Badge>
                   <span className="text-sm text-slate-600">{t("entrants", { count: d.entrantCount, units: d.units })}</span>
+                  {d.winners !== null && d.entrantCount > 0 ? (
+                    <span className="text-sm text-slate-800" data-testid="draw-rate">{t("rate", { rate: formatPercentBp(Math.floor((d.winners * 10_000) / d.entrantCount), locale) })}</span>
+                  ) : null}
                   <Link href={`/lotteries/${d.id}`} className="font-medium text-brand-700 underline">{pool("publicPage")}</Link>
                 </li>
               ))}
@@ -91,7 +94,8 @@ export async function PublicPlanPage({ plan }: { plan: PublicPlan }) {
                   <th scope="col" className="py-2 pr-3 font-medium">{stock("unit.unitType")}</th>
                   <th scope="col" className="py-2 pr-3 font-medium">{stock("unit.area")}</th>
                   <th scope="col" className="py-2 pr-3 font-medium">{stock("unit.orientation")}</th>
-                  <th scope="col" className="py-2 font-medium">{stock("unit.standardRent")}</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">{stock("unit.standardRent")}</th>
+                  <th scope="col" className="py-2 font-medium">{t("availability")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -101,7 +105,8 @@ export async function PublicPlanPage({ plan }: { plan: PublicPlan }) {
                     <td className="py-2 pr-3">{stock(`unitType.${u.unitType}`)}</td>
                     <td className="py-2 pr-3 tabular-nums">{stock("unit.areaValue", { area: formatDm2(u.floorAreaDm2, locale) })}</td>
                     <td className="py-2 pr-3">{u.orientation ? stock(`orientation.${u.orientation}`) : "—"}</td>
-                    <td className="py-2 tabular-nums">{stock("unit.yuanValue", { amount: formatFen(u.standardRentFen, locale) })}</td>
+                    <td className="py-2 pr-3 tabular-nums">{stock("unit.yuanValue", { amount: formatFen(u.standardRentFen, locale) })}</td>
+                    <td className="py-2">{plan.status === "PUBLISHED" ? (u.available ? t("available") : t("taken")) : "—"}</td>
                   </tr>
                 ))}
               </tbody>

@@ -21,4 +21,5 @@ export const PUBLIC_NAV: readonly NavItem[] = [
   { href: "/", key: "home" },
   { href: "/publicity", key: "publicity" },
   { href: "/plans", key: "plansPublic" },
+  { href: "/waiting-lists", key: "waitingListsPublic" },
 ];

@@ -4,8 +4,8 @@ import { navItemsFor } from "./nav-items";
 
 describe("navItemsFor", () => {
   it("shows each role its own places", () => {
-    expect(navItemsFor(null).map((i) => i.key)).toEqual(["home", "publicity", "plansPublic"]);
-    expect(navItemsFor({ id: "a", role: "APPLICANT", districtCode: null }).map((i) => i.key)).toEqual(["home", "me", "publicity", "plansPublic"]);
+    expect(navItemsFor(null).map((i) => i.key)).toEqual(["home", "publicity", "plansPublic", "waitingListsPublic"]);
+    expect(navItemsFor({ id: "a", role: "APPLICANT", districtCode: null }).map((i) => i.key)).toEqual(["home", "me", "publicity", "plansPublic", "waitingListsPublic"]);
     expect(navItemsFor({ id: "d", role: "DISTRICT_OFFICER", districtCode: "500103" })).toEqual([
       { href: "/staff", key: "staffHome" },
       { href: "/staff/districts/500103", key: "myDistrict" },

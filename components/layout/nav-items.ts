@@ -8,7 +8,7 @@ export type { NavItem, NavKey } from "./nav-types";
 export function navItemsFor(user: Actor | null): NavItem[] {
   // Art. 19: the publicity lists are public.
   if (!user) return [...PUBLIC_NAV];
-  if (can(user, "applicantArea:enter")) return [{ href: "/", key: "home" }, { href: "/me", key: "me" }, { href: "/publicity", key: "publicity" }, { href: "/plans", key: "plansPublic" }];
+  if (can(user, "applicantArea:enter")) return [{ href: "/", key: "home" }, { href: "/me", key: "me" }, { href: "/publicity", key: "publicity" }, { href: "/plans", key: "plansPublic" }, { href: "/waiting-lists", key: "waitingListsPublic" }];
   const items: NavItem[] = [];
   if (can(user, "adminArea:enter")) {
     items.push({ href: "/staff/admin", key: "admin" });

@@ -18,7 +18,8 @@ export type NavKey =
   | "referenceIncomes"
   | "estates"
   | "plans"
-  | "plansPublic";
+  | "plansPublic"
+  | "waitingListsPublic";
 
 export interface NavItem {
   href: string;

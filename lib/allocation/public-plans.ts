@@ -38,8 +38,9 @@ export interface PublicPlan {
   publishedAt: Date | null;
   withdrawnAt: Date | null;
   withdrawReason: string | null;
-  units: Array<{ id: string; building: string; unitNo: string; floor: number; unitType: UnitType; floorAreaDm2: number; orientation: UnitOrientation | null; standardRentFen: number }>;
-  draws: Array<{ id: string; unitType: UnitType; status: LotteryDrawStatus; entrantCount: number; units: number }>;
+  units: Array<{ id: string; building: string; unitNo: string; floor: number; unitType: UnitType; floorAreaDm2: number; orientation: UnitOrientation | null; standardRentFen: number; available: boolean }>;
+  /** Each draw's pool; `winners` (min of units and entrants) once drawn, for the selection rate (中签率). */
+  draws: Array<{ id: string; unitType: UnitType; status: LotteryDrawStatus; entrantCount: number; units: number; winners: number | null }>;
 }
 
 const PLAN_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -52,7 +53,7 @@ export async function getPublicPlan(planId: string): Promise<PublicPlan | null> 
     select: {
       ...announcedSelect,
       estate: { select: { name: true, address: true } },
-      units: { select: { unit: { select: { id: true, unitNo: true, floor: true, unitType: true, floorAreaDm2: true, orientation: true, standardRentFen: true, building: { select: { name: true } } } } } },
+      units: { select: { unit: { select: { id: true, unitNo: true, floor: true, unitType: true, floorAreaDm2: true, orientation: true, standardRentFen: true, status: true, building: { select: { name: true } } } } } },
       lotteryDraws: { select: { id: true, unitType: true, status: true, entrantCount: true, unitsCount: true }, orderBy: { committedAt: "desc" } },
     },
   });
@@ -71,8 +72,8 @@ export async function getPublicPlan(planId: string): Promise<PublicPlan | null> 
     withdrawnAt: plan.withdrawnAt,
     withdrawReason: plan.withdrawReason,
     units: plan.units
-      .map(({ unit }) => ({ id: unit.id, building: unit.building.name, unitNo: unit.unitNo, floor: unit.floor, unitType: unit.unitType, floorAreaDm2: unit.floorAreaDm2, orientation: unit.orientation, standardRentFen: unit.standardRentFen }))
+      .map(({ unit }) => ({ id: unit.id, building: unit.building.name, unitNo: unit.unitNo, floor: unit.floor, unitType: unit.unitType, floorAreaDm2: unit.floorAreaDm2, orientation: unit.orientation, standardRentFen: unit.standardRentFen, available: unit.status === "RESERVED" }))
       .sort((a, b) => a.building.localeCompare(b.building, "zh-CN", { numeric: true }) || a.unitNo.localeCompare(b.unitNo, "en", { numeric: true })),
-    draws: plan.lotteryDraws.map((d) => ({ id: d.id, unitType: d.unitType, status: d.status, entrantCount: d.entrantCount, units: d.unitsCount })),
+    draws: plan.lotteryDraws.map((d) => ({ id: d.id, unitType: d.unitType, status: d.status, entrantCount: d.entrantCount, units: d.unitsCount, winners: d.status === "DRAWN" ? Math.min(d.unitsCount, d.entrantCount) : null })),
   };
 }

@@ -173,16 +173,40 @@ function myEntry(row: Prisma.LotteryEntrantGetPayload<{ select: typeof myEntrySe
   };
 }
 
-/** The pools the applicant's households are in (not cancelled draws), newest first. */
+/**
+ * The frozen pools (not drawn yet) the applicant's households are in. Entrant rows are written at
+ * the draw, so until then membership is the published entrants file itself: the line
+ * `applicationNo,P|G` in the file of a frozen draw of an estate the household chose.
+ */
+async function myFrozenPools(actor: Actor, drawId: string | null): Promise<MyPoolEntry[]> {
+  const found = await prisma.$queryRaw<Array<{ drawId: string; applicationNo: string }>>`
+    SELECT d."id" AS "drawId", a."applicationNo"
+      FROM "Application" a
+      JOIN "ApplicationEstatePreference" p ON p."applicationId" = a."id"
+      JOIN "AllocationPlan" pl ON pl."estateId" = p."estateId"
+      JOIN "LotteryDraw" d ON d."planId" = pl."id" AND d."status" = 'COMMITTED'
+     WHERE a."applicantUserId" = ${actor.id}
+       AND (${drawId}::text IS NULL OR d."id" = ${drawId})
+       AND position(E'\n' || a."applicationNo" || ',' in E'\n' || d."entrantsFile") > 0`;
+  if (found.length === 0) return [];
+  const draws = await prisma.lotteryDraw.findMany({ where: { id: { in: found.map((f) => f.drawId) } }, select: drawSummarySelect, orderBy: { committedAt: "desc" } });
+  const noOf = new Map(found.map((f) => [f.drawId, f.applicationNo]));
+  return draws.map((d) => ({ draw: drawSummary(d), applicationNo: noOf.get(d.id)!, ticket: null, rank: null, outcome: null, round: null, turn: null, offers: [] }));
+}
+
+/** The pools the applicant's households are in (frozen or drawn, not cancelled), newest first. */
 export async function listMyPools(actor: Actor): Promise<MyPoolEntry[]> {
   if (!can(actor, "selection:take")) return [];
-  const rows = await prisma.lotteryEntrant.findMany({
-    where: { application: { applicantUserId: actor.id }, draw: { status: { not: "CANCELLED" } } },
-    select: myEntrySelect,
-    orderBy: { draw: { committedAt: "desc" } },
-    take: 20,
-  });
-  return rows.map(myEntry);
+  const [frozen, rows] = await Promise.all([
+    myFrozenPools(actor, null),
+    prisma.lotteryEntrant.findMany({
+      where: { application: { applicantUserId: actor.id }, draw: { status: { not: "CANCELLED" } } },
+      select: myEntrySelect,
+      orderBy: { draw: { committedAt: "desc" } },
+      take: 20,
+    }),
+  ]);
+  return [...frozen, ...rows.map(myEntry)];
 }
 
 export interface MySelection extends MyPoolEntry {
@@ -195,7 +219,11 @@ export interface MySelection extends MyPoolEntry {
 export async function getMySelection(actor: Actor, drawId: string): Promise<MySelection | null> {
   if (!DRAW_ID.test(drawId) || !can(actor, "selection:take")) return null;
   const row = await prisma.lotteryEntrant.findFirst({ where: { drawId, application: { applicantUserId: actor.id } }, select: myEntrySelect });
-  if (!row) return null;
+  if (!row) {
+    // Frozen, not drawn yet: in the entrants file, with no rank until the draw.
+    const frozen = (await myFrozenPools(actor, drawId))[0];
+    return frozen ? { ...frozen, buildings: [], available: 0 } : null;
+  }
   const entry = myEntry(row);
   const buildings = entry.draw.drawn ? await poolUnits(entry.draw.planId, entry.draw.unitType) : [];
   const available = buildings.reduce((n, b) => n + b.floors.reduce((m, f) => m + f.units.filter((u) => u.status === "RESERVED").length, 0), 0);

@@ -15,6 +15,8 @@ import { UNIT_TYPES } from "@/lib/rules/unit-type";
 import { rankWaitingList } from "@/lib/rules/waiting-list";
 import { addWorkingDays } from "@/lib/rules/working-days";
 import { moveUnitsStatus } from "@/lib/stock/stock-service";
+import { pageWindow } from "@/lib/db/paging";
+import { normalizeNumberQuery } from "@/lib/publicity/number-search";
 import { offerVacatedUnitSchema, type OfferVacatedUnitInput } from "./waiting-list-schemas";
 
 // The ordered waiting list (轮候, Art. 23): "applicants ranked by the location and unit type they
@@ -274,6 +276,43 @@ export async function rankingText(listId: string): Promise<string | null> {
   if (!estate) return null;
   const ranked = await rankedList(prisma, estate.id, estate.unitType);
   return ranked.map((e, i) => `${i + 1},${e.applicationNo},${cstDateOfEpochMs(e.acceptedAt.getTime()).slice(0, 4)},${e.isPriority ? "P" : "G"}\n`).join("");
+}
+
+export interface PublicRanking {
+  listId: string;
+  estateName: string;
+  districtCode: string;
+  unitType: UnitType;
+  total: number;
+  housedLastYear: number;
+  page: number;
+  pageCount: number;
+  /** The query as searched (normalised), or "" for none. */
+  q: string;
+  items: Array<{ position: number; applicationNo: string; acceptedYear: string; priority: boolean }>;
+}
+
+/** One list's ranking as the public reads it: 50 a page, or the households whose number is or begins with `q`. */
+export async function getPublicRanking(listId: string, query: { page?: number; q?: string | null } = {}, at: Date = clockNow()): Promise<PublicRanking | null> {
+  const estate = await estateOfList(listId);
+  if (!estate) return null;
+  const [ranked, housed] = await Promise.all([rankedList(prisma, estate.id, estate.unitType), housedInYear(prisma, estate.id, estate.unitType, at)]);
+  const q = normalizeNumberQuery(query.q);
+  const all = ranked.map((e, i) => ({ position: i + 1, applicationNo: e.applicationNo, acceptedYear: cstDateOfEpochMs(e.acceptedAt.getTime()).slice(0, 4), priority: e.isPriority }));
+  const matching = q === null ? [] : q === "" ? all : all.filter((e) => e.applicationNo.startsWith(q));
+  const window = pageWindow(Math.max(1, Math.floor(query.page ?? 1) || 1), matching.length, WAITING_PAGE_SIZE);
+  return {
+    listId: listIdOf(estate.code, estate.unitType),
+    estateName: estate.name,
+    districtCode: estate.districtCode,
+    unitType: estate.unitType,
+    total: ranked.length,
+    housedLastYear: housed,
+    page: window.page,
+    pageCount: window.pageCount,
+    q: q ?? (query.q ?? "").trim(),
+    items: matching.slice(window.skip, window.skip + window.take),
+  };
 }
 
 export interface MyWaitingEntry {

@@ -35,6 +35,8 @@ export const DATABASE_ONLY_INDEXES: Record<string, DatabaseOnlyIndex> = {
   // A live offer (pending or accepted) holds its unit and its household: never two of either (Art. 23, 25).
   Offer_liveUnit_key: { table: "Offer", columns: ["unitId"], predicate: LIVE_OFFER, unique: true },
   Offer_liveApplication_key: { table: "Offer", columns: ["applicationId"], predicate: LIVE_OFFER, unique: true },
+  // The open turns of a drawn pool (unit selection), few among its rows.
+  LotteryEntrant_openTurn_idx: { table: "LotteryEntrant", columns: ["drawId"], predicate: `("turnStatus" = 'OPEN'::"SelectionTurnStatus")` },
   // A household waits once per estate and purpose (Art. 23).
   WaitingListEntry_live_key: {
     table: "WaitingListEntry",

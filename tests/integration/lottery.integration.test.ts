@@ -6,6 +6,7 @@ import { GET as getDrawRoute } from "@/app/api/v1/lotteries/[drawId]/route";
 import { GET as getEntrantsRoute } from "@/app/api/v1/lotteries/[drawId]/entrants.txt/route";
 import { GET as getResultRoute } from "@/app/api/v1/lotteries/[drawId]/result.txt/route";
 import { GET as listDrawsRoute } from "@/app/api/v1/lotteries/route";
+import { findDrawResult, listDrawResults } from "@/lib/allocation/draw-results";
 import { cancelDraw, drawPool, entrantsText, freezePool, getPublicDraw, listPublicDraws, resultText } from "@/lib/allocation/lottery";
 import type { Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -118,10 +119,8 @@ describe("the public lottery", () => {
     expect(JSON.stringify(audit.map((a) => [a.data, a.reason]))).not.toContain(stored.seedSecret!);
     expect(await resultText(frozen.drawId)).toBeNull();
 
-    const entrants = await prisma.lotteryEntrant.findMany({ where: { drawId: frozen.drawId }, orderBy: { applicationNo: "asc" } });
-    expect(entrants.map((e) => [e.applicationId, e.applicationNo, e.isPriority, e.ticket, e.rank])).toEqual(
-      [...inPool].sort((a, b) => compareByteOrder(a.applicationNo, b.applicationNo)).map((h) => [h.id, h.applicationNo, h.priority, null, null]),
-    );
+    // Entrant rows are written at the draw, with their results; until then the file is the pool.
+    expect(await prisma.lotteryEntrant.count({ where: { drawId: frozen.drawId } })).toBe(0);
   });
 
   it("draws once: the public files verify, and the rows hold drawLottery's ranks and outcomes", async () => {
@@ -141,7 +140,10 @@ describe("the public lottery", () => {
 
     const pool = inPool.map((h) => ({ applicationNo: h.applicationNo, priority: h.priority }));
     const expected = drawLottery({ seed: files.draw.seed!, entrants: pool, units: 5, priorityShare: 0.4 });
-    const rows = await prisma.lotteryEntrant.findMany({ where: { drawId }, orderBy: { rank: "asc" }, select: { applicationNo: true, rank: true, ticket: true, outcome: true, round: true } });
+    const rows = await prisma.lotteryEntrant.findMany({ where: { drawId }, orderBy: { rank: "asc" }, select: { applicationNo: true, applicationId: true, isPriority: true, rank: true, ticket: true, outcome: true, round: true } });
+    // Each row names its application and its priority, as the entrants file has them.
+    const household = new Map(inPool.map((h) => [h.applicationNo, h]));
+    expect(rows.map((r) => [r.applicationId, r.isPriority])).toEqual(rows.map((r) => [household.get(r.applicationNo)!.id, household.get(r.applicationNo)!.priority]));
     expect(rows.map((r) => r.rank)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     expect(rows.map((r) => [r.applicationNo, r.outcome, r.round])).toEqual([
       ...expected.winners.map((w) => [w.applicationNo, "WON", w.round]),
@@ -156,6 +158,28 @@ describe("the public lottery", () => {
     expect(await failure(drawPool(cast.yz1, { drawId, beacon: "000000" }))).toMatchObject({ code: "CONFLICT", messageKey: "allocation.errors.alreadyDrawn" });
     expect(await failure(cancelDraw(cast.yz1, { drawId, reason: "重复组织" }))).toMatchObject({ code: "CONFLICT", messageKey: "allocation.errors.alreadyDrawn" });
     expect(await prisma.auditLog.count({ where: { entityId: drawId, action: "lottery.draw" } })).toBe(1);
+  });
+
+  it("reads a drawn result 50 a page in rank order, searched by application number, and one number's line, as result.txt has them", async () => {
+    const { drawId } = await freeze();
+    expect(await findDrawResult(drawId, inPool[0]!.applicationNo)).toBeNull(); // not drawn yet
+    await drawPool(cast.yz1, { drawId, beacon: "1" });
+    const lines = (await resultText(drawId))!.trimEnd().split("\n").map((l) => l.split(","));
+    const page = await listDrawResults(drawId, 12);
+    expect(page).toMatchObject({ total: 12, page: 1, pageCount: 1, q: "" });
+    expect(page.items.map((r) => [String(r.rank), r.applicationNo, r.ticket, r.outcome])).toEqual(lines);
+    // Past the end: the last page. A search: the numbers beginning with it, in number order.
+    expect((await listDrawResults(drawId, 12, { page: 9 })).isPastEnd).toBe(true);
+    const one = inPool[3]!.applicationNo;
+    const found = await listDrawResults(drawId, 12, { q: ` ${one.toLowerCase()} ` });
+    expect(found.items.map((r) => r.applicationNo)).toEqual([one]);
+    const prefix = one.slice(0, -1);
+    expect((await listDrawResults(drawId, 12, { q: prefix })).items.every((r) => r.applicationNo.startsWith(prefix))).toBe(true);
+    expect(await listDrawResults(drawId, 12, { q: "不是编号" })).toMatchObject({ items: [], total: 0 });
+    const line = lines.find((l) => l[1] === one)!;
+    expect(await findDrawResult(drawId, one)).toEqual({ rank: Number(line[0]), applicationNo: one, ticket: line[2], outcome: line[3] });
+    expect(await findDrawResult(drawId, "NO-SUCH")).toBeNull();
+    expect(await findDrawResult("bad id!", one)).toBeNull();
   });
 
   it("twenty draws of one pool at once: exactly one runs, with its own beacon", async () => {
@@ -189,7 +213,7 @@ describe("the public lottery", () => {
     expect(result.ok).toHaveLength(1);
     expect(result.errors).toEqual(Array(5).fill("CONFLICT"));
     expect(await prisma.lotteryDraw.count()).toBe(1);
-    expect(await prisma.lotteryEntrant.count()).toBe(1);
+    expect(await prisma.lotteryDraw.findFirstOrThrow({ select: { entrantCount: true } })).toEqual({ entrantCount: 1 });
   });
 
   it("cancels a frozen draw: its record and reason stay, it is never drawn, and a new freeze gets a new id and commitment", async () => {

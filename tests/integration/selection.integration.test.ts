@@ -5,6 +5,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { drawPool, freezePool } from "@/lib/allocation/lottery";
 import { acceptOffer, assignUnit, declineOffer, declineTurn, openSelection, pickUnit, sweepSelections } from "@/lib/allocation/selection";
+import { getMySelection, listMyPools } from "@/lib/allocation/selection-reads";
 import type { Actor } from "@/lib/auth/permissions";
 import type { UnitType } from "@/lib/generated/prisma/client";
 import { addWorkingDays } from "@/lib/rules/working-days";
@@ -68,6 +69,29 @@ describe("unit selection and offers", () => {
     await truncateAll();
     await seedDistricts();
     cast = await createCast();
+  });
+
+  it("shows a household its pools: frozen (from the published entrants file) before the draw, with rank and ticket after it", async () => {
+    const user = await createUser("APPLICANT");
+    const other = await createUser("APPLICANT");
+    const estate = await createEstate("SEL-MINE", { TWO_BEDROOM: 1 });
+    const planId = await createPlan(cast, estate, { reserveUnits: true });
+    const mine = await household({ estateId: estate.id, applicantUserId: user.id });
+    await household({ estateId: estate.id, applicantUserId: other.id });
+    // A household of the estate accepted outside the period is not in the pool.
+    const late = await createUser("APPLICANT");
+    await household({ estateId: estate.id, applicantUserId: late.id, acceptedAt: cstInstant("2025-08-01") });
+    const frozen = await freezePool(cast.city, { planId, unitType: "TWO_BEDROOM", beaconSource: BEACON_SOURCE }, { now: FROZEN });
+    expect(await listMyPools(user)).toEqual([expect.objectContaining({ applicationNo: mine.applicationNo, rank: null, ticket: null, draw: expect.objectContaining({ drawId: frozen.drawId, drawn: false }) })]);
+    expect(await getMySelection(user, frozen.drawId)).toMatchObject({ rank: null, buildings: [], available: 0 });
+    expect(await listMyPools(late)).toEqual([]);
+    expect(await getMySelection(late, frozen.drawId)).toBeNull();
+    await drawPool(cast.city, { drawId: frozen.drawId, beacon: "9" }, { now: DRAWN });
+    const [after] = await listMyPools(user);
+    expect(after).toMatchObject({ applicationNo: mine.applicationNo, draw: { drawn: true } });
+    expect(after!.rank).toBeGreaterThanOrEqual(1);
+    expect(after!.ticket).toMatch(/^[0-9a-f]{64}$/);
+    expect(await listMyPools(late)).toEqual([]);
   });
 
   it("opens turns in rank order, as many at once as set and never more than the units left", async () => {

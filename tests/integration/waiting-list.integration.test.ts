@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { GET as rankingRoute } from "@/app/api/v1/waiting-lists/[listId]/ranking.txt/route";
 import { GET as listsRoute } from "@/app/api/v1/waiting-lists/route";
 import { acceptOffer, declineOffer } from "@/lib/allocation/selection";
-import { enrolWaitingLists, estimatedWaitMonths, expireWaitingListOffers, listMyWaitingEntries, listWaitingLists, offerVacatedUnit, rankingText } from "@/lib/allocation/waiting-list";
+import { enrolWaitingLists, estimatedWaitMonths, expireWaitingListOffers, getPublicRanking, listMyWaitingEntries, listWaitingLists, offerVacatedUnit, rankingText } from "@/lib/allocation/waiting-list";
 import type { Actor } from "@/lib/auth/permissions";
 import type { UnitType } from "@/lib/generated/prisma/client";
 import { addWorkingDays } from "@/lib/rules/working-days";
@@ -76,6 +76,12 @@ describe("the ordered waiting list", () => {
     for (const bad of ["WL-001.PALACE", "NOPE.TWO_BEDROOM", "x", "../etc"]) {
       expect((await rankingRoute(new Request("http://localhost/x"), params(bad))).status).toBe(404);
     }
+    // The public page's reading of the same order: 50 a page, or searched by number.
+    const ranking = await getPublicRanking("WL-001.TWO_BEDROOM", {}, NOW);
+    expect(ranking).toMatchObject({ total: 4, page: 1, pageCount: 1, q: "" });
+    expect(ranking!.items.map((e) => `${e.position},${e.applicationNo},${e.acceptedYear},${e.priority ? "P" : "G"}\n`).join("")).toBe(text);
+    expect((await getPublicRanking("WL-001.TWO_BEDROOM", { q: ranked[2]!.applicationNo }, NOW))!.items).toEqual([{ position: 3, applicationNo: ranked[2]!.applicationNo, acceptedYear: "2025", priority: false }]);
+    expect(await getPublicRanking("WL-001.PALACE")).toBeNull();
     const lists = await (await listsRoute()).json();
     expect(lists).toEqual({ lists: [{ listId: "WL-001.TWO_BEDROOM", estateName: "摇号测试小区 WL-001", districtCode: "500103", unitType: "TWO_BEDROOM", entryCount: 4 }] });
   });
