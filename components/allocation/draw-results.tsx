@@ -37,7 +37,7 @@ export async function DrawResults({ drawId, results, winners, entrants }: { draw
               {results.items.map((r) => (
                 <tr key={r.applicationNo} className="border-b border-slate-100" data-result={r.applicationNo}>
                   <td className="py-2 pr-3 tabular-nums">{r.rank}</td>
-                  <td className="py-2 pr-3 font-mono">{r.applicationNo}</td>
+                  <td className="whitespace-nowrap py-2 pr-3 font-mono">{r.applicationNo}</td>
                   <td className="py-2 pr-3">
                     <Badge tone={r.outcome === "WAITLIST" ? "neutral" : "success"}>{t(`outcomes.${r.outcome}`)}</Badge>
                   </td>

@@ -15,7 +15,7 @@ function shellQuote(value: string): string {
 }
 
 /** A draw's public record and the steps that check it with nothing but sha256sum (Art. 23). */
-export async function DrawVerification({ draw, results }: { draw: DrawJson; results?: ReactNode }) {
+export async function DrawVerification({ draw, results, witnesses = null }: { draw: DrawJson; results?: ReactNode; witnesses?: string | null }) {
   const t = await getTranslations("allocation.verify");
   const stock = await getTranslations("stock");
   const format = await getFormatter();
@@ -63,6 +63,7 @@ export async function DrawVerification({ draw, results }: { draw: DrawJson; resu
               { label: t("beaconSource"), value: draw.beaconSource },
               { label: "seedSecret", value: <code className="break-all font-mono text-sm">{draw.seedSecret ?? t("hidden")}</code> },
               { label: "beacon", value: <code className="break-all font-mono text-sm">{draw.beacon ?? t("hidden")}</code> },
+              ...(witnesses ? [{ label: t("witnesses"), value: witnesses }] : []),
             ]}
           />
         </Card>

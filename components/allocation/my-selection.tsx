@@ -92,7 +92,7 @@ export async function MySelectionPage({ selection, chosenUnitId }: { selection: 
         ) : null}
         <Card title={t("units.title", { available: selection.available })} className="lg:col-start-2 lg:row-span-5 lg:row-start-1">
           {chosen ? (
-            <div className="mb-6 rounded-md border-2 border-brand-600 bg-brand-50 p-4" data-testid="chosen-unit">
+            <div id="chosen" className="mb-6 scroll-mt-4 rounded-md border-2 border-brand-600 bg-brand-50 p-4" data-testid="chosen-unit">
               <p className="mb-1 font-semibold text-slate-900">{t("pick.chosen", { unit: `${chosen.building}${chosen.unitNo}` })}</p>
               <p className="mb-3 text-sm text-slate-800">
                 {t("pick.details", { floor: chosen.floor, area: formatDm2(chosen.floorAreaDm2, locale), orientation: chosen.orientation ? stock(`orientation.${chosen.orientation}`) : "—" })}
@@ -103,7 +103,7 @@ export async function MySelectionPage({ selection, chosenUnitId }: { selection: 
             </div>
           ) : null}
           <p className="mb-4 text-sm text-slate-700">{choosing ? t("units.choose") : t("units.look")}</p>
-          {selection.buildings.length === 0 ? <p className="text-slate-700">{t("units.none")}</p> : <SelectionUnits buildings={selection.buildings} chooseHref={choosing ? (id) => `${self}?unit=${encodeURIComponent(id)}` : undefined} selectedId={chosen?.id ?? null} />}
+          {selection.buildings.length === 0 ? <p className="text-slate-700">{t("units.none")}</p> : <SelectionUnits buildings={selection.buildings} chooseHref={choosing ? (id) => `${self}?unit=${encodeURIComponent(id)}#chosen` : undefined} selectedId={chosen?.id ?? null} />}
         </Card>
         <Card title={t("mine.resultTitle")}>
           <Facts

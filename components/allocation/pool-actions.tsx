@@ -58,6 +58,7 @@ export function DrawPool({ drawId, label, beaconSource }: { drawId: string; labe
         <>
           <input type="hidden" name="drawId" value={drawId} />
           <TextField id={`beacon-${drawId}`} name="beacon" label={t("draw.beacon")} hint={t("draw.beaconHint", { source: beaconSource })} maxLength={200} autoComplete="off" required requiredLabel={common("required")} errors={errors.beacon} />
+          <TextField id={`witnesses-${drawId}`} name="witnesses" label={t("draw.witnesses")} hint={t("draw.witnessesHint")} maxLength={500} autoComplete="off" errors={errors.witnesses} />
         </>
       )}
     </ConfirmForm>

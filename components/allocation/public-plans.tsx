@@ -17,9 +17,22 @@ export async function PublicPlanList({ data }: { data: { items: PlanListItem[]; 
   const t = await getTranslations("allocation.public");
   const plan = await getTranslations("allocation.plan");
   const format = await getFormatter();
+  const directed = await getTranslations("allocation.directed.public");
+  const lists = await getTranslations("allocation.waitingList.public");
   return (
     <Container>
-      <PageHeader title={t("title")} description={<p>{t("intro")}</p>} />
+      <PageHeader
+        title={t("title")}
+        description={
+          <>
+            <p>{t("intro")}</p>
+            <p className="mt-2 flex flex-wrap gap-4 text-sm">
+              <Link href="/waiting-lists" className="text-brand-700 underline">{lists("title")}</Link>
+              <Link href="/directed" className="text-brand-700 underline">{directed("link")}</Link>
+            </p>
+          </>
+        }
+      />
       {data.items.length === 0 ? (
         <EmptyState title={t("empty")} />
       ) : (

@@ -86,7 +86,7 @@ export async function PublicRankingPage({ ranking }: { ranking: PublicRanking })
                 {ranking.items.map((e) => (
                   <tr key={e.applicationNo} className="border-b border-slate-100" data-position={e.position}>
                     <td className="py-2 pr-3 tabular-nums">{e.position}</td>
-                    <td className="py-2 pr-3 font-mono">{e.applicationNo}</td>
+                    <td className="whitespace-nowrap py-2 pr-3 font-mono">{e.applicationNo}</td>
                     <td className="py-2 pr-3 tabular-nums">{e.acceptedYear}</td>
                     <td className="py-2">{e.priority ? <Badge tone="info">{t("priority")}</Badge> : t("general")}</td>
                   </tr>

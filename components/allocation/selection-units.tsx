@@ -44,7 +44,7 @@ export async function SelectionUnits({ buildings, chooseHref, selectedId }: { bu
                     return (
                       <li key={u.id}>
                         {open && chooseHref ? (
-                          <Link href={chooseHref(u.id)} scroll={false} aria-label={label} aria-current={selectedId === u.id ? "true" : undefined} className={cn(cell, "hover:ring-2 hover:ring-brand-600 focus-visible:ring-2")} data-unit={u.unitNo} data-available="true">
+                          <Link href={chooseHref(u.id)} aria-label={label} aria-current={selectedId === u.id ? "true" : undefined} className={cn(cell, "hover:ring-2 hover:ring-brand-600 focus-visible:ring-2")} data-unit={u.unitNo} data-available="true">
                             {body}
                           </Link>
                         ) : (

@@ -99,7 +99,7 @@ export async function StaffSelectionPage({ data }: { data: StaffSelection }) {
                   {data.entrants.items.map((e) => (
                     <tr key={e.id} className="border-b border-slate-100" data-entrant={e.applicationNo} data-turn={e.turnStatus ?? "NONE"}>
                       <td className="py-2 pr-3 tabular-nums">{e.rank ?? "—"}</td>
-                      <td className="py-2 pr-3 font-mono">{e.applicationNo}</td>
+                      <td className="whitespace-nowrap py-2 pr-3 font-mono">{e.applicationNo}</td>
                       <td className="py-2 pr-3">{e.applicantName ?? "—"}</td>
                       <td className="py-2 pr-3">{e.outcome ? t(`outcome.${e.outcome}`) : "—"}</td>
                       <td className="py-2">{e.turnStatus ? t(`turnStatus.${e.turnStatus}`) : t("turnStatus.NONE")}{e.turnStatus === "OPEN" && e.turnClosesAt ? ` · ${t("staff.until", { at: at(e.turnClosesAt) })}` : ""}</td>

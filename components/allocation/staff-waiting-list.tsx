@@ -44,7 +44,7 @@ export async function StaffWaitingListPage({ data }: { data: StaffWaitingList })
                 {data.items.map((e) => (
                   <tr key={e.id} className="border-b border-slate-100" data-position={e.position}>
                     <td className="py-2 pr-3 tabular-nums">{e.position}</td>
-                    <td className="py-2 pr-3 font-mono">{e.applicationNo}</td>
+                    <td className="whitespace-nowrap py-2 pr-3 font-mono">{e.applicationNo}</td>
                     <td className="py-2 pr-3">{e.applicantName ?? "—"}</td>
                     <td className="py-2 pr-3">{formatCstDate(e.acceptedAt, lang)}</td>
                     <td className="py-2">{e.isPriority ? <Badge tone="info">{t("staff.priority")}</Badge> : t("staff.general")}</td>

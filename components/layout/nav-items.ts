@@ -25,6 +25,8 @@ export function navItemsFor(user: Actor | null): NavItem[] {
   // Art. 6-11, 23: the housing stock, its buildings and homes.
   if (can(user, "estate:read")) items.push({ href: "/staff/estates", key: "estates" });
   if (can(user, "allocation:manage")) items.push({ href: "/staff/plans", key: "plans" });
+  // Art. 24: directed allocation to park enterprises and for temporary resettlement.
+  if (can(user, "allocation:manage")) items.push({ href: "/staff/directed", key: "directed" });
   // Art. 17-18, 20: shared data, annual re-checks, sample audits and rectifications.
   if (can(user, "recheck:manage")) items.push({ href: "/staff/rechecks", key: "rechecks" });
   if (can(user, "sharedData:import")) items.push({ href: "/staff/shared-data", key: "sharedData" });

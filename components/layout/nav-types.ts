@@ -18,6 +18,7 @@ export type NavKey =
   | "referenceIncomes"
   | "estates"
   | "plans"
+  | "directed"
   | "plansPublic"
   | "waitingListsPublic";
 

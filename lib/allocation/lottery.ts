@@ -188,7 +188,7 @@ export interface DrawOutcome {
  * number of calls at once, one draws and the others get CONFLICT.
  */
 export async function drawPool(actor: Actor, input: DrawPoolInput, options: { now?: Date } = {}): Promise<DrawOutcome> {
-  const { drawId, beacon } = parse(drawPoolSchema, input);
+  const { drawId, beacon, witnesses } = parse(drawPoolSchema, input);
   const at = options.now ?? clockNow();
   const draw = await drawInReach(actor, drawId);
   // Cheap refusals first, so that a repeated click does not recompute a large pool.
@@ -210,7 +210,7 @@ export async function drawPool(actor: Actor, input: DrawPoolInput, options: { no
   await prisma.$transaction(async (tx) => {
     const claimed = await tx.lotteryDraw.updateMany({
       where: { id: drawId, status: "COMMITTED", committedAt: { lt: at } },
-      data: { status: "DRAWN", beacon, seed, drawnAt: at, drawnById: actor.id, resultFile: text },
+      data: { status: "DRAWN", beacon, seed, drawnAt: at, drawnById: actor.id, resultFile: text, witnesses },
     });
     if (claimed.count !== 1) {
       const now = await tx.lotteryDraw.findUniqueOrThrow({ where: { id: drawId }, select: { status: true } });
@@ -227,7 +227,7 @@ export async function drawPool(actor: Actor, input: DrawPoolInput, options: { no
         entityType: "LotteryDraw",
         entityId: drawId,
         districtCode: draw.plan.districtCode,
-        data: { beacon, seed, resultSha256: sha256Hex(text), winners, waitlisted: rows.length - winners },
+        data: { beacon, seed, witnesses, resultSha256: sha256Hex(text), winners, waitlisted: rows.length - winners },
       },
       tx,
     );
@@ -346,6 +346,13 @@ export async function getPublicDraw(drawId: string): Promise<DrawJson | null> {
   if (!DRAW_ID.test(drawId)) return null;
   const row = await prisma.lotteryDraw.findUnique({ where: { id: drawId }, select: publicDrawSelect });
   return row ? toDrawJson(row) : null;
+}
+
+/** Who witnessed a draw (notaries, observers), as recorded at the draw; null when none was recorded. */
+export async function drawWitnesses(drawId: string): Promise<string | null> {
+  if (!DRAW_ID.test(drawId)) return null;
+  const row = await prisma.lotteryDraw.findUnique({ where: { id: drawId }, select: { status: true, witnesses: true } });
+  return row?.status === "DRAWN" ? row.witnesses : null;
 }
 
 /** entrants.txt: the bytes frozen with the draw, or null (unknown id). */

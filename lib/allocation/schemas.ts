@@ -43,6 +43,14 @@ export const drawPoolSchema = z.object({
     .min(1, { error: "allocation.validation.beaconRequired" })
     .max(200, { error: "allocation.validation.beaconTooLong" })
     .regex(NO_CONTROL_CHARACTERS, { error: "allocation.validation.beaconInvalid" }),
+  /** Notaries or observers present at the draw, as the public record names them (optional). */
+  witnesses: z
+    .string()
+    .trim()
+    .max(500, { error: "allocation.validation.witnessesTooLong" })
+    .regex(NO_CONTROL_CHARACTERS, { error: "allocation.validation.witnessesTooLong" })
+    .nullish()
+    .transform((v) => (v ? v : null)),
 });
 export type DrawPoolInput = z.input<typeof drawPoolSchema>;
 

@@ -3,6 +3,7 @@ import { drawPool, freezePool } from "@/lib/allocation/lottery";
 import { approvePlan, createPlan, publishPlan, submitPlan } from "@/lib/allocation/plans";
 import { createPlanSchema } from "@/lib/allocation/plan-schemas";
 import { acceptOffer, declineOffer, declineTurn, openSelection, pickUnit } from "@/lib/allocation/selection";
+import { addNominee, assignNominee, createDirected } from "@/lib/allocation/directed";
 import { enrolWaitingLists, offerVacatedUnit } from "@/lib/allocation/waiting-list";
 import type { Actor } from "@/lib/auth/permissions";
 import { dateColumn } from "@/lib/clock";
@@ -212,4 +213,32 @@ export async function seedAllocation(today: ISODate, now: Date, passwordHash: st
   const unitType = head?.unitType ?? "ONE_BEDROOM";
   const vacated = await prisma.unit.findFirstOrThrow({ where: { estateId: yz.id, unitType, status: "VACANT", planUnits: { none: {} } }, select: { id: true }, orderBy: [{ floor: "asc" }, { unitNo: "asc" }] });
   await offerVacatedUnit(city, { unitId: vacated.id }, { now: ago(now, 10) });
+
+  // ── Directed allocation (Art. 24): three units of 安居·梧桐苑 for a park enterprise's staff ──
+  const spbOfficer = await staffActor("shapingba.officer");
+  const wt = await prisma.estate.findUniqueOrThrow({ where: { code: "SPB-002" }, select: { id: true } });
+  const { allocationId } = await createDirected(
+    spbOfficer,
+    {
+      estateId: wt.id,
+      kind: "ENTERPRISE",
+      recipientName: "重庆西永微电子产业园某电子有限公司（演示）",
+      basis: "沙坪坝区人民政府关于西永园区企业员工定向配租公共租赁住房的批复（演示）",
+      unitType: "ONE_BEDROOM",
+      quota: 3,
+      requireNoHome: true,
+      startDate: addDays(today, -10),
+      endDate: addDays(today, 80),
+    },
+    { now: ago(now, 9 * 24 * 60) },
+  );
+  const nomineeId = (date: string, sequence: number) => {
+    const first17 = `500106${date.replaceAll("-", "")}${sequence}`;
+    return first17 + residentIdCheckChar(first17);
+  };
+  const staffer = await addNominee(spbOfficer, { allocationId, name: "邓晓峰", residentId: nomineeId("1996-04-18", 913), householdSize: 1, employmentConfirmed: true }, { now: ago(now, 8 * 24 * 60) });
+  await addNominee(spbOfficer, { allocationId, name: "蒋明", residentId: nomineeId("1993-11-02", 915), householdSize: 2, employmentConfirmed: false }, { now: ago(now, 8 * 24 * 60) });
+  await addNominee(spbOfficer, { allocationId, name: "韩雪", residentId: nomineeId("1998-07-21", 922), householdSize: 1, employmentConfirmed: true }, { now: ago(now, 7 * 24 * 60) });
+  const first = await prisma.directedAllocationUnit.findFirstOrThrow({ where: { allocationId }, select: { unitId: true }, orderBy: { unitId: "asc" } });
+  await assignNominee(spbOfficer, { allocationId, nomineeId: staffer.nomineeId, unitId: first.unitId }, { now: ago(now, 6 * 24 * 60) });
 }

@@ -73,6 +73,7 @@ test("an officer freezes a pool and draws it with the beacon; the draw verifies 
   await pool.getByRole("button", { name: "摇号" }).click();
   await expect(pool.getByText("请输入摇号现场公布的公开随机数")).toBeVisible();
   await pool.getByLabel(/^公开随机数/).fill("382916");
+  await pool.getByLabel(/^现场见证人/).fill("渝中区公证处 王公证员");
   await pool.getByRole("button", { name: "摇号" }).click();
   await expect(page.getByRole("alertdialog")).toContainText("以公开随机数“382916”");
   await page.getByRole("alertdialog").getByRole("button", { name: "确认摇号" }).click();
@@ -86,6 +87,18 @@ test("an officer freezes a pool and draws it with the beacon; the draw verifies 
   expect(drawn.seed).toBe(`${drawn.seedSecret}:382916`);
   await expect(steps).toContainText(drawn.seedSecret);
   await expect(steps).toContainText(`应等于 seedCommitment ${drawn.seedCommitment}`);
+  await expect(page.getByText("渝中区公证处 王公证员")).toBeVisible();
+
+  // The result on the page: every line, the selection rate, and a search by application number.
+  const lines = (await (await page.request.get(`/api/v1/lotteries/${drawId}/result.txt`)).text()).trimEnd().split("\n");
+  await expect(page.getByTestId("selection-rate")).toHaveText("6 户参加，2 户中签，中签率 33.33%。");
+  await expect(page.locator("tr[data-result]")).toHaveCount(6);
+  const [rank, no] = lines[4]!.split(",");
+  await page.getByRole("search").getByLabel("申请编号").fill(no!);
+  await page.getByRole("search").getByRole("button", { name: "查找" }).click();
+  await expect(page.locator("tr[data-result]")).toHaveCount(1);
+  await expect(page.locator(`tr[data-result="${no}"]`)).toContainText(rank!);
+  await expect(page.locator(`tr[data-result="${no}"]`)).toContainText("候补");
 
   // Anyone re-checks the whole draw from the public files alone.
   const verify = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/lottery-verify.ts", baseURL!, drawId], {

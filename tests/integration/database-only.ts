@@ -37,6 +37,9 @@ export const DATABASE_ONLY_INDEXES: Record<string, DatabaseOnlyIndex> = {
   Offer_liveApplication_key: { table: "Offer", columns: ["applicationId"], predicate: LIVE_OFFER, unique: true },
   // The open turns of a drawn pool (unit selection), few among its rows.
   LotteryEntrant_openTurn_idx: { table: "LotteryEntrant", columns: ["drawId"], predicate: `("turnStatus" = 'OPEN'::"SelectionTurnStatus")` },
+  // Directed allocation (Art. 24): a unit to one assigned nominee, a person to one directed unit.
+  DirectedNominee_assignedUnit_key: { table: "DirectedNominee", columns: ["unitId"], predicate: `(status = 'ASSIGNED'::"NomineeStatus")`, unique: true },
+  DirectedNominee_assignedPerson_key: { table: "DirectedNominee", columns: ["residentId"], predicate: `(status = 'ASSIGNED'::"NomineeStatus")`, unique: true },
   // A household waits once per estate and purpose (Art. 23).
   WaitingListEntry_live_key: {
     table: "WaitingListEntry",

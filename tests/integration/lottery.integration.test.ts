@@ -7,7 +7,7 @@ import { GET as getEntrantsRoute } from "@/app/api/v1/lotteries/[drawId]/entrant
 import { GET as getResultRoute } from "@/app/api/v1/lotteries/[drawId]/result.txt/route";
 import { GET as listDrawsRoute } from "@/app/api/v1/lotteries/route";
 import { findDrawResult, listDrawResults } from "@/lib/allocation/draw-results";
-import { cancelDraw, drawPool, entrantsText, freezePool, getPublicDraw, listPublicDraws, resultText } from "@/lib/allocation/lottery";
+import { cancelDraw, drawPool, drawWitnesses, entrantsText, freezePool, getPublicDraw, listPublicDraws, resultText } from "@/lib/allocation/lottery";
 import type { Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import type { UnitType } from "@/lib/generated/prisma/client";
@@ -163,7 +163,10 @@ describe("the public lottery", () => {
   it("reads a drawn result 50 a page in rank order, searched by application number, and one number's line, as result.txt has them", async () => {
     const { drawId } = await freeze();
     expect(await findDrawResult(drawId, inPool[0]!.applicationNo)).toBeNull(); // not drawn yet
-    await drawPool(cast.yz1, { drawId, beacon: "1" });
+    expect(await failure(drawPool(cast.yz1, { drawId, beacon: "1", witnesses: "证".repeat(501) }))).toMatchObject({ code: "VALIDATION", fieldErrors: { witnesses: ["allocation.validation.witnessesTooLong"] } });
+    await drawPool(cast.yz1, { drawId, beacon: "1", witnesses: "重庆市渝中区公证处 王公证员；监督员 李某" });
+    // Who witnessed it is on the public record (the verification page), not in the fixed JSON.
+    expect(await drawWitnesses(drawId)).toBe("重庆市渝中区公证处 王公证员；监督员 李某");
     const lines = (await resultText(drawId))!.trimEnd().split("\n").map((l) => l.split(","));
     const page = await listDrawResults(drawId, 12);
     expect(page).toMatchObject({ total: 12, page: 1, pageCount: 1, q: "" });

@@ -145,5 +145,8 @@ describe("the demo seed", () => {
     const offer = await prisma.offer.findFirstOrThrow({ where: { applicationId: wuXia.id }, select: { status: true, waitingListEntryId: true, unit: { select: { status: true } } } });
     expect(offer).toMatchObject({ status: "PENDING", unit: { status: "OFFERED" } });
     expect(offer.waitingListEntryId).not.toBeNull();
+    // A directed allocation to an enterprise (Art. 24): an assigned nominee, one refused, one waiting.
+    const directed = await prisma.directedAllocation.findFirstOrThrow({ where: { kind: "ENTERPRISE" }, select: { nominees: { select: { status: true } } } });
+    expect(directed.nominees.map((n) => n.status).sort()).toEqual(["ASSIGNED", "ELIGIBLE", "INELIGIBLE"]);
   });
 });

@@ -5,7 +5,7 @@ import { DrawResults } from "@/components/allocation/draw-results";
 import { DrawVerification } from "@/components/allocation/draw-verification";
 import { listDrawResults } from "@/lib/allocation/draw-results";
 import type { Locale } from "@/i18n/config";
-import { getPublicDraw } from "@/lib/allocation/lottery";
+import { drawWitnesses, getPublicDraw } from "@/lib/allocation/lottery";
 
 // A draw's public verification page (shared/docs/lottery-publication.md): its own values in the
 // shell steps anyone can run with sha256sum. Read per request: a draw changes at the draw.
@@ -27,6 +27,9 @@ export default async function LotteryVerificationPage({ params, searchParams }: 
   // The result, 50 a page or searched by application number (Art. 23).
   const query = await searchParams;
   const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
-  const results = await listDrawResults(draw.drawId, draw.entrantCount, { page: Number.parseInt(one(query.page) ?? "1", 10), q: one(query.q) });
-  return <DrawVerification draw={draw} results={<DrawResults drawId={draw.drawId} results={results} winners={Math.min(draw.units, draw.entrantCount)} entrants={draw.entrantCount} />} />;
+  const [results, witnesses] = await Promise.all([
+    listDrawResults(draw.drawId, draw.entrantCount, { page: Number.parseInt(one(query.page) ?? "1", 10), q: one(query.q) }),
+    drawWitnesses(draw.drawId),
+  ]);
+  return <DrawVerification draw={draw} witnesses={witnesses} results={<DrawResults drawId={draw.drawId} results={results} winners={Math.min(draw.units, draw.entrantCount)} entrants={draw.entrantCount} />} />;
 }
