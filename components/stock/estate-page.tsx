@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Facts } from "@/components/ui/facts";
 import { PageHeader } from "@/components/ui/page-header";
 import type { EstateDetail } from "@/lib/stock/stock-service";
+import { UnitImportForm } from "./unit-import-form";
 import { AddBuildingForm } from "./add-building-form";
 import { EstateForm } from "./estate-form";
 import { StatusCounts } from "./status-counts";
@@ -89,6 +90,12 @@ export async function EstatePage({ estate }: { estate: EstateDetail }) {
           <Card title={t("addBuilding.title")}>
             <ClientMessages namespaces={["stock.addBuilding", "stock.fields"]}>
               <AddBuildingForm estateId={estate.id} estateCode={estate.code} />
+            </ClientMessages>
+          </Card>
+          <Card title={t("import.title")} id="import-units">
+            <p className="mb-4 text-sm text-slate-700">{t("import.intro")}</p>
+            <ClientMessages namespaces={["stock.import"]}>
+              <UnitImportForm estateId={estate.id} />
             </ClientMessages>
           </Card>
           <Card title={t("editEstate.title")}>

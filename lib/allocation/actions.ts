@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/actions/authed-action";
+import { publicPlansChanged } from "./public-cache";
 import { createPlanSchema, planStepSchema, withdrawPlanSchema } from "./plan-schemas";
 import { cancelDraw, drawPool, freezePool } from "./lottery";
 import { approvePlan, createPlan, publishPlan, submitPlan, withdrawPlan } from "./plans";
@@ -12,6 +13,7 @@ import { cancelDrawSchema, drawPoolSchema, freezePoolSchema } from "./schemas";
 
 function refreshed<T>(result: T): T {
   revalidatePath("/[locale]/(staff)/staff/plans", "layout");
+  publicPlansChanged();
   return result;
 }
 

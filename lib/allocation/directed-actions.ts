@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/actions/authed-action";
+import { publicDirectedChanged } from "./public-cache";
 import { addNominee, assignNominee, closeDirected, createDirected } from "./directed";
 import { addNomineeSchema, assignNomineeSchema, closeDirectedSchema, createDirectedSchema } from "./directed-schemas";
 
@@ -9,6 +10,7 @@ import { addNomineeSchema, assignNomineeSchema, closeDirectedSchema, createDirec
 
 function refreshed<T>(result: T): T {
   revalidatePath("/[locale]/(staff)/staff/directed", "layout");
+  publicDirectedChanged();
   return result;
 }
 

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/actions/authed-action";
+import { publicPlansChanged } from "./public-cache";
 import { acceptOffer, assignUnit, declineOffer, declineTurn, openSelection, pickUnit } from "./selection";
 import { assignUnitSchema, declineOfferSchema, declineTurnSchema, offerStepSchema, openSelectionSchema, pickUnitSchema } from "./selection-schemas";
 
@@ -11,6 +12,7 @@ import { assignUnitSchema, declineOfferSchema, declineTurnSchema, offerStepSchem
 function refreshed<T>(result: T): T {
   revalidatePath("/[locale]/(staff)/staff", "layout");
   revalidatePath("/[locale]/(applicant)/me", "layout");
+  publicPlansChanged();
   return result;
 }
 

@@ -114,6 +114,16 @@ export const addUnitSchema = z
   .transform(renameMoney);
 export type AddUnitInput = z.output<typeof addUnitSchema>;
 
+/** One row of a unit import file (lib/stock/unit-import.ts): its building by name, then the unit's fields. */
+export const unitImportRowSchema = z
+  .object({
+    building: z.string({ error: `${V}buildingNameRequired` }).trim().min(1, { error: `${V}buildingNameRequired` }).max(20, { error: `${V}buildingNameTooLong` }),
+    ...unitFields,
+  })
+  .superRefine(withinStandardRent)
+  .transform(renameMoney);
+export type UnitImportRow = z.output<typeof unitImportRowSchema>;
+
 export const updateUnitSchema = z
   .object({ unitId: id("unitMissing"), ...unitFields })
   .superRefine(withinStandardRent)
@@ -159,3 +169,12 @@ export type CreateEstateInput = z.output<typeof createEstateSchema>;
 
 export const updateEstateSchema = z.object({ estateId: id("estateMissing"), ...estateFields });
 export type UpdateEstateInput = z.output<typeof updateEstateSchema>;
+
+/** A unit import file as a form sends it (lib/stock/unit-import.ts reads the bytes). */
+export const unitImportFileSchema = z.object({
+  estateId: id("estateMissing"),
+  file: z
+    .instanceof(File, { error: `${V}importFileRequired` })
+    .refine((f) => f.size > 0, { error: `${V}importFileRequired` })
+    .refine((f) => f.size <= 900 * 1024, { error: `${V}importFileTooLarge` }),
+});

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { e2ePrisma } from "./db";
 import { ACCOUNTS, signIn } from "./support";
 
 test.describe("each role signs in and lands on its own home page", () => {
@@ -87,6 +88,14 @@ test("the public pages come from the cache for everyone, and the header still sh
   // Nobody signed in, asked twice: the second answer is the stored page.
   await request.get("/publicity");
   expect((await request.get("/publicity")).headers()["x-nextjs-cache"]).toMatch(/HIT|STALE/);
+  // The allocation pages without a query: a plan, the waiting lists, a directed allocation's notice.
+  const db = e2ePrisma();
+  const plan = await db.allocationPlan.findFirstOrThrow({ where: { status: "PUBLISHED" }, select: { id: true } });
+  const directed = await db.directedAllocation.findFirstOrThrow({ select: { id: true } });
+  for (const path of [`/plans/${plan.id}`, "/waiting-lists", `/directed/${directed.id}`]) {
+    expect((await request.get(path)).status()).toBe(200);
+    expect((await request.get(path)).headers()["x-nextjs-cache"], path).toMatch(/HIT|STALE/);
+  }
   await signIn(page, ACCOUNTS.applicant);
   await page.goto("/publicity");
   const header = page.locator("header");

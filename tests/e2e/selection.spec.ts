@@ -181,9 +181,18 @@ test("the first in rank picks and accepts a unit on a phone; the second finds it
   const width = await three.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(360);
 
+  // The third's window closes while the page is open: the pick is refused, clearly, and nothing changes.
+  await three.getByRole("link", { name: /1栋0302.*可选/ }).click();
+  await formReady(three, "pick-unit");
+  await e2ePrisma().lotteryEntrant.updateMany({ where: { drawId: pool.drawId, turnStatus: "OPEN" }, data: { turnClosesAt: new Date(Date.now() - 60_000) } });
+  await three.getByRole("button", { name: "选定此房" }).click();
+  await three.getByRole("alertdialog").getByRole("button", { name: "确认选定" }).click();
+  await expect(three.getByText("您的选房时间已过，本轮选房机会已顺延给下一位。")).toBeVisible();
+  expect(await e2ePrisma().offer.count({ where: { lotteryEntrant: { drawId: pool.drawId }, status: "PENDING" } })).toBe(0);
+
   // The officer sees where each household stands.
   await page.reload();
   await expect(page.locator(`[data-offer-status="ACCEPTED"]`)).toContainText("1栋1201");
   await expect(page.locator(`tr[data-turn="DECLINED"]`)).toHaveCount(1);
-  await expect(page.locator(`tr[data-turn="OPEN"]`)).toHaveCount(1);
+  await expect(page.locator(`[data-offer-status="ACCEPTED"]`)).toHaveCount(1);
 });

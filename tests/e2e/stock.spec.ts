@@ -130,3 +130,27 @@ test("a municipal officer adds a municipal estate, then its first building", asy
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("安居·新桥苑 · 1栋");
   await expect(page.getByText("该楼栋尚未录入房屋")).toBeVisible();
 });
+
+test("a district officer imports units from a CSV file: a preview lists a row's problem, a clean file imports into a new building", async ({ page }) => {
+  const tag = Date.now().toString(36).slice(-4).toUpperCase();
+  const building = `导${tag}`;
+  const header = "楼栋,房号,楼层,户型,建筑面积（㎡）,朝向,市场租金（元/月）,标准租金（元/月）,结构,附属设施";
+  const file = (rows: string[]) => ({ name: "房源导入.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${[header, ...rows].join("\n")}\n`, "utf8") });
+  await signIn(page, ACCOUNTS.shapingbaOfficer);
+  await page.goto("/staff/estates/SPB-002");
+  const card = page.locator("#import-units");
+  await formReady(page, "unit-import");
+  // Art. 27: a standard rent above 60 % of the market rent is this row's problem; nothing is imported.
+  await card.getByLabel("房源文件").setInputFiles(file([`${building},0101,1,一室一厅,48.6,朝南,1800,1000,,`, `${building},0102,1,一室一厅,48.6,朝南,1800,1500,,`]));
+  await card.getByRole("button", { name: "预览" }).click();
+  await expect(card.getByTestId("import-problems")).toContainText("第 3 行 · 标准租金（元/月）");
+  await expect(card.getByRole("button", { name: /确认导入/ })).toHaveCount(0);
+
+  await card.getByLabel("房源文件").setInputFiles(file([`${building},0101,1,一室一厅,48.6,朝南,1800,1000,,`, `${building},0102,1,两室一厅,62.5,南北通透,2000,1200,,`]));
+  await card.getByRole("button", { name: "预览" }).click();
+  await expect(card.getByTestId("import-preview")).toContainText(`将新建楼栋：${building}。`);
+  await card.getByRole("button", { name: "确认导入 2 套房源" }).click();
+  await expect(card.getByText("已导入 2 套房源（新建楼栋 1 个）。")).toBeVisible();
+  await expect(page.getByRole("link", { name: new RegExp(building) }).first()).toBeVisible();
+  expect(await e2ePrisma().unit.count({ where: { building: { name: building, estate: { code: "SPB-002" } }, status: "VACANT" } })).toBe(2);
+});

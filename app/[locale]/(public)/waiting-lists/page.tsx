@@ -4,9 +4,10 @@ import { PublicWaitingLists } from "@/components/allocation/public-waiting-lists
 import type { Locale } from "@/i18n/config";
 import { listWaitingLists } from "@/lib/allocation/waiting-list";
 
-// Every estate's ordered waiting list (轮候, Art. 23) with households in it. Read per request: a
-// list changes as households qualify and are housed.
-export const dynamic = "force-dynamic";
+// Every estate's ordered waiting list (轮候, Art. 23) with households in it. Served from the cache
+// per language and made again at least every minute (lists change as the jobs enrol and house).
+export const dynamic = "error";
+export const revalidate = 60;
 
 type Props = { params: Promise<{ locale: string }> };
 

@@ -5,8 +5,10 @@ import { PublicDirectedPage } from "@/components/allocation/directed-pages";
 import type { Locale } from "@/i18n/config";
 import { getPublicDirected } from "@/lib/allocation/directed";
 
-// One directed allocation's public notice (Art. 24): masked names and numbers only.
-export const dynamic = "force-dynamic";
+// One directed allocation's public notice (Art. 24): masked names and numbers only. Served from
+// the cache per language; made again by each step of the allocation and at least every minute.
+export const dynamic = "error";
+export const revalidate = 60;
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 

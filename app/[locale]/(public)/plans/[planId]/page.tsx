@@ -5,7 +5,11 @@ import { PublicPlanPage } from "@/components/allocation/public-plans";
 import type { Locale } from "@/i18n/config";
 import { getPublicPlan } from "@/lib/allocation/public-plans";
 
-export const dynamic = "force-dynamic";
+// Served from the cache per language (docs/decisions/013-public-pages-cache.md); made again when the
+// plan, its pools or its units' availability change (lib/allocation/public-cache.ts), and at least
+// every minute (the selection sweep runs outside any request).
+export const dynamic = "error";
+export const revalidate = 60;
 
 type Props = { params: Promise<{ locale: string; planId: string }> };
 
