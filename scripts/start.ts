@@ -38,23 +38,24 @@ function localSecret(name: string): string {
   return secret;
 }
 
-async function openDatabase(): Promise<{ url: string; stop: () => Promise<void>; fresh: boolean }> {
+/** The database to serve: `given` when its URL came from DATABASE_URL (not the embedded one). */
+async function openDatabase(): Promise<{ url: string; stop: () => Promise<void>; fresh: boolean; given: boolean }> {
   if (isE2E) {
     if (process.env.TEST_DATABASE_URL) {
       const url = process.env.TEST_DATABASE_URL;
       await resetDatabase(url);
-      return { url, stop: async () => {}, fresh: true };
+      return { url, stop: async () => {}, fresh: true, given: false };
     }
     const dir = path.join(dataDir, "e2e-pglite");
     rmSync(dir, { recursive: true, force: true });
     const db = await startEmbeddedPostgres({ dataDir: dir });
-    return { ...db, fresh: true };
+    return { ...db, fresh: true, given: false };
   }
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {}, fresh: false };
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {}, fresh: false, given: true };
   if (isProduction) throw new Error("DATABASE_URL must be set in production; the embedded database is for trying the portal out.");
   const db = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite"), port: Number(process.env.ANJU_PG_PORT ?? 0) || undefined });
   log(`embedded PostgreSQL on ${db.url.replace(/\/\/[^@]*@/, "//")} (data in ${path.relative(root, path.join(dataDir, "pglite"))})`);
-  return { ...db, fresh: false };
+  return { ...db, fresh: false, given: false };
 }
 
 function newestSourceChange(): number {
@@ -101,7 +102,9 @@ async function main(): Promise<void> {
   if (applied.length > 0) log(`applied migrations: ${applied.join(", ")}`);
 
   // The demo seed imports the app's data layer; load it only when it is needed.
-  const plan = demoSeedPlan({ databaseUrlGiven: Boolean(process.env.DATABASE_URL) && !isE2E, e2e: isE2E, seedDemoRequested: process.env.ANJU_SEED_DEMO === "1" });
+  // Whether the operator gave DATABASE_URL, as openDatabase found it (process.env.DATABASE_URL
+  // holds the embedded database's URL by now, for the app and the seed).
+  const plan = demoSeedPlan({ databaseUrlGiven: db.given, e2e: isE2E, seedDemoRequested: process.env.ANJU_SEED_DEMO === "1" });
   log(plan.notice);
   const { hasDemoData, seedDemoIfEmpty, printDemoAccounts } = await import("../lib/demo/seed");
   if (plan.seed !== "never" && (await seedDemoIfEmpty({ force: plan.seed === "force" }))) log("seeded the demo data");

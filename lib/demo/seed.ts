@@ -81,7 +81,7 @@ export const DEMO_APPLICANTS: DemoApplicant[] = [
   { phone: "13800000007", name: "赵敏", note: "in publicity now" },
   { phone: "13800000008", name: "黄勇", note: "refused 3 working days ago: may appeal" },
   { phone: "13800000009", name: "周杰", note: "appeal with the municipal agency" },
-  { phone: "13800000010", name: "吴霞", note: "qualified, on the waiting list" },
+  { phone: "13800000010", name: "吴霞", note: "first in her waiting list: a vacated unit is offered to her" },
   { phone: "13800000011", name: "郑凯", note: "tenant with a lease" },
   { phone: "13800000012", name: "孙丽", note: "refusal final" },
   { phone: "13800000013", name: "马超", note: "draft application in progress" },
