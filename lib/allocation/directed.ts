@@ -1,6 +1,4 @@
 import "server-only";
-import type { z } from "zod";
-import { issuesToFieldKeys } from "@/lib/actions/action-result";
 import { findClaimedResidentIds, latestBanUntil } from "@/lib/applications/household-claims";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import { can, districtOfReach, isCityWide, type Actor } from "@/lib/auth/permissions";
@@ -22,6 +20,7 @@ import {
   type CloseDirectedInput,
   type CreateDirectedInput,
 } from "./directed-schemas";
+import { isRecordId, parseInput } from "./inputs";
 
 // Directed allocation (定向配租, Art. 24): an estate's units reserved for the enterprises of a
 // development zone or industrial park (for their staff), or for a body the district government
@@ -38,13 +37,7 @@ const ASSIGNED_UNIT_INDEX = "DirectedNominee_assignedUnit_key";
 const ASSIGNED_PERSON_INDEX = "DirectedNominee_assignedPerson_key";
 const NOMINEE_KEY = "DirectedNominee_allocationId_residentId_key";
 export const DIRECTED_PAGE_SIZE = 20;
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", { fieldErrors: issuesToFieldKeys(parsed.error) });
-  return parsed.data;
-}
 
 function assertManages(actor: Actor, estate: { level: "MUNICIPAL" | "DISTRICT"; districtCode: string } | null): asserts estate {
   if (!estate || !can(actor, "estate:read", { districtCode: estate.districtCode })) throw new AppError("NOT_FOUND", { messageKey: "allocation.errors.directedNotFound" });
@@ -55,7 +48,7 @@ function assertManages(actor: Actor, estate: { level: "MUNICIPAL" | "DISTRICT"; 
 
 /** Creates a directed allocation, reserving `quota` vacant units of the type (lowest floors first), all or none. */
 export async function createDirected(actor: Actor, input: CreateDirectedInput, options: { now?: Date } = {}): Promise<{ allocationId: string }> {
-  const d = parse(createDirectedSchema, input);
+  const d = parseInput(createDirectedSchema, input);
   const at = options.now ?? clockNow();
   const estate = await prisma.estate.findUnique({ where: { id: d.estateId }, select: { id: true, code: true, level: true, districtCode: true } });
   assertManages(actor, estate);
@@ -103,7 +96,7 @@ export async function createDirected(actor: Actor, input: CreateDirectedInput, o
 }
 
 async function allocationForOfficer(actor: Actor, allocationId: string) {
-  const allocation = ID.test(allocationId)
+  const allocation = isRecordId(allocationId)
     ? await prisma.directedAllocation.findUnique({
         where: { id: allocationId },
         select: { id: true, kind: true, status: true, requireNoHome: true, startDate: true, endDate: true, districtCode: true, estate: { select: { level: true, districtCode: true } } },
@@ -128,7 +121,7 @@ async function factsOf(tx: Prisma.TransactionClient, residentId: string, today: 
 
 /** Adds a nominee and checks them against the allocation's rules: ELIGIBLE, or INELIGIBLE with the checks failed. */
 export async function addNominee(actor: Actor, input: AddNomineeInput, options: { now?: Date } = {}): Promise<{ nomineeId: string; status: NomineeStatus; problems: NomineeProblem[] }> {
-  const d = parse(addNomineeSchema, input);
+  const d = parseInput(addNomineeSchema, input);
   const at = options.now ?? clockNow();
   const today = todayCST(at);
   const allocation = await allocationForOfficer(actor, d.allocationId);
@@ -177,7 +170,7 @@ export async function addNominee(actor: Actor, input: AddNomineeInput, options: 
 
 /** Assigns one of the allocation's reserved units to an eligible nominee, within the period. */
 export async function assignNominee(actor: Actor, input: AssignNomineeInput, options: { now?: Date } = {}): Promise<{ nomineeId: string; unitId: string }> {
-  const d = parse(assignNomineeSchema, input);
+  const d = parseInput(assignNomineeSchema, input);
   const at = options.now ?? clockNow();
   const today = todayCST(at);
   const allocation = await allocationForOfficer(actor, d.allocationId);
@@ -221,7 +214,7 @@ export async function assignNominee(actor: Actor, input: AssignNomineeInput, opt
 
 /** Closes an allocation: its units not assigned are vacant again; assigned ones stay with their nominees. */
 export async function closeDirected(actor: Actor, input: CloseDirectedInput, options: { now?: Date } = {}): Promise<{ allocationId: string; released: number }> {
-  const d = parse(closeDirectedSchema, input);
+  const d = parseInput(closeDirectedSchema, input);
   const at = options.now ?? clockNow();
   const allocation = await allocationForOfficer(actor, d.allocationId);
   return prisma.$transaction(async (tx) => {
@@ -315,7 +308,7 @@ export interface DirectedDetail extends DirectedSummary {
 }
 
 async function detailOf(allocationId: string): Promise<Omit<DirectedDetail, "canManage"> | null> {
-  if (!ID.test(allocationId)) return null;
+  if (!isRecordId(allocationId)) return null;
   const row = await prisma.directedAllocation.findUnique({
     where: { id: allocationId },
     select: {

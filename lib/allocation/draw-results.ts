@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Outcome } from "@/lib/lottery/publication";
 import { normalizeNumberQuery, numberPrefixRange } from "@/lib/publicity/number-search";
 import { resultOutcome } from "./draw-json";
+import { isRecordId } from "./inputs";
 
 // A drawn pool's result as the public reads it (Art. 23): every entrant's rank, ticket and
 // outcome, 50 a page in rank order, or searched by application number (whole or its beginning).
@@ -12,7 +13,6 @@ import { resultOutcome } from "./draw-json";
 // count; a search is a range of the (drawId, applicationNo) unique index.
 
 export const RESULT_PAGE_SIZE = 50;
-const DRAW_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface DrawResultRow {
   rank: number;
@@ -61,7 +61,7 @@ export async function listDrawResults(drawId: string, entrantCount: number, quer
 
 /** One application's result in a drawn pool, or null (not drawn, not in it, or a malformed id). */
 export async function findDrawResult(drawId: string, applicationNo: string): Promise<DrawResultRow | null> {
-  if (!DRAW_ID.test(drawId) || applicationNo.length === 0 || applicationNo.length > 64) return null;
+  if (!isRecordId(drawId) || applicationNo.length === 0 || applicationNo.length > 64) return null;
   // One row by the (drawId, applicationNo) unique index, as plain SQL: the lookup is a fraction of
   // a millisecond, and Prisma's query building would be most of the answer's time.
   const rows = await prisma.$queryRaw<Array<{ rank: number | null; applicationNo: string; ticket: string | null; outcome: "WON" | "WAITLISTED" | null; round: "PRIORITY" | "GENERAL" | null }>>`

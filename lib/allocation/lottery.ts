@@ -1,7 +1,5 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { z } from "zod";
-import { issuesToFieldKeys } from "@/lib/actions/action-result";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { fromDateColumn, now as clockNow } from "@/lib/clock";
@@ -17,6 +15,7 @@ import type { ISODate } from "@/lib/rules/types";
 import { drawJson, entrantResult } from "./draw-json";
 import { cancelDrawSchema, drawPoolSchema, freezePoolSchema, type CancelDrawInput, type DrawPoolInput, type FreezePoolInput } from "./schemas";
 import { entitlementsAllowing } from "./unit-types";
+import { isRecordId, parseInput } from "./inputs";
 
 // The public lottery (摇号, Art. 23) as shared/docs/lottery-publication.md publishes it: an officer
 // freezes a pool (one plan's estate, unit type and application period), publishing its entrants
@@ -37,14 +36,7 @@ const ENTRANT_BATCH = 250_000;
 // A pool of 200,000 writes as many rows and ~20 MB of files: more than the default 5 s on a slow disk.
 const LONG_TRANSACTION = { timeout: 120_000, maxWait: 30_000 } as const;
 
-const DRAW_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** The schema's output, or the VALIDATION error with every field's message keys. */
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", { fieldErrors: issuesToFieldKeys(parsed.error) });
-  return parsed.data;
-}
 
 /** The first instant of a CST calendar date. */
 function cstStartOf(date: ISODate): Date {
@@ -83,7 +75,7 @@ export interface FrozenPool {
  * live draw of the same pool (CONFLICT). The secret is never returned.
  */
 export async function freezePool(actor: Actor, input: FreezePoolInput, options: { now?: Date } = {}): Promise<FrozenPool> {
-  const parsed = parse(freezePoolSchema, input);
+  const parsed = parseInput(freezePoolSchema, input);
   const { planId, unitType } = parsed;
   const at = options.now ?? clockNow();
   const plan = await prisma.allocationPlan.findUnique({
@@ -166,7 +158,7 @@ function notCommitted(status: LotteryDrawStatus): AppError {
 
 /** The draw's status and plan, once the actor is known to reach the plan's district. */
 async function drawInReach(actor: Actor, drawId: string) {
-  const draw = DRAW_ID.test(drawId)
+  const draw = isRecordId(drawId)
     ? await prisma.lotteryDraw.findUnique({ where: { id: drawId }, select: { status: true, plan: { select: { districtCode: true, status: true, estateId: true } } } })
     : null;
   if (!draw) throw new AppError("NOT_FOUND", { messageKey: "allocation.errors.drawNotFound" });
@@ -188,7 +180,7 @@ export interface DrawOutcome {
  * number of calls at once, one draws and the others get CONFLICT.
  */
 export async function drawPool(actor: Actor, input: DrawPoolInput, options: { now?: Date } = {}): Promise<DrawOutcome> {
-  const { drawId, beacon, witnesses } = parse(drawPoolSchema, input);
+  const { drawId, beacon, witnesses } = parseInput(drawPoolSchema, input);
   const at = options.now ?? clockNow();
   const draw = await drawInReach(actor, drawId);
   // Cheap refusals first, so that a repeated click does not recompute a large pool.
@@ -285,7 +277,7 @@ async function insertResults(
 
 /** Cancels a frozen draw that has not been drawn; its record and reason stay public, and it is never drawn. */
 export async function cancelDraw(actor: Actor, input: CancelDrawInput, options: { now?: Date } = {}): Promise<{ drawId: string }> {
-  const { drawId, reason } = parse(cancelDrawSchema, input);
+  const { drawId, reason } = parseInput(cancelDrawSchema, input);
   const at = options.now ?? clockNow();
   const draw = await drawInReach(actor, drawId);
   if (draw.status !== "COMMITTED") throw notCommitted(draw.status);
@@ -343,28 +335,28 @@ export async function listPublicDraws(): Promise<DrawJson[]> {
 
 /** One draw as the public sees it, or null (unknown or malformed id). */
 export async function getPublicDraw(drawId: string): Promise<DrawJson | null> {
-  if (!DRAW_ID.test(drawId)) return null;
+  if (!isRecordId(drawId)) return null;
   const row = await prisma.lotteryDraw.findUnique({ where: { id: drawId }, select: publicDrawSelect });
   return row ? toDrawJson(row) : null;
 }
 
 /** Who witnessed a draw (notaries, observers), as recorded at the draw; null when none was recorded. */
 export async function drawWitnesses(drawId: string): Promise<string | null> {
-  if (!DRAW_ID.test(drawId)) return null;
+  if (!isRecordId(drawId)) return null;
   const row = await prisma.lotteryDraw.findUnique({ where: { id: drawId }, select: { status: true, witnesses: true } });
   return row?.status === "DRAWN" ? row.witnesses : null;
 }
 
 /** entrants.txt: the bytes frozen with the draw, or null (unknown id). */
 export async function entrantsText(drawId: string): Promise<string | null> {
-  if (!DRAW_ID.test(drawId)) return null;
+  if (!isRecordId(drawId)) return null;
   const row = await prisma.lotteryDraw.findUnique({ where: { id: drawId }, select: { entrantsFile: true } });
   return row?.entrantsFile ?? null;
 }
 
 /** result.txt: the bytes written at the draw; null unless drawn. */
 export async function resultText(drawId: string): Promise<string | null> {
-  if (!DRAW_ID.test(drawId)) return null;
+  if (!isRecordId(drawId)) return null;
   const row = await prisma.lotteryDraw.findUnique({ where: { id: drawId }, select: { status: true, resultFile: true } });
   return row?.status === "DRAWN" ? row.resultFile : null;
 }

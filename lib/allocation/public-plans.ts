@@ -4,6 +4,7 @@ import type { AllocationMethod, AllocationPlanStatus, LotteryDrawStatus, UnitOri
 import { districtNames } from "@/lib/reference/districts";
 import type { ISODate } from "@/lib/rules/types";
 import { announcedDates, announcedSelect, pageOfPlans, type PlanListItem } from "./plan-fields";
+import { isRecordId } from "./inputs";
 
 // Published allocation plans as the public sees them (Art. 23: the plan, its available units and
 // the results are published). What a plan announces and the units it offers; never who drafted or
@@ -43,11 +44,10 @@ export interface PublicPlan {
   draws: Array<{ id: string; unitType: UnitType; status: LotteryDrawStatus; entrantCount: number; units: number; winners: number | null }>;
 }
 
-const PLAN_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** One public plan with the units it offers and its draws, or null (unknown, or not yet published). */
 export async function getPublicPlan(planId: string): Promise<PublicPlan | null> {
-  if (!PLAN_ID.test(planId)) return null;
+  if (!isRecordId(planId)) return null;
   const plan = await prisma.allocationPlan.findUnique({
     where: { id: planId },
     select: {

@@ -4,13 +4,13 @@ import { fromDateColumn } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { LotteryOutcome, LotteryRound, OfferStatus, Prisma, SelectionTurnStatus, UnitOrientation, UnitStatus, UnitType } from "@/lib/generated/prisma/client";
+import { isRecordId } from "./inputs";
 
 // What unit selection (选房) shows: the household its own pools, turn, units to choose from and
 // offers; the district's officers a pool's turns, offers and remaining units. Officers' reasons
 // for an assignment stay on the staff side.
 
 export const ENTRANTS_PAGE_SIZE = 50;
-const DRAW_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface SelectionUnit {
   id: string;
@@ -217,7 +217,7 @@ export interface MySelection extends MyPoolEntry {
 
 /** One pool as its household sees it, with the units to choose from; null when not theirs. */
 export async function getMySelection(actor: Actor, drawId: string): Promise<MySelection | null> {
-  if (!DRAW_ID.test(drawId) || !can(actor, "selection:take")) return null;
+  if (!isRecordId(drawId) || !can(actor, "selection:take")) return null;
   const row = await prisma.lotteryEntrant.findFirst({ where: { drawId, application: { applicantUserId: actor.id } }, select: myEntrySelect });
   if (!row) {
     // Frozen, not drawn yet: in the entrants file, with no rank until the draw.
@@ -288,7 +288,7 @@ function staffEntrant(row: Prisma.LotteryEntrantGetPayload<{ select: typeof staf
 
 /** A drawn pool's selection for the officers of its district (NOT_FOUND outside their reach). */
 export async function getStaffSelection(actor: Actor, drawId: string, page = 1): Promise<StaffSelection> {
-  const row = DRAW_ID.test(drawId) ? await prisma.lotteryDraw.findUnique({ where: { id: drawId }, select: drawSummarySelect }) : null;
+  const row = isRecordId(drawId) ? await prisma.lotteryDraw.findUnique({ where: { id: drawId }, select: drawSummarySelect }) : null;
   if (!row || !can(actor, "estate:read", { districtCode: row.plan.districtCode })) throw new AppError("NOT_FOUND", { messageKey: "allocation.errors.drawNotFound" });
   assertCan(actor, "estate:read", { districtCode: row.plan.districtCode });
   const draw = drawSummary(row);

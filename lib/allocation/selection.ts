@@ -1,6 +1,4 @@
 import "server-only";
-import type { z } from "zod";
-import { issuesToFieldKeys } from "@/lib/actions/action-result";
 import { transitionApplication } from "@/lib/applications/transitions";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
@@ -28,6 +26,7 @@ import {
   type PickUnitInput,
 } from "./selection-schemas";
 import { passWaitingListOffer } from "./waiting-list";
+import { parseInput } from "./inputs";
 
 // Unit selection (选房, Art. 23) after a draw, and the offers it makes (Art. 25). An officer opens
 // a drawn pool's selection once, setting each household's window, how many choose at the same time
@@ -51,11 +50,6 @@ const HOUR_MS = 3_600_000;
 // turn for a connection rather than failing after Prisma's default 2 s.
 const SELECTION_TX = { maxWait: 20_000, timeout: 20_000 } as const;
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", { fieldErrors: issuesToFieldKeys(parsed.error) });
-  return parsed.data;
-}
 
 /** A CST minute as notices show it: "2026-12-03 18:00". */
 export function cstMinute(at: Date): string {
@@ -166,7 +160,7 @@ async function drawForOfficer(actor: Actor, drawId: string) {
 
 /** Opens a drawn pool's unit selection (once): the first turns open at once, in rank order. */
 export async function openSelection(actor: Actor, input: OpenSelectionInput, options: { now?: Date } = {}): Promise<{ drawId: string; opened: number }> {
-  const { drawId, windowHours, parallel, acceptDays } = parse(openSelectionSchema, input);
+  const { drawId, windowHours, parallel, acceptDays } = parseInput(openSelectionSchema, input);
   const at = options.now ?? clockNow();
   const draw = await drawForOfficer(actor, drawId);
   if (draw.status !== "DRAWN") throw new AppError("CONFLICT", { messageKey: "allocation.errors.selectionNeedsDraw" });
@@ -331,7 +325,7 @@ async function myEntrant(actor: Actor, drawId: string) {
 
 /** A household chooses one of its pool's reserved units during its open window: the unit is offered to it. */
 export async function pickUnit(actor: Actor, input: PickUnitInput, options: { now?: Date } = {}): Promise<OfferMade> {
-  const { drawId, unitId } = parse(pickUnitSchema, input);
+  const { drawId, unitId } = parseInput(pickUnitSchema, input);
   const at = options.now ?? clockNow();
   const entrant = await myEntrant(actor, drawId);
   return takeTurn(actor, drawId, unitId, { entrantId: entrant.id, applicationId: entrant.applicationId, officer: null, assignReason: null }, at, entrant.draw.plan.districtCode);
@@ -339,7 +333,7 @@ export async function pickUnit(actor: Actor, input: PickUnitInput, options: { no
 
 /** An officer assigns a unit of the pool to a household whose turn is open, recording why (staff only). */
 export async function assignUnit(actor: Actor, input: AssignUnitInput, options: { now?: Date } = {}): Promise<OfferMade> {
-  const { drawId, entrantId, unitId, reason } = parse(assignUnitSchema, input);
+  const { drawId, entrantId, unitId, reason } = parseInput(assignUnitSchema, input);
   const at = options.now ?? clockNow();
   const draw = await drawForOfficer(actor, drawId);
   const entrant = await prisma.lotteryEntrant.findFirst({ where: { id: entrantId, drawId }, select: { id: true, applicationId: true } });
@@ -349,7 +343,7 @@ export async function assignUnit(actor: Actor, input: AssignUnitInput, options: 
 
 /** A household gives up its turn: the next in rank gets one. */
 export async function declineTurn(actor: Actor, input: DeclineTurnInput, options: { now?: Date } = {}): Promise<{ drawId: string }> {
-  const { drawId } = parse(declineTurnSchema, input);
+  const { drawId } = parseInput(declineTurnSchema, input);
   const at = options.now ?? clockNow();
   const entrant = await myEntrant(actor, drawId);
   await prisma.$transaction(async (tx) => {
@@ -400,7 +394,7 @@ function offerProblem(status: string): AppError {
 
 /** The household accepts its offer by the deadline: the application is allocated (配租), and the lease follows. */
 export async function acceptOffer(actor: Actor, input: OfferStepInput, options: { now?: Date } = {}): Promise<{ offerId: string }> {
-  const { offerId } = parse(offerStepSchema, input);
+  const { offerId } = parseInput(offerStepSchema, input);
   const at = options.now ?? clockNow();
   const offer = await myOffer(actor, offerId);
   if (offer.status !== "PENDING") throw offerProblem(offer.status);
@@ -422,7 +416,7 @@ export async function acceptOffer(actor: Actor, input: OfferStepInput, options: 
 
 /** The household declines its offer: the unit goes back to the pool and the next in rank gets a turn. */
 export async function declineOffer(actor: Actor, input: DeclineOfferInput, options: { now?: Date } = {}): Promise<{ offerId: string }> {
-  const { offerId, reason } = parse(declineOfferSchema, input);
+  const { offerId, reason } = parseInput(declineOfferSchema, input);
   const at = options.now ?? clockNow();
   const offer = await myOffer(actor, offerId);
   if (offer.status !== "PENDING") throw offerProblem(offer.status);

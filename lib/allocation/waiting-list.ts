@@ -1,6 +1,4 @@
 import "server-only";
-import type { z } from "zod";
-import { issuesToFieldKeys } from "@/lib/actions/action-result";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import { assertCan, can, type Actor } from "@/lib/auth/permissions";
 import { dateColumn, now as clockNow, todayCST } from "@/lib/clock";
@@ -18,6 +16,7 @@ import { moveUnitsStatus } from "@/lib/stock/stock-service";
 import { pageWindow } from "@/lib/db/paging";
 import { normalizeNumberQuery } from "@/lib/publicity/number-search";
 import { offerVacatedUnitSchema, type OfferVacatedUnitInput } from "./waiting-list-schemas";
+import { parseInput } from "./inputs";
 
 // The ordered waiting list (轮候, Art. 23): "applicants ranked by the location and unit type they
 // chose, housed in that order"; a vacated unit always goes to the head of its list. A qualified
@@ -38,11 +37,6 @@ const TX = { maxWait: 20_000, timeout: 20_000 } as const;
 
 type Tx = Prisma.TransactionClient;
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", { fieldErrors: issuesToFieldKeys(parsed.error) });
-  return parsed.data;
-}
 
 // ───────────── list ids ─────────────
 
@@ -195,7 +189,7 @@ export async function offerToHead(tx: Tx, input: { unitId: string; acceptDays: n
 
 /** An officer offers a vacated unit to the head of its waiting list (Art. 23). */
 export async function offerVacatedUnit(actor: Actor, input: OfferVacatedUnitInput, options: { now?: Date } = {}): Promise<WaitingListOffer> {
-  const { unitId, acceptDays } = parse(offerVacatedUnitSchema, input);
+  const { unitId, acceptDays } = parseInput(offerVacatedUnitSchema, input);
   const at = options.now ?? clockNow();
   const unit = await prisma.unit.findUnique({ where: { id: unitId }, select: { status: true, estate: { select: { districtCode: true } } } });
   if (!unit || !can(actor, "estate:read", { districtCode: unit.estate.districtCode })) throw new AppError("NOT_FOUND", { messageKey: "stock.errors.notFound" });
