@@ -32,7 +32,8 @@ export function turnLine(t: T, entry: Pick<MyPoolEntry, "turn" | "outcome" | "dr
   return t(`turn.${turn.status}`);
 }
 
-function unitLabel(offer: OfferView, locale: string): string {
+/** An offered unit as the household reads it: estate, building and number, floor area. */
+export function unitLabel(offer: OfferView, locale: string): string {
   return `${offer.unit.estate} ${offer.unit.building}${offer.unit.unitNo}（${formatDm2(offer.unit.floorAreaDm2, locale)}㎡）`;
 }
 

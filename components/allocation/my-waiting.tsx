@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { formatIsoDate } from "@/lib/applications/format";
 import type { OfferView } from "@/lib/allocation/selection-reads";
 import type { MyWaitingEntry } from "@/lib/allocation/waiting-list";
-import { formatDm2 } from "@/lib/money/format";
+import { unitLabel } from "./my-selection";
 import { AcceptOffer, DeclineOffer } from "./selection-forms";
 
 /** The applicant's home: their places in waiting lists (轮候), and a unit offered from one to accept. */
@@ -14,7 +14,7 @@ export async function MyWaiting({ entries, offers }: { entries: MyWaitingEntry[]
   const stock = await getTranslations("stock");
   const locale = await getLocale();
   const lang = locale === "en" ? "en" : "zh-CN";
-  const label = (o: OfferView) => `${o.unit.estate} ${o.unit.building}${o.unit.unitNo}（${formatDm2(o.unit.floorAreaDm2, locale)}㎡）`;
+  const label = (o: OfferView) => unitLabel(o, locale);
   return (
     <section aria-labelledby="my-waiting" className="mb-6">
       <h2 id="my-waiting" className="mb-3 text-lg font-semibold text-slate-900">{t("mine.title")}</h2>

@@ -7,7 +7,7 @@ import { prisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { AppError } from "@/lib/errors";
 import type { DirectedKind, DirectedStatus, NomineeStatus, Prisma, UnitStatus, UnitType } from "@/lib/generated/prisma/client";
-import { maskResidentId } from "@/lib/rules/identity";
+import { maskName, maskResidentId } from "@/lib/rules/identity";
 import { canManageEstate, moveUnitsStatus } from "@/lib/stock/stock-service";
 import { nomineeProblems, type NomineeProblem } from "./directed-rules";
 import {
@@ -37,7 +37,6 @@ const ASSIGNED_UNIT_INDEX = "DirectedNominee_assignedUnit_key";
 const ASSIGNED_PERSON_INDEX = "DirectedNominee_assignedPerson_key";
 const NOMINEE_KEY = "DirectedNominee_allocationId_residentId_key";
 export const DIRECTED_PAGE_SIZE = 20;
-
 
 function assertManages(actor: Actor, estate: { level: "MUNICIPAL" | "DISTRICT"; districtCode: string } | null): asserts estate {
   if (!estate || !can(actor, "estate:read", { districtCode: estate.districtCode })) throw new AppError("NOT_FOUND", { messageKey: "allocation.errors.directedNotFound" });
@@ -351,12 +350,6 @@ export async function getDirected(actor: Actor, allocationId: string): Promise<D
 export interface PublicDirected extends DirectedSummary {
   /** Assigned nominees as the public notice shows them: masked name and number, the unit. */
   assignedNominees: Array<{ name: string; residentIdMasked: string; unit: string }>;
-}
-
-/** Masks a name as publicity lists do: the first character and * for the rest. */
-function maskName(name: string): string {
-  const chars = [...name];
-  return chars.length <= 1 ? name : `${chars[0]}${"*".repeat(chars.length - 1)}`;
 }
 
 /** One allocation's public notice (Art. 24), or null. Never a full name or number, nor the checks. */

@@ -36,8 +36,6 @@ const ENTRANT_BATCH = 250_000;
 // A pool of 200,000 writes as many rows and ~20 MB of files: more than the default 5 s on a slow disk.
 const LONG_TRANSACTION = { timeout: 120_000, maxWait: 30_000 } as const;
 
-
-
 /** The first instant of a CST calendar date. */
 function cstStartOf(date: ISODate): Date {
   return new Date(`${date}T00:00:00+08:00`);

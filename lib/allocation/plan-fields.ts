@@ -45,6 +45,9 @@ export function announcedDates(plan: Announced) {
   };
 }
 
+/** The dates a plan announces, as every view of a plan carries them. */
+export type AnnouncedDates = ReturnType<typeof announcedDates>;
+
 /** How many units each of a page's plans offers (counted for those plans only, by the plan-unit key). */
 async function planUnitCounts(db: Pick<Prisma.TransactionClient, "allocationPlanUnit">, planIds: string[]): Promise<Map<string, number>> {
   if (planIds.length === 0) return new Map();

@@ -7,9 +7,8 @@ import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AllocationMethod, AllocationPlanStatus, Prisma, UnitStatus, UnitType } from "@/lib/generated/prisma/client";
 import { districtNames } from "@/lib/reference/districts";
-import type { ISODate } from "@/lib/rules/types";
 import { canManageEstate, moveUnitsStatus } from "@/lib/stock/stock-service";
-import { announcedDates, announcedSelect, pageOfPlans, type PlanListItem } from "./plan-fields";
+import { announcedDates, announcedSelect, type AnnouncedDates, pageOfPlans, type PlanListItem } from "./plan-fields";
 import type { CreatePlanInput, PlanFilter, PlanStepInput, WithdrawPlanInput } from "./plan-schemas";
 
 // Allocation plans (配租方案, Art. 23): an officer who manages an estate drafts a plan of its
@@ -214,21 +213,15 @@ function poolsOf(units: ReadonlyArray<{ unitType: UnitType }>, draws: ReadonlyAr
   });
 }
 
-export interface PlanDetail {
+export interface PlanDetail extends AnnouncedDates {
   id: string;
   title: string;
   method: AllocationMethod;
   status: AllocationPlanStatus;
   description: string | null;
   estate: { id: string; code: string; name: string; districtName: string };
-  applicationPeriodStart: ISODate | null;
-  applicationPeriodEnd: ISODate | null;
   priorityShareBp: number;
   beaconSource: string | null;
-  freezeDate: ISODate | null;
-  drawDate: ISODate | null;
-  selectionStartDate: ISODate | null;
-  selectionEndDate: ISODate | null;
   createdByName: string;
   createdAt: Date;
   submittedAt: Date | null;

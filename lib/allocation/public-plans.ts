@@ -2,8 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { AllocationMethod, AllocationPlanStatus, LotteryDrawStatus, UnitOrientation, UnitType } from "@/lib/generated/prisma/client";
 import { districtNames } from "@/lib/reference/districts";
-import type { ISODate } from "@/lib/rules/types";
-import { announcedDates, announcedSelect, pageOfPlans, type PlanListItem } from "./plan-fields";
+import { announcedDates, announcedSelect, type AnnouncedDates, pageOfPlans, type PlanListItem } from "./plan-fields";
 import { isRecordId } from "./inputs";
 
 // Published allocation plans as the public sees them (Art. 23: the plan, its available units and
@@ -15,27 +14,20 @@ export const PUBLIC_PLAN_PAGE_SIZE = 20;
 /** The statuses a plan is public in: from its publication on. */
 const PUBLIC_STATUSES: AllocationPlanStatus[] = ["PUBLISHED", "WITHDRAWN", "COMPLETED"];
 
-
 /** Public plans, newest first, a page at a time, with their unit counts (for the page's plans only). */
 export async function listPublicPlans(pageAsked: number | undefined): Promise<{ items: PlanListItem[]; total: number; page: number; pageCount: number }> {
   return pageOfPlans({ status: { in: PUBLIC_STATUSES } }, [{ publishedAt: "desc" }, { id: "asc" }], pageAsked, PUBLIC_PLAN_PAGE_SIZE);
 }
 
-export interface PublicPlan {
+export interface PublicPlan extends AnnouncedDates {
   id: string;
   title: string;
   method: AllocationMethod;
   status: AllocationPlanStatus;
   description: string | null;
   estate: { name: string; address: string; districtName: string };
-  applicationPeriodStart: ISODate | null;
-  applicationPeriodEnd: ISODate | null;
   priorityShareBp: number;
   beaconSource: string | null;
-  freezeDate: ISODate | null;
-  drawDate: ISODate | null;
-  selectionStartDate: ISODate | null;
-  selectionEndDate: ISODate | null;
   publishedAt: Date | null;
   withdrawnAt: Date | null;
   withdrawReason: string | null;
@@ -43,7 +35,6 @@ export interface PublicPlan {
   /** Each draw's pool; `winners` (min of units and entrants) once drawn, for the selection rate (中签率). */
   draws: Array<{ id: string; unitType: UnitType; status: LotteryDrawStatus; entrantCount: number; units: number; winners: number | null }>;
 }
-
 
 /** One public plan with the units it offers and its draws, or null (unknown, or not yet published). */
 export async function getPublicPlan(planId: string): Promise<PublicPlan | null> {

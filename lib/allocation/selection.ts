@@ -50,7 +50,6 @@ const HOUR_MS = 3_600_000;
 // turn for a connection rather than failing after Prisma's default 2 s.
 const SELECTION_TX = { maxWait: 20_000, timeout: 20_000 } as const;
 
-
 /** A CST minute as notices show it: "2026-12-03 18:00". */
 export function cstMinute(at: Date): string {
   const shifted = new Date(at.getTime() + 8 * HOUR_MS).toISOString();

@@ -37,7 +37,6 @@ const TX = { maxWait: 20_000, timeout: 20_000 } as const;
 
 type Tx = Prisma.TransactionClient;
 
-
 // ───────────── list ids ─────────────
 
 /** The public id of an estate's list for a unit type: "YZ-001.ONE_BEDROOM". */
@@ -130,6 +129,19 @@ export function estimatedWaitMonths(position: number, housedLastYear: number): n
 
 // ───────────── offering a vacated unit to the head of its list ─────────────
 
+/**
+ * The household at the head of a unit's list that has not already declined or let lapse an offer
+ * of this unit, with the list as ranked now (the offer and the unit page ask the same question).
+ */
+async function headOfList(db: Tx | typeof prisma, unit: { id: string; estateId: string; unitType: UnitType }): Promise<{ head: RankedEntry | undefined; ranked: RankedEntry[] }> {
+  const [refused, ranked] = await Promise.all([
+    db.offer.findMany({ where: { unitId: unit.id, waitingListEntryId: { not: null }, status: { in: ["DECLINED", "EXPIRED"] } }, select: { applicationId: true } }),
+    rankedList(db, unit.estateId, unit.unitType),
+  ]);
+  const declined = new Set(refused.map((o) => o.applicationId));
+  return { head: ranked.find((e) => !declined.has(e.applicationId)), ranked };
+}
+
 async function lockList(tx: Tx, estateId: string, unitType: UnitType): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`waiting-list:${estateId}:${unitType}`}))`;
 }
@@ -151,8 +163,7 @@ export async function offerToHead(tx: Tx, input: { unitId: string; acceptDays: n
     select: { id: true, unitNo: true, unitType: true, status: true, estateId: true, building: { select: { name: true } }, estate: { select: { name: true, districtCode: true } } },
   });
   await lockList(tx, unit.estateId, unit.unitType);
-  const declined = new Set((await tx.offer.findMany({ where: { unitId: unit.id, waitingListEntryId: { not: null }, status: { in: ["DECLINED", "EXPIRED"] } }, select: { applicationId: true } })).map((o) => o.applicationId));
-  const head = (await rankedList(tx, unit.estateId, unit.unitType)).find((e) => !declined.has(e.applicationId));
+  const { head } = await headOfList(tx, unit);
   if (!head) return null;
   const taken = await tx.waitingListEntry.updateMany({ where: { id: head.id, status: "WAITING" }, data: { status: "OFFERED" } });
   if (taken.count !== 1) throw new AppError("CONFLICT");
@@ -386,10 +397,8 @@ export async function getStaffWaitingList(actor: Actor, listId: string, page = 1
 
 /** The head of the list a unit would be offered to now (for the unit page), or null. */
 export async function headForUnit(unitId: string): Promise<{ applicationNo: string; listLength: number; listId: string } | null> {
-  const unit = await prisma.unit.findUnique({ where: { id: unitId }, select: { estateId: true, unitType: true, estate: { select: { code: true } } } });
+  const unit = await prisma.unit.findUnique({ where: { id: unitId }, select: { id: true, estateId: true, unitType: true, estate: { select: { code: true } } } });
   if (!unit) return null;
-  const declined = new Set((await prisma.offer.findMany({ where: { unitId, waitingListEntryId: { not: null }, status: { in: ["DECLINED", "EXPIRED"] } }, select: { applicationId: true } })).map((o) => o.applicationId));
-  const ranked = await rankedList(prisma, unit.estateId, unit.unitType);
-  const head = ranked.find((e) => !declined.has(e.applicationId));
+  const { head, ranked } = await headOfList(prisma, unit);
   return head ? { applicationNo: head.applicationNo, listLength: ranked.length, listId: listIdOf(unit.estate.code, unit.unitType) } : null;
 }
