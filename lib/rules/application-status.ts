@@ -25,7 +25,7 @@ export const CLAIMING_APPLICATION_STATUSES = [
 ] as const;
 
 /** A lease in one of these statuses claims the household's members (Art. 12). */
-export const OCCUPYING_LEASE_STATUSES = ["PENDING_SIGNATURE", "ACTIVE", "HOLDING_OVER"] as const;
+export const OCCUPYING_LEASE_STATUSES = ["PENDING_SIGNATURE", "AWAITING_COUNTERSIGNATURE", "ACTIVE", "HOLDING_OVER"] as const;
 
 /** Refusals the applicant may appeal within 10 working days of the notice (Art. 19). */
 export const APPEALABLE_STATUSES = ["FIRST_REVIEW_REJECTED", "SECOND_REVIEW_REJECTED", "OBJECTION_UPHELD"] as const;

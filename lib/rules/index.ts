@@ -103,12 +103,18 @@ export {
   lateFeeFen,
   maintenanceFundMinFen,
   maxStandardRentFen,
+  monthlyRentFen,
+  multipliedRentFen,
+  rentTierFor,
   reviewedRentFen,
   roundFen,
   unitMismatchRentFen,
   vacatingRentMultiplier,
   vacatingTransitionEnds,
 } from "./rent";
+export type { RentTierRule } from "./rent";
+export type { FeeSettlement, OpenBill, OpenLateFee, RentSettlement, Settlement } from "./settlement";
+export { amountToSettleFen, settlePayment } from "./settlement";
 
 // Whole hundredths (fen, dm²) as text and from numbers, and the one crossing between dm² and the
 // m² of EligibilityInput (docs/decisions/010). Pages and forms use lib/money, built on these.

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  grandfatheredRentFen, lateFeeFen, maintenanceFundMinFen, maxStandardRentFen, reviewedRentFen, roundFen,
+  grandfatheredRentFen, lateFeeFen, maintenanceFundMinFen, maxStandardRentFen, monthlyRentFen, multipliedRentFen, rentTierFor, reviewedRentFen, roundFen,
   unitMismatchRentFen, vacatingRentMultiplier,
 } from "./rent";
 
@@ -134,5 +134,52 @@ describe("Art. 35: at least 5 % of rent income to the maintenance fund", () => {
   });
   it("refuses fractional fen", () => {
     expect(() => maintenanceFundMinFen(1.5)).toThrow(/rentIncomeFen/);
+  });
+});
+
+describe("Art. 27: a unit's monthly rent from the rate per m² and its area", () => {
+  it.each([
+    [1_500, 4_567, 68_505], // 15.00 yuan/m² x 45.67 m² = 685.05 yuan
+    [1_234, 5_001, 61_712], // 61,712.34: half up to whole fen
+    [1, 50, 1], // 0.5 fen rounds up
+    [0, 6_000, 0],
+  ])("%i fen/m² x %i dm² = %i fen", (rate, dm2, expected) => {
+    expect(monthlyRentFen(rate, dm2)).toBe(expected);
+  });
+  it("refuses a zero or fractional area", () => {
+    expect(() => monthlyRentFen(1_500, 0)).toThrow(/floorAreaDm2/);
+    expect(() => monthlyRentFen(1_500, 45.5)).toThrow(RangeError);
+  });
+});
+
+describe("Art. 27: the rent tier by income; low-rent households at the former low-rent rate", () => {
+  const tiers = [
+    { tierNo: 3, isLowRent: false, maxPerCapitaIncomeFen: null, rentFenPerM2: 1_800 },
+    { tierNo: 1, isLowRent: false, maxPerCapitaIncomeFen: 3_000_000, rentFenPerM2: 1_200 },
+    { tierNo: 2, isLowRent: false, maxPerCapitaIncomeFen: 5_000_000, rentFenPerM2: 1_500 },
+    { tierNo: 9, isLowRent: true, maxPerCapitaIncomeFen: null, rentFenPerM2: 500 },
+  ];
+  it.each([
+    [1_000_000, false, 1],
+    [3_000_000, false, 1],
+    [3_000_001, false, 2],
+    [9_000_000, false, 3],
+    [9_000_000, true, 9],
+  ])("per-capita income %i, low-rent %s -> tier %i", (perCapitaIncomeFen, lowRent, tierNo) => {
+    expect(rentTierFor(tiers, { perCapitaIncomeFen, lowRent })?.tierNo).toBe(tierNo);
+  });
+  it("no tier fits when every tier is bounded below the income", () => {
+    expect(rentTierFor(tiers.slice(1, 3), { perCapitaIncomeFen: 9_000_000, lowRent: false })).toBeNull();
+  });
+});
+
+describe("Art. 33, 38: rent multipliers", () => {
+  it.each([[100, 68_505, 68_505], [150, 68_505, 102_758], [200, 68_505, 137_010]] as const)("%i %% of %i = %i", (pct, rent, expected) => {
+    expect(multipliedRentFen(rent, pct)).toBe(expected);
+  });
+  it("1.5 x agrees with unitMismatchRentFen for all rents", () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000 }), (rent) => {
+      expect(multipliedRentFen(rent, 150)).toBe(unitMismatchRentFen(rent));
+    }));
   });
 });

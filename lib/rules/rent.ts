@@ -104,3 +104,47 @@ export function maintenanceFundMinFen(rentIncomeFen: Fen): Fen {
 
 /** Art. 39: arrears adding up to six months' rent or more oblige the tenant to vacate. */
 export const ARREARS_MONTHS_TO_VACATE = 6;
+
+/**
+ * Art. 27: a unit's monthly rent from a rate per m² per month and its floor area in dm²
+ * (1 m² = 100 dm²): rate x area, rounded half up once.
+ */
+export function monthlyRentFen(rateFenPerM2: Fen, floorAreaDm2: number): Fen {
+  assertFen(rateFenPerM2, "rateFenPerM2");
+  if (!Number.isSafeInteger(floorAreaDm2) || floorAreaDm2 <= 0) {
+    throw new RangeError(`floorAreaDm2 must be a positive whole number of dm², got ${String(floorAreaDm2)}`);
+  }
+  return roundRatioHalfUp(rateFenPerM2 * floorAreaDm2, 100);
+}
+
+/** A tier of a rent standard (Art. 27): households up to `maxPerCapitaIncomeFen` a year (null: no bound). */
+export interface RentTierRule {
+  tierNo: number;
+  isLowRent: boolean;
+  maxPerCapitaIncomeFen: number | null;
+  rentFenPerM2: Fen;
+}
+
+/**
+ * Art. 27: the tier a household pays. 低保/特困/低保边缘 households pay the former low-rent rate
+ * (the low-rent tier); every other household the first income tier, in ascending order, whose bound
+ * its per-capita income does not exceed. Null when the standard has no tier that fits.
+ */
+export function rentTierFor<T extends RentTierRule>(tiers: readonly T[], household: { perCapitaIncomeFen: number; lowRent: boolean }): T | null {
+  assertNonNegativeNumber(household.perCapitaIncomeFen, "perCapitaIncomeFen");
+  if (household.lowRent) {
+    const low = tiers.filter((t) => t.isLowRent).sort((a, b) => a.tierNo - b.tierNo)[0];
+    if (low) return low;
+  }
+  const income = [...tiers].filter((t) => !t.isLowRent).sort((a, b) => a.tierNo - b.tierNo);
+  for (const tier of income) {
+    if (tier.maxPerCapitaIncomeFen === null || household.perCapitaIncomeFen <= tier.maxPerCapitaIncomeFen) return tier;
+  }
+  return null;
+}
+
+/** A rent multiplier in percent as the rules give it: 100, 150 (Art. 33, 38) or 200 (Art. 38). */
+export function multipliedRentFen(rentFen: Fen, multiplierPercent: 100 | 150 | 200): Fen {
+  assertFen(rentFen, "rentFen");
+  return roundRatioHalfUp(rentFen * multiplierPercent, 100);
+}
