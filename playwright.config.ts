@@ -8,6 +8,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 // be a real PostgreSQL, where the public development secret is refused). Workers load this file
 // too, so the specs sign with the same value.
 process.env.INTAKE_HMAC_SECRET ??= "e2e-intake-secret-for-tests-only";
+// The test payment provider's secret likewise (lib/payments/providers.ts): the specs sign callbacks with it.
+process.env.PAYMENT_TEST_SECRET ??= "e2e-payment-secret-for-tests-only";
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -50,6 +52,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", INTAKE_HMAC_SECRET: process.env.INTAKE_HMAC_SECRET },
+    env: { PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", INTAKE_HMAC_SECRET: process.env.INTAKE_HMAC_SECRET, PAYMENT_TEST_SECRET: process.env.PAYMENT_TEST_SECRET },
   },
 });

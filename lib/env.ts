@@ -7,6 +7,8 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(16).optional(),
   INTAKE_HMAC_SECRET: z.string().min(8).optional(),
   UPLOAD_DIR: z.string().optional(),
+  /** The built-in test payment provider's callback secret (lib/payments/test-provider.ts). */
+  PAYMENT_TEST_SECRET: z.string().min(8).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -19,6 +19,7 @@ export type NavKey =
   | "estates"
   | "plans"
   | "directed"
+  | "leases"
   | "plansPublic"
   | "waitingListsPublic";
 

@@ -5,6 +5,7 @@ import { createPlanSchema } from "@/lib/allocation/plan-schemas";
 import { acceptOffer, declineOffer, declineTurn, openSelection, pickUnit } from "@/lib/allocation/selection";
 import { addNominee, assignNominee, createDirected } from "@/lib/allocation/directed";
 import { enrolWaitingLists, offerVacatedUnit } from "@/lib/allocation/waiting-list";
+import { draftLease } from "@/lib/tenancy/leases";
 import type { Actor } from "@/lib/auth/permissions";
 import { dateColumn } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
@@ -24,6 +25,10 @@ import type { ISODate } from "@/lib/rules/types";
 
 /** The demo account given, after the draw, to the household whose turn to choose is open. */
 export const DEMO_CHOOSING_PHONE = "13800000014";
+/** The household whose lease is drawn up and waits for its signature (Art. 25). */
+export const DEMO_SIGNING_PHONE = "13800000015";
+/** The household that accepted its unit; the district officer draws up its lease. */
+export const DEMO_ACCEPTED_PHONE = "13800000016";
 
 const CROWD_SIZE = 320;
 const YUZHONG_CROWD = 12;
@@ -189,6 +194,11 @@ export async function seedAllocation(today: ISODate, now: Date, passwordHash: st
   await acceptOffer(actorOf(0), { offerId: offers[0]!.offerId }, { now: ago(now, 60) });
   await acceptOffer(actorOf(1), { offerId: offers[1]!.offerId }, { now: ago(now, 55) });
   await declineOffer(actorOf(3), { offerId: offers[3]!.offerId, reason: "楼层太高，家中老人上下不便" }, { now: ago(now, 50) });
+  // The first household's lease is drawn up and waits for its signature; the second's is still to draw up.
+  for (const [i, phone] of [[0, DEMO_SIGNING_PHONE], [1, DEMO_ACCEPTED_PHONE]] as const) {
+    await prisma.user.update({ where: { id: actorOf(i).id }, data: { phone, name: ranked[i]!.application.applicantName ?? "配租户" } });
+  }
+  await draftLease(await staffActor("shapingba.officer"), { offerId: offers[0]!.offerId, startDate: today, termMonths: 36 }, { now: ago(now, 40) });
   await declineTurn(actorOf(4), { drawId: frozen.drawId }, { now: ago(now, 45) });
 
   // The demo account of a household choosing now: the best-ranked open turn.

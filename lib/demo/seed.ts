@@ -13,7 +13,11 @@ import type { Actor } from "@/lib/auth/permissions";
 import { registerApplicant } from "@/lib/auth/registration";
 import { createStaffSchema } from "@/lib/auth/schemas";
 import { createStaffUser } from "@/lib/auth/staff-users";
-import { dateColumn, todayCST } from "@/lib/clock";
+import { dateColumn, fromDateColumn, todayCST } from "@/lib/clock";
+import { nextSequenceValue } from "@/lib/db/sequence";
+import { issueBillsForLease } from "@/lib/tenancy/billing";
+import { leaseTermsOf } from "@/lib/tenancy/lease-terms";
+import { settleReceipt } from "@/lib/tenancy/payments";
 import { prisma } from "@/lib/db/client";
 import { uploadApplicationDocument } from "@/lib/documents/service";
 import type { EmploymentBasis, EstateLevel, PriorityCategory, Prisma, Relationship, Role, UnitType } from "@/lib/generated/prisma/client";
@@ -29,8 +33,8 @@ import { reviewDecisionSchema } from "@/lib/review/schemas";
 import { addDays, addMonths, addWorkingDays, deadlineDate, isWorkingDay, leaseEndDate, maxStandardRentFen, publicityEndDate, type IneligibilityCode, type ISODate } from "@/lib/rules";
 import { parseFen } from "@/lib/money/parse";
 import { requiredDocumentGroups } from "@/lib/rules/documents";
-import { residentIdCheckChar } from "@/lib/rules/identity";
-import { DEMO_CHOOSING_PHONE, seedAllocation } from "./seed-allocation";
+import { maskResidentId, residentIdCheckChar } from "@/lib/rules/identity";
+import { DEMO_ACCEPTED_PHONE, DEMO_CHOOSING_PHONE, DEMO_SIGNING_PHONE, seedAllocation } from "./seed-allocation";
 import { SOURCE_LAYOUTS } from "@/lib/shared-data/layouts";
 import { addBuildingSchema, addUnitSchema, changeUnitStatusSchema } from "@/lib/stock/schemas";
 import { addBuilding, addUnit, changeUnitStatus, moveUnitStatus } from "@/lib/stock/stock-service";
@@ -82,7 +86,7 @@ export const DEMO_APPLICANTS: DemoApplicant[] = [
   { phone: "13800000008", name: "黄勇", note: "refused 3 working days ago: may appeal" },
   { phone: "13800000009", name: "周杰", note: "appeal with the municipal agency" },
   { phone: "13800000010", name: "吴霞", note: "first in her waiting list: a vacated unit is offered to her" },
-  { phone: "13800000011", name: "郑凯", note: "tenant with a lease" },
+  { phone: "13800000011", name: "郑凯", note: "tenant: pays rent on time, this month's bill open" },
   { phone: "13800000012", name: "孙丽", note: "refusal final" },
   { phone: "13800000013", name: "马超", note: "draft application in progress" },
 ];
@@ -668,41 +672,57 @@ async function seedTenancy(today: ISODate, lastYear: ISODate, housed: Household,
   }
   const unitId = yz.unitIds.get("ONE_BEDROOM")![5]!;
   const start = addWorkingDays(lastYear, 45);
-  // Leases have no service yet (tenancy); the unit's status moves the one way statuses move.
+  // 郑凯 moved in before the portal kept leases: his lease is entered as a record of the time, in
+  // the standard form's terms (Art. 26), then billed and paid through the tenancy services.
   await prisma.$transaction((tx) => moveUnitStatus(tx, { unitId, from: "VACANT", to: "LEASED", reason: "签订租赁合同（演示）", actor: null, at: moment(start) }));
-  const unit = await prisma.unit.findUniqueOrThrow({ where: { id: unitId }, select: { standardRentFen: true } });
+  const unit = await prisma.unit.findUniqueOrThrow({
+    where: { id: unitId },
+    select: { standardRentFen: true, unitNo: true, floor: true, unitType: true, floorAreaDm2: true, structure: true, fixtures: true, building: { select: { name: true } }, estate: { select: { name: true, address: true, ownerName: true, operatorName: true } } },
+  });
+  const members = await prisma.householdMember.findMany({ where: { applicationId: housed.id! }, select: { name: true, relationship: true, residentId: true }, orderBy: { id: "asc" } });
+  const applicant = members.find((m) => m.relationship === "APPLICANT")!;
+  // Numbered from the district's lease counter, as drawing up a lease numbers it.
+  const sequence = await prisma.$transaction((tx) => nextSequenceValue(tx, `lease:${YUZHONG}:${start.slice(0, 4)}`));
+  const leaseNo = `ZL-${YUZHONG}-${start.slice(0, 4)}-${String(sequence).padStart(6, "0")}`;
+  const endDate = leaseEndDate(start, 36);
   const lease = await prisma.lease.create({
     data: {
-      leaseNo: `ZL-${YUZHONG}-${start.slice(0, 4)}-000001`,
+      leaseNo,
       applicationId: housed.id!,
       unitId,
       tenantUserId: housed.user!.id,
       termMonths: 36,
       startDate: dateColumn(start),
-      endDate: dateColumn(leaseEndDate(start, 36)),
+      endDate: dateColumn(endDate),
       monthlyRentFen: unit.standardRentFen,
       status: "ACTIVE",
-      signedAt: moment(start),
+      signedAt: moment(addDays(start, -3)),
+      countersignedAt: moment(addDays(start, -2)),
+      terms: leaseTermsOf({
+        leaseNo,
+        estate: unit.estate,
+        unit: { ...unit, building: unit.building.name },
+        tenant: { name: applicant.name, residentIdMasked: maskResidentId(applicant.residentId) },
+        members: members.map((m) => ({ name: m.name, relationship: m.relationship })),
+        startDate: start,
+        endDate,
+        termMonths: 36,
+        rent: { monthlyRentFen: unit.standardRentFen, basis: "STANDARD", standardDocumentNo: null, tierName: null },
+        signDueDate: addDays(start, -1),
+      }) as unknown as Prisma.InputJsonValue,
+      signDueDate: dateColumn(addDays(start, -1)),
     },
   });
-  // Monthly rent bills anchored on the lease start, paid except the current month's.
-  const bills: Prisma.BillCreateManyInput[] = [];
-  for (let k = 0; addMonths(start, k) <= today; k++) {
-    const periodStart = addMonths(start, k);
-    const periodEnd = addDays(addMonths(start, k + 1), -1);
-    const isCurrent = periodEnd >= today;
-    bills.push({
-      leaseId: lease.id,
-      periodStart: dateColumn(periodStart),
-      periodEnd: dateColumn(periodEnd),
-      amountFen: unit.standardRentFen,
-      dueDate: dateColumn(addDays(periodStart, 9)),
-      paidFen: isCurrent ? 0 : unit.standardRentFen,
-      status: isCurrent ? "UNPAID" : "PAID",
-      paidAt: isCurrent ? null : moment(addDays(periodStart, 5)),
-    });
+  // Every month's bill since the start; each paid at the counter on its 6th day but this month's.
+  await issueBillsForLease(prisma, lease.id, today, moment(start));
+  const bills = await prisma.bill.findMany({ where: { leaseId: lease.id }, select: { periodStart: true, periodEnd: true }, orderBy: { periodStart: "asc" } });
+  for (const [k, bill] of bills.entries()) {
+    const paidOn = addDays(fromDateColumn(bill.periodStart), 5);
+    if (fromDateColumn(bill.periodEnd) >= today || paidOn >= today) continue;
+    await prisma.$transaction((tx) =>
+      settleReceipt(tx, { leaseId: lease.id, amountFen: unit.standardRentFen, method: k % 3 === 0 ? "BANK_TRANSFER" : "ONLINE", reference: `demo:${leaseNo}:${k}`, paidAt: moment(paidOn, 60), paidOn, recordedById: null }),
+    );
   }
-  await prisma.bill.createMany({ data: bills });
 }
 
 /** Whether the demo accounts exist (so that `npm start` lists them only then). */
@@ -718,6 +738,8 @@ export function printDemoAccounts(): void {
     ...DEMO_STAFF.map((s) => `  ${s.username.padEnd(20)} ${s.note}`),
     ...DEMO_APPLICANTS.map((a) => `  ${a.phone.padEnd(20)} applicant ${a.name}: ${a.note}`),
     `  ${DEMO_CHOOSING_PHONE.padEnd(20)} applicant: won the lottery at 安居·松涛苑, choosing a unit now`,
+    `  ${DEMO_SIGNING_PHONE.padEnd(20)} tenant-to-be: lease at 安居·松涛苑 drawn up, to sign in the portal`,
+    `  ${DEMO_ACCEPTED_PHONE.padEnd(20)} tenant-to-be: accepted a unit at 安居·松涛苑, lease to be drawn up by shapingba.officer`,
     "",
   ];
   console.log(lines.join("\n"));

@@ -42,7 +42,7 @@ export function intakeOpenApiDocument(): Record<string, unknown> {
         "does not reject a submission: officers decide (Art. 19).",
     },
     servers: [{ url: "/" }],
-    tags: [{ name: "intake" }, { name: "public" }],
+    tags: [{ name: "intake" }, { name: "payments" }, { name: "public" }],
     paths: {
       "/api/v1/intake/applications": {
         post: {
@@ -103,6 +103,27 @@ export function intakeOpenApiDocument(): Record<string, unknown> {
           },
         },
       },
+      "/api/v1/payments/{provider}/callback": {
+        post: {
+          tags: ["payments"],
+          operationId: "paymentCallback",
+          summary: "A payment provider reports what became of a tenant's rent payment (Art. 28-29)",
+          description:
+            "Settled once by the provider's payment id: a replayed or reordered callback is answered 200 with result " +
+            "`already-processed` and changes nothing. The built-in test provider (`test`) signs like a gateway: " +
+            "X-Payment-Signature is \"sha256=\" + lowercase hex HMAC-SHA256 over `${X-Payment-Timestamp}.${rawBody}`.",
+          security: [{ paymentTimestamp: [], paymentSignature: [] }],
+          parameters: [{ name: "provider", in: "path", required: true, schema: { type: "string", example: "test" } }],
+          requestBody: { required: true, content: { "application/json": { schema: ref("PaymentCallback") } } },
+          responses: {
+            "200": { description: "Applied, or applied before.", content: { "application/json": { schema: ref("PaymentCallbackResult") } } },
+            "400": errorBody("The body is not a callback, or its order number or amount does not match the order. Nothing changes.", "金额与订单不符"),
+            "401": errorBody("Missing or wrong signature, or a timestamp more than 300 s from the server clock. Nothing changes.", "回调签名无效"),
+            "404": errorBody("Unknown provider or payment.", "没有这笔支付"),
+            "413": errorBody("The body is larger than 16 KiB.", "回调内容过大"),
+          },
+        },
+      },
       "/api/v1/openapi.json": {
         get: {
           tags: ["public"],
@@ -115,6 +136,8 @@ export function intakeOpenApiDocument(): Record<string, unknown> {
     },
     components: {
       securitySchemes: {
+        paymentTimestamp: { type: "apiKey", in: "header", name: "X-Payment-Timestamp", description: "Unix time in seconds; rejected when more than 300 s from the server clock." },
+        paymentSignature: { type: "apiKey", in: "header", name: "X-Payment-Signature", description: "sha256= + hex HMAC-SHA256 over `${timestamp}.${rawBody}` with the provider's secret." },
         intakeTimestamp: {
           type: "apiKey",
           in: "header",
@@ -276,6 +299,22 @@ export function intakeOpenApiDocument(): Record<string, unknown> {
           type: "object",
           required: ["error", "issues"],
           properties: { error: { type: "string" }, issues: { type: "array", items: ref("Issue") } },
+        },
+        PaymentCallback: {
+          type: "object",
+          required: ["paymentId", "orderNo", "status", "amountFen", "paidAt"],
+          properties: {
+            paymentId: { type: "string", description: "The provider's payment id.", example: "tp_4f1c2a9e0b7d3c5a6e8f1029" },
+            orderNo: { type: "string", description: "The portal's order number.", example: "PO-20261201-3FA9C01B2E" },
+            status: { type: "string", enum: ["PAID", "FAILED"] },
+            amountFen: { type: "integer", minimum: 1, description: "Whole fen (1 yuan = 100 fen)." },
+            paidAt: { type: "string", format: "date-time" },
+          },
+        },
+        PaymentCallbackResult: {
+          type: "object",
+          required: ["result", "orderNo"],
+          properties: { result: { type: "string", enum: ["settled", "failed", "already-processed"] }, orderNo: { type: "string" }, receiptNo: { type: "string" } },
         },
         AlreadyHoused: {
           type: "object",

@@ -6,6 +6,7 @@ import { sweepSelections } from "@/lib/allocation/selection";
 import { enrolWaitingLists, expireWaitingListOffers } from "@/lib/allocation/waiting-list";
 import { runDueRechecks } from "@/lib/rechecks/recheck-service";
 import { resumeImports } from "@/lib/shared-data/import-service";
+import { runBilling } from "@/lib/tenancy/billing";
 
 // Scheduled work. Each job is idempotent and safe to run at any time: it looks for what is due
 // (publicity that has ended, notices to send…) and does it. The scheduler (lib/jobs/scheduler.ts)
@@ -63,6 +64,15 @@ export const jobs: Job[] = [
       const r = await enrolWaitingLists(now);
       const expired = await expireWaitingListOffers(now);
       return `${r.enrolled} enrolled, ${r.retired} retired, ${expired} offers expired`;
+    },
+  },
+  // Art. 29: every lease in force gets the bill of the period starting this month, once (a unique
+  // key per lease and period decides it, however often and from however many servers this runs).
+  {
+    name: "monthly-billing",
+    async run(now) {
+      const r = await runBilling({ now });
+      return `${r.issued} bills, ${r.transitionIssued} transition bills for ${r.month}`;
     },
   },
   {

@@ -22,6 +22,7 @@ import statusReasons from "./statusReasons.json";
 import referenceIncomes from "./referenceIncomes.json";
 import stock from "./stock.json";
 import allocation from "./allocation.json";
+import tenancy from "./tenancy.json";
 
-const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation };
+const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy };
 export default messages;

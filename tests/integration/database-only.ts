@@ -40,6 +40,13 @@ export const DATABASE_ONLY_INDEXES: Record<string, DatabaseOnlyIndex> = {
   // Directed allocation (Art. 24): a unit to one assigned nominee, a person to one directed unit.
   DirectedNominee_assignedUnit_key: { table: "DirectedNominee", columns: ["unitId"], predicate: `(status = 'ASSIGNED'::"NomineeStatus")`, unique: true },
   DirectedNominee_assignedPerson_key: { table: "DirectedNominee", columns: ["residentId"], predicate: `(status = 'ASSIGNED'::"NomineeStatus")`, unique: true },
+  // A unit has one live lease: being signed, in force or held over (Art. 25).
+  Lease_liveUnit_key: {
+    table: "Lease",
+    columns: ["unitId"],
+    predicate: `(status = ANY (ARRAY['PENDING_SIGNATURE'::"LeaseStatus", 'AWAITING_COUNTERSIGNATURE'::"LeaseStatus", 'ACTIVE'::"LeaseStatus", 'HOLDING_OVER'::"LeaseStatus"]))`,
+    unique: true,
+  },
   // A household waits once per estate and purpose (Art. 23).
   WaitingListEntry_live_key: {
     table: "WaitingListEntry",

@@ -11,6 +11,8 @@ import { upsertDistricts } from "@/lib/reference/districts";
 
 /** The intake API's shared secret in the integration tests (set by setup-env.ts). */
 export const TEST_INTAKE_SECRET = "integration-test-intake-secret";
+/** The test payment provider's secret in the integration tests (set by setup-env.ts). */
+export const TEST_PAYMENT_SECRET = "integration-test-payment-secret";
 
 /** The shared Prisma client (lib/db/client.ts) connected to the test database. */
 export { prisma };

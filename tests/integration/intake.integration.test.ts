@@ -270,7 +270,9 @@ describe("public documents of the API", () => {
   it("GET /api/v1/openapi.json describes every path, the security scheme and the responses", async () => {
     const doc = await getOpenApi().json();
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/api/v1/estates", "/api/v1/intake/applications", "/api/v1/intake/applications/{applicationNo}", "/api/v1/openapi.json"]);
+    expect(Object.keys(doc.paths).sort()).toEqual(["/api/v1/estates", "/api/v1/intake/applications", "/api/v1/intake/applications/{applicationNo}", "/api/v1/openapi.json", "/api/v1/payments/{provider}/callback"]);
+    expect(Object.keys(doc.paths["/api/v1/payments/{provider}/callback"].post.responses).sort()).toEqual(["200", "400", "401", "404", "413"]);
+    expect(doc.components.securitySchemes.paymentSignature).toMatchObject({ type: "apiKey", in: "header", name: "X-Payment-Signature" });
     expect(Object.keys(doc.paths["/api/v1/intake/applications"].post.responses).sort()).toEqual(["200", "201", "400", "401", "409", "413", "422", "503"]);
     expect(doc.components.securitySchemes.intakeSignature).toMatchObject({ type: "apiKey", in: "header", name: "X-Intake-Signature" });
     // Every $ref resolves.

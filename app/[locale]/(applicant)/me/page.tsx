@@ -7,6 +7,9 @@ import { listMyListOffers, listMyPools } from "@/lib/allocation/selection-reads"
 import { listMyWaitingEntries } from "@/lib/allocation/waiting-list";
 import { countLinkableIntakeApplications, countUnreadNotifications, listMyApplications } from "@/lib/applications/queries";
 import { requirePermission } from "@/lib/auth/session";
+import { TenantLeaseCard } from "@/components/tenancy/tenancy-pages";
+import { nextBillOf, statementOf } from "@/lib/tenancy/account";
+import { listMyLeases } from "@/lib/tenancy/leases";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("applicant");
@@ -17,16 +20,21 @@ export default async function MePage() {
   const user = await requirePermission("applicantArea:enter", undefined, { returnTo: "/me" });
   // Applications from 渝快办 with this account's mobile number are linked once the applicant gives
   // the applicant's resident ID (docs/decisions/005): registration does not prove the number.
-  const [applications, unread, linkable, pools, waiting, listOffers] = await Promise.all([
+  const [applications, unread, linkable, pools, waiting, listOffers, leases] = await Promise.all([
     listMyApplications(user),
     countUnreadNotifications(user),
     countLinkableIntakeApplications(user),
     listMyPools(user),
     listMyWaitingEntries(user),
     listMyListOffers(user),
+    listMyLeases(user),
   ]);
+  // The tenancy first: the live lease, what is owed and the next bill.
+  const lease = leases[0];
+  const statement = lease && (lease.status === "ACTIVE" || lease.status === "HOLDING_OVER") ? await statementOf(user, lease.leaseNo) : null;
   const allocation = (
     <>
+      {lease ? <TenantLeaseCard lease={lease} statement={statement} nextBill={statement ? nextBillOf(statement, lease) : null} /> : null}
       <MyPools entries={pools} />
       <MyWaiting entries={waiting} offers={listOffers} />
     </>

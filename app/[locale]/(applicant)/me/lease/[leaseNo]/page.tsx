@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { TenantLeasePage } from "@/components/tenancy/tenancy-pages";
+import { requirePermission } from "@/lib/auth/session";
+import { statementOf } from "@/lib/tenancy/account";
+import { getLease } from "@/lib/tenancy/leases";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("tenancy.lease");
+  return { title: t("title") };
+}
+
+type Props = { params: Promise<{ leaseNo: string }>; searchParams: Promise<{ paid?: string | string[] }> };
+
+/** The tenant's own lease and account; anyone else's is "not found". */
+export default async function MyLeaseRoute({ params, searchParams }: Props) {
+  const { leaseNo } = await params;
+  const user = await requirePermission("applicantArea:enter", undefined, { returnTo: `/me/lease/${leaseNo}` });
+  const lease = await getLease(user, leaseNo);
+  if (!lease) notFound();
+  const statement = lease.status === "PENDING_SIGNATURE" || lease.status === "AWAITING_COUNTERSIGNATURE" ? null : await statementOf(user, leaseNo);
+  const { paid } = await searchParams;
+  return <TenantLeasePage lease={lease} statement={statement} paid={paid === "1"} />;
+}

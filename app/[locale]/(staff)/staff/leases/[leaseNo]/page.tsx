@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { StaffLeasePage } from "@/components/tenancy/tenancy-pages";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { todayCST } from "@/lib/clock";
+import { statementOf } from "@/lib/tenancy/account";
+import { getLease } from "@/lib/tenancy/leases";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("tenancy.staff");
+  return { title: t("list.title") };
+}
+
+type Props = { params: Promise<{ leaseNo: string }> };
+
+/** One lease in the officer's reach; outside it, "not found". */
+export default async function StaffLeaseRoute({ params }: Props) {
+  const { leaseNo } = await params;
+  const user = await requirePermission("lease:manage", undefined, { returnTo: `/staff/leases/${leaseNo}` });
+  const lease = await getLease(user, leaseNo);
+  if (!lease) notFound();
+  const statement = (await statementOf(user, leaseNo))!;
+  return <StaffLeasePage lease={lease} statement={statement} today={todayCST()} canManage={can(user, "lease:manage", { districtCode: lease.unit.districtCode })} />;
+}

@@ -1,0 +1,31 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authedAction } from "@/lib/actions/authed-action";
+import { AppError } from "@/lib/errors";
+import { countersignLease, draftLease, signLease } from "./leases";
+import { recordCounterPayment, startOnlinePayment } from "./payments";
+import { counterPaymentSchema, draftLeaseSchema, leaseStepSchema, signLeaseSchema, startPaymentSchema, testCashierSchema } from "./schemas";
+import { payAtTestCashier } from "./test-cashier";
+
+// Leases and payments: the services decide whose lease it is and who may act on it.
+
+function refreshed<T>(result: T): T {
+  revalidatePath("/[locale]/(staff)/staff", "layout");
+  revalidatePath("/[locale]/(applicant)/me", "layout");
+  return result;
+}
+
+// Drawing up and paying at the cashier go on to another page (the new lease, the lease paid for):
+// no refresh of this one, which would take the form away before it can navigate.
+export const draftLeaseAction = authedAction(draftLeaseSchema, "lease:manage", async (input, { user }) => draftLease(user, input));
+export const countersignLeaseAction = authedAction(leaseStepSchema, "lease:manage", async (input, { user }) => refreshed(await countersignLease(user, input)));
+export const counterPaymentAction = authedAction(counterPaymentSchema, "lease:manage", async ({ amount, ...input }, { user }) => refreshed(await recordCounterPayment(user, { ...input, amountFen: amount })));
+
+export const signLeaseAction = authedAction(signLeaseSchema, "lease:read", async (input, { user }) => refreshed(await signLease(user, input)));
+export const startPaymentAction = authedAction(startPaymentSchema, "payment:read", async ({ amount, leaseId }, { user }) => startOnlinePayment(user, { leaseId, amountFen: amount }));
+export const testCashierAction = authedAction(testCashierSchema, "payment:read", async (input, { user }) => {
+  const result = await payAtTestCashier(user, input);
+  if (!result) throw new AppError("NOT_FOUND");
+  return result;
+});

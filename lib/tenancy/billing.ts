@@ -1,0 +1,127 @@
+import "server-only";
+import { writeAudit } from "@/lib/audit-log/write-audit";
+import { dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
+import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { multipliedRentFen, vacatingRentMultiplier } from "@/lib/rules/rent";
+import { periodIndexInMonth, periodsBegunBy, rentPeriod, RENT_PAYMENT_DAYS } from "./billing-rules";
+
+// The monthly billing run (Art. 29): every lease in force gets the bill of the period that starts
+// in the month, exactly once. "Once" is the database's: the unique key (leaseId, periodStart) and
+// INSERT ... ON CONFLICT DO NOTHING, so a second run, or two servers running at once, add nothing.
+// A lease in force bills its monthly rent as the lease states it (computed by lib/rules when the
+// lease was drawn up), so the run is one INSERT ... SELECT over the leases; the few households
+// holding over after the duty to vacate arose pay the transition rent of Art. 38 (1.5 x, then 2 x,
+// lib/rules vacatingRentMultiplier), computed here per bill.
+
+type Db = Prisma.TransactionClient | typeof prisma;
+
+export interface BillingRunResult {
+  month: string;
+  issued: number;
+  transitionIssued: number;
+}
+
+/** The CST month of a date: "2026-12". */
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+/**
+ * Issues the bills of the periods that start in `month` (default: this CST month) for every lease
+ * in force, and the transition rent of leases held over. Idempotent; safe from several servers.
+ */
+export async function runBilling(options: { now?: Date; month?: string; actorId?: string | null } = {}): Promise<BillingRunResult> {
+  const at = options.now ?? clockNow();
+  const month = options.month ?? monthOf(todayCST(at));
+  periodIndexInMonth("2000-01-01", month); // validates the month
+  const first = `${month}-01`;
+  const issued = await prisma.$executeRaw`
+    INSERT INTO "Bill" ("id", "leaseId", "kind", "periodStart", "periodEnd", "amountFen", "baseRentFen", "rentMultiplierPercent",
+                        "rentBasis", "rentStandardId", "dueDate", "paidFen", "status", "issuedAt")
+    SELECT 'bill' || md5(l."id" || p."periodStart"::text), l."id", 'RENT', p."periodStart",
+           LEAST((l."startDate" + make_interval(months => p.k + 1))::date - 1, l."endDate"),
+           l."monthlyRentFen", l."monthlyRentFen", 100, l."rentBasis", l."rentStandardId",
+           p."periodStart" + ${RENT_PAYMENT_DAYS - 1}::int, 0, 'UNPAID', ${at}
+    FROM "Lease" l
+    CROSS JOIN LATERAL (
+      SELECT k, (l."startDate" + make_interval(months => k))::date AS "periodStart"
+      FROM (SELECT ((EXTRACT(YEAR FROM ${first}::date) - EXTRACT(YEAR FROM l."startDate")) * 12
+                  + EXTRACT(MONTH FROM ${first}::date) - EXTRACT(MONTH FROM l."startDate"))::int AS k) m
+    ) p
+    WHERE l."status" = 'ACTIVE'
+      AND l."startDate" < (${first}::date + interval '1 month')
+      AND l."endDate" >= ${first}::date
+      AND p.k >= 0 AND p.k < l."termMonths"
+    ON CONFLICT ("leaseId", "periodStart") DO NOTHING`;
+  const transitionIssued = await billHoldingOver(month, at);
+  if (issued + transitionIssued > 0) {
+    await writeAudit({ actorId: options.actorId ?? null, actorRole: null, action: "billing.run", entityType: "Bill", entityId: month, data: { month, issued, transitionIssued } });
+  }
+  return { month, issued, transitionIssued };
+}
+
+/**
+ * Art. 38: a household held over after the duty to vacate arose pays 1.5 x the rent for three
+ * months, 2 x after them, per period starting in `month`, under its vacate order.
+ */
+async function billHoldingOver(month: string, at: Date): Promise<number> {
+  const leases = await prisma.lease.findMany({
+    where: { status: "HOLDING_OVER", vacateOrders: { some: { status: "ISSUED" } } },
+    select: {
+      id: true, startDate: true, monthlyRentFen: true, rentBasis: true, rentStandardId: true,
+      vacateOrders: { where: { status: "ISSUED" }, select: { id: true, obligationDate: true }, orderBy: { issuedAt: "desc" }, take: 1 },
+    },
+  });
+  const rows: Prisma.BillCreateManyInput[] = [];
+  for (const lease of leases) {
+    const order = lease.vacateOrders[0]!;
+    const k = periodIndexInMonth(fromDateColumn(lease.startDate), month);
+    if (k < 0) continue;
+    const period = rentPeriod(fromDateColumn(lease.startDate), k);
+    const obligation = fromDateColumn(order.obligationDate);
+    if (period.periodEnd < obligation) continue;
+    const multiplier = vacatingRentMultiplier(obligation, period.periodStart < obligation ? obligation : period.periodStart) === 2 ? 200 : 150;
+    rows.push({
+      leaseId: lease.id,
+      kind: "TRANSITION_RENT",
+      periodStart: dateColumn(period.periodStart),
+      periodEnd: dateColumn(period.periodEnd),
+      amountFen: multipliedRentFen(lease.monthlyRentFen, multiplier),
+      baseRentFen: lease.monthlyRentFen,
+      rentMultiplierPercent: multiplier,
+      rentBasis: lease.rentBasis,
+      rentStandardId: lease.rentStandardId,
+      vacateOrderId: order.id,
+      dueDate: dateColumn(period.dueDate),
+      issuedAt: at,
+    });
+  }
+  if (rows.length === 0) return 0;
+  return (await prisma.bill.createMany({ data: rows, skipDuplicates: true })).count;
+}
+
+/** The bills of every period of one lease that has begun by `through` (at countersigning: catch up from the start date). */
+export async function issueBillsForLease(db: Db, leaseId: string, through: string, at: Date): Promise<number> {
+  const lease = await db.lease.findUniqueOrThrow({ where: { id: leaseId }, select: { id: true, startDate: true, termMonths: true, monthlyRentFen: true, rentBasis: true, rentStandardId: true, status: true } });
+  if (lease.status !== "ACTIVE") return 0;
+  const periods = periodsBegunBy(fromDateColumn(lease.startDate), lease.termMonths, through);
+  if (periods.length === 0) return 0;
+  const result = await db.bill.createMany({
+    data: periods.map((p) => ({
+      leaseId: lease.id,
+      kind: "RENT" as const,
+      periodStart: dateColumn(p.periodStart),
+      periodEnd: dateColumn(p.periodEnd),
+      amountFen: lease.monthlyRentFen,
+      baseRentFen: lease.monthlyRentFen,
+      rentMultiplierPercent: 100,
+      rentBasis: lease.rentBasis,
+      rentStandardId: lease.rentStandardId,
+      dueDate: dateColumn(p.dueDate),
+      issuedAt: at,
+    })),
+    skipDuplicates: true,
+  });
+  return result.count;
+}
