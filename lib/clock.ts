@@ -24,3 +24,9 @@ export function dateColumn(date: ISODate): Date {
 export function fromDateColumn(value: Date): ISODate {
   return value.toISOString().slice(0, 10);
 }
+
+/** A CST minute as notices and printed documents show it: "2026-12-03 18:00". */
+export function cstMinute(at: Date): string {
+  const shifted = new Date(at.getTime() + 8 * 3_600_000).toISOString();
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
+}

@@ -106,7 +106,7 @@ async function StatementTable({ statement, limit }: { statement: Statement; limi
         </thead>
         <tbody>
           {rows.map((b) => (
-            <tr key={b.id} className="border-b border-slate-200" data-testid="bill-row" data-status={b.status}>
+            <tr key={b.id} className="border-b border-slate-200" data-testid="bill-row" data-status={b.status} data-period={b.periodStart}>
               <td className="py-2 pr-3">
                 {formatIsoDate(b.periodStart, l)} – {formatIsoDate(b.periodEnd, l)}
                 <span className="block text-xs text-slate-600">

@@ -2,7 +2,7 @@ import "server-only";
 import { transitionApplication } from "@/lib/applications/transitions";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
+import { cstMinute, dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { AppError } from "@/lib/errors";
@@ -50,11 +50,6 @@ const HOUR_MS = 3_600_000;
 // turn for a connection rather than failing after Prisma's default 2 s.
 const SELECTION_TX = { maxWait: 20_000, timeout: 20_000 } as const;
 
-/** A CST minute as notices show it: "2026-12-03 18:00". */
-export function cstMinute(at: Date): string {
-  const shifted = new Date(at.getTime() + 8 * HOUR_MS).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
-}
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { cstMinute } from "@/lib/clock";
 import { catalogTranslator, messagesFor } from "@/lib/i18n/catalog";
 import type { PdfDocument } from "@/lib/pdf/document";
 import { formatDm2, formatFen } from "@/lib/money/format";
@@ -74,11 +75,6 @@ export interface LeaseSignatures {
   signedAt: Date | null;
   countersignedAt: Date | null;
   countersignedBy: string | null;
-}
-
-function cstMinute(at: Date): string {
-  const shifted = new Date(at.getTime() + 8 * 3_600_000).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
 }
 
 /** The contract's text, part by part, in Chinese (the language of the contract). */

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/permissions";
 import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
-import { fromDateColumn } from "@/lib/clock";
+import { cstMinute, fromDateColumn } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { catalogTranslator } from "@/lib/i18n/catalog";
@@ -68,7 +68,6 @@ export async function receiptPdf(actor: Actor, receiptNo: string): Promise<{ doc
   const t = catalogTranslator("zh-CN", "tenancy.receipt");
   const methods = catalogTranslator("zh-CN", "tenancy.paymentMethod");
   const fen = (v: number) => formatFen(v, "zh-CN");
-  const at = new Date(receipt.paidAt.getTime() + 8 * 3_600_000).toISOString();
   return {
     fileName: `${receipt.receiptNo}.pdf`,
     document: {
@@ -80,7 +79,7 @@ export async function receiptPdf(actor: Actor, receiptNo: string): Promise<{ doc
         { label: t("premises"), value: `${receipt.lease.unit.estate.name} ${receipt.lease.unit.building.name}${receipt.lease.unit.unitNo}` },
         { label: t("amount"), value: t("yuan", { amount: fen(receipt.amountFen) }) },
         { label: t("method"), value: methods(receipt.method) },
-        { label: t("paidAt"), value: `${at.slice(0, 10)} ${at.slice(11, 16)}` },
+        { label: t("paidAt"), value: cstMinute(receipt.paidAt) },
       ],
       table: {
         columns: [t("columns.period"), t("columns.item"), t("columns.amount")],

@@ -80,9 +80,12 @@ test("a lease drawn up, signed with the password, countersigned, and its PDF rea
 test("rent paid late brings its late fee; paid online through the test provider; a replayed callback changes nothing", async ({ browser }) => {
   const db = e2ePrisma();
   const today = todayCST();
-  // The open bill of this month is made 12 days overdue (a fixture: waiting would take weeks).
+  // The earliest open bill is made 12 days overdue (a fixture: waiting would take weeks). The
+  // billing job may have issued the next period's bill too (it bills the periods starting this month).
   const lease = await db.lease.findFirstOrThrow({ where: { tenantUser: { phone: PAYING } }, select: { id: true, leaseNo: true } });
-  const bill = await db.bill.findFirstOrThrow({ where: { leaseId: lease.id, status: "UNPAID" }, select: { id: true, amountFen: true } });
+  const open = await db.bill.findMany({ where: { leaseId: lease.id, status: "UNPAID" }, select: { id: true, amountFen: true, periodStart: true }, orderBy: { periodStart: "asc" } });
+  const bill = open[0]!;
+  const owedRent = open.reduce((sum, b) => sum + b.amountFen, 0);
   const due = addDays(today, -12);
   await db.bill.update({ where: { id: bill.id }, data: { dueDate: dateColumn(due) } });
   const fee = lateFeeFen(bill.amountFen, due, today);
@@ -90,12 +93,12 @@ test("rent paid late brings its late fee; paid online through the test provider;
 
   const tenant = await newPage(browser, PAYING);
   await tenant.goto(`/me/lease/${lease.leaseNo}`);
-  await expect(tenant.getByTestId("statement").locator('[data-status="UNPAID"]').getByTestId("bill-late-fee")).toContainText(hundredthsText(fee));
+  await expect(tenant.getByTestId("statement").locator(`[data-period="${bill.periodStart.toISOString().slice(0, 10)}"]`).getByTestId("bill-late-fee")).toContainText(hundredthsText(fee));
   await formReady(tenant, "pay-online");
   await tenant.getByRole("button", { name: "在线缴费" }).click();
   await tenant.getByRole("alertdialog").getByRole("button", { name: "去支付" }).click();
   await expect(tenant).toHaveURL(/\/me\/pay\/test\/tp_[0-9a-f]+$/);
-  await expect(tenant.getByTestId("order-amount")).toHaveAttribute("data-fen", String(bill.amountFen + fee));
+  await expect(tenant.getByTestId("order-amount")).toHaveAttribute("data-fen", String(owedRent + fee));
   const paymentId = tenant.url().split("/").at(-1)!;
   const orderNo = (await tenant.getByTestId("order-no").textContent())!.trim();
   await formReady(tenant, "cashier-pay");
@@ -113,7 +116,7 @@ test("rent paid late brings its late fee; paid online through the test provider;
 
   // The provider's callback delivered again, signed as the provider signs it: nothing changes.
   const before = await db.rentReceipt.count({ where: { leaseId: lease.id } });
-  const body = JSON.stringify({ paymentId, orderNo, status: "PAID", amountFen: bill.amountFen + fee, paidAt: new Date().toISOString() });
+  const body = JSON.stringify({ paymentId, orderNo, status: "PAID", amountFen: owedRent + fee, paidAt: new Date().toISOString() });
   const timestamp = String(Math.floor(Date.now() / 1000));
   const signature = `sha256=${createHmac("sha256", process.env.PAYMENT_TEST_SECRET!).update(`${timestamp}.${body}`).digest("hex")}`;
   const replay = await tenant.request.post("/api/v1/payments/test/callback", { data: body, headers: { "content-type": "application/json", "x-payment-timestamp": timestamp, "x-payment-signature": signature } });
