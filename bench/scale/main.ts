@@ -16,6 +16,7 @@ import { listLocalMigrations, migrate } from "../../lib/db/migrate";
 import { benchCases, pickSamples, type BenchCase } from "./cases";
 import { generationSteps } from "./generate";
 import { benchLottery, LOTTERY_ENTRANTS, LOTTERY_UNITS, lotteryMedian } from "./lottery";
+import { benchBilling, BILLING_LEASES, billingMedian } from "./billing";
 import { ensureScratchDatabase, resetScratch, ScratchRefused } from "./scratch";
 
 const LIMIT = 2;
@@ -173,6 +174,22 @@ async function main(): Promise<void> {
     console.log(`  result lookup, 1,000 numbers       service p95 ${ms(l.lookup.serviceP95)} ms (median ${ms(l.lookup.serviceMedian)}), SQL p95 ${ms(l.lookup.sqlP95)} ms (median ${ms(l.lookup.sqlMedian)}): ${lookupRatio.toFixed(2)}x${lookupRatio > LIMIT ? "  ✗ above 2x" : ""}`);
     if (drawRatio > LIMIT) lotteryOver.push("lottery freeze and draw");
     if (lookupRatio > LIMIT) lotteryOver.push("lottery result lookup");
+  }
+  // Tenancy at city size (issue 10): the monthly billing run and a five-year statement.
+  if (!options.only || "billing".includes(options.only)) {
+    const runs = Math.min(options.runs, 3);
+    console.log(`\n[bench:scale] billing: ${BILLING_LEASES.toLocaleString("en")} leases in force, a month billed ${runs} times`);
+    const b = await benchBilling(pool, runs);
+    const service = billingMedian(b.service);
+    const floor = billingMedian(b.floor);
+    const runRatio = service / floor;
+    const statementRatio = b.statement.serviceP95 / b.statement.sqlP95;
+    console.log(`  billing run (runBilling)           median ${ms(service)} ms   (runs: ${b.service.map((x) => ms(x)).join(", ")}; ${b.issued.toLocaleString("en")} bills)`);
+    console.log(`  floor: one plain INSERT … SELECT   median ${ms(floor)} ms   (runs: ${b.floor.map((x) => ms(x)).join(", ")})`);
+    console.log(`  ratio                              ${runRatio.toFixed(2)}x${runRatio > LIMIT ? "  ✗ above 2x" : ""}`);
+    console.log(`  statement, ${b.statement.bills} bills, 1,000 reads     service p95 ${ms(b.statement.serviceP95)} ms (median ${ms(b.statement.serviceMedian)}), SQL p95 ${ms(b.statement.sqlP95)} ms (median ${ms(b.statement.sqlMedian)}): ${statementRatio.toFixed(2)}x${statementRatio > LIMIT ? "  ✗ above 2x" : ""}`);
+    if (runRatio > LIMIT) lotteryOver.push("monthly billing run");
+    if (statementRatio > LIMIT) lotteryOver.push("statement of account");
   }
   await pool.end();
   const { prisma } = await import("../../lib/db/client");
