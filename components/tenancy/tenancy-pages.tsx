@@ -189,7 +189,7 @@ async function LeaseFacts({ lease }: { lease: LeaseView }) {
         { label: t("rent"), value: t("yuan", { amount: formatFen(lease.monthlyRentFen, locale) }) },
         { label: t("basis"), value: bases(lease.rentBasis) },
         { label: t("signedAt"), value: at(lease.signedAt) },
-        { label: t("countersignedAt"), value: lease.countersignedAt ? t("countersignedBy", { at: at(lease.countersignedAt), name: lease.countersignedBy ?? "" }) : t("notYet") },
+        { label: t("countersignedAt"), value: lease.countersignedAt ? (lease.countersignedBy ? t("countersignedBy", { at: at(lease.countersignedAt), name: lease.countersignedBy }) : at(lease.countersignedAt)) : t("notYet") },
       ]}
     />
   );
@@ -209,7 +209,7 @@ export async function TenantLeasePage({ lease, statement, paid }: { lease: Lease
       <PageHeader title={t("title")} description={<p className="flex flex-wrap items-center gap-2">{lease.unit.label} <LeaseStatusBadge status={lease.status} /></p>} />
       {paid ? <Alert tone="success" className="mb-4">{t("paidNotice")}</Alert> : null}
       <div className="grid items-start gap-6 lg:grid-cols-[3fr_2fr]">
-        <div className="flex flex-col gap-6">
+        <div className="flex min-w-0 flex-col gap-6">
           {lease.status === "PENDING_SIGNATURE" ? (
             <Card title={t("sign.title")}>
               <div className="flex flex-col gap-4">
@@ -239,7 +239,7 @@ export async function TenantLeasePage({ lease, statement, paid }: { lease: Lease
             </Card>
           ) : null}
         </div>
-        <div className="flex flex-col gap-6">
+        <div className="flex min-w-0 flex-col gap-6">
           <Card title={t("facts")}>
             <LeaseFacts lease={lease} />
             <p className="mt-4">
@@ -381,7 +381,7 @@ export async function StaffLeasePage({ lease, statement, today, canManage }: { l
       </p>
       <PageHeader title={lease.leaseNo} description={<p className="flex flex-wrap items-center gap-2">{lease.tenantName ?? "—"} · {lease.unit.label} <LeaseStatusBadge status={lease.status} /></p>} />
       <div className="grid items-start gap-6 lg:grid-cols-[3fr_2fr]">
-        <div className="flex flex-col gap-6">
+        <div className="flex min-w-0 flex-col gap-6">
           {lease.status === "AWAITING_COUNTERSIGNATURE" && canManage ? (
             <Card title={t("countersign.title")}>
               <p className="mb-3 text-slate-800">{t("countersign.intro")}</p>
@@ -403,7 +403,7 @@ export async function StaffLeasePage({ lease, statement, today, canManage }: { l
             </div>
           </Card>
         </div>
-        <div className="flex flex-col gap-6">
+        <div className="flex min-w-0 flex-col gap-6">
           <Card title={t("facts")}>
             <LeaseFacts lease={lease} />
             <p className="mt-4">

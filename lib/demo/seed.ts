@@ -16,6 +16,7 @@ import { createStaffUser } from "@/lib/auth/staff-users";
 import { dateColumn, fromDateColumn, todayCST } from "@/lib/clock";
 import { nextSequenceValue } from "@/lib/db/sequence";
 import { issueBillsForLease } from "@/lib/tenancy/billing";
+import { RENT_PAYMENT_DAYS } from "@/lib/tenancy/billing-rules";
 import { leaseTermsOf } from "@/lib/tenancy/lease-terms";
 import { settleReceipt } from "@/lib/tenancy/payments";
 import { prisma } from "@/lib/db/client";
@@ -86,7 +87,7 @@ export const DEMO_APPLICANTS: DemoApplicant[] = [
   { phone: "13800000008", name: "黄勇", note: "refused 3 working days ago: may appeal" },
   { phone: "13800000009", name: "周杰", note: "appeal with the municipal agency" },
   { phone: "13800000010", name: "吴霞", note: "first in her waiting list: a vacated unit is offered to her" },
-  { phone: "13800000011", name: "郑凯", note: "tenant: pays rent on time, this month's bill open" },
+  { phone: "13800000011", name: "郑凯", note: "tenant: pays rent on time, can pay the open bill online" },
   { phone: "13800000012", name: "孙丽", note: "refusal final" },
   { phone: "13800000013", name: "马超", note: "draft application in progress" },
 ];
@@ -713,12 +714,13 @@ async function seedTenancy(today: ISODate, lastYear: ISODate, housed: Household,
       signDueDate: dateColumn(addDays(start, -1)),
     },
   });
-  // Every month's bill since the start; each paid at the counter on its 6th day but this month's.
+  // Every month's bill since the start; each paid on its 6th day, by bank collection or online,
+  // once it is due (a bill not yet due stays open).
   await issueBillsForLease(prisma, lease.id, today, moment(start));
-  const bills = await prisma.bill.findMany({ where: { leaseId: lease.id }, select: { periodStart: true, periodEnd: true }, orderBy: { periodStart: "asc" } });
+  const bills = await prisma.bill.findMany({ where: { leaseId: lease.id }, select: { periodStart: true }, orderBy: { periodStart: "asc" } });
   for (const [k, bill] of bills.entries()) {
     const paidOn = addDays(fromDateColumn(bill.periodStart), 5);
-    if (fromDateColumn(bill.periodEnd) >= today || paidOn >= today) continue;
+    if (addDays(fromDateColumn(bill.periodStart), RENT_PAYMENT_DAYS - 1) >= today) continue;
     await prisma.$transaction((tx) =>
       settleReceipt(tx, { leaseId: lease.id, amountFen: unit.standardRentFen, method: k % 3 === 0 ? "BANK_TRANSFER" : "ONLINE", reference: `demo:${leaseNo}:${k}`, paidAt: moment(paidOn, 60), paidOn, recordedById: null }),
     );

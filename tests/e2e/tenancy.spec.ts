@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { lateFeeFen } from "../../lib/rules/rent";
 import { addDays } from "../../lib/rules/dates";
 import { hundredthsText } from "../../lib/rules/money";
+import { periodIndexInMonth, rentPeriod } from "../../lib/tenancy/billing-rules";
 import { dateColumn, todayCST } from "../support/clock";
 import { pdfText, pdfTextCompact } from "../support/pdf-text";
 import { e2ePrisma } from "./db";
@@ -83,7 +84,16 @@ test("rent paid late brings its late fee; paid online through the test provider;
   // The earliest open bill is made 12 days overdue (a fixture: waiting would take weeks). The
   // billing job may have issued the next period's bill too (it bills the periods starting this month).
   const lease = await db.lease.findFirstOrThrow({ where: { tenantUser: { phone: PAYING } }, select: { id: true, leaseNo: true } });
-  const open = await db.bill.findMany({ where: { leaseId: lease.id, status: "UNPAID" }, select: { id: true, amountFen: true, periodStart: true }, orderBy: { periodStart: "asc" } });
+  let open = await db.bill.findMany({ where: { leaseId: lease.id, status: "UNPAID" }, select: { id: true, amountFen: true, periodStart: true }, orderBy: { periodStart: "asc" } });
+  if (open.length === 0) {
+    // Everything is paid (the demo tenant pays on time): the next period's bill, as the billing run writes it.
+    const full = await db.lease.findUniqueOrThrow({ where: { id: lease.id }, select: { startDate: true, monthlyRentFen: true, bills: { select: { periodStart: true }, orderBy: { periodStart: "desc" }, take: 1 } } });
+    const start = full.startDate.toISOString().slice(0, 10);
+    const last = full.bills[0]!.periodStart.toISOString().slice(0, 10);
+    const next = rentPeriod(start, periodIndexInMonth(start, last.slice(0, 7)) + 1);
+    await db.bill.create({ data: { leaseId: lease.id, periodStart: dateColumn(next.periodStart), periodEnd: dateColumn(next.periodEnd), dueDate: dateColumn(next.dueDate), amountFen: full.monthlyRentFen, baseRentFen: full.monthlyRentFen } });
+    open = await db.bill.findMany({ where: { leaseId: lease.id, status: "UNPAID" }, select: { id: true, amountFen: true, periodStart: true }, orderBy: { periodStart: "asc" } });
+  }
   const bill = open[0]!;
   const owedRent = open.reduce((sum, b) => sum + b.amountFen, 0);
   const due = addDays(today, -12);
