@@ -2,23 +2,12 @@ import "server-only";
 import { deploymentMode } from "@/lib/deployment/mode";
 import { getEnv } from "@/lib/env";
 import type { PaymentProvider } from "./provider";
-import { DEV_PAYMENT_SECRET, testProvider, TEST_PROVIDER_ID } from "./test-provider";
+import { resolveTestPaymentSecret, testProvider, TEST_PROVIDER_ID } from "./test-provider";
 
 // Which providers this portal takes payments through. The test provider runs in the demo (with
 // PAYMENT_TEST_SECRET or the public development secret) and wherever PAYMENT_TEST_SECRET is set to
 // a secret of its own (the journeys on a real PostgreSQL); a production portal without it has no
 // test provider, and the public development secret is refused there.
-
-export type TestSecretState = { secret: string } | { secret: null; problem: "missing" | "development-secret-in-production" };
-
-export function resolveTestPaymentSecret(configured: string | undefined, mode: "demo" | "production"): TestSecretState {
-  if (mode === "production") {
-    if (!configured) return { secret: null, problem: "missing" };
-    if (configured === DEV_PAYMENT_SECRET) return { secret: null, problem: "development-secret-in-production" };
-    return { secret: configured };
-  }
-  return { secret: configured ?? DEV_PAYMENT_SECRET };
-}
 
 /** The provider by its id, or null when this portal does not run it. */
 export async function paymentProvider(id: string): Promise<PaymentProvider | null> {

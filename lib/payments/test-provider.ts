@@ -13,6 +13,21 @@ export const DEV_PAYMENT_SECRET = "dev-payment-secret";
 export const PAYMENT_CLOCK_SKEW_SECONDS = 300;
 export const TEST_PROVIDER_ID = "test";
 
+export type TestSecretState = { secret: string } | { secret: null; problem: "missing" | "development-secret-in-production" };
+
+/**
+ * The test provider's secret: in the demo PAYMENT_TEST_SECRET or the public development secret; on
+ * a real database only a configured secret of its own, never the development one.
+ */
+export function resolveTestPaymentSecret(configured: string | undefined, mode: "demo" | "production"): TestSecretState {
+  if (mode === "production") {
+    if (!configured) return { secret: null, problem: "missing" };
+    if (configured === DEV_PAYMENT_SECRET) return { secret: null, problem: "development-secret-in-production" };
+    return { secret: configured };
+  }
+  return { secret: configured ?? DEV_PAYMENT_SECRET };
+}
+
 export const testCallbackBodySchema = z.object({
   paymentId: z.string().regex(/^tp_[A-Za-z0-9]{16,40}$/),
   orderNo: z.string().regex(/^PO-\d{8}-[A-Z0-9]{6,12}$/),
