@@ -9,6 +9,7 @@ import { amountToSettleFen } from "@/lib/rules/settlement";
 import type { ISODate } from "@/lib/rules/types";
 import { rentPeriod, periodIndexInMonth } from "./billing-rules";
 import { openDebts } from "./payments";
+import { isLeaseNo } from "./leases";
 
 // A tenant's statement of account (对账单): every bill of the lease with what was paid on it and
 // the late fees it brought, the receipts, and what settles the account today (rent, the late fees
@@ -56,7 +57,7 @@ export interface Statement {
 /** The whole statement of a lease, read in three indexed queries; null if out of the actor's reach. */
 export async function statementOf(actor: Actor, leaseNo: string, options: { now?: Date } = {}): Promise<Statement | null> {
   const scope = scopeWhere(actor, "payment:read", "Lease");
-  if (scope === NOTHING || !/^ZL-\d{6}-\d{4}-\d{6}$/.test(leaseNo)) return null;
+  if (scope === NOTHING || !isLeaseNo(leaseNo)) return null;
   const lease = await prisma.lease.findFirst({ where: { AND: [scope, { leaseNo }] }, select: { id: true, leaseNo: true } });
   if (!lease) return null;
   return statementForLease(lease.id, lease.leaseNo, todayCST(options.now ?? clockNow()));

@@ -10,6 +10,7 @@ import { prisma } from "@/lib/db/client";
 import { readPage } from "@/lib/db/paging";
 import { nextSequenceValue } from "@/lib/db/sequence";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
+import { OCCUPYING_LEASE_STATUSES } from "@/lib/db/application-status";
 import { AppError } from "@/lib/errors";
 import type { LeaseStatus, Prisma } from "@/lib/generated/prisma/client";
 import { notifyApplicant } from "@/lib/notifications/outbox";
@@ -49,8 +50,6 @@ export const SIGN_WORKING_DAYS = 10;
 /** Art. 45 applies to households qualified before the Measures took effect. */
 const MEASURES_IN_FORCE: ISODate = "2024-07-22";
 
-/** The statuses of a lease that holds its unit (Lease_liveUnit_key). */
-export const LIVE_LEASE_STATUSES: readonly LeaseStatus[] = ["PENDING_SIGNATURE", "AWAITING_COUNTERSIGNATURE", "ACTIVE", "HOLDING_OVER"];
 
 const LEASE_UNIT_INDEX = "Lease_liveUnit_key";
 
@@ -58,6 +57,11 @@ type Tx = Prisma.TransactionClient;
 
 function leaseNo(districtCode: string, year: string, sequence: number): string {
   return `ZL-${districtCode}-${year}-${String(sequence).padStart(6, "0")}`;
+}
+
+/** Whether text from an address can be a lease number at all (anything else is "not found", without a query). */
+export function isLeaseNo(value: string): boolean {
+  return /^ZL-\d{6}-\d{4}-\d{6}$/.test(value);
 }
 
 /** The rent the household pays from the estate's standard in force on the start date (Art. 27, 45). */
@@ -381,13 +385,14 @@ export async function listMyLeases(actor: Actor): Promise<LeaseView[]> {
   const scope = scopeWhere(actor, "lease:read", "Lease", { personal: true });
   if (scope === NOTHING) return [];
   const rows = await prisma.lease.findMany({ where: scope, select: leaseSelect, orderBy: { createdAt: "desc" }, take: 10 });
-  const live = (s: LeaseStatus) => (LIVE_LEASE_STATUSES.includes(s) ? 0 : 1);
+  // A lease that still houses the household (the statuses Lease_liveUnit_key covers) first.
+  const live = (s: LeaseStatus) => ((OCCUPYING_LEASE_STATUSES as readonly LeaseStatus[]).includes(s) ? 0 : 1);
   return rows.map(leaseView).sort((a, b) => live(a.status) - live(b.status));
 }
 
 /** One lease by number, if the actor may read it (own, or in the officer's reach); else null. */
 export async function getLease(actor: Actor, leaseNo: string): Promise<LeaseView | null> {
-  if (!/^ZL-\d{6}-\d{4}-\d{6}$/.test(leaseNo)) return null;
+  if (!isLeaseNo(leaseNo)) return null;
   const scope = scopeWhere(actor, "lease:read", "Lease");
   if (scope === NOTHING) return null;
   const row = await prisma.lease.findFirst({ where: { AND: [scope, { leaseNo }] }, select: leaseSelect });

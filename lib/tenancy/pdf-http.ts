@@ -11,6 +11,7 @@ import { getServerTranslator } from "@/lib/i18n/server-translator";
 import { formatFen } from "@/lib/money/format";
 import { renderDocumentPdf, type PdfDocument } from "@/lib/pdf/document";
 import { leasePdfDocument, type LeaseTerms } from "./lease-terms";
+import { isLeaseNo } from "./leases";
 
 // The printable lease (Art. 26) and rent receipts (Art. 28) as PDF, for the tenant and for the
 // officers of the estate's district only.
@@ -43,7 +44,7 @@ function pdf(bytes: Buffer, fileName: string): Response {
 /** The lease as the PDF shows it, if the actor may read it. */
 export async function leasePdf(actor: Actor, leaseNo: string): Promise<{ document: PdfDocument; fileName: string } | null> {
   const scope = scopeWhere(actor, "lease:read", "Lease");
-  if (scope === NOTHING || !/^ZL-\d{6}-\d{4}-\d{6}$/.test(leaseNo)) return null;
+  if (scope === NOTHING || !isLeaseNo(leaseNo)) return null;
   const lease = await prisma.lease.findFirst({ where: { AND: [scope, { leaseNo }] }, select: { leaseNo: true, terms: true, signedAt: true, countersignedAt: true, countersignedBy: { select: { name: true } } } });
   if (!lease?.terms) return null;
   return {
