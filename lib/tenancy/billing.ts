@@ -3,7 +3,8 @@ import { writeAudit } from "@/lib/audit-log/write-audit";
 import { dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { multipliedRentFen, vacatingRentMultiplier } from "@/lib/rules/rent";
+import { holdingOverRentPercent } from "@/lib/rules/leaving";
+import { multipliedRentFen } from "@/lib/rules/rent";
 import { periodIndexInMonth, periodsBegunBy, rentPeriod, RENT_PAYMENT_DAYS } from "./billing-rules";
 
 // The monthly billing run (Art. 29): every lease in force gets the bill of the period that starts
@@ -61,44 +62,73 @@ export async function runBilling(options: { now?: Date; month?: string; actorId?
   return { month, issued, transitionIssued };
 }
 
+const holdingOverSelect = {
+  id: true, startDate: true, monthlyRentFen: true, rentBasis: true, rentStandardId: true,
+  vacateOrders: {
+    where: { status: { in: ["ISSUED", "REFERRED_TO_COURT"] } },
+    select: { id: true, obligationDate: true, transitionGranted: true },
+    orderBy: { issuedAt: "desc" },
+    take: 1,
+  },
+} satisfies Prisma.LeaseSelect;
+type HoldingOverLease = Prisma.LeaseGetPayload<{ select: typeof holdingOverSelect }>;
+
+/** The transition-rent bill of period `k` of a lease held over under its open order, or null before the duty arose. */
+function transitionBill(lease: HoldingOverLease, k: number, at: Date): Prisma.BillCreateManyInput | null {
+  const order = lease.vacateOrders[0];
+  if (!order || k < 0) return null;
+  const period = rentPeriod(fromDateColumn(lease.startDate), k);
+  const obligation = fromDateColumn(order.obligationDate);
+  if (period.periodEnd < obligation) return null;
+  const multiplier = holdingOverRentPercent({ obligationDate: obligation, transitionGranted: order.transitionGranted, periodStart: period.periodStart });
+  return {
+    leaseId: lease.id,
+    kind: "TRANSITION_RENT",
+    periodStart: dateColumn(period.periodStart),
+    periodEnd: dateColumn(period.periodEnd),
+    amountFen: multipliedRentFen(lease.monthlyRentFen, multiplier),
+    baseRentFen: lease.monthlyRentFen,
+    rentMultiplierPercent: multiplier,
+    rentBasis: lease.rentBasis,
+    rentStandardId: lease.rentStandardId,
+    vacateOrderId: order.id,
+    dueDate: dateColumn(period.dueDate),
+    issuedAt: at,
+  };
+}
+
 /**
- * Art. 38: a household held over after the duty to vacate arose pays 1.5 x the rent for three
- * months, 2 x after them, per period starting in `month`, under its vacate order.
+ * Art. 38: a household held over after the duty to leave arose pays, per period starting in
+ * `month`, 1.5 x the rent during a transition granted and 2 x after it, or 2 x at once without one
+ * (lib/rules holdingOverRentPercent), under its open vacate order.
  */
 async function billHoldingOver(month: string, at: Date): Promise<number> {
   const leases = await prisma.lease.findMany({
-    where: { status: "HOLDING_OVER", vacateOrders: { some: { status: "ISSUED" } } },
-    select: {
-      id: true, startDate: true, monthlyRentFen: true, rentBasis: true, rentStandardId: true,
-      vacateOrders: { where: { status: "ISSUED" }, select: { id: true, obligationDate: true }, orderBy: { issuedAt: "desc" }, take: 1 },
-    },
+    where: { status: "HOLDING_OVER", vacateOrders: { some: { status: { in: ["ISSUED", "REFERRED_TO_COURT"] } } } },
+    select: holdingOverSelect,
   });
-  const rows: Prisma.BillCreateManyInput[] = [];
-  for (const lease of leases) {
-    const order = lease.vacateOrders[0]!;
-    const k = periodIndexInMonth(fromDateColumn(lease.startDate), month);
-    if (k < 0) continue;
-    const period = rentPeriod(fromDateColumn(lease.startDate), k);
-    const obligation = fromDateColumn(order.obligationDate);
-    if (period.periodEnd < obligation) continue;
-    const multiplier = vacatingRentMultiplier(obligation, period.periodStart < obligation ? obligation : period.periodStart) === 2 ? 200 : 150;
-    rows.push({
-      leaseId: lease.id,
-      kind: "TRANSITION_RENT",
-      periodStart: dateColumn(period.periodStart),
-      periodEnd: dateColumn(period.periodEnd),
-      amountFen: multipliedRentFen(lease.monthlyRentFen, multiplier),
-      baseRentFen: lease.monthlyRentFen,
-      rentMultiplierPercent: multiplier,
-      rentBasis: lease.rentBasis,
-      rentStandardId: lease.rentStandardId,
-      vacateOrderId: order.id,
-      dueDate: dateColumn(period.dueDate),
-      issuedAt: at,
-    });
-  }
+  const rows = leases.flatMap((lease) => {
+    const bill = transitionBill(lease, periodIndexInMonth(fromDateColumn(lease.startDate), month), at);
+    return bill ? [bill] : [];
+  });
   if (rows.length === 0) return 0;
   return (await prisma.bill.createMany({ data: rows, skipDuplicates: true })).count;
+}
+
+/**
+ * The transition-rent bills of every period begun by `through` since the duty to leave arose that
+ * has no bill yet (when the order is issued, so the household sees what it owes at once).
+ */
+export async function issueTransitionBills(db: Db, leaseId: string, through: string, at: Date): Promise<number> {
+  const lease = await db.lease.findUniqueOrThrow({ where: { id: leaseId }, select: holdingOverSelect });
+  const begun = periodIndexInMonth(fromDateColumn(lease.startDate), monthOf(through));
+  const rows: Prisma.BillCreateManyInput[] = [];
+  for (let k = 0; k <= begun; k++) {
+    const bill = transitionBill(lease, k, at);
+    if (bill && fromDateColumn(bill.periodStart as Date) <= through) rows.push(bill);
+  }
+  if (rows.length === 0) return 0;
+  return (await db.bill.createMany({ data: rows, skipDuplicates: true })).count;
 }
 
 /** The bills of every period of one lease that has begun by `through` (at countersigning: catch up from the start date). */

@@ -47,6 +47,13 @@ export const DATABASE_ONLY_INDEXES: Record<string, DatabaseOnlyIndex> = {
     predicate: `(status = ANY (ARRAY['PENDING_SIGNATURE'::"LeaseStatus", 'AWAITING_COUNTERSIGNATURE'::"LeaseStatus", 'ACTIVE'::"LeaseStatus", 'HOLDING_OVER'::"LeaseStatus"]))`,
     unique: true,
   },
+  // A lease has at most one open vacate order (Art. 41): issued, or referred to the court.
+  VacateOrder_open_key: {
+    table: "VacateOrder",
+    columns: ["leaseId"],
+    predicate: `(status = ANY (ARRAY['ISSUED'::"VacateOrderStatus", 'REFERRED_TO_COURT'::"VacateOrderStatus"]))`,
+    unique: true,
+  },
   // A household waits once per estate and purpose (Art. 23).
   WaitingListEntry_live_key: {
     table: "WaitingListEntry",

@@ -1,0 +1,29 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authedAction } from "@/lib/actions/authed-action";
+import { confirmViolation, dismissViolation, issueVacateOrder, recordMoveOut, recordViolation, referToCourt } from "./leaving";
+import {
+  confirmViolationSchema,
+  dismissViolationSchema,
+  issueVacateOrderSchema,
+  recordMoveOutSchema,
+  recordViolationSchema,
+  referToCourtSchema,
+} from "./leaving-schemas";
+
+// Violations, vacate orders and moving out (Art. 31, 38-41): officers only; the services check the
+// lease is in the officer's district.
+
+function refreshed<T>(result: T): T {
+  revalidatePath("/[locale]/(staff)/staff", "layout");
+  revalidatePath("/[locale]/(applicant)/me", "layout");
+  return result;
+}
+
+export const recordViolationAction = authedAction(recordViolationSchema, "lease:manage", async (input, { user }) => refreshed(await recordViolation(user, input)));
+export const confirmViolationAction = authedAction(confirmViolationSchema, "lease:manage", async (input, { user }) => refreshed(await confirmViolation(user, input)));
+export const dismissViolationAction = authedAction(dismissViolationSchema, "lease:manage", async (input, { user }) => refreshed(await dismissViolation(user, input)));
+export const issueVacateOrderAction = authedAction(issueVacateOrderSchema, "lease:manage", async (input, { user }) => refreshed(await issueVacateOrder(user, input)));
+export const referToCourtAction = authedAction(referToCourtSchema, "lease:manage", async (input, { user }) => refreshed(await referToCourt(user, input)));
+export const recordMoveOutAction = authedAction(recordMoveOutSchema, "lease:manage", async (input, { user }) => refreshed(await recordMoveOut(user, input)));
