@@ -20,7 +20,7 @@ import { applicationValidationError, type FieldIssue } from "./errors";
 import { findClaimedResidentIds } from "./household-claims";
 import { claimPeople, createApplicationRecord, peopleOf, writeDeclaration, writeMembers, writePreferences } from "./household-store";
 import { DRAFT_NUMBER_PREFIX } from "./numbering";
-import { runPrecheck } from "./precheck";
+import { isBannedResult, runPrecheck } from "./precheck";
 import {
   APPLY_STEPS,
   applicationInputSchema,
@@ -352,6 +352,8 @@ export async function reviewDraft(actor: Actor, locale: RulesLocale, options: { 
     const precheck = await runPrecheck(prisma, input, today);
     eligibility = precheck.result;
     referenceIncomeYear = precheck.referenceIncomeYear;
+    // Art. 40: a ban in force is the authority's own record, not a declaration to verify: the portal does not submit.
+    if (isBannedResult(eligibility)) issues.push({ path: "members", step: "household", message: V.banned });
   }
   return {
     issues,

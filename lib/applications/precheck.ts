@@ -49,3 +49,12 @@ export async function runPrecheck(db: Db, input: ApplicationInput, applicationDa
   });
   return { result, referenceIncomeYear: reference.year };
 }
+
+/**
+ * Art. 40: "may not apply again for five years". A ban in force is the authority's own record, so
+ * the portal refuses to submit (the intake API stores the application with the failing pre-check
+ * for the officers, as its contract states).
+ */
+export function isBannedResult(result: EligibilityResult): boolean {
+  return result.reasons.some((r) => r.code === "BANNED");
+}

@@ -67,6 +67,7 @@ export const V = {
   declarationRequired: `${K}declarationRequired`,
   phoneInvalid: `${K}phoneInvalid`,
   alreadyHoused: `${K}alreadyHoused`,
+  banned: `${K}banned`,
   documentsMissing: `${K}documentsMissing`,
   stepIncomplete: `${K}stepIncomplete`,
 } as const;

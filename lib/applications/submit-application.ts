@@ -11,7 +11,7 @@ import { draftToRawInput, EDITABLE_STATUSES, loadDraftRecord } from "./draft-dat
 import { applicationValidationError, type FieldIssue } from "./errors";
 import { claimPeople, createApplicationRecord, peopleOf, writeDeclaration, writeMembers, writePreferences } from "./household-store";
 import { isProvisionalNumber, nextApplicationNo } from "./numbering";
-import { runPrecheck } from "./precheck";
+import { isBannedResult, runPrecheck } from "./precheck";
 import { applicationInputSchema, issuePath, migrantWorkerFlag, missingDocumentGroups, V, type ApplicationInput } from "./schemas";
 import { placementIssues, transferDateIssues } from "./validate-application";
 
@@ -153,6 +153,7 @@ export async function submitApplication(
         : current.applicationNo;
 
       const precheck = await runPrecheck(tx, input, today);
+      if (submission.kind === "portal" && isBannedResult(precheck.result)) throw applicationValidationError([{ path: "members", message: V.banned }]);
       await tx.application.update({
         where: { id },
         data: {

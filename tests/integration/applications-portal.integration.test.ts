@@ -309,6 +309,23 @@ describe("review and submission from the portal", () => {
     expect((await prisma.application.findUniqueOrThrow({ where: { applicationNo } })).precheckEligible).toBe(false);
   });
 
+  it("does not submit while a member is banned (Art. 40), and says so at the review", async () => {
+    const spouseId = freshResidentId({ sex: "F" });
+    await prisma.ban.create({ data: { residentId: spouseId, bannedFrom: new Date("2025-01-10"), bannedUntil: new Date("2030-01-10"), reason: "违反第三十一条" } });
+    await saveHouseholdStep(A, household(freshResidentId(), spouseId));
+    await saveWorkStep(A, work());
+    await saveHousingStep(A, housing());
+    await saveWhereStep(A, where());
+    await uploadAll(A);
+    const review = (await reviewDraft(A, "zh-CN"))!;
+    expect(review.issues.map((i) => [i.step, i.message])).toContainEqual(["household", "applications.validation.banned"]);
+    expect(review.explained.map((r) => r.article)).toContain("40");
+    const error = await expectAppError(submitDraft(A, { consentToVerification: true, declarationTrue: true }));
+    expect(error.fieldErrors).toEqual({ members: ["applications.validation.banned"] });
+    expect((await getDraftView(A))!.status).toBe("DRAFT");
+    expect(await prisma.application.count({ where: { status: "SUBMITTED" } })).toBe(0);
+  });
+
   it("lets a returned application be completed and resubmitted under the same number", async () => {
     await completeDraft();
     const { applicationNo } = await submitDraft(A, { consentToVerification: true, declarationTrue: true });

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { TenantLeavingNotice } from "@/components/tenancy/leaving-pages";
 import { TenantLeasePage } from "@/components/tenancy/tenancy-pages";
 import { requirePermission } from "@/lib/auth/session";
 import { statementOf } from "@/lib/tenancy/account";
 import { getLease } from "@/lib/tenancy/leases";
+import { tenantLeaving } from "@/lib/tenancy/leaving";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("tenancy.lease");
@@ -21,5 +23,6 @@ export default async function MyLeaseRoute({ params, searchParams }: Props) {
   if (!lease) notFound();
   const statement = lease.status === "PENDING_SIGNATURE" || lease.status === "AWAITING_COUNTERSIGNATURE" ? null : await statementOf(user, leaseNo);
   const { paid } = await searchParams;
-  return <TenantLeasePage lease={lease} statement={statement} paid={paid === "1"} />;
+  const leaving = lease.countersignedAt ? await tenantLeaving(lease.id) : null;
+  return <TenantLeasePage lease={lease} statement={statement} paid={paid === "1"} leaving={leaving ? <TenantLeavingNotice view={leaving} /> : null} />;
 }

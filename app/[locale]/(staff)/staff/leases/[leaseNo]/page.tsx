@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { StaffLeavingPanel } from "@/components/tenancy/leaving-pages";
 import { StaffLeasePage } from "@/components/tenancy/tenancy-pages";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { todayCST } from "@/lib/clock";
 import { statementOf } from "@/lib/tenancy/account";
 import { getLease } from "@/lib/tenancy/leases";
+import { staffLeaving } from "@/lib/tenancy/leaving";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("tenancy.staff");
@@ -22,5 +24,16 @@ export default async function StaffLeaseRoute({ params }: Props) {
   const lease = await getLease(user, leaseNo);
   if (!lease) notFound();
   const statement = (await statementOf(user, leaseNo))!;
-  return <StaffLeasePage lease={lease} statement={statement} today={todayCST()} canManage={can(user, "lease:manage", { districtCode: lease.unit.districtCode })} />;
+  const canManage = can(user, "lease:manage", { districtCode: lease.unit.districtCode });
+  const today = todayCST();
+  const leaving = lease.countersignedAt ? await staffLeaving(lease) : null;
+  return (
+    <StaffLeasePage
+      lease={lease}
+      statement={statement}
+      today={today}
+      canManage={canManage}
+      leaving={leaving ? <StaffLeavingPanel lease={lease} view={leaving} today={today} canManage={canManage} /> : null}
+    />
+  );
 }

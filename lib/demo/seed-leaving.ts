@@ -1,0 +1,147 @@
+import { randomUUID } from "node:crypto";
+import type { Actor } from "@/lib/auth/permissions";
+import { dateColumn, fromDateColumn } from "@/lib/clock";
+import { prisma } from "@/lib/db/client";
+import type { UnitType } from "@/lib/generated/prisma/client";
+import { addDays, addMonths } from "@/lib/rules/dates";
+import { residentIdCheckChar } from "@/lib/rules/identity";
+import { leaseEndDate } from "@/lib/rules/lease";
+import type { ISODate } from "@/lib/rules/types";
+import { issueBillsForLease, issueTransitionBills } from "@/lib/tenancy/billing";
+import { RENT_PAYMENT_DAYS } from "@/lib/tenancy/billing-rules";
+import { countersignLease, draftLease, signLease } from "@/lib/tenancy/leases";
+import { issueVacateOrder } from "@/lib/tenancy/leaving";
+import { settleReceipt } from "@/lib/tenancy/payments";
+
+// Tenants of 安居·枫林苑 in the states of leaving (Art. 38-41), through the services: a lease whose
+// 12-month term ended last month without a renewal request (the officer may order the move-out), one
+// held over under a vacate order in its 3-month transition at 1.5 x rent, one seven months in
+// arrears with late fees running (Art. 39), and one paying on time (where a violation may be
+// recorded). Each household is qualified and accepted its unit as rows; from the offer on, the
+// lease is drawn up, signed with the password and countersigned by the services, billed and paid.
+
+export interface LeavingTenant {
+  phone: string;
+  name: string;
+  note: string;
+}
+
+export const DEMO_TERM_ENDED: LeavingTenant = { phone: "13800000017", name: "冯磊", note: "tenant: 12-month lease ended last month, no renewal asked; yuzhong.officer may order the move-out (Art. 38)" };
+export const DEMO_TRANSITION: LeavingTenant = { phone: "13800000018", name: "曹丽", note: "tenant: term ended, vacate order with the 3-month transition, rent billed at 1.5x (Art. 38)" };
+export const DEMO_ARREARS: LeavingTenant = { phone: "13800000019", name: "袁刚", note: "tenant: seven months of rent unpaid, late fees running (Art. 29, 39)" };
+export const DEMO_VIOLATION: LeavingTenant = { phone: "13800000020", name: "邓洁", note: "tenant: pays on time; yuzhong.officer may record a violation (Art. 31, 40)" };
+export const DEMO_LEAVING_TENANTS = [DEMO_TERM_ENDED, DEMO_TRANSITION, DEMO_ARREARS, DEMO_VIOLATION];
+
+const ESTATE = "YZ-001";
+const DISTRICT = "500103";
+
+function residentId(birth: ISODate, sequence: number): string {
+  const first17 = `${DISTRICT}${birth.replaceAll("-", "")}${sequence}`;
+  return first17 + residentIdCheckChar(first17);
+}
+
+function moment(date: ISODate, minutes = 9 * 60): Date {
+  return new Date(new Date(`${date}T00:00:00+08:00`).getTime() + minutes * 60_000);
+}
+
+/** A qualified household of two with an account that accepted a vacant unit of the estate: the offer's id. */
+async function acceptedHousehold(tenant: LeavingTenant, index: number, unitType: UnitType, acceptedOn: ISODate, passwordHash: string): Promise<{ offerId: string; actor: Actor }> {
+  const estate = await prisma.estate.findUniqueOrThrow({ where: { code: ESTATE }, select: { id: true } });
+  const unit = await prisma.unit.findFirstOrThrow({
+    where: { estateId: estate.id, unitType, status: "VACANT", planUnits: { none: {} } },
+    select: { id: true },
+    orderBy: [{ floor: "desc" }, { unitNo: "desc" }],
+  });
+  const userId = randomUUID();
+  const applicationId = randomUUID();
+  const accepted = moment(addDays(acceptedOn, -200));
+  await prisma.$transaction(async (tx) => {
+    await tx.user.create({ data: { id: userId, role: "APPLICANT", name: tenant.name, phone: tenant.phone, passwordHash } });
+    await tx.application.create({
+      data: {
+        id: applicationId,
+        applicationNo: `GZF-${DISTRICT}-${acceptedOn.slice(0, 4)}-6${String(index).padStart(4, "0")}`,
+        source: "PORTAL",
+        applicantUserId: userId,
+        contactPhone: tenant.phone,
+        districtCode: DISTRICT,
+        estateLevel: "MUNICIPAL",
+        status: "ALLOCATED",
+        preferredUnitType: unitType,
+        submittedAt: new Date(accepted.getTime() - 86_400_000),
+        acceptedAt: accepted,
+        qualifiedAt: new Date(accepted.getTime() + 30 * 86_400_000),
+        statusChangedAt: moment(acceptedOn),
+        consentedAt: accepted,
+        declaredTrueAt: accepted,
+        members: {
+          create: [
+            { relationship: "APPLICANT", name: tenant.name, residentId: residentId(`198${index}-03-1${index}`, 901 + 2 * index), sex: "M", birthDate: dateColumn(`198${index}-03-1${index}`), maritalStatus: "MARRIED", fullCivilCapacity: true, annualIncomeFen: 4_200_000 },
+            { relationship: "SPOUSE", name: `${tenant.name.slice(0, 1)}妻`, residentId: residentId(`198${index + 1}-07-2${index}`, 902 + 2 * index), sex: "F", birthDate: dateColumn(`198${index + 1}-07-2${index}`), maritalStatus: "MARRIED", fullCivilCapacity: true, annualIncomeFen: 2_600_000 },
+          ],
+        },
+        estatePreferences: { create: [{ estateId: estate.id, rank: 1 }] },
+      },
+    });
+    await tx.qualification.create({ data: { applicationId, qualifiedOn: dateColumn(addDays(acceptedOn, -170)), entitledUnitType: unitType } });
+    await tx.unit.update({ where: { id: unit.id }, data: { status: "OFFERED" } });
+  });
+  const offer = await prisma.offer.create({
+    data: { applicationId, unitId: unit.id, status: "ACCEPTED", offeredAt: moment(addDays(acceptedOn, -3)), respondedAt: moment(acceptedOn), responseDueDate: dateColumn(addDays(acceptedOn, 2)) },
+    select: { id: true },
+  });
+  return { offerId: offer.id, actor: { id: userId, role: "APPLICANT", districtCode: null } };
+}
+
+/** The lease from `start` for `termMonths`, in force through the services, billed through today; the first `paid` bills paid on time. */
+async function tenancy(officer: Actor, tenant: LeavingTenant, index: number, start: ISODate, termMonths: number, today: ISODate, paid: number, passwordHash: string, password: string) {
+  const { offerId, actor } = await acceptedHousehold(tenant, index, index % 2 === 0 ? "TWO_BEDROOM" : "ONE_BEDROOM", addDays(start, -10), passwordHash);
+  const at = moment(addDays(start, -5));
+  const { leaseId, leaseNo } = await draftLease(officer, { offerId, startDate: start, termMonths }, { now: at });
+  await signLease(actor, { leaseId, password, agree: "on" }, { now: moment(addDays(start, -4)) });
+  await countersignLease(officer, { leaseId }, { now: moment(addDays(start, -3)) });
+  await issueBillsForLease(prisma, leaseId, addDays(today, -1) < leaseEndDate(start, termMonths) ? today : leaseEndDate(start, termMonths), moment(start));
+  await payOnTime(leaseId, leaseNo, today, paid);
+  return { leaseId, leaseNo };
+}
+
+/** The first `count` bills (by period) paid on their 6th day, if due by today. */
+async function payOnTime(leaseId: string, leaseNo: string, today: ISODate, count: number) {
+  const bills = await prisma.bill.findMany({ where: { leaseId, status: "UNPAID" }, select: { periodStart: true, amountFen: true }, orderBy: { periodStart: "asc" }, take: count });
+  for (const [k, bill] of bills.entries()) {
+    const start = fromDateColumn(bill.periodStart);
+    const paidOn = addDays(start, 5);
+    if (addDays(start, RENT_PAYMENT_DAYS - 1) >= today) continue;
+    await prisma.$transaction((tx) =>
+      settleReceipt(tx, { leaseId, amountFen: bill.amountFen, method: k % 2 === 0 ? "BANK_TRANSFER" : "ONLINE", reference: `demo:${leaseNo}:${start}`, paidAt: moment(paidOn, 10 * 60), paidOn, recordedById: null }),
+    );
+  }
+}
+
+export async function seedLeaving(today: ISODate, passwordHash: string, password: string): Promise<void> {
+  const officer = await prisma.user.findUniqueOrThrow({ where: { username: "yuzhong.officer" }, select: { id: true, role: true, districtCode: true } });
+
+  // A 12-month lease whose last day was about three weeks ago; every bill paid.
+  const endedStart = addDays(addMonths(today, -12), -20);
+  await tenancy(officer, DEMO_TERM_ENDED, 1, endedStart, 12, today, 12, passwordHash, password);
+
+  // A 12-month lease that ended about five weeks ago; the vacate order came a week after, with the
+  // 3-month transition: the periods since are billed at 1.5 x, the first one paid.
+  const transitionStart = addDays(addMonths(today, -13), -5);
+  const held = await tenancy(officer, DEMO_TRANSITION, 2, transitionStart, 12, today, 12, passwordHash, password);
+  const orderedOn = addDays(addMonths(transitionStart, 12), 7);
+  await issueVacateOrder(
+    officer,
+    { leaseId: held.leaseId, ground: "TERM_ENDED_NO_RENEWAL", transitionGranted: "on", deadline: addDays(addMonths(addMonths(transitionStart, 12), 3), -1), reason: "租赁合同期满，未在期满3个月前申请续租（演示）。" },
+    { now: moment(orderedOn) },
+  );
+  await issueTransitionBills(prisma, held.leaseId, today, moment(today, 60));
+  await payOnTime(held.leaseId, held.leaseNo, today, 1);
+
+  // Eight months in; the first bill paid, the seven since unpaid (Art. 39: six months or more).
+  const arrearsStart = addDays(addMonths(today, -7), -12);
+  await tenancy(officer, DEMO_ARREARS, 3, arrearsStart, 36, today, 1, passwordHash, password);
+
+  // Ten months in, every bill paid on time.
+  await tenancy(officer, DEMO_VIOLATION, 4, addDays(addMonths(today, -10), -3), 36, today, 12, passwordHash, password);
+}
