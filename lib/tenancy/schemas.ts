@@ -97,7 +97,7 @@ export const collectionImportInputSchema = z.object({
   bankCode: z.enum(COLLECTION_BANKS, { error: `${C}bankRequired` }),
   collectionDate: z.string({ error: `${C}dateInvalid` }).trim().refine(isValidISODate, { error: `${C}dateInvalid` }),
   fileName: z.string().trim().min(1, { error: `${C}fileRequired` }).max(200, { error: `${C}fileRequired` }),
-  bytes: z.instanceof(Uint8Array, { error: `${C}fileRequired` }),
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { error: `${C}fileRequired` }),
 });
 export type CollectionImportInput = z.input<typeof collectionImportInputSchema>;
 
