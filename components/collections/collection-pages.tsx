@@ -156,7 +156,7 @@ export async function CollectionFilePage({ detail, status, notice }: { detail: F
                       <Badge tone={STATUS_TONE[line.status]}>{t(`lineStatus.${line.status}`)}</Badge>
                       {line.reason ? <span className="text-sm text-red-800" data-testid="line-reason">{t(`reason.${line.reason}`)}</span> : null}
                     </div>
-                    <dl className="mt-1 grid min-w-0 grid-cols-1 gap-x-4 text-sm text-slate-800 sm:grid-cols-3">
+                    <dl className="mt-1 grid min-w-0 grid-cols-1 gap-x-4 text-sm text-slate-800 sm:grid-cols-2">
                       <div className="min-w-0 break-all"><dt className="inline text-slate-600">{t("detail.serialNo")}：</dt><dd className="inline">{line.serialNo ?? "—"}</dd></div>
                       <div className="min-w-0 break-all"><dt className="inline text-slate-600">{t("detail.leaseRef")}：</dt><dd className="inline">{line.leaseRef ?? "—"}</dd></div>
                       <div className="min-w-0"><dt className="inline text-slate-600">{t("detail.payer")}：</dt><dd className="inline">{line.payerNameMasked ?? "—"}</dd></div>
