@@ -47,6 +47,7 @@ const expected: Record<ScopedEntity, Record<Kind, unknown>> = {
   District: { own: "-", household: "-", district: { code: A }, estates: "-", city: {}, all: {} },
   Estate: { own: "-", household: "-", district: { districtCode: A }, estates: { id: { in: ["e1", "e2"] } }, city: {}, all: {} },
   AllocationPlan: { own: "-", household: "-", district: { districtCode: A }, estates: "-", city: {}, all: {} },
+  BankCollectionFile: { own: "-", household: "-", district: { districtCode: A }, estates: "-", city: {}, all: {} },
   Lease: {
     own: { tenantUserId: "u1" },
     household: { applicationId: "app1" },

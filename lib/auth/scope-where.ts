@@ -21,6 +21,7 @@ export interface ScopedWhere {
   Lease: Prisma.LeaseWhereInput;
   Estate: Prisma.EstateWhereInput;
   AllocationPlan: Prisma.AllocationPlanWhereInput;
+  BankCollectionFile: Prisma.BankCollectionFileWhereInput;
 }
 export type ScopedEntity = keyof ScopedWhere;
 
@@ -80,6 +81,9 @@ const locators: { [E in ScopedEntity]: Locator<ScopedWhere[E]> } = {
     household: (applicationId) => ({ applicationId }),
     estates: (estateIds) => ({ unit: { estateId: { in: [...estateIds] } } }),
   },
+  // A bank collection file belongs to the district of the officer who imported it; a municipal
+  // officer's file (no district) is the city's, reached only city-wide.
+  BankCollectionFile: { district: (districtCode) => ({ districtCode }) },
 };
 
 /** The answer for "no records at all": services return an empty result without querying. */

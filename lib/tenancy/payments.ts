@@ -44,6 +44,11 @@ export async function amountDue(leaseId: string, onDate: ISODate) {
   return amountToSettleFen({ ...(await openDebts(prisma, leaseId)), onDate });
 }
 
+/** Settlements of one lease, one at a time: locks the lease's row until the transaction ends. */
+export async function lockLease(tx: Tx, leaseId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Lease" WHERE "id" = ${leaseId} FOR UPDATE`;
+}
+
 function receiptNoFor(date: ISODate, sequence: number): string {
   return `SJ-${date.replaceAll("-", "")}-${String(sequence).padStart(6, "0")}`;
 }
@@ -56,8 +61,7 @@ export async function settleReceipt(
   tx: Tx,
   input: { leaseId: string; amountFen: number; method: PaymentMethod; reference: string; paidAt: Date; paidOn: ISODate; recordedById: string | null },
 ): Promise<{ receiptId: string; receiptNo: string; created: boolean }> {
-  // Settlements of one lease, one at a time.
-  await tx.$queryRaw`SELECT 1 FROM "Lease" WHERE "id" = ${input.leaseId} FOR UPDATE`;
+  await lockLease(tx, input.leaseId);
   const existing = await tx.rentReceipt.findUnique({ where: { method_reference: { method: input.method, reference: input.reference } }, select: { id: true, receiptNo: true } });
   if (existing) return { receiptId: existing.id, receiptNo: existing.receiptNo, created: false };
   const debts = await openDebts(tx, input.leaseId);

@@ -73,3 +73,61 @@ export const testCashierSchema = z.object({
   outcome: z.enum(["PAID", "FAILED"], { error: `${V}missingId` }),
 });
 export type TestCashierInput = z.input<typeof testCashierSchema>;
+
+// ───── bank collection files (银行代收, Art. 28) ─────
+
+const C = "collections.validation.";
+
+/** The banks that send collection files; names in the collections messages (banks). */
+export const COLLECTION_BANKS = ["CQRCB", "CQCB", "ICBC", "CCB", "ABC", "BOC", "BOCOM", "PSBC"] as const;
+export type CollectionBank = (typeof COLLECTION_BANKS)[number];
+
+/** The upload form: the bank, the date it collected on, the file (lib/tenancy/bank-collection-file.ts reads it). */
+export const collectionUploadSchema = z.object({
+  bankCode: z.enum(COLLECTION_BANKS, { error: `${C}bankRequired` }),
+  collectionDate: z.string({ error: `${C}dateInvalid` }).trim().refine(isValidISODate, { error: `${C}dateInvalid` }),
+  file: z
+    .instanceof(File, { error: `${C}fileRequired` })
+    .refine((f) => f.size > 0, { error: `${C}fileRequired` })
+    .refine((f) => f.size <= 900 * 1024, { error: `${C}fileTooLarge` }),
+});
+
+/** The service's input: the file's bytes. */
+export const collectionImportInputSchema = z.object({
+  bankCode: z.enum(COLLECTION_BANKS, { error: `${C}bankRequired` }),
+  collectionDate: z.string({ error: `${C}dateInvalid` }).trim().refine(isValidISODate, { error: `${C}dateInvalid` }),
+  fileName: z.string().trim().min(1, { error: `${C}fileRequired` }).max(200, { error: `${C}fileRequired` }),
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { error: `${C}fileRequired` }),
+});
+export type CollectionImportInput = z.input<typeof collectionImportInputSchema>;
+
+export const COLLECTION_RESOLUTIONS = ["MATCHED_TO_LEASE", "RETURNED_TO_BANK"] as const;
+
+/** An officer resolves an unmatched line: settle it against a lease, or return it to the bank, with a note. */
+export const resolveCollectionLineSchema = z
+  .object({
+    lineId: id,
+    resolution: z.enum(COLLECTION_RESOLUTIONS, { error: `${C}resolutionRequired` }),
+    leaseNo: z.string().trim().max(64, { error: `${C}leaseNoInvalid` }).optional().transform((s) => (s ? s.toUpperCase() : undefined)),
+    note: z.string({ error: `${C}noteRequired` }).trim().min(2, { error: `${C}noteRequired` }).max(500, { error: `${C}noteTooLong` }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.resolution === "MATCHED_TO_LEASE" && !(v.leaseNo && /^ZL-\d{6}-\d{4}-\d{6}$/.test(v.leaseNo))) {
+      ctx.addIssue({ code: "custom", path: ["leaseNo"], message: `${C}leaseNoInvalid` });
+    }
+  });
+export type ResolveCollectionLineInput = z.input<typeof resolveCollectionLineSchema>;
+
+export const COLLECTION_LINE_STATUSES = ["MATCHED", "UNMATCHED", "DUPLICATE", "RESOLVED"] as const;
+
+export const collectionListQuerySchema = z.object({
+  q: z.string().trim().max(64).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+export type CollectionListQuery = z.output<typeof collectionListQuerySchema>;
+
+export const collectionLinesQuerySchema = z.object({
+  status: z.enum(COLLECTION_LINE_STATUSES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+export type CollectionLinesQuery = z.output<typeof collectionLinesQuerySchema>;

@@ -24,6 +24,4 @@ import stock from "./stock.json";
 import allocation from "./allocation.json";
 import tenancy from "./tenancy.json";
 import leaving from "./leaving.json";
-
-const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy, leaving };
 export default messages;

@@ -162,6 +162,7 @@ describe("every entity's where-clause is a query the database answers", () => {
     Lease: (where) => prisma.lease.count({ where }),
     Estate: (where) => prisma.estate.count({ where }),
     AllocationPlan: (where) => prisma.allocationPlan.count({ where }),
+    BankCollectionFile: (where) => prisma.bankCollectionFile.count({ where }),
   };
 
   async function count<E extends ScopedEntity>(entity: E, reach: Reach): Promise<number | "nothing"> {
