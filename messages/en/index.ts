@@ -24,4 +24,7 @@ import stock from "./stock.json";
 import allocation from "./allocation.json";
 import tenancy from "./tenancy.json";
 import leaving from "./leaving.json";
+import collections from "./collections.json";
+
+const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy, leaving, collections };
 export default messages;
