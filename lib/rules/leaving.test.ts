@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, fromDayNumber } from "./dates";
+import { eighteenthBirthday } from "./eligibility";
 import {
   arrearsInMonths,
   arrearsObligeVacating,
@@ -108,6 +109,14 @@ describe("the ban of Art. 40: five years from the return of the unit", () => {
       { name: "子女·差一天", birthDate: "2008-12-03" },
     ];
     expect(bannedMembers(members, "2026-12-02").map((m) => m.name)).toEqual(["户主", "配偶", "子女·刚满18"]);
+  });
+
+  it("counts adulthood exactly as the eligibility rules do", () => {
+    fc.assert(
+      fc.property(isoDate, isoDate, (birthDate, onDate) => {
+        expect(bannedMembers([{ birthDate }], onDate).length === 1).toBe(eighteenthBirthday(birthDate) <= onDate);
+      }),
+    );
   });
 
   it("is always later than the return and never more than five years and a day", () => {

@@ -1,5 +1,4 @@
 import { addDays, addMonths, toDayNumber } from "./dates";
-import { eighteenthBirthday } from "./eligibility";
 import { leaseEndDate } from "./lease";
 import { ARREARS_MONTHS_TO_VACATE, vacatingRentMultiplier } from "./rent";
 import { assertFen } from "./money";
@@ -102,5 +101,6 @@ export function banUntilDate(returnedOn: ISODate): ISODate {
 /** The household members the ban of Art. 40 covers: every one who is an adult on `onDate`. */
 export function bannedMembers<M extends { birthDate: ISODate }>(members: readonly M[], onDate: ISODate): M[] {
   toDayNumber(onDate, "onDate");
-  return members.filter((m) => eighteenthBirthday(m.birthDate) <= onDate);
+  // The 18th birthday as eligibility counts it (29 February: 28 February), without its explanation tables.
+  return members.filter((m) => addMonths(m.birthDate, 18 * 12, "birthDate") <= onDate);
 }
