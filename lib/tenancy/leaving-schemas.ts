@@ -18,7 +18,8 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 const checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.literal(true), z.literal(""), z.literal(false), z.undefined()])
+  .union([z.literal("on"), z.literal("true"), z.literal(true), z.literal(""), z.literal(false), z.null()])
+  .optional()
   .transform((v) => v === "on" || v === "true" || v === true);
 
 /** The forbidden conduct of Art. 31 (the data model's ViolationKind). */
