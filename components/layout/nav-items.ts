@@ -29,6 +29,8 @@ export function navItemsFor(user: Actor | null): NavItem[] {
   if (can(user, "allocation:manage")) items.push({ href: "/staff/directed", key: "directed" });
   // Art. 25-29: leases drawn up, signed and countersigned; rent bills and payments.
   if (can(user, "lease:manage")) items.push({ href: "/staff/leases", key: "leases" });
+  // Art. 35: repair requests assigned, followed and completed.
+  if (can(user, "repair:manage")) items.push({ href: "/staff/repairs", key: "repairs" });
   // Art. 17-18, 20: shared data, annual re-checks, sample audits and rectifications.
   if (can(user, "recheck:manage")) items.push({ href: "/staff/rechecks", key: "rechecks" });
   if (can(user, "sharedData:import")) items.push({ href: "/staff/shared-data", key: "sharedData" });

@@ -20,6 +20,7 @@ export type NavKey =
   | "plans"
   | "directed"
   | "leases"
+  | "repairs"
   | "plansPublic"
   | "waitingListsPublic";
 

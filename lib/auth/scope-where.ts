@@ -21,6 +21,8 @@ export interface ScopedWhere {
   Lease: Prisma.LeaseWhereInput;
   Estate: Prisma.EstateWhereInput;
   AllocationPlan: Prisma.AllocationPlanWhereInput;
+  RepairRequest: Prisma.RepairRequestWhereInput;
+  Inspection: Prisma.InspectionWhereInput;
 }
 export type ScopedEntity = keyof ScopedWhere;
 
@@ -80,6 +82,16 @@ const locators: { [E in ScopedEntity]: Locator<ScopedWhere[E]> } = {
     household: (applicationId) => ({ applicationId }),
     estates: (estateIds) => ({ unit: { estateId: { in: [...estateIds] } } }),
   },
+  // A repair request (Art. 35) belongs to the home's district; the tenant (and the household)
+  // reach it through the lease it was filed under.
+  RepairRequest: {
+    district: (districtCode) => ({ unit: { estate: { districtCode } } }),
+    owner: (tenantUserId) => ({ lease: { tenantUserId } }),
+    household: (applicationId) => ({ lease: { applicationId } }),
+    estates: (estateIds) => ({ unit: { estateId: { in: [...estateIds] } } }),
+  },
+  // An inspection (Art. 35, 43) belongs to its estate's district.
+  Inspection: { district: (districtCode) => ({ estate: { districtCode } }), estates: (estateIds) => ({ estateId: { in: [...estateIds] } }) },
 };
 
 /** The answer for "no records at all": services return an empty result without querying. */

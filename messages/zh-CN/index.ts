@@ -23,6 +23,7 @@ import referenceIncomes from "./referenceIncomes.json";
 import stock from "./stock.json";
 import allocation from "./allocation.json";
 import tenancy from "./tenancy.json";
+import repairs from "./repairs.json";
 
-const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy };
+const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy, repairs };
 export default messages;
