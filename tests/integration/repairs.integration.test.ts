@@ -1,0 +1,190 @@
+// Repair requests against PostgreSQL (Art. 35): a tenant files one for the home of the lease in
+// force, with photos, once per form; only officers of the home's district see and move it; two
+// officers completing at once make one completion; the tenant confirms, or it closes by itself;
+// the officers' note never reaches the tenant's view or a notice; bad input changes nothing.
+import { beforeEach, describe, expect, it } from "vitest";
+import { addWorkingDays } from "@/lib/rules/working-days";
+import { openRepairPhoto, uploadRepairPhoto } from "@/lib/repairs/photos";
+import {
+  assignRepair,
+  cancelRepair,
+  closeUnconfirmedRepairs,
+  completeRepair,
+  confirmRepair,
+  getMyRepair,
+  getRepairForStaff,
+  listMyRepairs,
+  listRepairs,
+  startRepair,
+  submitRepairRequest,
+} from "@/lib/repairs/repairs";
+import { cstInstant, fromDateColumn } from "../support/clock";
+import { failure, race } from "./allocation-fixtures";
+import { prisma, seedDistricts, truncateAll } from "./db";
+import { PNG, PDF } from "./portal-draft.fixtures";
+import { createCast, type Cast } from "./review-fixtures";
+import { acceptedOffer, leaseInForce, tenancyEstate, type AcceptedOffer } from "./tenancy-fixtures";
+
+const START = "2026-03-02"; // a Monday
+const AT = cstInstant(START, "10:00");
+const LATER = cstInstant("2026-03-03", "09:00");
+
+const form = (key: string, extra: Record<string, unknown> = {}) => ({ category: "UNIT_FIXTURE", description: "卫生间洗手池下水管漏水", preferredVisit: "工作日下午", formKey: `form-${key}-0001`, ...extra });
+
+async function counts() {
+  return { requests: await prisma.repairRequest.count(), audit: await prisma.auditLog.count({ where: { entityType: "RepairRequest" } }), notices: await prisma.notification.count({ where: { templateKey: { startsWith: "repairs." } } }) };
+}
+
+describe("repair requests (Art. 35)", () => {
+  let cast: Cast;
+  let offer: AcceptedOffer;
+  let other: AcceptedOffer;
+  let leaseNo: string;
+
+  beforeEach(async () => {
+    await truncateAll();
+    await seedDistricts();
+    cast = await createCast();
+    const estate = await tenancyEstate("RP-001", 2);
+    offer = await acceptedOffer(estate.id, estate.unitIds[0]!);
+    other = await acceptedOffer(estate.id, estate.unitIds[1]!);
+    leaseNo = (await leaseInForce(cast.yz1, offer, { startDate: START, at: AT })).leaseNo;
+    await leaseInForce(cast.yz1, other, { startDate: START, at: AT });
+  });
+
+  it("files a request with photos for the tenant's home, numbered, with the category's deadline and who pays; once per form", async () => {
+    await uploadRepairPhoto(offer.tenant, { fileName: "漏水.png", bytes: PNG });
+    const first = await submitRepairRequest(offer.tenant, form("a"), { now: AT });
+    expect(first.requestNo).toMatch(/^BX-500103-2026-\d{6}$/);
+    // The same form again, and again at once: the same request.
+    expect(await submitRepairRequest(offer.tenant, form("a"), { now: AT })).toEqual(first);
+    const again = await race(Array.from({ length: 3 }, () => () => submitRepairRequest(offer.tenant, form("b"), { now: AT })));
+    expect(again.ok).toHaveLength(3);
+    expect(await prisma.repairRequest.count()).toBe(2);
+
+    const row = await prisma.repairRequest.findUniqueOrThrow({ where: { id: first.requestId }, include: { documents: true } });
+    expect(row).toMatchObject({ status: "OPEN", category: "UNIT_FIXTURE", responsibility: "OPERATOR", urgency: "NORMAL", unitId: offer.unitId });
+    expect(fromDateColumn(row.dueDate!)).toBe(addWorkingDays(START, 5));
+    expect(row.documents).toHaveLength(1);
+    // The photo went with the first request only.
+    const second = await prisma.repairRequest.findFirstOrThrow({ where: { formKey: "form-b-0001" }, include: { documents: true } });
+    expect(second.documents).toHaveLength(0);
+
+    // Consumables: the tenant pays; an emergency is due the next day.
+    const bulb = await submitRepairRequest(offer.tenant, form("c", { category: "CONSUMABLE", urgency: "EMERGENCY", description: "客厅灯泡坏了需要更换" }), { now: AT });
+    expect(await prisma.repairRequest.findUniqueOrThrow({ where: { id: bulb.requestId }, select: { responsibility: true, dueDate: true } })).toMatchObject({ responsibility: "TENANT" });
+    expect(fromDateColumn((await prisma.repairRequest.findUniqueOrThrow({ where: { id: bulb.requestId } })).dueDate!)).toBe("2026-03-03");
+
+    // The tenant reads the photo; the other tenant and another district's officer cannot.
+    const photoId = row.documents[0]!.id;
+    expect((await openRepairPhoto(offer.tenant, photoId))?.mimeType).toBe("image/png");
+    expect((await openRepairPhoto(cast.yz1, photoId))?.mimeType).toBe("image/png");
+    expect((await failure(openRepairPhoto(other.tenant, photoId))).code).toBe("NOT_FOUND");
+    expect((await failure(openRepairPhoto(cast.spb, photoId))).code).toBe("NOT_FOUND");
+  });
+
+  it("refuses bad input and people without a lease, changing nothing", async () => {
+    const before = await counts();
+    for (const bad of [
+      form("d", { category: "GARDEN" }),
+      form("d", { description: "漏" }),
+      form("d", { description: "长".repeat(501) }),
+      form("d", { formKey: "x" }),
+      form("d", { urgency: "SOON" }),
+      { ...form("d"), category: undefined },
+    ]) {
+      expect((await failure(submitRepairRequest(offer.tenant, bad as never, { now: AT }))).code).toBe("VALIDATION");
+    }
+    expect((await failure(submitRepairRequest(cast.applicant, form("e"), { now: AT }))).messageKey).toBe("repairs.errors.noLease");
+    expect((await failure(submitRepairRequest(cast.yz1, form("f"), { now: AT }))).code).toBe("FORBIDDEN");
+    // A PDF is not a photo; too many photos are refused.
+    expect((await failure(uploadRepairPhoto(offer.tenant, { fileName: "a.pdf", bytes: PDF }))).messageKey).toBe("repairs.errors.photoType");
+    for (let i = 0; i < 4; i++) await uploadRepairPhoto(offer.tenant, { fileName: `p${i}.png`, bytes: PNG });
+    expect((await failure(uploadRepairPhoto(offer.tenant, { fileName: "p5.png", bytes: PNG }))).messageKey).toBe("repairs.errors.tooManyPhotos");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("is seen only by its tenant and the officers of the home's district", async () => {
+    const { requestNo } = await submitRepairRequest(offer.tenant, form("g"), { now: AT });
+    expect((await listMyRepairs(offer.tenant)).map((r) => r.requestNo)).toEqual([requestNo]);
+    expect(await getMyRepair(offer.tenant, requestNo)).not.toBeNull();
+    expect(await listMyRepairs(other.tenant)).toEqual([]);
+    expect(await getMyRepair(other.tenant, requestNo)).toBeNull();
+    expect(await getMyRepair(cast.yz1, requestNo)).toBeNull();
+    expect((await listRepairs(cast.yz1, {})).rows.map((r) => r.requestNo)).toEqual([requestNo]);
+    expect((await listRepairs(cast.city, {})).total).toBe(1);
+    expect(await listRepairs(cast.spb, {})).toMatchObject({ rows: [], total: 0 });
+    expect(await getRepairForStaff(cast.spb, requestNo)).toBeNull();
+    expect(await getRepairForStaff(other.tenant, requestNo)).toBeNull();
+    expect(await getRepairForStaff(cast.admin, requestNo)).toBeNull();
+    // Another district's officer may not act on it; another tenant may not cancel it.
+    const id = (await prisma.repairRequest.findUniqueOrThrow({ where: { requestNo } })).id;
+    expect((await failure(assignRepair(cast.spb, { requestId: id, assignee: "沙坪坝维修班" }, { now: LATER }))).code).toBe("FORBIDDEN");
+    expect((await failure(cancelRepair(other.tenant, { requestId: id }, { now: LATER }))).code).toBe("NOT_FOUND");
+    expect((await failure(assignRepair(offer.tenant, { requestId: id, assignee: "自己" }, { now: LATER }))).code).toBe("FORBIDDEN");
+    expect((await prisma.repairRequest.findUniqueOrThrow({ where: { id } })).status).toBe("OPEN");
+  });
+
+  it("goes assigned → in progress → completed → confirmed; the note stays with the officers; the tenant is told", async () => {
+    const { requestId, requestNo } = await submitRepairRequest(offer.tenant, form("h"), { now: AT });
+    // Not before it is assigned.
+    expect((await failure(completeRepair(cast.yz1, { requestId, resolution: "已修好" }, { now: LATER }))).messageKey).toBe("repairs.errors.statusIs.OPEN");
+    expect((await failure(assignRepair(cast.yz1, { requestId, assignee: "" }, { now: LATER }))).code).toBe("VALIDATION");
+    await assignRepair(cast.yz1, { requestId, assignee: "物业维修一班", internalNote: "该户曾多次报修同一问题" }, { now: LATER });
+    // Assigned: the tenant can no longer cancel.
+    expect((await failure(cancelRepair(offer.tenant, { requestId }, { now: LATER }))).messageKey).toBe("repairs.errors.statusIs.ASSIGNED");
+    await startRepair(cast.yz2, { requestId }, { now: LATER });
+    // Two officers completing at once: one completion.
+    const done = await race([cast.yz1, cast.yz2, cast.yz1].map((officer) => () => completeRepair(officer, { requestId, resolution: "更换下水管及密封圈", internalNote: "材料费由维修基金列支" }, { now: LATER })));
+    expect(done.ok).toHaveLength(1);
+    expect(done.errors).toEqual(["CONFLICT", "CONFLICT"]);
+    expect(await prisma.auditLog.count({ where: { entityId: requestId, action: "repair.complete" } })).toBe(1);
+
+    const mine = (await getMyRepair(offer.tenant, requestNo))!;
+    expect(mine).toMatchObject({ status: "COMPLETED", assignee: "物业维修一班", resolution: "更换下水管及密封圈", autoCloseOn: "2026-03-10" });
+    expect(JSON.stringify(mine)).not.toContain("多次报修");
+    expect(JSON.stringify(mine)).not.toContain("维修基金");
+    expect((await getRepairForStaff(cast.yz1, requestNo))?.internalNote).toBe("材料费由维修基金列支");
+    const notices = await prisma.notification.findMany({ where: { templateKey: { startsWith: "repairs." } }, select: { templateKey: true, channel: true, params: true, recipientUserId: true } });
+    expect(notices.map((n) => `${n.templateKey}:${n.channel}`).sort()).toEqual(["repairs.assigned:IN_APP", "repairs.assigned:SMS", "repairs.completed:IN_APP", "repairs.completed:SMS"]);
+    expect(notices.every((n) => n.recipientUserId === offer.tenant.id)).toBe(true);
+    expect(JSON.stringify(notices)).not.toMatch(/多次报修|维修基金/);
+
+    // Only the tenant confirms; then it is closed, and nothing more moves it.
+    expect((await failure(confirmRepair(other.tenant, { requestId }, { now: LATER }))).code).toBe("NOT_FOUND");
+    await confirmRepair(offer.tenant, { requestId }, { now: LATER });
+    expect(await prisma.repairRequest.findUniqueOrThrow({ where: { id: requestId }, select: { status: true, tenantConfirmedAt: true } })).toEqual({ status: "CLOSED", tenantConfirmedAt: LATER });
+    expect((await failure(confirmRepair(offer.tenant, { requestId }, { now: LATER }))).messageKey).toBe("repairs.errors.statusIs.CLOSED");
+    expect(await prisma.auditLog.findMany({ where: { entityId: requestId }, select: { action: true }, orderBy: { id: "asc" } })).toEqual(
+      ["repair.submit", "repair.assign", "repair.start", "repair.complete", "repair.confirm"].map((action) => ({ action })),
+    );
+    expect(leaseNo).toMatch(/^ZL-/);
+  });
+
+  it("a completion the tenant does not answer closes after seven days; a cancelled request stays cancelled", async () => {
+    const a = await submitRepairRequest(offer.tenant, form("i"), { now: AT });
+    await assignRepair(cast.yz1, { requestId: a.requestId, assignee: "物业维修一班" }, { now: AT });
+    await completeRepair(cast.yz1, { requestId: a.requestId, resolution: "已修复" }, { now: AT });
+    expect(await closeUnconfirmedRepairs(cstInstant("2026-03-08", "10:00"))).toEqual({ closed: 0 });
+    expect(await closeUnconfirmedRepairs(cstInstant("2026-03-09", "10:01"))).toEqual({ closed: 1 });
+    expect(await closeUnconfirmedRepairs(cstInstant("2026-03-09", "10:02"))).toEqual({ closed: 0 });
+    expect(await prisma.repairRequest.findUniqueOrThrow({ where: { id: a.requestId }, select: { status: true, tenantConfirmedAt: true } })).toEqual({ status: "CLOSED", tenantConfirmedAt: null });
+
+    const b = await submitRepairRequest(offer.tenant, form("j"), { now: AT });
+    await cancelRepair(offer.tenant, { requestId: b.requestId, reason: "已自行解决" }, { now: AT });
+    expect((await failure(assignRepair(cast.yz1, { requestId: b.requestId, assignee: "物业维修一班" }, { now: AT }))).messageKey).toBe("repairs.errors.statusIs.CANCELLED");
+  });
+
+  it("lists the district's requests by status, category and overdue, searched by number", async () => {
+    const late = await submitRepairRequest(offer.tenant, form("k", { category: "COMMON_PARTS", description: "楼道灯不亮了很久" }), { now: AT });
+    await submitRepairRequest(other.tenant, form("l"), { now: cstInstant("2026-03-06", "10:00") });
+    const today = cstInstant("2026-03-09", "10:00"); // COMMON_PARTS due 03-05: overdue; the other due 03-13
+    expect((await listRepairs(cast.yz1, { overdue: "1" }, { now: today })).rows.map((r) => r.requestNo)).toEqual([late.requestNo]);
+    expect((await listRepairs(cast.yz1, {}, { now: today })).rows.find((r) => r.requestNo === late.requestNo)?.isOverdue).toBe(true);
+    expect((await listRepairs(cast.yz1, { category: "UNIT_FIXTURE" })).total).toBe(1);
+    expect((await listRepairs(cast.yz1, { status: "CLOSED" })).total).toBe(0);
+    expect((await listRepairs(cast.yz1, { q: late.requestNo.toLowerCase() })).rows.map((r) => r.requestNo)).toEqual([late.requestNo]);
+    // Nonsense filters are ignored, not errors.
+    expect((await listRepairs(cast.yz1, { status: "NOPE", page: "-3", category: 5 })).total).toBe(2);
+  });
+});
