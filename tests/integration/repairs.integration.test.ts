@@ -18,6 +18,7 @@ import {
   startRepair,
   submitRepairRequest,
 } from "@/lib/repairs/repairs";
+import type { SubmitRepairInput } from "@/lib/repairs/schemas";
 import { cstInstant, fromDateColumn } from "../support/clock";
 import { failure, race } from "./allocation-fixtures";
 import { prisma, seedDistricts, truncateAll } from "./db";
@@ -29,7 +30,8 @@ const START = "2026-03-02"; // a Monday
 const AT = cstInstant(START, "10:00");
 const LATER = cstInstant("2026-03-03", "09:00");
 
-const form = (key: string, extra: Record<string, unknown> = {}) => ({ category: "UNIT_FIXTURE", description: "卫生间洗手池下水管漏水", preferredVisit: "工作日下午", formKey: `form-${key}-0001`, ...extra });
+// Typed as a form posts it: any values; the schema judges them.
+const form = (key: string, extra: Record<string, unknown> = {}) => ({ category: "UNIT_FIXTURE", description: "卫生间洗手池下水管漏水", preferredVisit: "工作日下午", formKey: `form-${key}-0001`, ...extra }) as SubmitRepairInput;
 
 async function counts() {
   return { requests: await prisma.repairRequest.count(), audit: await prisma.auditLog.count({ where: { entityType: "RepairRequest" } }), notices: await prisma.notification.count({ where: { templateKey: { startsWith: "repairs." } } }) };
