@@ -109,42 +109,41 @@ export function NewRepair({ pendingPhotos, maxPhotos }: { pendingPhotos: Photo[]
   const [formKey] = useState(newFormKey);
   const [photos, setPhotos] = useState<Photo[]>(pendingPhotos);
   return (
-    <div className="flex min-w-0 flex-col gap-5">
-      <RepairPhotos photos={photos} setPhotos={setPhotos} max={maxPhotos} />
-      <ConfirmForm
-        action={submitRepairAction}
-        schema={loadSubmit}
-        confirmTitle={t("confirmTitle")}
-        confirmMessage={(v) => t("confirm", { category: typeof v.category === "string" && (CATEGORIES as readonly string[]).includes(v.category) ? categories(v.category as (typeof CATEGORIES)[number]) : "" })}
-        submitLabel={t("submit")}
-        confirmLabel={t("confirmButton")}
-        cancelLabel={t("cancel")}
-        pendingLabel={common("submitting")}
-        onSuccess={(data) => router.push(`/me/repairs/${(data as { requestNo: string }).requestNo}?filed=1`)}
-        testId="new-repair"
-      >
-        {(errors) => (
-          <div className="flex min-w-0 flex-col gap-4">
-            <input type="hidden" name="formKey" value={formKey} />
-            <SelectField
-              id="repair-category"
-              name="category"
-              label={t("category")}
-              hint={t("categoryHint")}
-              placeholder={t("choose")}
-              defaultValue=""
-              options={CATEGORIES.map((c) => ({ value: c, label: categories(c) }))}
-              required
-              requiredLabel={common("required")}
-              errors={errors.category}
-            />
-            <SelectField id="repair-urgency" name="urgency" label={t("urgency")} defaultValue="NORMAL" options={(["NORMAL", "EMERGENCY"] as const).map((u) => ({ value: u, label: urgencies(u) }))} errors={errors.urgency} />
-            <TextAreaField id="repair-description" name="description" label={t("description")} hint={t("descriptionHint")} maxLength={500} required requiredLabel={common("required")} errors={errors.description} />
-            <TextField id="repair-visit" name="preferredVisit" label={t("preferredVisit")} hint={t("preferredVisitHint")} maxLength={100} errors={errors.preferredVisit} />
-          </div>
-        )}
-      </ConfirmForm>
-    </div>
+    <ConfirmForm
+      action={submitRepairAction}
+      schema={loadSubmit}
+      confirmTitle={t("confirmTitle")}
+      confirmMessage={(v) => t("confirm", { category: typeof v.category === "string" && (CATEGORIES as readonly string[]).includes(v.category) ? categories(v.category as (typeof CATEGORIES)[number]) : "" })}
+      submitLabel={t("submit")}
+      confirmLabel={t("confirmButton")}
+      cancelLabel={t("cancel")}
+      pendingLabel={common("submitting")}
+      onSuccess={(data) => router.push(`/me/repairs/${(data as { requestNo: string }).requestNo}?filed=1`)}
+      testId="new-repair"
+    >
+      {(errors) => (
+        <div className="flex min-w-0 flex-col gap-4">
+          <input type="hidden" name="formKey" value={formKey} />
+          <SelectField
+            id="repair-category"
+            name="category"
+            label={t("category")}
+            hint={t("categoryHint")}
+            placeholder={t("choose")}
+            defaultValue=""
+            options={CATEGORIES.map((c) => ({ value: c, label: categories(c) }))}
+            required
+            requiredLabel={common("required")}
+            errors={errors.category}
+          />
+          <SelectField id="repair-urgency" name="urgency" label={t("urgency")} defaultValue="NORMAL" options={(["NORMAL", "EMERGENCY"] as const).map((u) => ({ value: u, label: urgencies(u) }))} errors={errors.urgency} />
+          <TextAreaField id="repair-description" name="description" label={t("description")} hint={t("descriptionHint")} maxLength={500} required requiredLabel={common("required")} errors={errors.description} />
+          <TextField id="repair-visit" name="preferredVisit" label={t("preferredVisit")} hint={t("preferredVisitHint")} maxLength={100} errors={errors.preferredVisit} />
+          {/* Uploaded on choosing (the file input has no name, so the form never posts a file); filed with the request. */}
+          <RepairPhotos photos={photos} setPhotos={setPhotos} max={maxPhotos} />
+        </div>
+      )}
+    </ConfirmForm>
   );
 }
 

@@ -50,7 +50,8 @@ export async function MyRepairsCard({ user }: { user: Actor }) {
   const t = await getTranslations("repairs.home");
   const open = repairs.filter((r) => r.status !== "CLOSED" && r.status !== "CANCELLED").length;
   return (
-    <Card title={t("title")}>
+    // Apart from the lease card above it and the applications below, which set no margin of their own.
+    <Card title={t("title")} className="my-6">
       <div className="flex flex-col gap-3" data-testid="tenant-repairs">
         <p className="text-slate-700">{t("intro")}</p>
         <p className="font-medium text-slate-900">{t("open", { count: open })}</p>
