@@ -58,8 +58,8 @@ const expected: Record<ScopedEntity, Record<Kind, unknown>> = {
   RepairRequest: {
     own: { lease: { tenantUserId: "u1" } },
     household: { lease: { applicationId: "app1" } },
-    district: { unit: { estate: { districtCode: A } } },
-    estates: { unit: { estateId: { in: ["e1", "e2"] } } },
+    district: { estate: { districtCode: A } },
+    estates: { estateId: { in: ["e1", "e2"] } },
     city: {},
     all: {},
   },

@@ -82,13 +82,13 @@ const locators: { [E in ScopedEntity]: Locator<ScopedWhere[E]> } = {
     household: (applicationId) => ({ applicationId }),
     estates: (estateIds) => ({ unit: { estateId: { in: [...estateIds] } } }),
   },
-  // A repair request (Art. 35) belongs to the home's district; the tenant (and the household)
+  // A repair request (Art. 35) belongs to its estate's district; the tenant (and the household)
   // reach it through the lease it was filed under.
   RepairRequest: {
-    district: (districtCode) => ({ unit: { estate: { districtCode } } }),
+    district: (districtCode) => ({ estate: { districtCode } }),
     owner: (tenantUserId) => ({ lease: { tenantUserId } }),
     household: (applicationId) => ({ lease: { applicationId } }),
-    estates: (estateIds) => ({ unit: { estateId: { in: [...estateIds] } } }),
+    estates: (estateIds) => ({ estateId: { in: [...estateIds] } }),
   },
   // An inspection (Art. 35, 43) belongs to its estate's district.
   Inspection: { district: (districtCode) => ({ estate: { districtCode } }), estates: (estateIds) => ({ estateId: { in: [...estateIds] } }) },

@@ -47,7 +47,7 @@ export function isRequestNo(value: string): boolean {
   return /^BX-\d{6}-\d{4}-\d{6}$/.test(value);
 }
 
-function requestNo(districtCode: string, year: string, sequence: number): string {
+export function repairRequestNo(districtCode: string, year: string, sequence: number): string {
   return `BX-${districtCode}-${year}-${String(sequence).padStart(6, "0")}`;
 }
 
@@ -97,10 +97,11 @@ export async function submitRepairRequest(actor: Actor, input: SubmitRepairInput
       await tx.$queryRaw`SELECT "id" FROM "Lease" WHERE "id" = ${lease.id} FOR UPDATE`;
       const photos = await tx.document.findMany({ where: pendingPhotosWhere(actor.id, lease.id), select: { id: true }, orderBy: { uploadedAt: "asc" } });
       if (photos.length > MAX_REPAIR_PHOTOS) throw new AppError("VALIDATION", { messageKey: "repairs.errors.tooManyPhotos", values: { max: MAX_REPAIR_PHOTOS } });
-      const no = requestNo(districtCode, today.slice(0, 4), await nextSequenceValue(tx, `repair:${districtCode}:${today.slice(0, 4)}`));
+      const no = repairRequestNo(districtCode, today.slice(0, 4), await nextSequenceValue(tx, `repair:${districtCode}:${today.slice(0, 4)}`));
       const created = await tx.repairRequest.create({
         data: {
           requestNo: no,
+          estateId: lease.unit.estate.id,
           unitId: lease.unitId,
           leaseId: lease.id,
           reportedById: actor.id,
@@ -142,14 +143,14 @@ const stepSelect = {
   leaseId: true,
   completedAt: true,
   lease: { select: { tenantUserId: true, applicationId: true, tenantUser: { select: { phone: true } } } },
-  unit: { select: { estate: { select: { districtCode: true, name: true } } } },
+  estate: { select: { districtCode: true, name: true } },
 } satisfies Prisma.RepairRequestSelect;
 type StepRow = Prisma.RepairRequestGetPayload<{ select: typeof stepSelect }>;
 
 async function loadForOfficer(actor: Actor, requestId: string): Promise<StepRow> {
   const row = await prisma.repairRequest.findUnique({ where: { id: requestId }, select: stepSelect });
   if (!row) throw new AppError("NOT_FOUND");
-  assertCan(actor, "repair:manage", { districtCode: row.unit.estate.districtCode });
+  assertCan(actor, "repair:manage", { districtCode: row.estate.districtCode });
   return row;
 }
 
@@ -175,7 +176,7 @@ async function notifyTenant(tx: Tx, row: StepRow, templateKey: string, params: R
 }
 
 function audit(tx: Tx, actor: Actor, row: StepRow, action: string, data: Prisma.InputJsonValue) {
-  return writeAudit({ actorId: actor.id, actorRole: actor.role, action, entityType: "RepairRequest", entityId: row.id, districtCode: row.unit.estate.districtCode, data }, tx);
+  return writeAudit({ actorId: actor.id, actorRole: actor.role, action, entityType: "RepairRequest", entityId: row.id, districtCode: row.estate.districtCode, data }, tx);
 }
 
 /** An officer of the district sends a repair team or person (open → assigned; reassigning keeps it assigned). */
@@ -243,14 +244,14 @@ export async function cancelRepair(actor: Actor, input: CancelRepairInput, optio
 /** Completed requests the tenant has not answered within REPAIR_CONFIRM_DAYS close by themselves (a job; idempotent). */
 export async function closeUnconfirmedRepairs(now: Date = clockNow()): Promise<{ closed: number }> {
   const before = new Date(now.getTime() - REPAIR_CONFIRM_DAYS * 24 * 60 * 60 * 1000);
-  const due = await prisma.repairRequest.findMany({ where: { status: "COMPLETED", completedAt: { lt: before } }, select: { id: true, requestNo: true, unit: { select: { estate: { select: { districtCode: true } } } } }, take: 500 });
+  const due = await prisma.repairRequest.findMany({ where: { status: "COMPLETED", completedAt: { lt: before } }, select: { id: true, requestNo: true, estate: { select: { districtCode: true } } }, take: 500 });
   let closed = 0;
   for (const r of due) {
     await prisma.$transaction(async (tx) => {
       const moved = await tx.repairRequest.updateMany({ where: { id: r.id, status: "COMPLETED" }, data: { status: "CLOSED", closedAt: now } });
       if (moved.count !== 1) return;
       closed++;
-      await writeAudit({ action: "repair.autoClose", entityType: "RepairRequest", entityId: r.id, districtCode: r.unit.estate.districtCode, data: { requestNo: r.requestNo, afterDays: REPAIR_CONFIRM_DAYS } }, tx);
+      await writeAudit({ action: "repair.autoClose", entityType: "RepairRequest", entityId: r.id, districtCode: r.estate.districtCode, data: { requestNo: r.requestNo, afterDays: REPAIR_CONFIRM_DAYS } }, tx);
     });
   }
   return { closed };
@@ -279,7 +280,9 @@ const viewSelect = {
   cancelledAt: true,
   cancelReason: true,
   lease: { select: { leaseNo: true, application: { select: { applicantName: true } } } },
-  unit: { select: { unitNo: true, building: { select: { name: true } }, estate: { select: { name: true, districtCode: true } } } },
+  inspectionId: true,
+  unit: { select: { unitNo: true, building: { select: { name: true } } } },
+  estate: { select: { name: true, districtCode: true } },
   documents: { select: { id: true, fileName: true, sizeBytes: true }, orderBy: { uploadedAt: "asc" } },
 } satisfies Prisma.RepairRequestSelect;
 type ViewRow = Prisma.RepairRequestGetPayload<{ select: typeof viewSelect }>;
@@ -308,8 +311,11 @@ export interface RepairView {
   cancelReason: string | null;
   /** The day it closes by itself if the tenant does not answer (completed requests). */
   autoCloseOn: ISODate | null;
+  /** The estate and the home, or the estate alone (common parts). */
   unitLabel: string;
   districtCode: string;
+  /** Raised by an officer's inspection rather than reported by the tenant. */
+  fromInspection: boolean;
   leaseNo: string | null;
   tenantName: string | null;
   photos: { id: string; fileName: string; sizeBytes: number }[];
@@ -346,8 +352,9 @@ function repairView(row: ViewRow, today: ISODate): RepairView {
     cancelledAt: row.cancelledAt,
     cancelReason: row.cancelReason,
     autoCloseOn: row.status === "COMPLETED" && row.completedAt ? addDays(todayCST(row.completedAt), REPAIR_CONFIRM_DAYS) : null,
-    unitLabel: `${row.unit.estate.name} ${row.unit.building.name}${row.unit.unitNo}`,
-    districtCode: row.unit.estate.districtCode,
+    unitLabel: row.unit ? `${row.estate.name} ${row.unit.building.name}${row.unit.unitNo}` : row.estate.name,
+    districtCode: row.estate.districtCode,
+    fromInspection: row.inspectionId !== null,
     leaseNo: row.lease?.leaseNo ?? null,
     tenantName: row.lease?.application.applicantName ?? null,
     photos: row.documents,
@@ -408,7 +415,7 @@ export async function listRepairs(actor: Actor, query: unknown, options: { now?:
       q
         ? /^BX-/i.test(q)
           ? { requestNo: q.toUpperCase() }
-          : { OR: [{ lease: { application: { applicantName: { startsWith: q } } } }, { unit: { estate: { name: { contains: q } } } }] }
+          : { OR: [{ lease: { application: { applicantName: { startsWith: q } } } }, { estate: { name: { contains: q } } }] }
         : {},
     ],
   };
