@@ -27,8 +27,10 @@ export const scheduleInspectionSchema = z.object({
 });
 export type ScheduleInspectionInput = z.input<typeof scheduleInspectionSchema>;
 
+/** A checkbox: "on" (or true) when ticked, absent when not. */
 const yes = z
-  .union([z.literal("on"), z.literal("true"), z.literal(true), z.literal(""), z.literal(false), z.undefined()])
+  .union([z.string().max(10), z.boolean()])
+  .optional()
   .transform((v) => v === "on" || v === "true" || v === true);
 
 /** The findings; with `raiseRepair`, a repair request for what was found (Art. 35: 及时组织维修). */

@@ -4,6 +4,7 @@
 // the officers' note never reaches the tenant's view or a notice; bad input changes nothing.
 import { beforeEach, describe, expect, it } from "vitest";
 import { addWorkingDays } from "@/lib/rules/working-days";
+import { cancelInspection, getInspection, listInspections, recordInspection, scheduleInspection } from "@/lib/repairs/inspections";
 import { openRepairPhoto, uploadRepairPhoto } from "@/lib/repairs/photos";
 import {
   assignRepair,
@@ -188,5 +189,69 @@ describe("repair requests (Art. 35)", () => {
     expect((await listRepairs(cast.yz1, { q: late.requestNo.toLowerCase() })).rows.map((r) => r.requestNo)).toEqual([late.requestNo]);
     // Nonsense filters are ignored, not errors.
     expect((await listRepairs(cast.yz1, { status: "NOPE", page: "-3", category: 5 })).total).toBe(2);
+  });
+});
+
+describe("inspections (Art. 35, 43)", () => {
+  let cast: Cast;
+  let estateId: string;
+  let offer: AcceptedOffer;
+  let leaseNo: string;
+
+  beforeEach(async () => {
+    await truncateAll();
+    await seedDistricts();
+    cast = await createCast();
+    const estate = await tenancyEstate("IN-001", 1);
+    estateId = estate.id;
+    offer = await acceptedOffer(estate.id, estate.unitIds[0]!);
+    leaseNo = (await leaseInForce(cast.yz1, offer, { startDate: START, at: AT })).leaseNo;
+  });
+
+  it("a patrol is scheduled, recorded once with its findings, and raises one repair of the common parts", async () => {
+    const { inspectionId } = await scheduleInspection(cast.yz1, { estateId, method: "PATROL", scheduledOn: "2026-03-04" }, { now: AT });
+    expect(await prisma.inspection.findUniqueOrThrow({ where: { id: inspectionId }, select: { status: true, kind: true, unitId: true } })).toEqual({ status: "SCHEDULED", kind: "COMMON_PARTS", unitId: null });
+    // Another district's officer may neither schedule here nor record it.
+    expect((await failure(scheduleInspection(cast.spb, { estateId, method: "PATROL", scheduledOn: "2026-03-04" }, { now: AT }))).code).toBe("FORBIDDEN");
+    expect((await failure(recordInspection(cast.spb, { inspectionId, inspectedOn: "2026-03-04", findings: "正常" }, { now: cstInstant("2026-03-04", "15:00") }))).code).toBe("FORBIDDEN");
+    // A patrol without a home raises only common-parts repairs; nothing is recorded when refused.
+    const record = { inspectionId, inspectedOn: "2026-03-04", findings: "2栋电梯按钮失灵", hasIssues: "on", raiseRepair: "on", repairDescription: "2栋电梯按钮失灵，需要更换" };
+    expect((await failure(recordInspection(cast.yz1, { ...record, repairCategory: "UNIT_FIXTURE" }, { now: cstInstant("2026-03-04", "15:00") }))).fieldErrors).toEqual({ repairCategory: ["inspections.validation.commonPartsOnly"] });
+    expect((await failure(recordInspection(cast.yz1, { ...record, repairCategory: "" }, { now: cstInstant("2026-03-04", "15:00") }))).code).toBe("VALIDATION");
+    expect((await prisma.inspection.findUniqueOrThrow({ where: { id: inspectionId } })).status).toBe("SCHEDULED");
+    // Two officers recording at once: one record, one repair.
+    const recorded = await race([cast.yz1, cast.yz2].map((o) => () => recordInspection(o, { ...record, repairCategory: "COMMON_PARTS" }, { now: cstInstant("2026-03-04", "15:00") })));
+    expect(recorded.ok).toHaveLength(1);
+    expect(recorded.errors).toEqual(["CONFLICT"]);
+    const repairs = await prisma.repairRequest.findMany({ where: { inspectionId }, select: { requestNo: true, unitId: true, leaseId: true, estateId: true, category: true, responsibility: true, dueDate: true, status: true } });
+    expect(repairs).toHaveLength(1);
+    expect(repairs[0]).toMatchObject({ unitId: null, leaseId: null, estateId, category: "COMMON_PARTS", responsibility: "OPERATOR", status: "OPEN" });
+    expect(fromDateColumn(repairs[0]!.dueDate!)).toBe(addWorkingDays("2026-03-04", 3));
+    // The district's officers see and move it; it is no tenant's.
+    expect((await listRepairs(cast.yz1, { q: repairs[0]!.requestNo })).rows[0]).toMatchObject({ fromInspection: true, unitLabel: expect.stringContaining("IN-001") });
+    expect(await listMyRepairs(offer.tenant)).toEqual([]);
+    expect((await getInspection(cast.yz1, inspectionId))?.repairs.map((r) => r.requestNo)).toEqual([repairs[0]!.requestNo]);
+    expect(await getInspection(cast.spb, inspectionId)).toBeNull();
+    expect((await listInspections(cast.spb, {})).total).toBe(0);
+  });
+
+  it("a home visit names a lease in force in the estate; a repair it raises goes to the tenant's list, but not the findings", async () => {
+    expect((await failure(scheduleInspection(cast.yz1, { estateId, method: "HOME_VISIT", scheduledOn: "2026-03-04" }, { now: AT }))).fieldErrors).toEqual({ leaseNo: ["inspections.validation.leaseNoRequired"] });
+    expect((await failure(scheduleInspection(cast.yz1, { estateId, method: "HOME_VISIT", scheduledOn: "2026-03-04", leaseNo: "ZL-500103-2026-999999" }, { now: AT }))).fieldErrors).toEqual({ leaseNo: ["inspections.validation.leaseNoNotHere"] });
+    expect((await failure(scheduleInspection(cast.yz1, { estateId, method: "HOME_VISIT", scheduledOn: "2026-03-01", leaseNo }, { now: AT }))).fieldErrors).toEqual({ scheduledOn: ["inspections.validation.scheduledOnPast"] });
+    expect(await prisma.inspection.count()).toBe(0);
+    const { inspectionId } = await scheduleInspection(cast.yz1, { estateId, method: "HOME_VISIT", scheduledOn: "2026-03-04", leaseNo: leaseNo.toLowerCase() }, { now: AT });
+    const { repairRequestNo } = await recordInspection(
+      cast.yz1,
+      { inspectionId, inspectedOn: "2026-03-04", findings: "本人居住，家中整洁；阳台窗户合页松动", hasIssues: "on", raiseRepair: "on", repairCategory: "UNIT_FIXTURE", repairDescription: "阳台窗户合页松动，需要紧固" },
+      { now: cstInstant("2026-03-04", "16:00") },
+    );
+    const mine = await listMyRepairs(offer.tenant);
+    expect(mine.map((r) => r.requestNo)).toEqual([repairRequestNo]);
+    expect(JSON.stringify(mine)).not.toContain("本人居住");
+    expect((await failure(cancelInspection(cast.yz1, { inspectionId }))).messageKey).toBe("inspections.errors.statusIs.DONE");
+    const later = await scheduleInspection(cast.yz1, { estateId, method: "JOINT_CHECK", scheduledOn: "2026-03-06" }, { now: AT });
+    await cancelInspection(cast.yz1, later);
+    expect((await listInspections(cast.yz1, { status: "CANCELLED" })).total).toBe(1);
   });
 });
