@@ -21,6 +21,7 @@ export type NavKey =
   | "directed"
   | "leases"
   | "repairs"
+  | "inspections"
   | "plansPublic"
   | "waitingListsPublic";
 

@@ -132,7 +132,7 @@ async function Timeline({ repair }: { repair: RepairView }) {
   const t = await getTranslations("repairs.detail");
   const format = await getFormatter();
   const at = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
-  const steps: { key: string; label: string; at: Date }[] = [{ key: "reported", label: t("step.reported"), at: repair.reportedAt }];
+  const steps: { key: string; label: string; at: Date }[] = [{ key: "reported", label: repair.fromInspection ? t("step.raised") : t("step.reported"), at: repair.reportedAt }];
   if (repair.assignedAt) steps.push({ key: "assigned", label: t("step.assigned", { assignee: repair.assignee ?? "—" }), at: repair.assignedAt });
   if (repair.startedAt) steps.push({ key: "started", label: t("step.started"), at: repair.startedAt });
   if (repair.completedAt) steps.push({ key: "completed", label: t("step.completed"), at: repair.completedAt });
@@ -231,7 +231,7 @@ export async function MyRepairPage({ repair, filed }: { repair: RepairView; file
           <Card title={t("detail.facts")}>
             <RepairFacts repair={repair} />
           </Card>
-          {repair.status === "OPEN" ? (
+          {repair.status === "OPEN" && !repair.fromInspection ? (
             <Card title={t("detail.cancelCard")}>
               <p className="mb-3 text-sm text-slate-700">{t("detail.cancelIntro")}</p>
               <ClientMessages namespaces={["repairs.detail", "repairs.validation"]}>

@@ -159,6 +159,8 @@ export interface InspectionView {
   hasIssues: boolean;
   recordedAt: Date | null;
   place: string;
+  /** A home visited (else an estate's common parts). */
+  hasHome: boolean;
   districtCode: string;
   inspector: string | null;
   recordedBy: string | null;
@@ -178,6 +180,7 @@ function inspectionView(row: InspectionRow, today: ISODate): InspectionView {
     hasIssues: row.hasIssues,
     recordedAt: row.recordedAt,
     place: row.unit ? `${row.estate.name} ${row.unit.building.name}${row.unit.unitNo}` : row.estate.name,
+    hasHome: row.unit !== null,
     districtCode: row.estate.districtCode,
     inspector: row.inspector.name,
     recordedBy: row.recordedBy?.name ?? null,

@@ -141,6 +141,7 @@ const stepSelect = {
   requestNo: true,
   status: true,
   leaseId: true,
+  reportedById: true,
   completedAt: true,
   lease: { select: { tenantUserId: true, applicationId: true, tenantUser: { select: { phone: true } } } },
   estate: { select: { districtCode: true, name: true } },
@@ -234,6 +235,8 @@ export async function cancelRepair(actor: Actor, input: CancelRepairInput, optio
   const { requestId, reason } = parseInput(cancelRepairSchema, input);
   const at = options.now ?? clockNow();
   const row = await loadForTenant(actor, requestId);
+  // What an inspection raised is the officers' to withdraw, not the tenant's.
+  if (row.reportedById !== actor.id) throw new AppError("CONFLICT", { messageKey: "repairs.errors.notYours" });
   await prisma.$transaction(async (tx) => {
     await move(tx, requestId, ["OPEN"], { status: "CANCELLED", cancelledAt: at, cancelReason: reason ?? null });
     await audit(tx, actor, row, "repair.cancel", { requestNo: row.requestNo });

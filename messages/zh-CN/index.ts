@@ -24,6 +24,7 @@ import stock from "./stock.json";
 import allocation from "./allocation.json";
 import tenancy from "./tenancy.json";
 import repairs from "./repairs.json";
+import inspections from "./inspections.json";
 
-const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy, repairs };
+const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy, repairs, inspections };
 export default messages;

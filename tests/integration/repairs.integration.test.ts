@@ -249,6 +249,8 @@ describe("inspections (Art. 35, 43)", () => {
     const mine = await listMyRepairs(offer.tenant);
     expect(mine.map((r) => r.requestNo)).toEqual([repairRequestNo]);
     expect(JSON.stringify(mine)).not.toContain("本人居住");
+    // It is the officers' to withdraw, not the tenant's.
+    expect((await failure(cancelRepair(offer.tenant, { requestId: mine[0]!.id }))).messageKey).toBe("repairs.errors.notYours");
     expect((await failure(cancelInspection(cast.yz1, { inspectionId }))).messageKey).toBe("inspections.errors.statusIs.DONE");
     const later = await scheduleInspection(cast.yz1, { estateId, method: "JOINT_CHECK", scheduledOn: "2026-03-06" }, { now: AT });
     await cancelInspection(cast.yz1, later);
