@@ -109,3 +109,33 @@ test("a repair request to completion", async ({ browser }) => {
   const notices = await db.notification.findMany({ where: { templateKey: { startsWith: "repairs." }, params: { path: ["requestNo"], equals: requestNo } }, select: { templateKey: true, channel: true } });
   expect(notices.map((n) => `${n.templateKey}:${n.channel}`).sort()).toEqual(["repairs.assigned:IN_APP", "repairs.assigned:SMS", "repairs.completed:IN_APP", "repairs.completed:SMS"]);
 });
+
+test("a patrol scheduled, its findings recorded, and the repair it raised in the repairs list", async ({ browser }) => {
+  const officer = await newPage(browser, ACCOUNTS.yuzhongOfficer);
+  await officer.goto("/staff/inspections");
+  await formReady(officer, "schedule-inspection");
+  await officer.getByLabel("方式").selectOption("PATROL");
+  await officer.getByRole("button", { name: "安排", exact: true }).click();
+  await officer.getByRole("alertdialog").getByRole("button", { name: "确认安排" }).click();
+  await expect(officer).toHaveURL(/\/staff\/inspections\/[a-z0-9]+$/);
+  await expect(officer.getByTestId("inspection-status")).toHaveAttribute("data-status", "SCHEDULED");
+
+  await formReady(officer, "record-inspection");
+  await officer.getByLabel("检查发现").fill("3栋一楼楼道灯不亮，其余正常。");
+  await officer.getByLabel("同时生成报修工单（第三十五条：及时组织维修）").check();
+  await officer.getByLabel("报修内容（承租人可见）").fill("3栋一楼楼道灯不亮，需要更换灯具。");
+  await officer.getByRole("button", { name: "保存检查结果" }).click();
+  await officer.getByRole("alertdialog").getByRole("button", { name: "确认保存" }).click();
+  await expect(officer.getByTestId("inspection-status")).toHaveAttribute("data-status", "DONE");
+  await expect(officer.getByTestId("inspection-findings")).toContainText("3栋一楼楼道灯不亮");
+  const raised = officer.getByTestId("inspection-repairs").getByRole("link");
+  await expect(raised).toHaveCount(1);
+  const requestNo = (await raised.textContent())!.trim();
+  await raised.click();
+  await expect(officer).toHaveURL(new RegExp(`/staff/repairs/${requestNo}$`));
+  await expect(officer.getByTestId("repair-status")).toHaveAttribute("data-status", "OPEN");
+  await expect(officer.getByTestId("repair-timeline")).toContainText("巡查走访中发现并登记");
+  const row = await e2ePrisma().repairRequest.findUniqueOrThrow({ where: { requestNo }, select: { category: true, unitId: true, inspectionId: true } });
+  expect(row).toMatchObject({ category: "COMMON_PARTS", unitId: null });
+  expect(row.inspectionId).not.toBeNull();
+});
