@@ -17,11 +17,12 @@ describe("navItemsFor", () => {
       { href: "/staff/leases", key: "leases" },
       { href: "/staff/repairs", key: "repairs" },
       { href: "/staff/inspections", key: "inspections" },
+      { href: "/staff/maintenance-fund", key: "maintenanceFund" },
       { href: "/staff/rechecks", key: "rechecks" },
       { href: "/staff/shared-data", key: "sharedData" },
       { href: "/staff/audits", key: "audits" },
     ]);
-    expect(navItemsFor({ id: "m", role: "MUNICIPAL_OFFICER", districtCode: null }).map((i) => i.key)).toEqual(["staffHome", "review", "publicityAdmin", "appeals", "estates", "plans", "directed", "leases", "repairs", "inspections", "sharedData", "audits", "referenceIncomes"]);
+    expect(navItemsFor({ id: "m", role: "MUNICIPAL_OFFICER", districtCode: null }).map((i) => i.key)).toEqual(["staffHome", "review", "publicityAdmin", "appeals", "estates", "plans", "directed", "leases", "repairs", "inspections", "maintenanceFund", "sharedData", "audits", "referenceIncomes"]);
     expect(navItemsFor({ id: "x", role: "ADMIN", districtCode: null }).map((i) => i.key)).toEqual(["admin", "users"]);
   });
 });

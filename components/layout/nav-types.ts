@@ -22,6 +22,7 @@ export type NavKey =
   | "leases"
   | "repairs"
   | "inspections"
+  | "maintenanceFund"
   | "plansPublic"
   | "waitingListsPublic";
 

@@ -56,6 +56,7 @@ const matrix: Record<Permission, [Cell, Cell, Cell, Cell]> = {
   "repair:request": ["own", "-", "-", "-"],
   "repair:manage": ["-", "district", "city", "-"],
   "inspection:manage": ["-", "district", "city", "-"],
+  "maintenanceFund:manage": ["-", "district", "city", "-"],
   "district:read": ["-", "district", "city", "all"],
   "report:read": ["-", "district", "city", "-"],
   "audit:read": ["-", "district", "city", "all"],

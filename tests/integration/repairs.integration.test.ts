@@ -5,7 +5,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { addWorkingDays } from "@/lib/rules/working-days";
 import { cancelInspection, getInspection, listInspections, recordInspection, scheduleInspection } from "@/lib/repairs/inspections";
+import { maintenanceFundReport, recordFundAllocation } from "@/lib/repairs/maintenance-fund";
 import { openRepairPhoto, uploadRepairPhoto } from "@/lib/repairs/photos";
+import { recordCounterPayment } from "@/lib/tenancy/payments";
 import {
   assignRepair,
   cancelRepair,
@@ -255,5 +257,38 @@ describe("inspections (Art. 35, 43)", () => {
     const later = await scheduleInspection(cast.yz1, { estateId, method: "JOINT_CHECK", scheduledOn: "2026-03-06" }, { now: AT });
     await cancelInspection(cast.yz1, later);
     expect((await listInspections(cast.yz1, { status: "CANCELLED" })).total).toBe(1);
+  });
+});
+
+describe("the maintenance fund (Art. 35)", () => {
+  it("sets each estate's year of rent received against 5 %, flags the shortfall, records once per form", async () => {
+    await truncateAll();
+    await seedDistricts();
+    const cast = await createCast();
+    const estate = await tenancyEstate("MF-001", 1);
+    const offer = await acceptedOffer(estate.id, estate.unitIds[0]!);
+    const lease = await leaseInForce(cast.yz1, offer, { startDate: START, at: AT });
+    // The first month's rent (1,200 yuan) paid at the counter.
+    await recordCounterPayment(cast.yz1, { leaseId: lease.leaseId, amountFen: 120_000, method: "CASH", paidOn: START, formKey: "counter-mf-0001" }, { now: AT });
+    const row = () => maintenanceFundReport(cast.yz1, 2026).then((rows) => rows.find((r) => r.estateId === estate.id)!);
+    expect(await row()).toMatchObject({ rentIncomeFen: 120_000n, requiredFen: 6_000n, setAsideFen: 0n, shortfallFen: 6_000n });
+    // Another year has no income; another district sees nothing.
+    expect((await maintenanceFundReport(cast.yz1, 2025)).find((r) => r.estateId === estate.id)).toMatchObject({ rentIncomeFen: 0n, requiredFen: 0n, shortfallFen: 0n });
+    expect(await maintenanceFundReport(cast.spb, 2026)).toEqual([]);
+    expect((await failure(recordFundAllocation(cast.spb, { estateId: estate.id, year: 2026, amountFen: 6_000, formKey: "fund-form-0001" }, { now: AT }))).code).toBe("FORBIDDEN");
+    // Bad input records nothing.
+    for (const bad of [{ amountFen: 0 }, { amountFen: 1.5 }, { year: 2023 }, { formKey: "x" }]) {
+      expect((await failure(recordFundAllocation(cast.yz1, { estateId: estate.id, year: 2026, amountFen: 5_000, formKey: "fund-form-0002", ...bad }, { now: AT }))).code).toBe("VALIDATION");
+    }
+    expect((await failure(recordFundAllocation(cast.yz1, { estateId: estate.id, year: 2027, amountFen: 5_000, formKey: "fund-form-0002" }, { now: AT }))).fieldErrors).toEqual({ year: ["repairs.fund.validation.yearFuture"] });
+    expect(await prisma.maintenanceFundAllocation.count()).toBe(0);
+    // 50 yuan, the same form twice at once: recorded once, still short by 10 yuan; then 10 more.
+    const twice = await race([0, 1].map(() => () => recordFundAllocation(cast.yz1, { estateId: estate.id, year: 2026, amountFen: 5_000, formKey: "fund-form-0003" }, { now: AT })));
+    expect(twice.ok).toHaveLength(2);
+    expect(await prisma.maintenanceFundAllocation.count()).toBe(1);
+    expect(await row()).toMatchObject({ setAsideFen: 5_000n, shortfallFen: 1_000n });
+    await recordFundAllocation(cast.yz1, { estateId: estate.id, year: 2026, amountFen: 1_000, formKey: "fund-form-0004" }, { now: AT });
+    expect(await row()).toMatchObject({ setAsideFen: 6_000n, shortfallFen: 0n });
+    expect(await prisma.auditLog.count({ where: { action: "maintenanceFund.record" } })).toBe(2);
   });
 });
