@@ -65,7 +65,6 @@ function RepairPhotos({ photos, setPhotos, max }: { photos: Photo[]; setPhotos: 
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="pending-photos">
           {photos.map((p) => (
             <li key={p.id} className="flex min-w-0 flex-col gap-1 rounded-md border border-slate-200 p-2">
-              {/* eslint-disable-next-line @next/next/no-img-element */}
               <img src={`/api/documents/${p.id}`} alt={p.fileName} className="aspect-square w-full rounded object-cover" />
               <span className="truncate text-xs text-slate-600">{p.fileName} · {formatBytes(p.sizeBytes)}</span>
               <button type="button" onClick={() => void remove(p.id)} className="self-start text-sm text-brand-700 underline">{t("removePhoto")}</button>

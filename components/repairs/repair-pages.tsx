@@ -182,7 +182,6 @@ async function Photos({ repair }: { repair: RepairView }) {
       {repair.photos.map((p, i) => (
         <li key={p.id} className="min-w-0">
           <a href={`/api/documents/${p.id}`}>
-            {/* eslint-disable-next-line @next/next/no-img-element */}
             <img src={`/api/documents/${p.id}`} alt={t("photoAlt", { n: i + 1 })} className="aspect-square w-full rounded-md border border-slate-200 object-cover" />
           </a>
         </li>
