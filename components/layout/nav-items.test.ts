@@ -16,11 +16,14 @@ describe("navItemsFor", () => {
       { href: "/staff/directed", key: "directed" },
       { href: "/staff/leases", key: "leases" },
       { href: "/staff/collections", key: "collections" },
+      { href: "/staff/repairs", key: "repairs" },
+      { href: "/staff/inspections", key: "inspections" },
+      { href: "/staff/maintenance-fund", key: "maintenanceFund" },
       { href: "/staff/rechecks", key: "rechecks" },
       { href: "/staff/shared-data", key: "sharedData" },
       { href: "/staff/audits", key: "audits" },
     ]);
-    expect(navItemsFor({ id: "m", role: "MUNICIPAL_OFFICER", districtCode: null }).map((i) => i.key)).toEqual(["staffHome", "review", "publicityAdmin", "appeals", "estates", "plans", "directed", "leases", "collections", "sharedData", "audits", "referenceIncomes"]);
+    expect(navItemsFor({ id: "m", role: "MUNICIPAL_OFFICER", districtCode: null }).map((i) => i.key)).toEqual(["staffHome", "review", "publicityAdmin", "appeals", "estates", "plans", "directed", "leases", "collections", "repairs", "inspections", "maintenanceFund", "sharedData", "audits", "referenceIncomes"]);
     expect(navItemsFor({ id: "x", role: "ADMIN", districtCode: null }).map((i) => i.key)).toEqual(["admin", "users"]);
   });
 });

@@ -31,6 +31,12 @@ export function navItemsFor(user: Actor | null): NavItem[] {
   if (can(user, "lease:manage")) items.push({ href: "/staff/leases", key: "leases" });
   // Art. 28-29: bank collection files reconciled against the bills.
   if (can(user, "lease:manage")) items.push({ href: "/staff/collections", key: "collections" });
+  // Art. 35: repair requests assigned, followed and completed.
+  if (can(user, "repair:manage")) items.push({ href: "/staff/repairs", key: "repairs" });
+  // Art. 35, 43: patrols of the common parts, home visits and other checks of use.
+  if (can(user, "inspection:manage")) items.push({ href: "/staff/inspections", key: "inspections" });
+  // Art. 35: each estate's maintenance fund against 5 % of its rent income.
+  if (can(user, "report:read")) items.push({ href: "/staff/maintenance-fund", key: "maintenanceFund" });
   // Art. 17-18, 20: shared data, annual re-checks, sample audits and rectifications.
   if (can(user, "recheck:manage")) items.push({ href: "/staff/rechecks", key: "rechecks" });
   if (can(user, "sharedData:import")) items.push({ href: "/staff/shared-data", key: "sharedData" });

@@ -21,6 +21,9 @@ export type NavKey =
   | "directed"
   | "leases"
   | "collections"
+  | "repairs"
+  | "inspections"
+  | "maintenanceFund"
   | "plansPublic"
   | "waitingListsPublic";
 

@@ -55,6 +55,8 @@ const matrix: Record<Permission, [Cell, Cell, Cell, Cell]> = {
   "referenceIncome:manage": ["-", "-", "city", "-"],
   "repair:request": ["own", "-", "-", "-"],
   "repair:manage": ["-", "district", "city", "-"],
+  "inspection:manage": ["-", "district", "city", "-"],
+  "maintenanceFund:manage": ["-", "district", "city", "-"],
   "district:read": ["-", "district", "city", "all"],
   "report:read": ["-", "district", "city", "-"],
   "audit:read": ["-", "district", "city", "all"],

@@ -93,6 +93,10 @@ export const permissionTable = {
   "referenceIncome:manage": { MUNICIPAL_OFFICER: city },
   "repair:request": { APPLICANT: own },
   "repair:manage": { DISTRICT_OFFICER: district, MUNICIPAL_OFFICER: city },
+  // Patrols of the common parts (Art. 35) and checks of use: home visits, joint checks (Art. 43).
+  "inspection:manage": { DISTRICT_OFFICER: district, MUNICIPAL_OFFICER: city },
+  // What is set aside for each estate's maintenance fund (Art. 35), recorded by the district.
+  "maintenanceFund:manage": { DISTRICT_OFFICER: district, MUNICIPAL_OFFICER: city },
   // Oversight and administration.
   "district:read": { DISTRICT_OFFICER: district, MUNICIPAL_OFFICER: city, ADMIN: all },
   "report:read": { DISTRICT_OFFICER: district, MUNICIPAL_OFFICER: city },

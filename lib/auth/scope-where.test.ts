@@ -56,6 +56,15 @@ const expected: Record<ScopedEntity, Record<Kind, unknown>> = {
     city: {},
     all: {},
   },
+  RepairRequest: {
+    own: { lease: { tenantUserId: "u1" } },
+    household: { lease: { applicationId: "app1" } },
+    district: { estate: { districtCode: A } },
+    estates: { estateId: { in: ["e1", "e2"] } },
+    city: {},
+    all: {},
+  },
+  Inspection: { own: "-", household: "-", district: { estate: { districtCode: A } }, estates: { estateId: { in: ["e1", "e2"] } }, city: {}, all: {} },
 };
 
 const entities = Object.keys(expected) as ScopedEntity[];

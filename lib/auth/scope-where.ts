@@ -22,6 +22,8 @@ export interface ScopedWhere {
   Estate: Prisma.EstateWhereInput;
   AllocationPlan: Prisma.AllocationPlanWhereInput;
   BankCollectionFile: Prisma.BankCollectionFileWhereInput;
+  RepairRequest: Prisma.RepairRequestWhereInput;
+  Inspection: Prisma.InspectionWhereInput;
 }
 export type ScopedEntity = keyof ScopedWhere;
 
@@ -84,6 +86,16 @@ const locators: { [E in ScopedEntity]: Locator<ScopedWhere[E]> } = {
   // A bank collection file belongs to the district of the officer who imported it; a municipal
   // officer's file (no district) is the city's, reached only city-wide.
   BankCollectionFile: { district: (districtCode) => ({ districtCode }) },
+  // A repair request (Art. 35) belongs to its estate's district; the tenant (and the household)
+  // reach it through the lease it was filed under.
+  RepairRequest: {
+    district: (districtCode) => ({ estate: { districtCode } }),
+    owner: (tenantUserId) => ({ lease: { tenantUserId } }),
+    household: (applicationId) => ({ lease: { applicationId } }),
+    estates: (estateIds) => ({ estateId: { in: [...estateIds] } }),
+  },
+  // An inspection (Art. 35, 43) belongs to its estate's district.
+  Inspection: { district: (districtCode) => ({ estate: { districtCode } }), estates: (estateIds) => ({ estateId: { in: [...estateIds] } }) },
 };
 
 /** The answer for "no records at all": services return an empty result without querying. */

@@ -37,6 +37,7 @@ import { requiredDocumentGroups } from "@/lib/rules/documents";
 import { maskResidentId, residentIdCheckChar } from "@/lib/rules/identity";
 import { DEMO_ACCEPTED_PHONE, DEMO_CHOOSING_PHONE, DEMO_SIGNING_PHONE, seedAllocation } from "./seed-allocation";
 import { DEMO_LEAVING_TENANTS, seedLeaving } from "./seed-leaving";
+import { seedRepairs } from "./seed-repairs";
 import { SOURCE_LAYOUTS } from "@/lib/shared-data/layouts";
 import { addBuildingSchema, addUnitSchema, changeUnitStatusSchema } from "@/lib/stock/schemas";
 import { addBuilding, addUnit, changeUnitStatus, moveUnitStatus } from "@/lib/stock/stock-service";
@@ -250,6 +251,7 @@ export async function seedDemo(today: ISODate = todayCST()): Promise<void> {
   // Allocation happens now (selection windows are open for real), so it takes the real clock.
   await seedAllocation(today, today === todayCST() ? new Date() : moment(today, 8 * 60), await hashPassword(DEMO_PASSWORD));
   await seedLeaving(today, await hashPassword(DEMO_PASSWORD), DEMO_PASSWORD);
+  await seedRepairs(today);
 }
 
 /** The administrator (the one account no service can create), then everyone else through the services. */

@@ -6,6 +6,7 @@ import { sweepSelections } from "@/lib/allocation/selection";
 import { enrolWaitingLists, expireWaitingListOffers } from "@/lib/allocation/waiting-list";
 import { runDueRechecks } from "@/lib/rechecks/recheck-service";
 import { resumeImports } from "@/lib/shared-data/import-service";
+import { closeUnconfirmedRepairs } from "@/lib/repairs/repairs";
 import { runBilling } from "@/lib/tenancy/billing";
 
 // Scheduled work. Each job is idempotent and safe to run at any time: it looks for what is due
@@ -73,6 +74,13 @@ export const jobs: Job[] = [
     async run(now) {
       const r = await runBilling({ now });
       return `${r.issued} bills, ${r.transitionIssued} transition bills for ${r.month}`;
+    },
+  },
+  // Art. 35: a completed repair the tenant has not answered within the time to object closes.
+  {
+    name: "close-repairs",
+    async run(now) {
+      return `${(await closeUnconfirmedRepairs(now)).closed} repairs closed`;
     },
   },
   {

@@ -359,6 +359,10 @@ export async function recordMoveOut(actor: Actor, input: RecordMoveOutInput, opt
         inspectedOn: dateColumn(data.vacatedOn),
         findings: data.findings,
         hasIssues: data.hasIssues,
+        status: "DONE",
+        scheduledOn: dateColumn(data.vacatedOn),
+        recordedAt: at,
+        recordedById: actor.id,
       },
       select: { id: true },
     });

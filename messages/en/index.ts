@@ -25,6 +25,8 @@ import allocation from "./allocation.json";
 import tenancy from "./tenancy.json";
 import leaving from "./leaving.json";
 import collections from "./collections.json";
+import repairs from "./repairs.json";
+import inspections from "./inspections.json";
 
-const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy, leaving, collections };
+const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy, leaving, collections, repairs, inspections };
 export default messages;

@@ -112,6 +112,9 @@ test("every applicant page loads at most 150 KiB of gzipped JavaScript on first 
   // The demo household choosing a unit now (lib/demo/seed-allocation.ts): its home and its selection page.
   const choosingDraw = await db.lotteryEntrant.findFirstOrThrow({ where: { application: { applicantUser: { phone: "13800000014" } } }, select: { drawId: true } });
   const choosing: Who = { storageState: await signedInState(browser, "13800000014") };
+  // The demo tenant 郑凯 and the repair the demo filed for him (lib/demo/seed-repairs.ts).
+  const tenant: Who = { storageState: await signedInState(browser, "13800000011") };
+  const repair = await db.repairRequest.findFirstOrThrow({ where: { formKey: "demo-repair-0001" }, select: { requestNo: true } });
 
   const pages: Array<[string, string, Who]> = [
     ["home", "/", visitor],
@@ -130,6 +133,8 @@ test("every applicant page loads at most 150 KiB of gzipped JavaScript on first 
     ["plans", "/plans", visitor],
     ["me: choosing", "/me", choosing],
     ["selection", `/me/selection/${choosingDraw.drawId}`, choosing],
+    ["repairs", "/me/repairs", tenant],
+    ["repair", `/me/repairs/${repair.requestNo}`, tenant],
   ];
 
   const results: Measured[] = [];

@@ -8,6 +8,7 @@ import { listMyWaitingEntries } from "@/lib/allocation/waiting-list";
 import { countLinkableIntakeApplications, countUnreadNotifications, listMyApplications } from "@/lib/applications/queries";
 import { requirePermission } from "@/lib/auth/session";
 import { TenantLeaseCard } from "@/components/tenancy/tenancy-pages";
+import { MyRepairsCard } from "@/components/repairs/repair-pages";
 import { nextBillOf, statementOf } from "@/lib/tenancy/account";
 import { listMyLeases } from "@/lib/tenancy/leases";
 
@@ -35,6 +36,7 @@ export default async function MePage() {
   const allocation = (
     <>
       {lease ? <TenantLeaseCard lease={lease} statement={statement} nextBill={statement ? nextBillOf(statement, lease) : null} /> : null}
+      <MyRepairsCard user={user} />
       <MyPools entries={pools} />
       <MyWaiting entries={waiting} offers={listOffers} />
     </>
