@@ -83,6 +83,23 @@ async function acceptedHousehold(tenant: LeavingTenant, index: number, unitType:
         estatePreferences: { create: [{ estateId: estate.id, rank: 1 }] },
       },
     });
+    // The history its rows stand for: submitted, accepted, both reviews, publicity, qualified, allocated (Art. 16-23).
+    const day = 86_400_000;
+    const path = [
+      [null, "DRAFT", -2 * day],
+      ["DRAFT", "SUBMITTED", -day],
+      ["SUBMITTED", "ACCEPTED", 0],
+      ["ACCEPTED", "FIRST_REVIEW_PASSED", 4 * day],
+      ["FIRST_REVIEW_PASSED", "SECOND_REVIEW_PASSED", 9 * day],
+      ["SECOND_REVIEW_PASSED", "IN_PUBLICITY", 14 * day],
+      ["IN_PUBLICITY", "QUALIFIED", 30 * day],
+    ] as const;
+    await tx.applicationStatusEvent.createMany({
+      data: [
+        ...path.map(([from, to, offset]) => ({ applicationId, fromStatus: from, toStatus: to, at: new Date(accepted.getTime() + offset), ...(to === "QUALIFIED" ? { reasonKey: "qualified" } : {}) })),
+        { applicationId, fromStatus: "QUALIFIED" as const, toStatus: "ALLOCATED" as const, at: moment(acceptedOn) },
+      ],
+    });
     await tx.qualification.create({ data: { applicationId, qualifiedOn: dateColumn(addDays(acceptedOn, -170)), entitledUnitType: unitType } });
     await tx.unit.update({ where: { id: unit.id }, data: { status: "OFFERED" } });
   });

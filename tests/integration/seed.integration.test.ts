@@ -6,6 +6,7 @@ import { isStatusReasonKey } from "@/lib/applications/status-reason";
 import { canTransition } from "@/lib/applications/transitions";
 import { DEMO_APPLICANTS, DEMO_STAFF, seedDemoIfEmpty } from "@/lib/demo/seed";
 import { DEMO_CHOOSING_PHONE, DEMO_CROWD_ACCOUNTS } from "@/lib/demo/seed-allocation";
+import { DEMO_ARREARS, DEMO_LEAVING_TENANTS, DEMO_TERM_ENDED, DEMO_TRANSITION, DEMO_VIOLATION } from "@/lib/demo/seed-leaving";
 import { verifyDraw } from "@/lib/lottery/verify";
 import { getPublicDraw, entrantsText, resultText } from "@/lib/allocation/lottery";
 import { deadlineDate, isAppealableStatus, workingDaysBetween } from "@/lib/rules";
@@ -29,7 +30,7 @@ describe("the demo seed", () => {
 
   it("seeds an empty database once, and refuses a second time", async () => {
     expect(await seedDemoIfEmpty()).toBe(false);
-    expect(await prisma.user.count()).toBe(DEMO_STAFF.length + DEMO_APPLICANTS.length + DEMO_CROWD_ACCOUNTS);
+    expect(await prisma.user.count()).toBe(DEMO_STAFF.length + DEMO_APPLICANTS.length + DEMO_CROWD_ACCOUNTS + DEMO_LEAVING_TENANTS.length);
   });
 
   it("has two officers for each of two districts and for the city (plans need a second officer), and every district of Chongqing", async () => {
@@ -75,7 +76,24 @@ describe("the demo seed", () => {
       expect(events.at(-1)!.toStatus, app.applicationNo).toBe(app.status);
       for (const e of events) if (e.reasonKey !== null) expect(isStatusReasonKey(e.reasonKey)).toBe(true);
     }
-    expect(await prisma.lease.count({ where: { status: "ACTIVE" } })).toBe(1);
+    // 郑凯, and the tenants of leaving but the one held over under its vacate order.
+    expect(await prisma.lease.count({ where: { status: "ACTIVE" } })).toBe(1 + DEMO_LEAVING_TENANTS.length - 1);
+  });
+
+  it("has tenants in the states of leaving (Art. 38-41), through the services", async () => {
+    const leaseOf = (phone: string) =>
+      prisma.lease.findFirstOrThrow({ where: { tenantUser: { phone } }, select: { status: true, endDate: true, vacateOrders: { select: { status: true, transitionGranted: true } }, bills: { select: { kind: true, status: true, rentMultiplierPercent: true, dueDate: true } } } });
+    const ended = await leaseOf(DEMO_TERM_ENDED.phone);
+    expect([ended.status, fromDateColumn(ended.endDate) < today, ended.vacateOrders.length]).toEqual(["ACTIVE", true, 0]);
+    const held = await leaseOf(DEMO_TRANSITION.phone);
+    expect(held.status).toBe("HOLDING_OVER");
+    expect(held.vacateOrders).toEqual([{ status: "ISSUED", transitionGranted: true }]);
+    expect(held.bills.filter((b) => b.kind === "TRANSITION_RENT").every((b) => b.rentMultiplierPercent === 150)).toBe(true);
+    expect(held.bills.some((b) => b.kind === "TRANSITION_RENT")).toBe(true);
+    const arrears = await leaseOf(DEMO_ARREARS.phone);
+    expect(arrears.bills.filter((b) => b.status !== "PAID" && fromDateColumn(b.dueDate) < today).length).toBeGreaterThanOrEqual(6);
+    const paying = await leaseOf(DEMO_VIOLATION.phone);
+    expect(paying.bills.filter((b) => b.status !== "PAID" && fromDateColumn(b.dueDate) < today)).toEqual([]);
   });
 
   it("dates each household's deadlines as the rules do, relative to today", async () => {
