@@ -197,7 +197,7 @@ async function LeaseFacts({ lease }: { lease: LeaseView }) {
 }
 
 /** The tenant's lease: sign it, read it, download it; the account, pay now, receipts. */
-export async function TenantLeasePage({ lease, statement, paid, leaving }: { lease: LeaseView; statement: Statement | null; paid: boolean; leaving?: ReactNode }) {
+export async function TenantLeasePage({ lease, statement, paid, panels }: { lease: LeaseView; statement: Statement | null; paid: boolean; panels?: ReactNode }) {
   const t = await getTranslations("tenancy.lease");
   const locale = await getLocale();
   const l = await lang();
@@ -211,7 +211,7 @@ export async function TenantLeasePage({ lease, statement, paid, leaving }: { lea
       {paid ? <Alert tone="success" className="mb-4">{t("paidNotice")}</Alert> : null}
       <div className="grid items-start gap-6 lg:grid-cols-[3fr_2fr]">
         <div className="flex min-w-0 flex-col gap-6">
-          {leaving}
+          {panels}
           {lease.status === "PENDING_SIGNATURE" ? (
             <Card title={t("sign.title")}>
               <div className="flex flex-col gap-4">
@@ -373,7 +373,7 @@ export async function StaffLeasesPage({ list, awaiting, query, today, canDraft }
 }
 
 /** The officers' lease page: countersign, the account, a counter payment. */
-export async function StaffLeasePage({ lease, statement, today, canManage, leaving }: { lease: LeaseView; statement: Statement; today: string; canManage: boolean; leaving?: ReactNode }) {
+export async function StaffLeasePage({ lease, statement, today, canManage, panels }: { lease: LeaseView; statement: Statement; today: string; canManage: boolean; panels?: ReactNode }) {
   const t = await getTranslations("tenancy.staff");
   const locale = await getLocale();
   return (
@@ -404,7 +404,7 @@ export async function StaffLeasePage({ lease, statement, today, canManage, leavi
               <StatementTable statement={statement} />
             </div>
           </Card>
-          {leaving}
+          {panels}
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           <Card title={t("facts")}>

@@ -17,7 +17,8 @@ import { settleReceipt } from "@/lib/tenancy/payments";
 // 12-month term ended last month without a renewal request (the officer may order the move-out), one
 // held over under a vacate order in its 3-month transition at 1.5 x rent, one seven months in
 // arrears with late fees running (Art. 39), and one paying on time (where a violation may be
-// recorded). Each household is qualified and accepted its unit as rows; from the offer on, the
+// recorded), and two whose terms end soon, one in time to request renewal and one too late
+// (Art. 32). Each household is qualified and accepted its unit as rows; from the offer on, the
 // lease is drawn up, signed with the password and countersigned by the services, billed and paid.
 
 export interface LeavingTenant {
@@ -30,7 +31,9 @@ export const DEMO_TERM_ENDED: LeavingTenant = { phone: "13800000017", name: "冯
 export const DEMO_TRANSITION: LeavingTenant = { phone: "13800000018", name: "曹丽", note: "tenant: term ended, vacate order with the 3-month transition, rent billed at 1.5x (Art. 38)" };
 export const DEMO_ARREARS: LeavingTenant = { phone: "13800000019", name: "袁刚", note: "tenant: seven months of rent unpaid, late fees running (Art. 29, 39)" };
 export const DEMO_VIOLATION: LeavingTenant = { phone: "13800000020", name: "邓洁", note: "tenant: pays on time; yuzhong.officer may record a violation (Art. 31, 40)" };
-export const DEMO_LEAVING_TENANTS = [DEMO_TERM_ENDED, DEMO_TRANSITION, DEMO_ARREARS, DEMO_VIOLATION];
+export const DEMO_RENEWAL_DUE: LeavingTenant = { phone: "13800000021", name: "韩梅", note: "tenant: 12-month lease ends in about four months; may request renewal until a month from now (Art. 32)" };
+export const DEMO_RENEWAL_LATE: LeavingTenant = { phone: "13800000022", name: "曾强", note: "tenant: 12-month lease ends in about two months; the last day to request renewal has passed (Art. 32)" };
+export const DEMO_LEAVING_TENANTS = [DEMO_TERM_ENDED, DEMO_TRANSITION, DEMO_ARREARS, DEMO_VIOLATION, DEMO_RENEWAL_DUE, DEMO_RENEWAL_LATE];
 
 const ESTATE = "YZ-001";
 const DISTRICT = "500103";
@@ -81,6 +84,7 @@ async function acceptedHousehold(tenant: LeavingTenant, index: number, unitType:
           ],
         },
         estatePreferences: { create: [{ estateId: estate.id, rank: 1 }] },
+        declaration: { create: { employment: "LABOR_CONTRACT", employerName: "重庆某服务有限公司", workDistrictCode: DISTRICT, ownsUrbanHousingInCity: false, familyCanSupportHousing: false, priorityCategories: [] } },
       },
     });
     // The history its rows stand for: submitted, accepted, both reviews, publicity, qualified, allocated (Art. 16-23).
@@ -161,4 +165,9 @@ export async function seedLeaving(today: ISODate, passwordHash: string, password
 
   // Ten months in, every bill paid on time.
   await tenancy(officer, DEMO_VIOLATION, 4, addDays(addMonths(today, -10), -3), 36, today, 12, passwordHash, password);
+
+  // 12-month leases, paid on time: one ends in about four months (renewal may be asked for), one in
+  // about two (the last day to ask, three months before the end, has passed).
+  await tenancy(officer, DEMO_RENEWAL_DUE, 5, addDays(addMonths(today, -8), 5), 12, today, 12, passwordHash, password);
+  await tenancy(officer, DEMO_RENEWAL_LATE, 6, addDays(addMonths(today, -10), 5), 12, today, 12, passwordHash, password);
 }

@@ -8,6 +8,7 @@ import { runDueRechecks } from "@/lib/rechecks/recheck-service";
 import { resumeImports } from "@/lib/shared-data/import-service";
 import { closeUnconfirmedRepairs } from "@/lib/repairs/repairs";
 import { runBilling } from "@/lib/tenancy/billing";
+import { remindRenewals } from "@/lib/tenancy/renewals";
 
 // Scheduled work. Each job is idempotent and safe to run at any time: it looks for what is due
 // (publicity that has ended, notices to send…) and does it. The scheduler (lib/jobs/scheduler.ts)
@@ -74,6 +75,13 @@ export const jobs: Job[] = [
     async run(now) {
       const r = await runBilling({ now });
       return `${r.issued} bills, ${r.transitionIssued} transition bills for ${r.month}`;
+    },
+  },
+  // Art. 32: tenants reminded a month before the last day to request renewal, once per lease.
+  {
+    name: "renewal-reminders",
+    async run(now) {
+      return `${await remindRenewals(now)} tenants reminded`;
     },
   },
   // Art. 35: a completed repair the tenant has not answered within the time to object closes.

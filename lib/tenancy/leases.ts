@@ -20,6 +20,7 @@ import { leaseEndDate } from "@/lib/rules/lease";
 import { maskResidentId } from "@/lib/rules/identity";
 import { grandfatheredRentFen, maxStandardRentFen, monthlyRentFen, rentTierFor } from "@/lib/rules/rent";
 import { addWorkingDays } from "@/lib/rules/working-days";
+import { addDays } from "@/lib/rules/dates";
 import type { PriorityCategory } from "@/lib/rules/eligibility-types";
 import type { ISODate } from "@/lib/rules/types";
 import { moveUnitStatus } from "@/lib/stock/stock-service";
@@ -110,40 +111,31 @@ async function rentFor(
 }
 
 /** An officer draws up the lease of an accepted offer (Art. 25-27). */
-export async function draftLease(actor: Actor, input: DraftLeaseInput, options: { now?: Date } = {}): Promise<{ leaseId: string; leaseNo: string }> {
-  const { offerId, startDate, termMonths } = parseInput(draftLeaseSchema, input);
-  const at = options.now ?? clockNow();
+/** What a lease is drawn up from: the unit and its estate, the household (members, declaration, contact). */
+const unitForLeaseSelect = {
+  id: true, unitNo: true, floor: true, unitType: true, floorAreaDm2: true, marketRentFen: true, standardRentFen: true, structure: true, fixtures: true, orientation: true, status: true,
+  building: { select: { name: true } },
+  estate: { select: { id: true, name: true, address: true, districtCode: true, ownerName: true, operatorName: true } },
+} satisfies Prisma.UnitSelect;
+const householdForLeaseSelect = {
+  id: true, applicationNo: true, qualifiedAt: true, precheck: true, ...contactSelect,
+  declaration: { select: { priorityCategories: true } },
+  members: { select: { name: true, relationship: true, residentId: true, annualIncomeFen: true }, orderBy: { id: "asc" } },
+} satisfies Prisma.ApplicationSelect;
+type UnitForLease = Prisma.UnitGetPayload<{ select: typeof unitForLeaseSelect }>;
+type HouseholdForLease = Prisma.ApplicationGetPayload<{ select: typeof householdForLeaseSelect }>;
+
+/**
+ * Draws up the standard-form lease of a household for a unit (Art. 25-27, 45), inside the caller's
+ * transaction: the rent of the standard in force on the start date for the household's income tier,
+ * the ten parts frozen as terms, numbered from the district's counter; the household is told.
+ */
+async function writeLeaseDraft(
+  tx: Tx,
+  args: { actor: Actor; at: Date; unit: UnitForLease; app: HouseholdForLease; startDate: ISODate; termMonths: number; offerId: string | null; previousLeaseId: string | null; auditData: Record<string, unknown> },
+): Promise<{ leaseId: string; leaseNo: string }> {
+  const { actor, at, unit, app, startDate, termMonths } = args;
   const today = todayCST(at);
-  const offer = await prisma.offer.findUnique({
-    where: { id: offerId },
-    select: {
-      id: true,
-      status: true,
-      applicationId: true,
-      lease: { select: { id: true } },
-      unit: {
-        select: {
-          id: true, unitNo: true, floor: true, unitType: true, floorAreaDm2: true, marketRentFen: true, standardRentFen: true, structure: true, fixtures: true, orientation: true, status: true,
-          building: { select: { name: true } },
-          estate: { select: { id: true, name: true, address: true, districtCode: true, ownerName: true, operatorName: true } },
-        },
-      },
-      application: {
-        select: {
-          id: true, applicationNo: true, qualifiedAt: true, precheck: true, ...contactSelect,
-          declaration: { select: { priorityCategories: true } },
-          members: { select: { name: true, relationship: true, residentId: true, annualIncomeFen: true }, orderBy: { id: "asc" } },
-        },
-      },
-    },
-  });
-  if (!offer) throw new AppError("NOT_FOUND");
-  assertCan(actor, "lease:manage", { districtCode: offer.unit.estate.districtCode });
-  if (offer.lease) throw new AppError("CONFLICT", { messageKey: "tenancy.errors.leaseExists" });
-  if (offer.status !== "ACCEPTED") throw new AppError("CONFLICT", { messageKey: "tenancy.errors.offerNotAccepted" });
-  if (startDate < today) throw new AppError("VALIDATION", { fieldErrors: { startDate: ["tenancy.validation.startDateInPast"] } });
-  if (startDate > addWorkingDays(today, 60)) throw new AppError("VALIDATION", { fieldErrors: { startDate: ["tenancy.validation.startDateTooLate"] } });
-  const app = offer.application;
   const tenant = app.members.find((m) => m.relationship === "APPLICANT");
   if (!tenant || !app.applicantUserId) throw new AppError("CONFLICT", { messageKey: "tenancy.errors.noTenantAccount" });
   const size = app.members.length;
@@ -156,68 +148,103 @@ export async function draftLease(actor: Actor, input: DraftLeaseInput, options: 
   const endDate = leaseEndDate(startDate, termMonths);
   const signDueDate = addWorkingDays(today, SIGN_WORKING_DAYS);
   const contact = applicantContact(app);
+  const rent = await rentFor(tx, { estateId: unit.estate.id, unit, startDate, perCapitaIncomeFen, lowRent: isLowRentHousehold(categories), legacy });
+  const no = leaseNo(unit.estate.districtCode, today.slice(0, 4), await nextSequenceValue(tx, `lease:${unit.estate.districtCode}:${today.slice(0, 4)}`));
+  const terms: LeaseTerms = leaseTermsOf({
+    leaseNo: no,
+    estate: unit.estate,
+    unit: { ...unit, building: unit.building.name },
+    tenant: { name: tenant.name, residentIdMasked: maskResidentId(tenant.residentId) },
+    members: app.members.map((m) => ({ name: m.name, relationship: m.relationship })),
+    startDate,
+    endDate,
+    termMonths,
+    rent: { monthlyRentFen: rent.monthlyRentFen, basis: rent.basis, standardDocumentNo: rent.standard?.documentNo ?? null, tierName: rent.tier?.name ?? null },
+    signDueDate,
+  });
+  const lease = await tx.lease.create({
+    data: {
+      leaseNo: no,
+      applicationId: app.id,
+      unitId: unit.id,
+      offerId: args.offerId,
+      origin: args.previousLeaseId ? "RENEWAL" : "ALLOCATION",
+      previousLeaseId: args.previousLeaseId,
+      tenantUserId: app.applicantUserId,
+      termMonths,
+      startDate: dateColumn(startDate),
+      endDate: dateColumn(endDate),
+      monthlyRentFen: rent.monthlyRentFen,
+      rentBasis: rent.basis,
+      rentTierId: rent.tier?.id ?? null,
+      rentStandardId: rent.standard?.id ?? null,
+      perCapitaIncomeFen,
+      status: "PENDING_SIGNATURE",
+      terms: terms as unknown as Prisma.InputJsonValue,
+      signDueDate: dateColumn(signDueDate),
+      draftedById: actor.id,
+      createdAt: at,
+    },
+    select: { id: true, leaseNo: true },
+  });
+  await writeAudit(
+    {
+      actorId: actor.id, actorRole: actor.role, action: "lease.draft", entityType: "Lease", entityId: lease.id, districtCode: unit.estate.districtCode,
+      data: { leaseNo: no, ...args.auditData, unitId: unit.id, startDate, termMonths, monthlyRentFen: rent.monthlyRentFen, rentBasis: rent.basis } as Prisma.InputJsonValue,
+    },
+    tx,
+  );
+  await notifyApplicant(tx, {
+    applicationId: app.id,
+    userId: contact.userId,
+    phone: contact.phone,
+    templateKey: "tenancy.leaseDrafted",
+    params: { estate: unit.estate.name, dueDate: signDueDate },
+    dedupeKey: `lease:${lease.id}:drafted`,
+    at,
+  });
+  return { leaseId: lease.id, leaseNo: lease.leaseNo };
+}
+
+export async function draftLease(actor: Actor, input: DraftLeaseInput, options: { now?: Date } = {}): Promise<{ leaseId: string; leaseNo: string }> {
+  const { offerId, startDate, termMonths } = parseInput(draftLeaseSchema, input);
+  const at = options.now ?? clockNow();
+  const today = todayCST(at);
+  const offer = await prisma.offer.findUnique({
+    where: { id: offerId },
+    select: { id: true, status: true, applicationId: true, lease: { select: { id: true } }, unit: { select: unitForLeaseSelect }, application: { select: householdForLeaseSelect } },
+  });
+  if (!offer) throw new AppError("NOT_FOUND");
+  assertCan(actor, "lease:manage", { districtCode: offer.unit.estate.districtCode });
+  if (offer.lease) throw new AppError("CONFLICT", { messageKey: "tenancy.errors.leaseExists" });
+  if (offer.status !== "ACCEPTED") throw new AppError("CONFLICT", { messageKey: "tenancy.errors.offerNotAccepted" });
+  if (startDate < today) throw new AppError("VALIDATION", { fieldErrors: { startDate: ["tenancy.validation.startDateInPast"] } });
+  if (startDate > addWorkingDays(today, 60)) throw new AppError("VALIDATION", { fieldErrors: { startDate: ["tenancy.validation.startDateTooLate"] } });
+  const tenant = offer.application.members.find((m) => m.relationship === "APPLICANT");
+  if (!tenant || !offer.application.applicantUserId) throw new AppError("CONFLICT", { messageKey: "tenancy.errors.noTenantAccount" });
   try {
-    return await prisma.$transaction(async (tx) => {
-      const rent = await rentFor(tx, { estateId: offer.unit.estate.id, unit: offer.unit, startDate, perCapitaIncomeFen, lowRent: isLowRentHousehold(categories), legacy });
-      const no = leaseNo(offer.unit.estate.districtCode, today.slice(0, 4), await nextSequenceValue(tx, `lease:${offer.unit.estate.districtCode}:${today.slice(0, 4)}`));
-      const terms: LeaseTerms = leaseTermsOf({
-        leaseNo: no,
-        estate: offer.unit.estate,
-        unit: { ...offer.unit, building: offer.unit.building.name },
-        tenant: { name: tenant.name, residentIdMasked: maskResidentId(tenant.residentId) },
-        members: app.members.map((m) => ({ name: m.name, relationship: m.relationship })),
-        startDate,
-        endDate,
-        termMonths,
-        rent: { monthlyRentFen: rent.monthlyRentFen, basis: rent.basis, standardDocumentNo: rent.standard?.documentNo ?? null, tierName: rent.tier?.name ?? null },
-        signDueDate,
-      });
-      const lease = await tx.lease.create({
-        data: {
-          leaseNo: no,
-          applicationId: app.id,
-          unitId: offer.unit.id,
-          offerId: offer.id,
-          tenantUserId: app.applicantUserId,
-          termMonths,
-          startDate: dateColumn(startDate),
-          endDate: dateColumn(endDate),
-          monthlyRentFen: rent.monthlyRentFen,
-          rentBasis: rent.basis,
-          rentTierId: rent.tier?.id ?? null,
-          rentStandardId: rent.standard?.id ?? null,
-          perCapitaIncomeFen,
-          status: "PENDING_SIGNATURE",
-          terms: terms as unknown as Prisma.InputJsonValue,
-          signDueDate: dateColumn(signDueDate),
-          draftedById: actor.id,
-          createdAt: at,
-        },
-        select: { id: true, leaseNo: true },
-      });
-      await writeAudit(
-        {
-          actorId: actor.id, actorRole: actor.role, action: "lease.draft", entityType: "Lease", entityId: lease.id, districtCode: offer.unit.estate.districtCode,
-          data: { leaseNo: no, offerId, unitId: offer.unit.id, startDate, termMonths, monthlyRentFen: rent.monthlyRentFen, rentBasis: rent.basis },
-        },
-        tx,
-      );
-      await notifyApplicant(tx, {
-        applicationId: app.id,
-        userId: contact.userId,
-        phone: contact.phone,
-        templateKey: "tenancy.leaseDrafted",
-        params: { estate: offer.unit.estate.name, dueDate: signDueDate },
-        dedupeKey: `lease:${lease.id}:drafted`,
-        at,
-      });
-      return { leaseId: lease.id, leaseNo: lease.leaseNo };
-    });
+    return await prisma.$transaction((tx) =>
+      writeLeaseDraft(tx, { actor, at, unit: offer.unit, app: offer.application, startDate, termMonths, offerId: offer.id, previousLeaseId: null, auditData: { offerId } }),
+    );
   } catch (error) {
     if (isUniqueViolation(error, "offerId")) throw new AppError("CONFLICT", { messageKey: "tenancy.errors.leaseExists" });
     if (isUniqueViolation(error, LEASE_UNIT_INDEX) || isUniqueViolation(error, "unitId")) throw new AppError("CONFLICT", { messageKey: "tenancy.errors.unitLeased" });
     throw error;
   }
+}
+
+/**
+ * The renewal lease of Art. 32, inside the caller's transaction: the same unit and household, from
+ * the day after the old lease's last day, at the rent of the standard in force then. One successor
+ * per lease (Lease.previousLeaseId is unique).
+ */
+export async function draftRenewalLease(tx: Tx, args: { actor: Actor; at: Date; leaseId: string; termMonths: number }): Promise<{ leaseId: string; leaseNo: string }> {
+  const old = await tx.lease.findUniqueOrThrow({
+    where: { id: args.leaseId },
+    select: { id: true, leaseNo: true, endDate: true, unit: { select: unitForLeaseSelect }, application: { select: householdForLeaseSelect } },
+  });
+  const startDate = addDays(fromDateColumn(old.endDate), 1);
+  return writeLeaseDraft(tx, { actor: args.actor, at: args.at, unit: old.unit, app: old.application, startDate, termMonths: args.termMonths, offerId: null, previousLeaseId: old.id, auditData: { renews: old.leaseNo } });
 }
 
 function leaseProblem(status: LeaseStatus): AppError {
@@ -268,7 +295,7 @@ export async function countersignLease(actor: Actor, input: LeaseStepInput, opti
   const lease = await prisma.lease.findUnique({
     where: { id: leaseId },
     select: {
-      id: true, leaseNo: true, status: true, offerId: true, unitId: true, applicationId: true,
+      id: true, leaseNo: true, status: true, offerId: true, unitId: true, applicationId: true, previousLeaseId: true,
       unit: { select: { estate: { select: { districtCode: true, name: true } } } },
       application: { select: contactSelect },
     },
@@ -284,13 +311,18 @@ export async function countersignLease(actor: Actor, input: LeaseStepInput, opti
       data: { status: "ACTIVE", countersignedAt: at, countersignedById: actor.id },
     });
     if (done.count !== 1) throw leaseProblem((await tx.lease.findUniqueOrThrow({ where: { id: leaseId }, select: { status: true } })).status);
-    if (lease.offerId) {
-      const offer = await tx.offer.updateMany({ where: { id: lease.offerId, status: "ACCEPTED" }, data: { status: "LEASED" } });
-      if (offer.count !== 1) throw new AppError("CONFLICT", { messageKey: "tenancy.errors.offerNotAccepted" });
+    if (lease.previousLeaseId) {
+      // A renewal (Art. 32): the household stays in its unit; the new term follows the old one.
+      await writeAudit({ actorId: actor.id, actorRole: actor.role, action: "lease.countersign", entityType: "Lease", entityId: leaseId, districtCode, data: { leaseNo: lease.leaseNo, renewal: true } }, tx);
+    } else {
+      if (lease.offerId) {
+        const offer = await tx.offer.updateMany({ where: { id: lease.offerId, status: "ACCEPTED" }, data: { status: "LEASED" } });
+        if (offer.count !== 1) throw new AppError("CONFLICT", { messageKey: "tenancy.errors.offerNotAccepted" });
+      }
+      await moveUnitStatus(tx, { unitId: lease.unitId, from: "OFFERED", to: "LEASED", reason: `签订租赁合同 ${lease.leaseNo}`, actor, at });
+      await transitionApplication(tx, { applicationId: lease.applicationId, to: "HOUSED", actor, at, action: "lease.countersign", auditData: { leaseId, leaseNo: lease.leaseNo } });
+      await tx.qualification.updateMany({ where: { applicationId: lease.applicationId, status: "ACTIVE" }, data: { status: "HOUSED" } });
     }
-    await moveUnitStatus(tx, { unitId: lease.unitId, from: "OFFERED", to: "LEASED", reason: `签订租赁合同 ${lease.leaseNo}`, actor, at });
-    await transitionApplication(tx, { applicationId: lease.applicationId, to: "HOUSED", actor, at, action: "lease.countersign", auditData: { leaseId, leaseNo: lease.leaseNo } });
-    await tx.qualification.updateMany({ where: { applicationId: lease.applicationId, status: "ACTIVE" }, data: { status: "HOUSED" } });
     await issueBillsForLease(tx, leaseId, todayCST(at), at);
     await notifyApplicant(tx, {
       applicationId: lease.applicationId,
@@ -309,6 +341,7 @@ export async function countersignLease(actor: Actor, input: LeaseStepInput, opti
 
 const leaseSelect = {
   id: true,
+  applicationId: true,
   leaseNo: true,
   status: true,
   termMonths: true,
@@ -331,6 +364,7 @@ type LeaseRow = Prisma.LeaseGetPayload<{ select: typeof leaseSelect }>;
 
 export interface LeaseView {
   id: string;
+  applicationId: string;
   leaseNo: string;
   status: LeaseStatus;
   termMonths: number;
@@ -353,6 +387,7 @@ export interface LeaseView {
 function leaseView(row: LeaseRow): LeaseView {
   return {
     id: row.id,
+    applicationId: row.applicationId,
     leaseNo: row.leaseNo,
     status: row.status,
     termMonths: row.termMonths,

@@ -27,6 +27,7 @@ import leaving from "./leaving.json";
 import collections from "./collections.json";
 import repairs from "./repairs.json";
 import inspections from "./inspections.json";
+import renewals from "./renewals.json";
 
-const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy, leaving, collections, repairs, inspections };
+const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy, leaving, collections, repairs, inspections, renewals };
 export default messages;

@@ -40,11 +40,12 @@ export const DATABASE_ONLY_INDEXES: Record<string, DatabaseOnlyIndex> = {
   // Directed allocation (Art. 24): a unit to one assigned nominee, a person to one directed unit.
   DirectedNominee_assignedUnit_key: { table: "DirectedNominee", columns: ["unitId"], predicate: `(status = 'ASSIGNED'::"NomineeStatus")`, unique: true },
   DirectedNominee_assignedPerson_key: { table: "DirectedNominee", columns: ["residentId"], predicate: `(status = 'ASSIGNED'::"NomineeStatus")`, unique: true },
-  // A unit has one live lease: being signed, in force or held over (Art. 25).
+  // A unit has one live lease: being signed, in force or held over (Art. 25); a renewal lease, which
+  // overlaps its predecessor, is the predecessor's one successor (Lease.previousLeaseId is unique).
   Lease_liveUnit_key: {
     table: "Lease",
     columns: ["unitId"],
-    predicate: `(status = ANY (ARRAY['PENDING_SIGNATURE'::"LeaseStatus", 'AWAITING_COUNTERSIGNATURE'::"LeaseStatus", 'ACTIVE'::"LeaseStatus", 'HOLDING_OVER'::"LeaseStatus"]))`,
+    predicate: `((status = ANY (ARRAY['PENDING_SIGNATURE'::"LeaseStatus", 'AWAITING_COUNTERSIGNATURE'::"LeaseStatus", 'ACTIVE'::"LeaseStatus", 'HOLDING_OVER'::"LeaseStatus"])) AND ("previousLeaseId" IS NULL))`,
     unique: true,
   },
   // A lease has at most one open vacate order (Art. 41): issued, or referred to the court.
@@ -52,6 +53,13 @@ export const DATABASE_ONLY_INDEXES: Record<string, DatabaseOnlyIndex> = {
     table: "VacateOrder",
     columns: ["leaseId"],
     predicate: `(status = ANY (ARRAY['ISSUED'::"VacateOrderStatus", 'REFERRED_TO_COURT'::"VacateOrderStatus"]))`,
+    unique: true,
+  },
+  // A lease has one renewal request under way or approved (Art. 32).
+  RenewalRequest_open_key: {
+    table: "RenewalRequest",
+    columns: ["leaseId"],
+    predicate: `(status = ANY (ARRAY['SUBMITTED'::"RequestStatus", 'UNDER_REVIEW'::"RequestStatus", 'APPROVED'::"RequestStatus"]))`,
     unique: true,
   },
   // A household waits once per estate and purpose (Art. 23).

@@ -30,6 +30,10 @@ export async function acceptedOffer(estateId: string, unitId: string): Promise<A
   const tenant = await createUser("APPLICANT");
   await prisma.user.update({ where: { id: tenant.id }, data: { passwordHash: await hashPassword(TENANT_PASSWORD) } });
   const app = await household({ estateId, applicantUserId: tenant.id, status: "ALLOCATED" });
+  // What the household declared (Art. 13): what a renewal's re-review assesses again (Art. 32).
+  await prisma.applicationDeclaration.create({
+    data: { applicationId: app.id, employment: "LABOR_CONTRACT", employerName: "重庆某物流有限公司", workDistrictCode: "500103", ownsUrbanHousingInCity: false, familyCanSupportHousing: false, priorityCategories: [] },
+  });
   await prisma.unit.update({ where: { id: unitId }, data: { status: "OFFERED" } });
   const offer = await prisma.offer.create({
     data: { applicationId: app.id, unitId, status: "ACCEPTED", responseDueDate: dateColumn("2026-03-10"), respondedAt: cstInstant("2026-03-02", "09:00"), offeredAt: cstInstant("2026-03-01") },

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { TenantLeavingNotice } from "@/components/tenancy/leaving-pages";
+import { TenantRenewalCard } from "@/components/tenancy/renewal-pages";
 import { TenantLeasePage } from "@/components/tenancy/tenancy-pages";
 import { requirePermission } from "@/lib/auth/session";
 import { statementOf } from "@/lib/tenancy/account";
 import { getLease } from "@/lib/tenancy/leases";
 import { tenantLeaving } from "@/lib/tenancy/leaving";
+import { leaseRenewal } from "@/lib/tenancy/renewals";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("tenancy.lease");
@@ -24,5 +26,18 @@ export default async function MyLeaseRoute({ params, searchParams }: Props) {
   const statement = lease.status === "PENDING_SIGNATURE" || lease.status === "AWAITING_COUNTERSIGNATURE" ? null : await statementOf(user, leaseNo);
   const { paid } = await searchParams;
   const leaving = lease.countersignedAt ? await tenantLeaving(lease.id) : null;
-  return <TenantLeasePage lease={lease} statement={statement} paid={paid === "1"} leaving={leaving ? <TenantLeavingNotice view={leaving} /> : null} />;
+  const renewal = lease.status === "ACTIVE" ? await leaseRenewal(lease) : null;
+  return (
+    <TenantLeasePage
+      lease={lease}
+      statement={statement}
+      paid={paid === "1"}
+      panels={
+        <>
+          {leaving ? <TenantLeavingNotice view={leaving} /> : null}
+          {renewal ? <TenantRenewalCard lease={lease} renewal={renewal} /> : null}
+        </>
+      }
+    />
+  );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { StaffLeavingPanel } from "@/components/tenancy/leaving-pages";
+import { StaffRenewalPanel } from "@/components/tenancy/renewal-pages";
 import { StaffLeasePage } from "@/components/tenancy/tenancy-pages";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
@@ -9,6 +10,7 @@ import { todayCST } from "@/lib/clock";
 import { statementOf } from "@/lib/tenancy/account";
 import { getLease } from "@/lib/tenancy/leases";
 import { staffLeaving } from "@/lib/tenancy/leaving";
+import { leaseRenewal, reviewHousehold } from "@/lib/tenancy/renewals";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("tenancy.staff");
@@ -27,13 +29,21 @@ export default async function StaffLeaseRoute({ params }: Props) {
   const canManage = can(user, "lease:manage", { districtCode: lease.unit.districtCode });
   const today = todayCST();
   const leaving = lease.countersignedAt ? await staffLeaving(lease) : null;
+  const renewal = lease.countersignedAt ? await leaseRenewal(lease) : null;
+  const submitted = renewal?.requests.find((r) => r.status === "SUBMITTED" || r.status === "UNDER_REVIEW") ?? null;
+  const pending = submitted ? { id: submitted.id, findings: await reviewHousehold(lease.applicationId, today).catch(() => null) } : null;
   return (
     <StaffLeasePage
       lease={lease}
       statement={statement}
       today={today}
       canManage={canManage}
-      leaving={leaving ? <StaffLeavingPanel lease={lease} view={leaving} today={today} canManage={canManage} /> : null}
+      panels={
+        <>
+          {renewal ? <StaffRenewalPanel renewal={renewal} pending={pending} canManage={canManage} /> : null}
+          {leaving ? <StaffLeavingPanel lease={lease} view={leaving} today={today} canManage={canManage} /> : null}
+        </>
+      }
     />
   );
 }
