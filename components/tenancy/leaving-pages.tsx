@@ -63,7 +63,7 @@ export async function StaffLeavingPanel({ lease, view, today, canManage }: { lea
     <Card title={t("title")}>
       <div className="flex flex-col gap-6" data-testid="leaving-panel">
         <p className="text-sm text-slate-700">{t("intro")}</p>
-        {view.termEnded && living ? <Alert tone="warning">{t("orders.termEnded", { date: formatIsoDate(lease.endDate, l) })}</Alert> : null}
+        {view.termEnded && living && !view.openOrder ? <Alert tone="warning">{t("orders.termEnded", { date: formatIsoDate(lease.endDate, l) })}</Alert> : null}
         {view.arrearsObligeVacating && living && !view.openOrder ? <Alert tone="warning">{t("orders.arrears", { amount: formatFen(view.overdueRentFen, locale) })}</Alert> : null}
         {empty ? <p className="text-slate-700">{t("none")}</p> : null}
 

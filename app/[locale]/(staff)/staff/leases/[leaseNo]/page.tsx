@@ -40,7 +40,7 @@ export default async function StaffLeaseRoute({ params }: Props) {
       canManage={canManage}
       panels={
         <>
-          {renewal ? <StaffRenewalPanel renewal={renewal} pending={pending} canManage={canManage} /> : null}
+          {renewal && (lease.status === "ACTIVE" || renewal.requests.length > 0) ? <StaffRenewalPanel renewal={renewal} pending={pending} canManage={canManage} /> : null}
           {leaving ? <StaffLeavingPanel lease={lease} view={leaving} today={today} canManage={canManage} /> : null}
         </>
       }
