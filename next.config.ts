@@ -40,7 +40,7 @@ const nextConfig: NextConfig = {
   distDir: process.env.ANJU_NEXT_DIST_DIR ?? ".next",
   reactStrictMode: true,
   // Native or CommonJS packages that must be loaded by Node at run time, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "chinese-days", "@node-rs/argon2", "pg", "@react-pdf/renderer", "@react-pdf/layout", "@react-pdf/render", "pdfkit"],
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "chinese-days", "@node-rs/argon2", "pg", "@react-pdf/renderer", "@react-pdf/layout", "@react-pdf/render", "pdfkit", "pg-boss"],
   experimental: {
     // forbidden() / forbidden.tsx: a real 403 for signed-in users without the permission.
     authInterrupts: true,

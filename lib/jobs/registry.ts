@@ -11,8 +11,9 @@ import { runBilling } from "@/lib/tenancy/billing";
 import { remindRenewals } from "@/lib/tenancy/renewals";
 
 // Scheduled work. Each job is idempotent and safe to run at any time: it looks for what is due
-// (publicity that has ended, notices to send…) and does it. The scheduler (lib/jobs/scheduler.ts)
-// runs them every minute inside the server; officers can also run them from the admin page.
+// (publicity that has ended, notices to send…) and does it. The job queue (lib/jobs/queue.ts, pg-boss on
+// the portal's PostgreSQL) runs each every minute, once for all servers; administrators can also run
+// them from the admin page.
 
 export interface Job {
   name: string;

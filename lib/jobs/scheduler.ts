@@ -1,4 +1,7 @@
 import "server-only";
+
+// Every job at once, in this process: the administrators' "run now" button (lib/jobs/actions.ts).
+// Scheduled runs go through the job queue (lib/jobs/queue.ts).
 import { jobs } from "./registry";
 
 let running = false;
@@ -21,12 +24,4 @@ export async function runJobsOnce(now: Date = new Date()): Promise<{ name: strin
     running = false;
   }
   return results;
-}
-
-/** Starts the minute-by-minute scheduler (once per process). */
-export function startScheduler(intervalMs = 60_000): void {
-  const g = globalThis as unknown as { anjuScheduler?: NodeJS.Timeout };
-  if (g.anjuScheduler) return;
-  g.anjuScheduler = setInterval(() => void runJobsOnce(), intervalMs);
-  g.anjuScheduler.unref?.();
 }
