@@ -28,6 +28,7 @@ import collections from "./collections.json";
 import repairs from "./repairs.json";
 import inspections from "./inspections.json";
 import renewals from "./renewals.json";
+import changes from "./changes.json";
 
-const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy, leaving, collections, repairs, inspections, renewals };
+const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy, leaving, collections, repairs, inspections, renewals, changes };
 export default messages;

@@ -3,12 +3,14 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { TenantLeavingNotice } from "@/components/tenancy/leaving-pages";
 import { TenantRenewalCard } from "@/components/tenancy/renewal-pages";
+import { TenantChangeCard } from "@/components/tenancy/change-pages";
 import { TenantLeasePage } from "@/components/tenancy/tenancy-pages";
 import { requirePermission } from "@/lib/auth/session";
 import { statementOf } from "@/lib/tenancy/account";
 import { getLease } from "@/lib/tenancy/leases";
 import { tenantLeaving } from "@/lib/tenancy/leaving";
 import { leaseRenewal } from "@/lib/tenancy/renewals";
+import { changeReportsOf } from "@/lib/tenancy/change-reports";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("tenancy.lease");
@@ -36,6 +38,7 @@ export default async function MyLeaseRoute({ params, searchParams }: Props) {
         <>
           {leaving ? <TenantLeavingNotice view={leaving} /> : null}
           {renewal ? <TenantRenewalCard lease={lease} renewal={renewal} /> : null}
+          {lease.status === "ACTIVE" || lease.status === "HOLDING_OVER" ? <TenantChangeCard leaseId={lease.id} reports={await changeReportsOf(lease.id)} /> : null}
         </>
       }
     />

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { StaffLeavingPanel } from "@/components/tenancy/leaving-pages";
 import { StaffRenewalPanel } from "@/components/tenancy/renewal-pages";
+import { StaffChangePanel } from "@/components/tenancy/change-pages";
 import { StaffLeasePage } from "@/components/tenancy/tenancy-pages";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
@@ -11,6 +12,7 @@ import { statementOf } from "@/lib/tenancy/account";
 import { getLease } from "@/lib/tenancy/leases";
 import { staffLeaving } from "@/lib/tenancy/leaving";
 import { leaseRenewal, reviewHousehold } from "@/lib/tenancy/renewals";
+import { changeReportsOf } from "@/lib/tenancy/change-reports";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("tenancy.staff");
@@ -41,6 +43,7 @@ export default async function StaffLeaseRoute({ params }: Props) {
       panels={
         <>
           {renewal && (lease.status === "ACTIVE" || renewal.requests.length > 0) ? <StaffRenewalPanel renewal={renewal} pending={pending} canManage={canManage} /> : null}
+          {lease.countersignedAt ? <StaffChangePanel reports={await changeReportsOf(lease.id)} canManage={canManage} /> : null}
           {leaving ? <StaffLeavingPanel lease={lease} view={leaving} today={today} canManage={canManage} /> : null}
         </>
       }
