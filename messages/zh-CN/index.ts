@@ -27,6 +27,7 @@ import leaving from "./leaving.json";
 import collections from "./collections.json";
 import repairs from "./repairs.json";
 import inspections from "./inspections.json";
+import arrears from "./arrears.json";
 
-const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy, leaving, collections, repairs, inspections };
+const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy, leaving, collections, repairs, inspections, arrears };
 export default messages;
