@@ -20,10 +20,10 @@ export function ArrearsChart({ bars, amountLabel, leasesLabel, title }: { bars: 
     <figure className="min-w-0" data-testid="arrears-chart" aria-label={title}>
       <div className="h-64 w-full min-w-0">
         <ResponsiveContainer width="100%" height="100%" minWidth={0}>
-          <BarChart data={bars} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer>
+          <BarChart data={bars} margin={{ top: 8, right: 4, bottom: 8, left: 0 }} accessibilityLayer>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} />
-            <YAxis tick={{ fontSize: 12 }} width={72} allowDecimals={false} />
+            <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
+            <YAxis tick={{ fontSize: 11 }} width={56} allowDecimals={false} />
             <Tooltip
               formatter={(_value, _name, item) => {
                 const bar = item.payload as ArrearsChartBar;

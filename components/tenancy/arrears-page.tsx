@@ -91,8 +91,8 @@ export async function StaffArrearsPage({ list, query, districts }: { list: Arrea
             <EmptyState title={filtered ? t("noMatch") : t("empty")} />
           ) : (
             <div className="min-w-0 overflow-x-auto">
-              <table className="min-w-[64rem] w-full text-left text-sm" data-testid="arrears-table">
-                <thead className="border-b border-slate-300 text-slate-700">
+              <table className="w-full text-left text-sm" data-testid="arrears-table">
+                <thead className="border-b border-slate-300 whitespace-nowrap text-slate-700">
                   <tr>
                     <th scope="col" className="py-2 pr-3">{t("table.lease")}</th>
                     <th scope="col" className="py-2 pr-3">{t("table.tenant")}</th>
@@ -113,7 +113,7 @@ export async function StaffArrearsPage({ list, query, districts }: { list: Arrea
                       <td className="py-2 pr-3 whitespace-nowrap">
                         <Link href={`/staff/leases/${r.leaseNo}`} className="font-medium text-brand-700 underline">{r.leaseNo}</Link>
                       </td>
-                      <td className="py-2 pr-3">{r.tenantName ?? "—"}</td>
+                      <td className="py-2 pr-3 whitespace-nowrap">{r.tenantName ?? "—"}</td>
                       <td className="py-2 pr-3">{r.unitLabel}</td>
                       <td className="py-2 pr-3 text-right tabular-nums">{yuan(r.monthlyRentFen)}</td>
                       <td className="py-2 pr-3 text-right font-medium tabular-nums">{yuan(r.overdueFen)}</td>
