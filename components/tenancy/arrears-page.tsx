@@ -114,7 +114,7 @@ export async function StaffArrearsPage({ list, query, districts }: { list: Arrea
                         <Link href={`/staff/leases/${r.leaseNo}`} className="font-medium text-brand-700 underline">{r.leaseNo}</Link>
                       </td>
                       <td className="py-2 pr-3 whitespace-nowrap">{r.tenantName ?? "—"}</td>
-                      <td className="py-2 pr-3">{r.unitLabel}</td>
+                      <td className="min-w-40 py-2 pr-3">{r.unitLabel}</td>
                       <td className="py-2 pr-3 text-right tabular-nums">{yuan(r.monthlyRentFen)}</td>
                       <td className="py-2 pr-3 text-right font-medium tabular-nums">{yuan(r.overdueFen)}</td>
                       <td className="py-2 pr-3 text-right tabular-nums">{r.months}</td>
