@@ -31,6 +31,8 @@ export function navItemsFor(user: Actor | null): NavItem[] {
   if (can(user, "lease:manage")) items.push({ href: "/staff/leases", key: "leases" });
   // Art. 28-29: bank collection files reconciled against the bills.
   if (can(user, "lease:manage")) items.push({ href: "/staff/collections", key: "collections" });
+  // Art. 29, 39: rent overdue by age, and the arrears of six months that open a vacate procedure.
+  if (can(user, "lease:manage")) items.push({ href: "/staff/arrears", key: "arrears" });
   // Art. 35: repair requests assigned, followed and completed.
   if (can(user, "repair:manage")) items.push({ href: "/staff/repairs", key: "repairs" });
   // Art. 35, 43: patrols of the common parts, home visits and other checks of use.

@@ -21,6 +21,7 @@ export type NavKey =
   | "directed"
   | "leases"
   | "collections"
+  | "arrears"
   | "repairs"
   | "inspections"
   | "maintenanceFund"

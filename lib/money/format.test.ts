@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dm2InputText, fenInputText, formatDm2, formatFen } from "./format";
+import { dm2InputText, fenAsYuanNumber, fenInputText, formatDm2, formatFen } from "./format";
 
 describe("formatFen: integer fen as yuan", () => {
   it.each<[number | bigint, string]>([
@@ -46,5 +46,11 @@ describe("amounts for filling a form back in", () => {
     expect(fenInputText(0)).toBe("0");
     expect(dm2InputText(8_950)).toBe("89.50");
     expect(dm2InputText(1_200_000)).toBe("12000.00");
+  });
+});
+
+describe("fenAsYuanNumber", () => {
+  it("gives the two-decimal yuan amount as a number", () => {
+    expect([0, 1, 99, 100, 123456, 1234560, -250].map(fenAsYuanNumber)).toEqual([0, 0.01, 0.99, 1, 1234.56, 12345.6, -2.5]);
   });
 });

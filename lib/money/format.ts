@@ -50,3 +50,11 @@ export function dm2InputText(dm2: number): string {
 export function formatPercentBp(bp: WholeAmount, locale: string = DEFAULT_LOCALE): string {
   return hundredthsText(bp, separators(locale));
 }
+
+/**
+ * Fen as a yuan number with two decimals for a spreadsheet cell: 1234560 → 12345.6. Goes through
+ * the exact text (hundredthsText), so the number is the nearest double to the two-decimal amount.
+ */
+export function fenAsYuanNumber(fen: WholeAmount): number {
+  return Number(hundredthsText(fen));
+}

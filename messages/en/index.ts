@@ -29,6 +29,7 @@ import repairs from "./repairs.json";
 import inspections from "./inspections.json";
 import renewals from "./renewals.json";
 import changes from "./changes.json";
+import arrears from "./arrears.json";
 
-const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy, leaving, collections, repairs, inspections, renewals, changes };
+const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy, leaving, collections, repairs, inspections, renewals, changes, arrears };
 export default messages;

@@ -1,0 +1,195 @@
+import "server-only";
+import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
+import type { Actor } from "@/lib/auth/permissions";
+import { dateColumn, fromDateColumn, todayCST } from "@/lib/clock";
+import { prisma } from "@/lib/db/client";
+import { pageWindow } from "@/lib/db/paging";
+import type { LeaseStatus, Prisma, VacateOrderStatus } from "@/lib/generated/prisma/client";
+import { sumSafe } from "@/lib/money/sum";
+import { toDayNumber } from "@/lib/rules/dates";
+import { arrearsInMonths, arrearsObligeVacating } from "@/lib/rules/leaving";
+import type { ISODate } from "@/lib/rules/types";
+import { ARREARS_BUCKETS, ARREARS_EXPORT_CAP, ARREARS_PAGE_SIZE, arrearsBucketOf, type ArrearsBucket, type ArrearsQuery } from "./arrears-query";
+
+// Arrears by age (Art. 29, 39) for the officers: the leases in their reach that are in force
+// (ACTIVE, HOLDING_OVER) with rent overdue and unpaid, summed per lease in the database (one
+// GROUP BY over the bills: the sum outstanding and the oldest due date), bucketed by the age of the
+// oldest overdue bill, and flagged when the arrears reach six months of rent (Art. 39: the vacate
+// procedure opens). The bills themselves are never loaded. Late fees (Art. 29) are not in these
+// figures: a running fee is per bill (lib/rules lateFeeFen) and is shown on the lease's page.
+
+const IN_FORCE: LeaseStatus[] = ["ACTIVE", "HOLDING_OVER"];
+const OPEN_BILL = ["UNPAID", "PARTIALLY_PAID"] as const;
+const OPEN_ORDER: VacateOrderStatus[] = ["ISSUED", "REFERRED_TO_COURT"];
+
+export interface ArrearsRow {
+  leaseId: string;
+  leaseNo: string;
+  leaseStatus: LeaseStatus;
+  tenantName: string | null;
+  unitLabel: string;
+  districtCode: string;
+  monthlyRentFen: number;
+  overdueFen: number;
+  overdueBills: number;
+  oldestDueDate: ISODate;
+  daysOverdue: number;
+  bucket: ArrearsBucket;
+  months: number;
+  /** Art. 39: six months or more. */
+  sixMonths: boolean;
+  /** An open vacate order (issued or before the court), whatever its ground. */
+  openOrder: { orderNo: string | null; ground: string; status: VacateOrderStatus } | null;
+}
+
+export interface ArrearsTotals {
+  buckets: Record<ArrearsBucket, { leases: number; fen: number }>;
+  sixMonths: { leases: number; fen: number };
+  all: { leases: number; fen: number };
+}
+
+export interface ArrearsList {
+  today: ISODate;
+  totals: ArrearsTotals;
+  rows: ArrearsRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+interface Aggregate {
+  leaseId: string;
+  overdueFen: number;
+  overdueBills: number;
+  oldestDueDate: ISODate;
+  daysOverdue: number;
+  bucket: ArrearsBucket;
+  monthlyRentFen: number;
+  sixMonths: boolean;
+}
+
+function searchWhere(q: string | undefined): Prisma.LeaseWhereInput {
+  if (!q) return {};
+  if (/^ZL-/i.test(q)) return { leaseNo: { startsWith: q.toUpperCase() } };
+  return { application: { applicantName: { startsWith: q } } };
+}
+
+/** One row per lease in reach with overdue rent, from the database's aggregate. */
+async function aggregates(actor: Actor, query: ArrearsQuery, today: ISODate): Promise<Aggregate[] | null> {
+  const scope = scopeWhere(actor, "lease:manage", "Lease", { districtCode: query.district ?? null });
+  if (scope === NOTHING) return null;
+  const overdueBill: Prisma.BillWhereInput = { status: { in: [...OPEN_BILL] }, dueDate: { lt: dateColumn(today) } };
+  const leaseWhere: Prisma.LeaseWhereInput = { AND: [scope, { status: { in: IN_FORCE } }, searchWhere(query.q)] };
+  const [groups, rents] = await Promise.all([
+    prisma.bill.groupBy({
+      by: ["leaseId"],
+      where: { AND: [overdueBill, { lease: leaseWhere }] },
+      _sum: { amountFen: true, paidFen: true },
+      _min: { dueDate: true },
+      _count: { _all: true },
+    }),
+    prisma.lease.findMany({ where: { AND: [leaseWhere, { bills: { some: overdueBill } }] }, select: { id: true, monthlyRentFen: true } }),
+  ]);
+  const rentOf = new Map(rents.map((r) => [r.id, r.monthlyRentFen]));
+  const todayNumber = toDayNumber(today, "today");
+  const out: Aggregate[] = [];
+  for (const g of groups) {
+    const overdueFen = (g._sum.amountFen ?? 0) - (g._sum.paidFen ?? 0);
+    const monthlyRentFen = rentOf.get(g.leaseId);
+    if (overdueFen <= 0 || monthlyRentFen === undefined || !g._min.dueDate) continue;
+    const oldestDueDate = fromDateColumn(g._min.dueDate);
+    const daysOverdue = todayNumber - toDayNumber(oldestDueDate, "dueDate");
+    out.push({
+      leaseId: g.leaseId,
+      overdueFen,
+      overdueBills: g._count._all,
+      oldestDueDate,
+      daysOverdue,
+      bucket: arrearsBucketOf(daysOverdue),
+      monthlyRentFen,
+      sixMonths: arrearsObligeVacating(overdueFen, monthlyRentFen),
+    });
+  }
+  // The oldest debts first, then the largest.
+  out.sort((a, b) => b.daysOverdue - a.daysOverdue || b.overdueFen - a.overdueFen || a.leaseId.localeCompare(b.leaseId));
+  return out;
+}
+
+function totalsOf(rows: readonly Aggregate[]): ArrearsTotals {
+  const sum = (list: readonly Aggregate[]) => ({ leases: list.length, fen: sumSafe(list.map((r) => r.overdueFen)) });
+  const buckets = Object.fromEntries(ARREARS_BUCKETS.map((b) => [b, sum(rows.filter((r) => r.bucket === b))])) as ArrearsTotals["buckets"];
+  return { buckets, sixMonths: sum(rows.filter((r) => r.sixMonths)), all: sum(rows) };
+}
+
+function filtered(rows: readonly Aggregate[], query: ArrearsQuery): Aggregate[] {
+  return rows.filter((r) => (!query.bucket || r.bucket === query.bucket) && (!query.six || r.sixMonths));
+}
+
+/** The lease facts a row shows, for the leases of one page (or one export). */
+async function rowsFor(list: readonly Aggregate[]): Promise<ArrearsRow[]> {
+  if (list.length === 0) return [];
+  const leases = new Map<string, Awaited<ReturnType<typeof leaseFacts>>[number]>();
+  // In chunks, well under PostgreSQL's limit of bound parameters.
+  for (let i = 0; i < list.length; i += 5_000) {
+    for (const l of await leaseFacts(list.slice(i, i + 5_000).map((r) => r.leaseId))) leases.set(l.id, l);
+  }
+  return list.flatMap((a) => {
+    const l = leases.get(a.leaseId);
+    if (!l) return [];
+    const order = l.vacateOrders[0];
+    return [
+      {
+        leaseId: a.leaseId,
+        leaseNo: l.leaseNo,
+        leaseStatus: l.status,
+        tenantName: l.application.applicantName,
+        unitLabel: `${l.unit.estate.name} ${l.unit.building.name}${l.unit.unitNo}`,
+        districtCode: l.unit.estate.districtCode,
+        monthlyRentFen: a.monthlyRentFen,
+        overdueFen: a.overdueFen,
+        overdueBills: a.overdueBills,
+        oldestDueDate: a.oldestDueDate,
+        daysOverdue: a.daysOverdue,
+        bucket: a.bucket,
+        months: arrearsInMonths(a.overdueFen, a.monthlyRentFen),
+        sixMonths: a.sixMonths,
+        openOrder: order ? { orderNo: order.orderNo, ground: order.ground, status: order.status } : null,
+      },
+    ];
+  });
+}
+
+function leaseFacts(ids: string[]) {
+  return prisma.lease.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      leaseNo: true,
+      status: true,
+      application: { select: { applicantName: true } },
+      unit: { select: { unitNo: true, building: { select: { name: true } }, estate: { select: { name: true, districtCode: true } } } },
+      vacateOrders: { where: { status: { in: OPEN_ORDER } }, select: { orderNo: true, ground: true, status: true }, take: 1 },
+    },
+  });
+}
+
+const EMPTY_TOTALS: ArrearsTotals = totalsOf([]);
+
+/** One page of the arrears in the officer's reach, and the totals per age bucket. */
+export async function listArrears(actor: Actor, query: ArrearsQuery, options: { today?: ISODate } = {}): Promise<ArrearsList> {
+  const today = options.today ?? todayCST();
+  const all = await aggregates(actor, query, today);
+  if (!all) return { today, totals: EMPTY_TOTALS, rows: [], total: 0, page: 1, pageCount: 1 };
+  const matching = filtered(all, query);
+  const window = pageWindow(query.page ?? 1, matching.length, ARREARS_PAGE_SIZE);
+  return { today, totals: totalsOf(all), rows: await rowsFor(matching.slice(window.skip, window.skip + window.take)), total: matching.length, page: window.page, pageCount: window.pageCount };
+}
+
+/** Every row of the list (up to ARREARS_EXPORT_CAP), for the export; `truncated` when there were more. */
+export async function exportArrears(actor: Actor, query: ArrearsQuery, options: { today?: ISODate } = {}): Promise<{ today: ISODate; rows: ArrearsRow[]; truncated: boolean }> {
+  const today = options.today ?? todayCST();
+  const all = await aggregates(actor, query, today);
+  if (!all) return { today, rows: [], truncated: false };
+  const matching = filtered(all, query);
+  return { today, rows: await rowsFor(matching.slice(0, ARREARS_EXPORT_CAP)), truncated: matching.length > ARREARS_EXPORT_CAP };
+}
