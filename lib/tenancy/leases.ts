@@ -12,13 +12,14 @@ import { nextSequenceValue } from "@/lib/db/sequence";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { OCCUPYING_LEASE_STATUSES } from "@/lib/db/application-status";
 import { AppError } from "@/lib/errors";
-import type { LeaseStatus, Prisma } from "@/lib/generated/prisma/client";
+import type { LeaseStatus, Prisma, RentBasis } from "@/lib/generated/prisma/client";
 import { notifyApplicant } from "@/lib/notifications/outbox";
 import { applicantContact, contactSelect } from "@/lib/review/common";
 import { isLowRentHousehold } from "@/lib/rules/eligibility";
 import { leaseEndDate } from "@/lib/rules/lease";
 import { maskResidentId } from "@/lib/rules/identity";
-import { grandfatheredRentFen, maxStandardRentFen, monthlyRentFen, rentTierFor } from "@/lib/rules/rent";
+import { grandfatheredRentFen, maxStandardRentFen, monthlyRentFen, rentTierFor, unitMismatchRentFen } from "@/lib/rules/rent";
+import { entitledUnitType, UNIT_TYPES } from "@/lib/rules/unit-type";
 import { addWorkingDays } from "@/lib/rules/working-days";
 import { addDays } from "@/lib/rules/dates";
 import type { PriorityCategory } from "@/lib/rules/eligibility-types";
@@ -107,7 +108,7 @@ async function rentFor(
     if (rent === input.unit.marketRentFen && rent !== standardRentFen) basis = "MARKET";
     else if (rent !== standardRentFen) basis = "LEGACY_110_PERCENT";
   }
-  return { monthlyRentFen: rent, basis, standard: standard ? { id: standard.id, documentNo: standard.documentNo } : null, tier, standardRentFen };
+  return { monthlyRentFen: rent, basis: basis as RentBasis, standard: standard ? { id: standard.id, documentNo: standard.documentNo } : null, tier, standardRentFen };
 }
 
 /** An officer draws up the lease of an accepted offer (Art. 25-27). */
@@ -120,7 +121,7 @@ const unitForLeaseSelect = {
 const householdForLeaseSelect = {
   id: true, applicationNo: true, qualifiedAt: true, precheck: true, ...contactSelect,
   declaration: { select: { priorityCategories: true } },
-  members: { select: { name: true, relationship: true, residentId: true, annualIncomeFen: true }, orderBy: { id: "asc" } },
+  members: { select: { name: true, relationship: true, residentId: true, annualIncomeFen: true, sex: true, birthDate: true, fullCivilCapacity: true }, orderBy: { id: "asc" } },
 } satisfies Prisma.ApplicationSelect;
 type UnitForLease = Prisma.UnitGetPayload<{ select: typeof unitForLeaseSelect }>;
 type HouseholdForLease = Prisma.ApplicationGetPayload<{ select: typeof householdForLeaseSelect }>;
@@ -149,6 +150,15 @@ async function writeLeaseDraft(
   const signDueDate = addWorkingDays(today, SIGN_WORKING_DAYS);
   const contact = applicantContact(app);
   const rent = await rentFor(tx, { estateId: unit.estate.id, unit, startDate, perCapitaIncomeFen, lowRent: isLowRentHousehold(categories), legacy });
+  // Art. 33: at the end of a term, a household that has shrunk below its unit type must exchange;
+  // renewing the same unit instead, it pays 1.5 x the standard rent.
+  if (args.previousLeaseId) {
+    const entitled = entitledUnitType(app.members.map((m) => ({ relationship: m.relationship, sex: m.sex, birthDate: fromDateColumn(m.birthDate), fullCivilCapacity: m.fullCivilCapacity, annualIncomeFen: m.annualIncomeFen })));
+    if (UNIT_TYPES.indexOf(unit.unitType) > UNIT_TYPES.indexOf(entitled)) {
+      rent.monthlyRentFen = unitMismatchRentFen(rent.standardRentFen);
+      rent.basis = "UNIT_MISMATCH_150_PERCENT";
+    }
+  }
   const no = leaseNo(unit.estate.districtCode, today.slice(0, 4), await nextSequenceValue(tx, `lease:${unit.estate.districtCode}:${today.slice(0, 4)}`));
   const terms: LeaseTerms = leaseTermsOf({
     leaseNo: no,

@@ -8,7 +8,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { countersignLease, signLease } from "@/lib/tenancy/leases";
 import { issueVacateOrder } from "@/lib/tenancy/leaving";
 import { decideRenewal, leaseRenewal, remindRenewals, requestRenewal } from "@/lib/tenancy/renewals";
+import { unitMismatchRentFen } from "@/lib/rules/rent";
 import { cstInstant, fromDateColumn } from "../support/clock";
+import { freshResidentId, memberIdentity } from "../support/resident-id";
 import { failure, race } from "./allocation-fixtures";
 import { prisma, seedDistricts, truncateAll } from "./db";
 import { createCast, type Cast } from "./review-fixtures";
@@ -74,6 +76,10 @@ describe("renewals (Art. 32)", () => {
     expect([renewal.origin, renewal.status, renewal.unitId, renewal.termMonths, fromDateColumn(renewal.startDate), fromDateColumn(renewal.endDate)]).toEqual([
       "RENEWAL", "PENDING_SIGNATURE", offer.unitId, 24, "2027-03-02", "2029-03-01",
     ]);
+    // Art. 33: one person renewing a two-bedroom (a studio is their type) pays 1.5 x the standard rent.
+    const old = await prisma.lease.findUniqueOrThrow({ where: { id: lease.leaseId }, select: { monthlyRentFen: true, rentBasis: true } });
+    expect(old.rentBasis).toBe("STANDARD");
+    expect([renewal.rentBasis, renewal.monthlyRentFen]).toEqual(["UNIT_MISMATCH_150_PERCENT", unitMismatchRentFen(old.monthlyRentFen)]);
     await signLease(offer.tenant, { leaseId: renewal.id, password: TENANT_PASSWORD, agree: "on" }, { now: ON_TIME });
     await countersignLease(cast.yz1, { leaseId: renewal.id }, { now: ON_TIME });
     const both = await prisma.lease.findMany({ where: { unitId: offer.unitId }, select: { status: true }, orderBy: { startDate: "asc" } });
@@ -83,6 +89,15 @@ describe("renewals (Art. 32)", () => {
     // No bill before the new term starts; renewed once.
     expect(await prisma.bill.count({ where: { leaseId: renewal.id } })).toBe(0);
     expect((await failure(ask(ON_TIME))).messageKey).toBe("renewals.errors.notRenewable");
+  });
+
+  it("renews at the standard rent a household still of its unit's type (Art. 33 does not apply)", async () => {
+    await prisma.householdMember.create({ data: { applicationId: offer.applicationId, relationship: "SPOUSE", name: "王芳", ...memberIdentity(freshResidentId({ birthDate: "1992-02-02", sex: "F" })), fullCivilCapacity: true, annualIncomeFen: 2_000_000 } });
+    await prisma.householdMember.create({ data: { applicationId: offer.applicationId, relationship: "CHILD", name: "小明", ...memberIdentity(freshResidentId({ birthDate: "2015-05-05", sex: "M" })), fullCivilCapacity: false, annualIncomeFen: 0 } });
+    const { requestId } = await ask(ON_TIME);
+    await decideRenewal(cast.yz1, { requestId, decision: "APPROVE", reason: "复核符合条件" }, { now: ON_TIME });
+    const renewal = await prisma.lease.findUniqueOrThrow({ where: { previousLeaseId: lease.leaseId }, select: { rentBasis: true } });
+    expect(renewal.rentBasis).toBe("STANDARD");
   });
 
   it("refused after the re-review: the household must leave when the term ends (Art. 38.1)", async () => {
