@@ -119,7 +119,7 @@ describe("leases (Art. 25-27)", () => {
     expect(await prisma.lease.findUniqueOrThrow({ where: { id: lease.leaseId }, select: { monthlyRentFen: true, rentBasis: true, rentStandardId: true } })).toEqual({ monthlyRentFen: 108_000, rentBasis: "STANDARD", rentStandardId: standard.id });
 
     const low = await acceptedOffer(estate.id, estate.unitIds[1]!);
-    await prisma.applicationDeclaration.create({ data: { applicationId: low.applicationId, priorityCategories: ["MINIMUM_LIVING"], employment: "LABOR_CONTRACT", ownsUrbanHousingInCity: false, familyCanSupportHousing: false } });
+    await prisma.applicationDeclaration.update({ where: { applicationId: low.applicationId }, data: { priorityCategories: ["MINIMUM_LIVING"] } });
     const lowLease = await draftLease(cast.yz1, { offerId: low.offerId, startDate: START, termMonths: 12 }, { now: AT_START });
     expect(await prisma.lease.findUniqueOrThrow({ where: { id: lowLease.leaseId }, select: { monthlyRentFen: true, rentBasis: true } })).toEqual({ monthlyRentFen: 30_000, rentBasis: "LOW_RENT" });
   });
