@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useFormKey } from "@/components/ui/form-key";
 import { useTranslations } from "@/components/i18n/client-intl";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -10,13 +10,12 @@ import { recordFundAction } from "@/lib/repairs/fund-actions";
 // Recording money set aside for an estate's maintenance fund (Art. 35), once per form.
 
 const loadFund = () => import("@/lib/repairs/fund-schemas").then((m) => m.recordFundSchema);
-const newKey = () => `m${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 
 export function RecordFund({ estates, year }: { estates: { id: string; name: string }[]; year: number }) {
   const t = useTranslations("repairs.fund.record");
   const common = useTranslations("common");
   const router = useRouter();
-  const [formKey, setFormKey] = useState(newKey);
+  const [formKey, renewFormKey] = useFormKey("m");
   return (
     <ConfirmForm
       key={formKey}
@@ -29,7 +28,7 @@ export function RecordFund({ estates, year }: { estates: { id: string; name: str
       cancelLabel={t("cancel")}
       pendingLabel={common("submitting")}
       onSuccess={() => {
-        setFormKey(newKey());
+        renewFormKey();
         router.refresh();
       }}
       testId="record-fund"

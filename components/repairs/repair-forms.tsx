@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useFormKey } from "@/components/ui/form-key";
 import { useTranslations } from "@/components/i18n/client-intl";
 import { buttonClasses } from "@/components/ui/button";
 import { ConfirmForm } from "@/components/ui/confirm-form";
@@ -21,10 +22,6 @@ const CATEGORIES = ["UNIT_FIXTURE", "UNIT_STRUCTURE", "COMMON_PARTS", "CONSUMABL
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
 type Photo = { id: string; fileName: string; sizeBytes: number };
-
-function newFormKey(): string {
-  return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-}
 
 /** Photos for the request being written: uploaded at once, shown, removable; filed with the request. */
 function RepairPhotos({ photos, setPhotos, max }: { photos: Photo[]; setPhotos: (p: Photo[]) => void; max: number }) {
@@ -105,7 +102,7 @@ export function NewRepair({ pendingPhotos, maxPhotos }: { pendingPhotos: Photo[]
   const urgencies = useTranslations("repairs.urgency");
   const common = useTranslations("common");
   const router = useRouter();
-  const [formKey] = useState(newFormKey);
+  const [formKey] = useFormKey("r");
   const [photos, setPhotos] = useState<Photo[]>(pendingPhotos);
   return (
     <ConfirmForm

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useFormKey } from "@/components/ui/form-key";
 import { useTranslations } from "@/components/i18n/client-intl";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { SelectField, TextAreaField } from "@/components/ui/field";
@@ -13,14 +13,13 @@ const schemas = () => import("@/lib/tenancy/change-schemas");
 const loadReport = () => schemas().then((m) => m.reportChangeSchema);
 const loadReview = () => schemas().then((m) => m.reviewChangeSchema);
 const KINDS = ["WORK", "INCOME", "HOUSING", "HOUSEHOLD"] as const;
-const freshKey = () => `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 
 export function ReportChange({ leaseId }: { leaseId: string }) {
   const t = useTranslations("changes");
   const common = useTranslations("common");
   const router = useRouter();
   // A fresh key per form shown: the same form sent twice is recorded once.
-  const [formKey, setFormKey] = useState(freshKey);
+  const [formKey, renewFormKey] = useFormKey("c");
   return (
     <ConfirmForm
       key={formKey}
@@ -33,7 +32,7 @@ export function ReportChange({ leaseId }: { leaseId: string }) {
       cancelLabel={t("cancel")}
       pendingLabel={common("submitting")}
       onSuccess={() => {
-        setFormKey(freshKey());
+        renewFormKey();
         router.refresh();
       }}
       testId="report-change"

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useFormKey } from "@/components/ui/form-key";
 import { useTranslations } from "@/components/i18n/client-intl";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -140,7 +140,7 @@ export function CounterPayment({ leaseId, today, dueYuan }: { leaseId: string; t
   const methods = useTranslations("tenancy.paymentMethod");
   const router = useRouter();
   // A fresh form key per form shown: the same form sent twice records one receipt.
-  const [formKey, setFormKey] = useState(() => `f${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`);
+  const [formKey, renewFormKey] = useFormKey("f");
   return (
     <ConfirmForm
       key={formKey}
@@ -153,7 +153,7 @@ export function CounterPayment({ leaseId, today, dueYuan }: { leaseId: string; t
       cancelLabel={t("cancel")}
       pendingLabel={common("submitting")}
       onSuccess={() => {
-        setFormKey(`f${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`);
+        renewFormKey();
         router.refresh();
       }}
       testId="counter-payment"

@@ -53,6 +53,21 @@ interface CrowdSpec {
 const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"];
 const GIVEN = ["敏", "静", "伟", "芳", "磊", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "霞", "平", "刚", "桂英", "建华", "晓东", "丽华"];
 
+/** The history a qualified household's rows stand for: submitted, accepted, both reviews, publicity, qualified (Art. 16-19). */
+export function qualifiedHistory(applicationId: string, acceptedAt: Date): Prisma.ApplicationStatusEventCreateManyInput[] {
+  const day = 86_400_000;
+  const path = [
+    [null, "DRAFT", -2 * day],
+    ["DRAFT", "SUBMITTED", -day],
+    ["SUBMITTED", "ACCEPTED", 0],
+    ["ACCEPTED", "FIRST_REVIEW_PASSED", 4 * day],
+    ["FIRST_REVIEW_PASSED", "SECOND_REVIEW_PASSED", 9 * day],
+    ["SECOND_REVIEW_PASSED", "IN_PUBLICITY", 14 * day],
+    ["IN_PUBLICITY", "QUALIFIED", 30 * day],
+  ] as const;
+  return path.map(([from, to, offset]) => ({ applicationId, fromStatus: from, toStatus: to, at: new Date(acceptedAt.getTime() + offset), ...(to === "QUALIFIED" ? { reasonKey: "qualified" } : {}) }));
+}
+
 /** Qualified one- or two-person households who chose one estate, each with an account; their application ids. */
 async function crowd(spec: CrowdSpec): Promise<string[]> {
   const users: Prisma.UserCreateManyInput[] = [];
@@ -102,20 +117,7 @@ async function crowd(spec: CrowdSpec): Promise<string[]> {
     }
     qualifications.push({ applicationId, qualifiedOn: dateColumn(addDays(spec.from, 30 + Math.floor((i * spec.days) / spec.count))), entitledUnitType: entitled, isPriority: spec.priority !== false && i % 9 === 4 });
     preferences.push({ applicationId, estateId: spec.estateId, rank: 1 });
-    // The history its rows stand for: submitted, accepted, both reviews, publicity, qualified (Art. 16-19).
-    const day = 86_400_000;
-    const path = [
-      [null, "DRAFT", -2 * day],
-      ["DRAFT", "SUBMITTED", -day],
-      ["SUBMITTED", "ACCEPTED", 0],
-      ["ACCEPTED", "FIRST_REVIEW_PASSED", 4 * day],
-      ["FIRST_REVIEW_PASSED", "SECOND_REVIEW_PASSED", 9 * day],
-      ["SECOND_REVIEW_PASSED", "IN_PUBLICITY", 14 * day],
-      ["IN_PUBLICITY", "QUALIFIED", 30 * day],
-    ] as const;
-    for (const [from, to, offset] of path) {
-      events.push({ applicationId, fromStatus: from, toStatus: to, at: new Date(acceptedAt.getTime() + offset), ...(to === "QUALIFIED" ? { reasonKey: "qualified" } : {}) });
-    }
+    events.push(...qualifiedHistory(applicationId, acceptedAt));
   }
   await prisma.$transaction(async (tx) => {
     await tx.user.createMany({ data: users });

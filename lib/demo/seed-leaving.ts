@@ -12,6 +12,7 @@ import { RENT_PAYMENT_DAYS } from "@/lib/tenancy/billing-rules";
 import { countersignLease, draftLease, signLease } from "@/lib/tenancy/leases";
 import { issueVacateOrder } from "@/lib/tenancy/leaving";
 import { settleReceipt } from "@/lib/tenancy/payments";
+import { qualifiedHistory } from "./seed-allocation";
 
 // Tenants of 安居·枫林苑 in the states of leaving (Art. 38-41), through the services: a lease whose
 // 12-month term ended last month without a renewal request (the officer may order the move-out), one
@@ -87,22 +88,9 @@ async function acceptedHousehold(tenant: LeavingTenant, index: number, unitType:
         declaration: { create: { employment: "LABOR_CONTRACT", employerName: "重庆某服务有限公司", workDistrictCode: DISTRICT, ownsUrbanHousingInCity: false, familyCanSupportHousing: false, priorityCategories: [] } },
       },
     });
-    // The history its rows stand for: submitted, accepted, both reviews, publicity, qualified, allocated (Art. 16-23).
-    const day = 86_400_000;
-    const path = [
-      [null, "DRAFT", -2 * day],
-      ["DRAFT", "SUBMITTED", -day],
-      ["SUBMITTED", "ACCEPTED", 0],
-      ["ACCEPTED", "FIRST_REVIEW_PASSED", 4 * day],
-      ["FIRST_REVIEW_PASSED", "SECOND_REVIEW_PASSED", 9 * day],
-      ["SECOND_REVIEW_PASSED", "IN_PUBLICITY", 14 * day],
-      ["IN_PUBLICITY", "QUALIFIED", 30 * day],
-    ] as const;
+    // The history its rows stand for: qualified (Art. 16-19), then allocated (Art. 23).
     await tx.applicationStatusEvent.createMany({
-      data: [
-        ...path.map(([from, to, offset]) => ({ applicationId, fromStatus: from, toStatus: to, at: new Date(accepted.getTime() + offset), ...(to === "QUALIFIED" ? { reasonKey: "qualified" } : {}) })),
-        { applicationId, fromStatus: "QUALIFIED" as const, toStatus: "ALLOCATED" as const, at: moment(acceptedOn) },
-      ],
+      data: [...qualifiedHistory(applicationId, accepted), { applicationId, fromStatus: "QUALIFIED" as const, toStatus: "ALLOCATED" as const, at: moment(acceptedOn) }],
     });
     await tx.qualification.create({ data: { applicationId, qualifiedOn: dateColumn(addDays(acceptedOn, -170)), entitledUnitType: unitType } });
     await tx.unit.update({ where: { id: unit.id }, data: { status: "OFFERED" } });

@@ -1,7 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/actions/authed-action";
+import { refreshedTenancy } from "./refresh";
 import { AppError } from "@/lib/errors";
 import { countersignLease, draftLease, signLease } from "./leases";
 import { recordCounterPayment, startOnlinePayment } from "./payments";
@@ -10,11 +10,7 @@ import { payAtTestCashier } from "./test-cashier";
 
 // Leases and payments: the services decide whose lease it is and who may act on it.
 
-function refreshed<T>(result: T): T {
-  revalidatePath("/[locale]/(staff)/staff", "layout");
-  revalidatePath("/[locale]/(applicant)/me", "layout");
-  return result;
-}
+const refreshed = refreshedTenancy;
 
 // Drawing up and paying at the cashier go on to another page (the new lease, the lease paid for):
 // no refresh of this one, which would take the form away before it can navigate.

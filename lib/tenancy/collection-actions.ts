@@ -1,17 +1,13 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/actions/authed-action";
+import { refreshedTenancy } from "./refresh";
 import { importCollectionFile, resolveCollectionLine } from "./bank-collections";
 import { collectionUploadSchema, resolveCollectionLineSchema } from "./schemas";
 
 // Bank collection files: the services decide the officer's district and what each line may settle.
 
-function refreshed<T>(result: T): T {
-  revalidatePath("/[locale]/(staff)/staff", "layout");
-  revalidatePath("/[locale]/(applicant)/me", "layout");
-  return result;
-}
+const refreshed = refreshedTenancy;
 
 // The import goes on to the file's page: no refresh of this one (it would take the form away first).
 export const importCollectionFileAction = authedAction(collectionUploadSchema, "lease:manage", async ({ file, ...input }, { user }) =>

@@ -1,7 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/actions/authed-action";
+import { refreshedTenancy } from "./refresh";
 import { confirmViolation, dismissViolation, issueVacateOrder, recordMoveOut, recordViolation, referToCourt } from "./leaving";
 import {
   confirmViolationSchema,
@@ -15,11 +15,7 @@ import {
 // Violations, vacate orders and moving out (Art. 31, 38-41): officers only; the services check the
 // lease is in the officer's district.
 
-function refreshed<T>(result: T): T {
-  revalidatePath("/[locale]/(staff)/staff", "layout");
-  revalidatePath("/[locale]/(applicant)/me", "layout");
-  return result;
-}
+const refreshed = refreshedTenancy;
 
 export const recordViolationAction = authedAction(recordViolationSchema, "lease:manage", async (input, { user }) => refreshed(await recordViolation(user, input)));
 export const confirmViolationAction = authedAction(confirmViolationSchema, "lease:manage", async (input, { user }) => refreshed(await confirmViolation(user, input)));
