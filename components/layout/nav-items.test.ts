@@ -16,6 +16,7 @@ describe("navItemsFor", () => {
       { href: "/staff/directed", key: "directed" },
       { href: "/staff/leases", key: "leases" },
       { href: "/staff/collections", key: "collections" },
+      { href: "/staff/tenancy", key: "tenancyDashboard" },
       { href: "/staff/arrears", key: "arrears" },
       { href: "/staff/repairs", key: "repairs" },
       { href: "/staff/inspections", key: "inspections" },
@@ -24,7 +25,7 @@ describe("navItemsFor", () => {
       { href: "/staff/shared-data", key: "sharedData" },
       { href: "/staff/audits", key: "audits" },
     ]);
-    expect(navItemsFor({ id: "m", role: "MUNICIPAL_OFFICER", districtCode: null }).map((i) => i.key)).toEqual(["staffHome", "review", "publicityAdmin", "appeals", "estates", "plans", "directed", "leases", "collections", "arrears", "repairs", "inspections", "maintenanceFund", "sharedData", "audits", "referenceIncomes"]);
+    expect(navItemsFor({ id: "m", role: "MUNICIPAL_OFFICER", districtCode: null }).map((i) => i.key)).toEqual(["staffHome", "review", "publicityAdmin", "appeals", "estates", "plans", "directed", "leases", "collections", "tenancyDashboard", "arrears", "repairs", "inspections", "maintenanceFund", "sharedData", "audits", "referenceIncomes"]);
     expect(navItemsFor({ id: "x", role: "ADMIN", districtCode: null }).map((i) => i.key)).toEqual(["admin", "users"]);
   });
 });

@@ -31,6 +31,8 @@ export function navItemsFor(user: Actor | null): NavItem[] {
   if (can(user, "lease:manage")) items.push({ href: "/staff/leases", key: "leases" });
   // Art. 28-29: bank collection files reconciled against the bills.
   if (can(user, "lease:manage")) items.push({ href: "/staff/collections", key: "collections" });
+  // Art. 28-39: rent billed and collected, leases ending, arrears and repairs at a glance.
+  if (can(user, "lease:manage")) items.push({ href: "/staff/tenancy", key: "tenancyDashboard" });
   // Art. 29, 39: rent overdue by age, and the arrears of six months that open a vacate procedure.
   if (can(user, "lease:manage")) items.push({ href: "/staff/arrears", key: "arrears" });
   // Art. 35: repair requests assigned, followed and completed.

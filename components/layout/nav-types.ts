@@ -22,6 +22,7 @@ export type NavKey =
   | "leases"
   | "collections"
   | "arrears"
+  | "tenancyDashboard"
   | "repairs"
   | "inspections"
   | "maintenanceFund"

@@ -30,6 +30,7 @@ import inspections from "./inspections.json";
 import renewals from "./renewals.json";
 import changes from "./changes.json";
 import arrears from "./arrears.json";
+import tenancyDashboard from "./tenancyDashboard.json";
 
-const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy, leaving, collections, repairs, inspections, renewals, changes, arrears };
+const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy, leaving, collections, repairs, inspections, renewals, changes, arrears, tenancyDashboard };
 export default messages;
