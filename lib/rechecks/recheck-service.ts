@@ -57,7 +57,7 @@ type Tx = Prisma.TransactionClient;
  * R for a re-check on `checkDate` (Art. 13.4): the same rule as the pre-check (lib/rules
  * referenceIncomeYear). Without a usable figure the officer is told which year to enter.
  */
-async function referenceIncomeFor(checkDate: ISODate): Promise<ReferenceIncome> {
+export async function referenceIncomeFor(checkDate: ISODate): Promise<ReferenceIncome> {
   const reference = await referenceIncomeOn(prisma, checkDate);
   if (!reference.found) throw new AppError("CONFLICT", { messageKey: "rechecks.errors.noReferenceIncome", values: { year: reference.missingYear } });
   return reference.found;

@@ -22,6 +22,11 @@ const IN_FORCE: LeaseStatus[] = ["ACTIVE", "HOLDING_OVER"];
 const OPEN_BILL = ["UNPAID", "PARTIALLY_PAID"] as const;
 const OPEN_ORDER: VacateOrderStatus[] = ["ISSUED", "REFERRED_TO_COURT"];
 
+/** Bills overdue on `today` and not fully paid: what arrears are made of (Art. 29, 39). */
+export function overdueBillWhere(today: ISODate): Prisma.BillWhereInput {
+  return { status: { in: [...OPEN_BILL] }, dueDate: { lt: dateColumn(today) } };
+}
+
 export interface ArrearsRow {
   leaseId: string;
   leaseNo: string;
@@ -78,7 +83,7 @@ function searchWhere(q: string | undefined): Prisma.LeaseWhereInput {
 async function aggregates(actor: Actor, query: ArrearsQuery, today: ISODate): Promise<Aggregate[] | null> {
   const scope = scopeWhere(actor, "lease:manage", "Lease", { districtCode: query.district ?? null });
   if (scope === NOTHING) return null;
-  const overdueBill: Prisma.BillWhereInput = { status: { in: [...OPEN_BILL] }, dueDate: { lt: dateColumn(today) } };
+  const overdueBill = overdueBillWhere(today);
   const leaseWhere: Prisma.LeaseWhereInput = { AND: [scope, { status: { in: IN_FORCE } }, searchWhere(query.q)] };
   const [groups, rents] = await Promise.all([
     prisma.bill.groupBy({
@@ -183,6 +188,12 @@ export async function listArrears(actor: Actor, query: ArrearsQuery, options: { 
   const matching = filtered(all, query);
   const window = pageWindow(query.page ?? 1, matching.length, ARREARS_PAGE_SIZE);
   return { today, totals: totalsOf(all), rows: await rowsFor(matching.slice(window.skip, window.skip + window.take)), total: matching.length, page: window.page, pageCount: window.pageCount };
+}
+
+/** The totals per age bucket alone (the tenancy dashboard), without a page of rows. */
+export async function arrearsTotals(actor: Actor, query: ArrearsQuery, options: { today?: ISODate } = {}): Promise<ArrearsTotals> {
+  const all = await aggregates(actor, query, options.today ?? todayCST());
+  return all ? totalsOf(all) : EMPTY_TOTALS;
 }
 
 /** Every row of the list (up to ARREARS_EXPORT_CAP), for the export; `truncated` when there were more. */

@@ -6,7 +6,8 @@ import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { addDays, addMonths } from "@/lib/rules/dates";
 import type { ISODate } from "@/lib/rules/types";
-import { listArrears, type ArrearsTotals } from "./arrears";
+import { sumSafe } from "@/lib/money/sum";
+import { arrearsTotals, type ArrearsTotals } from "./arrears";
 import { arrearsQuerySchema } from "./arrears-query";
 
 // The officers' tenancy dashboard (Art. 28-29, 32, 35, 39) for the district, or the city for
@@ -47,19 +48,14 @@ export async function tenancyDashboard(actor: Actor, options: { district?: strin
   if (scope === NOTHING) return null;
   const inReach: Prisma.LeaseWhereInput = scope;
   const starts = lastMonths(today, DASHBOARD_MONTHS);
-  const monthRange = (start: ISODate) => ({ gte: dateColumn(start), lt: dateColumn(addMonths(start, 1)) });
+  const from = dateColumn(starts[0]!);
+  const to = dateColumn(addMonths(starts.at(-1)!, 1));
   const endBy = dateColumn(addDays(today, ENDING_WITHIN_DAYS));
   const endingWhere: Prisma.LeaseWhereInput = { AND: [inReach, { status: "ACTIVE", endDate: { gte: dateColumn(today), lte: endBy }, nextLease: { is: null } }] };
-  const [months, statuses, endingCount, renewalAsked, endingRows, arrears, openRepairs, overdueRepairs] = await Promise.all([
-    Promise.all(
-      starts.map(async (start) => {
-        const [billed, collected] = await Promise.all([
-          prisma.bill.aggregate({ where: { lease: inReach, periodStart: monthRange(start), status: { notIn: ["CANCELLED", "WAIVED"] } }, _sum: { amountFen: true } }),
-          prisma.rentReceipt.aggregate({ where: { lease: inReach, paidOn: monthRange(start) }, _sum: { amountFen: true, unappliedFen: true } }),
-        ]);
-        return { month: start.slice(0, 7), billedFen: billed._sum.amountFen ?? 0, collectedFen: (collected._sum.amountFen ?? 0) - (collected._sum.unappliedFen ?? 0) };
-      }),
-    ),
+  const [billed, collected, statuses, endingCount, renewalAsked, endingRows, arrears, openRepairs, overdueRepairs] = await Promise.all([
+    // Two grouped reads for the twelve months: by period start and by payment day, summed per month below.
+    prisma.bill.groupBy({ by: ["periodStart"], where: { lease: inReach, periodStart: { gte: from, lt: to }, status: { notIn: ["CANCELLED", "WAIVED"] } }, _sum: { amountFen: true } }),
+    prisma.rentReceipt.groupBy({ by: ["paidOn"], where: { lease: inReach, paidOn: { gte: from, lt: to } }, _sum: { amountFen: true, unappliedFen: true } }),
     prisma.lease.groupBy({ by: ["status"], where: inReach, _count: { _all: true } }),
     prisma.lease.count({ where: endingWhere }),
     prisma.lease.count({ where: { AND: [endingWhere, { renewalRequests: { some: { status: { in: ["SUBMITTED", "UNDER_REVIEW", "APPROVED"] } } } }] } }),
@@ -69,10 +65,19 @@ export async function tenancyDashboard(actor: Actor, options: { district?: strin
       orderBy: [{ endDate: "asc" }, { leaseNo: "asc" }],
       take: 10,
     }),
-    listArrears(actor, arrearsQuerySchema.parse({ district: options.district ?? undefined }), { today }),
+    arrearsTotals(actor, arrearsQuerySchema.parse({ district: options.district ?? undefined }), { today }),
     repairScope === NOTHING ? 0 : prisma.repairRequest.count({ where: { AND: [repairScope, { status: { in: ["OPEN", "ASSIGNED", "IN_PROGRESS"] } }] } }),
     repairScope === NOTHING ? 0 : prisma.repairRequest.count({ where: { AND: [repairScope, { status: { in: ["OPEN", "ASSIGNED", "IN_PROGRESS"] }, dueDate: { lt: dateColumn(today) } }] } }),
   ]);
+  const monthOf = (date: Date) => fromDateColumn(date).slice(0, 7);
+  const months = starts.map((start) => {
+    const month = start.slice(0, 7);
+    return {
+      month,
+      billedFen: sumSafe(billed.filter((b) => monthOf(b.periodStart) === month).map((b) => b._sum.amountFen ?? 0)),
+      collectedFen: sumSafe(collected.filter((c) => monthOf(c.paidOn) === month).map((c) => (c._sum.amountFen ?? 0) - (c._sum.unappliedFen ?? 0))),
+    };
+  });
   const count = (status: string) => statuses.find((s) => s.status === status)?._count._all ?? 0;
   return {
     today,
@@ -83,7 +88,7 @@ export async function tenancyDashboard(actor: Actor, options: { district?: strin
       renewalAsked,
       rows: endingRows.map((r) => ({ leaseNo: r.leaseNo, tenantName: r.application.applicantName, endDate: fromDateColumn(r.endDate), renewalAsked: r.renewalRequests.length > 0 })),
     },
-    arrears: arrears.totals,
+    arrears,
     repairs: { open: openRepairs, overdue: overdueRepairs },
   };
 }

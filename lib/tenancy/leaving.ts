@@ -2,7 +2,7 @@ import "server-only";
 import { WAITING_LIST_ACCEPT_DAYS, offerToHead } from "@/lib/allocation/waiting-list";
 import { parseInput } from "@/lib/allocation/inputs";
 import { writeAudit } from "@/lib/audit-log/write-audit";
-import { assertCan, can, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 import { dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import { nextSequenceValue } from "@/lib/db/sequence";
@@ -26,7 +26,9 @@ import {
 import { vacatingTransitionEnds } from "@/lib/rules/rent";
 import type { ISODate } from "@/lib/rules/types";
 import { moveUnitStatus } from "@/lib/stock/stock-service";
+import { overdueBillWhere } from "./arrears";
 import { issueTransitionBills } from "./billing";
+import { assertManagesTenancyIn } from "./reach";
 import {
   confirmViolationSchema,
   dismissViolationSchema,
@@ -85,9 +87,8 @@ type LeaseForLeaving = Prisma.LeaseGetPayload<{ select: typeof leaseForLeavingSe
 /** The lease, if the officer may manage it; anything else is "not found" or forbidden. */
 async function managedLease(db: Tx | typeof prisma, actor: Actor, leaseId: string): Promise<LeaseForLeaving> {
   const lease = await db.lease.findUnique({ where: { id: leaseId }, select: leaseForLeavingSelect });
-  if (!lease || !can(actor, "lease:read", { districtCode: lease.unit.estate.districtCode })) throw new AppError("NOT_FOUND");
-  assertCan(actor, "lease:manage", { districtCode: lease.unit.estate.districtCode });
-  return lease;
+  assertManagesTenancyIn(actor, lease?.unit.estate.districtCode);
+  return lease!;
 }
 
 function recordNo(prefix: string, districtCode: string, year: string, sequence: number): string {
@@ -254,10 +255,10 @@ async function openOrder(
   return { orderId: order.id, orderNo };
 }
 
-/** Overdue rent (rent and transition rent past its due date, unpaid) of a lease on `today`. */
+/** Overdue rent (rent and transition rent past its due date, unpaid) of a lease on `today`, as the arrears list counts it. */
 async function overdueRentFen(db: Tx | typeof prisma, leaseId: string, today: ISODate): Promise<number> {
   const sum = await db.bill.aggregate({
-    where: { leaseId, status: { in: ["UNPAID", "PARTIALLY_PAID"] }, dueDate: { lt: dateColumn(today) } },
+    where: { AND: [{ leaseId }, overdueBillWhere(today)] },
     _sum: { amountFen: true, paidFen: true },
   });
   return (sum._sum.amountFen ?? 0) - (sum._sum.paidFen ?? 0);

@@ -2,21 +2,21 @@ import "server-only";
 import { parseInput } from "@/lib/allocation/inputs";
 import { latestBanUntil } from "@/lib/applications/household-claims";
 import { writeAudit } from "@/lib/audit-log/write-audit";
-import { assertCan, can, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 import { dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { AppError } from "@/lib/errors";
 import type { Prisma, RequestStatus } from "@/lib/generated/prisma/client";
 import { notifyApplicant } from "@/lib/notifications/outbox";
-import { assessForRecheck, type RecheckFindings } from "@/lib/rechecks/recheck-service";
-import { referenceIncomeOn } from "@/lib/reference/reference-income";
+import { assessForRecheck, referenceIncomeFor, type RecheckFindings } from "@/lib/rechecks/recheck-service";
 import { applicantContact, contactSelect } from "@/lib/review/common";
 import { addDays } from "@/lib/rules/dates";
 import { latestRenewalDate } from "@/lib/rules/lease";
 import type { ISODate } from "@/lib/rules/types";
 import { householdSelect, loadPersonRecords } from "@/lib/shared-data/comparison-service";
 import { draftRenewalLease } from "./leases";
+import { assertManagesTenancyIn } from "./reach";
 import { decideRenewalSchema, requestRenewalSchema, type DecideRenewalInput, type RequestRenewalInput } from "./renewal-schemas";
 
 // Renewals (Art. 32): "at the end of the term the tenant leaves, unless a renewal is applied for at
@@ -137,9 +137,8 @@ export async function requestRenewal(actor: Actor, input: RequestRenewalInput, o
 export async function reviewHousehold(applicationId: string, today: ISODate): Promise<RecheckFindings | null> {
   const app = await prisma.application.findUniqueOrThrow({ where: { id: applicationId }, select: householdSelect });
   const residentIds = app.members.map((m) => m.residentId);
-  const [reference, records, bannedUntil] = await Promise.all([referenceIncomeOn(prisma, today), loadPersonRecords(prisma, residentIds), latestBanUntil(prisma, residentIds)]);
-  if (!reference.found) throw new AppError("CONFLICT", { messageKey: "rechecks.errors.noReferenceIncome", values: { year: reference.missingYear } });
-  return assessForRecheck({ app, records, reference: reference.found, checkDate: today, bannedUntil: bannedUntil && bannedUntil > today ? bannedUntil : null });
+  const [reference, records, bannedUntil] = await Promise.all([referenceIncomeFor(today), loadPersonRecords(prisma, residentIds), latestBanUntil(prisma, residentIds)]);
+  return assessForRecheck({ app, records, reference, checkDate: today, bannedUntil: bannedUntil && bannedUntil > today ? bannedUntil : null });
 }
 
 /**
@@ -155,9 +154,9 @@ export async function decideRenewal(actor: Actor, input: DecideRenewalInput, opt
     where: { id: data.requestId },
     select: { id: true, status: true, termMonths: true, lease: { select: { id: true, leaseNo: true, termMonths: true, applicationId: true, application: { select: contactSelect }, unit: { select: { estate: { select: { districtCode: true } } } } } } },
   });
-  if (!request || !can(actor, "lease:read", { districtCode: request.lease.unit.estate.districtCode })) throw new AppError("NOT_FOUND");
+  if (!request) throw new AppError("NOT_FOUND");
   const districtCode = request.lease.unit.estate.districtCode;
-  assertCan(actor, "lease:manage", { districtCode });
+  assertManagesTenancyIn(actor, districtCode);
   const findings = await reviewHousehold(request.lease.applicationId, today);
   const approve = data.decision === "APPROVE";
   if (approve && findings && !findings.eligible) throw problem("notEligible");
