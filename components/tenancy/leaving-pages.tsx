@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatIsoDate } from "@/lib/applications/format";
+import { LIVING_LEASE_STATUSES } from "@/lib/db/application-status";
 import { todayCST } from "@/lib/clock";
 import type { VacateOrderStatus, ViolationStatus } from "@/lib/generated/prisma/client";
 import { formatFen } from "@/lib/money/format";
@@ -19,7 +20,6 @@ import { DecideViolation, IssueVacateOrder, RecordMoveOut, RecordViolation, Refe
 
 const ORDER_TONE: Record<VacateOrderStatus, BadgeTone> = { ISSUED: "danger", REFERRED_TO_COURT: "danger", VACATED: "neutral", ENFORCED: "neutral", WITHDRAWN: "neutral" };
 const VIOLATION_TONE: Record<ViolationStatus, BadgeTone> = { REPORTED: "warning", CONFIRMED: "danger", DISMISSED: "neutral" };
-const LIVING = new Set(["ACTIVE", "HOLDING_OVER"]);
 
 async function lang(): Promise<"zh-CN" | "en"> {
   return (await getLocale()) === "en" ? "en" : "zh-CN";
@@ -54,7 +54,7 @@ export async function StaffLeavingPanel({ lease, view, today, canManage }: { lea
   const t = await getTranslations("leaving");
   const locale = await getLocale();
   const l = await lang();
-  const living = LIVING.has(lease.status);
+  const living = LIVING_LEASE_STATUSES.includes(lease.status);
   const kinds = VIOLATION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }));
   const grounds = ORDER_GROUNDS.map((g) => ({ value: g, label: t(`ground.${g}`) }));
   const namespaces = ["leaving", "leaving.validation"];

@@ -3,12 +3,13 @@ import { writeAudit } from "@/lib/audit-log/write-audit";
 import { assertCan, can, type Actor } from "@/lib/auth/permissions";
 import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
+import { LIVING_LEASE_STATUSES } from "@/lib/db/application-status";
 import { prisma } from "@/lib/db/client";
 import { readPage } from "@/lib/db/paging";
 import { nextSequenceValue } from "@/lib/db/sequence";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { AppError } from "@/lib/errors";
-import type { LeaseStatus, Prisma, RepairStatus } from "@/lib/generated/prisma/client";
+import type { Prisma, RepairStatus } from "@/lib/generated/prisma/client";
 import { enqueueNotification } from "@/lib/notifications/outbox";
 import { parseInput } from "@/lib/allocation/inputs";
 import { addDays } from "@/lib/rules/dates";
@@ -39,7 +40,7 @@ import {
 type Tx = Prisma.TransactionClient;
 
 /** The tenant lives in the home once the lease is in force (a subset of OCCUPYING_LEASE_STATUSES). */
-export const REPAIRABLE_LEASE_STATUSES = ["ACTIVE", "HOLDING_OVER"] as const satisfies readonly LeaseStatus[];
+export const REPAIRABLE_LEASE_STATUSES = LIVING_LEASE_STATUSES;
 /** Requests someone still has to act on (an officer, or the tenant confirming). */
 export const WAITING_REPAIR_STATUSES = ["OPEN", "ASSIGNED", "IN_PROGRESS"] as const satisfies readonly RepairStatus[];
 

@@ -2,6 +2,7 @@ import "server-only";
 import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import type { Actor } from "@/lib/auth/permissions";
 import { dateColumn, fromDateColumn, todayCST } from "@/lib/clock";
+import { LIVING_LEASE_STATUSES, OPEN_VACATE_ORDER_STATUSES } from "@/lib/db/application-status";
 import { prisma } from "@/lib/db/client";
 import { pageWindow } from "@/lib/db/paging";
 import type { LeaseStatus, Prisma, VacateOrderStatus } from "@/lib/generated/prisma/client";
@@ -18,9 +19,7 @@ import { ARREARS_BUCKETS, ARREARS_EXPORT_CAP, ARREARS_PAGE_SIZE, arrearsBucketOf
 // procedure opens). The bills themselves are never loaded. Late fees (Art. 29) are not in these
 // figures: a running fee is per bill (lib/rules lateFeeFen) and is shown on the lease's page.
 
-const IN_FORCE: LeaseStatus[] = ["ACTIVE", "HOLDING_OVER"];
 const OPEN_BILL = ["UNPAID", "PARTIALLY_PAID"] as const;
-const OPEN_ORDER: VacateOrderStatus[] = ["ISSUED", "REFERRED_TO_COURT"];
 
 /** Bills overdue on `today` and not fully paid: what arrears are made of (Art. 29, 39). */
 export function overdueBillWhere(today: ISODate): Prisma.BillWhereInput {
@@ -84,7 +83,7 @@ async function aggregates(actor: Actor, query: ArrearsQuery, today: ISODate): Pr
   const scope = scopeWhere(actor, "lease:manage", "Lease", { districtCode: query.district ?? null });
   if (scope === NOTHING) return null;
   const overdueBill = overdueBillWhere(today);
-  const leaseWhere: Prisma.LeaseWhereInput = { AND: [scope, { status: { in: IN_FORCE } }, searchWhere(query.q)] };
+  const leaseWhere: Prisma.LeaseWhereInput = { AND: [scope, { status: { in: [...LIVING_LEASE_STATUSES] } }, searchWhere(query.q)] };
   const [groups, rents] = await Promise.all([
     prisma.bill.groupBy({
       by: ["leaseId"],
@@ -173,7 +172,7 @@ function leaseFacts(ids: string[]) {
       status: true,
       application: { select: { applicantName: true } },
       unit: { select: { unitNo: true, building: { select: { name: true } }, estate: { select: { name: true, districtCode: true } } } },
-      vacateOrders: { where: { status: { in: OPEN_ORDER } }, select: { orderNo: true, ground: true, status: true }, take: 1 },
+      vacateOrders: { where: { status: { in: [...OPEN_VACATE_ORDER_STATUSES] } }, select: { orderNo: true, ground: true, status: true }, take: 1 },
     },
   });
 }

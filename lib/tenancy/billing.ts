@@ -1,6 +1,7 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import { dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
+import { OPEN_VACATE_ORDER_STATUSES } from "@/lib/db/application-status";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { holdingOverRentPercent } from "@/lib/rules/leaving";
@@ -65,7 +66,7 @@ export async function runBilling(options: { now?: Date; month?: string; actorId?
 const holdingOverSelect = {
   id: true, startDate: true, monthlyRentFen: true, rentBasis: true, rentStandardId: true,
   vacateOrders: {
-    where: { status: { in: ["ISSUED", "REFERRED_TO_COURT"] } },
+    where: { status: { in: [...OPEN_VACATE_ORDER_STATUSES] } },
     select: { id: true, obligationDate: true, transitionGranted: true },
     orderBy: { issuedAt: "desc" },
     take: 1,
@@ -104,7 +105,7 @@ function transitionBill(lease: HoldingOverLease, k: number, at: Date): Prisma.Bi
  */
 async function billHoldingOver(month: string, at: Date): Promise<number> {
   const leases = await prisma.lease.findMany({
-    where: { status: "HOLDING_OVER", vacateOrders: { some: { status: { in: ["ISSUED", "REFERRED_TO_COURT"] } } } },
+    where: { status: "HOLDING_OVER", vacateOrders: { some: { status: { in: [...OPEN_VACATE_ORDER_STATUSES] } } } },
     select: holdingOverSelect,
   });
   const rows = leases.flatMap((lease) => {
@@ -123,9 +124,9 @@ export async function issueTransitionBills(db: Db, leaseId: string, through: str
   const lease = await db.lease.findUniqueOrThrow({ where: { id: leaseId }, select: holdingOverSelect });
   const begun = periodIndexInMonth(fromDateColumn(lease.startDate), monthOf(through));
   const rows: Prisma.BillCreateManyInput[] = [];
-  for (let k = 0; k <= begun; k++) {
+  for (let k = 0; k <= begun && rentPeriod(fromDateColumn(lease.startDate), k).periodStart <= through; k++) {
     const bill = transitionBill(lease, k, at);
-    if (bill && fromDateColumn(bill.periodStart as Date) <= through) rows.push(bill);
+    if (bill) rows.push(bill);
   }
   if (rows.length === 0) return 0;
   return (await db.bill.createMany({ data: rows, skipDuplicates: true })).count;

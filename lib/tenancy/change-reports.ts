@@ -3,6 +3,7 @@ import { parseInput } from "@/lib/allocation/inputs";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { now as clockNow } from "@/lib/clock";
+import { LIVING_LEASE_STATUSES } from "@/lib/db/application-status";
 import { prisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { AppError } from "@/lib/errors";
@@ -15,8 +16,6 @@ import { reportChangeSchema, reviewChangeSchema, type ReportChangeInput, type Re
 // outcome the household is told (nothing further, an exchange under Art. 33, or a vacate order when
 // the household no longer qualifies, Art. 38, 42, issued from the lease page). A report sent twice
 // with the same form is recorded once (unique per lease and form key).
-
-const LIVING = ["ACTIVE", "HOLDING_OVER"] as const;
 
 export interface ChangeReportView {
   id: string;
@@ -34,7 +33,7 @@ export async function reportChange(actor: Actor, input: ReportChangeInput, optio
   const at = options.now ?? clockNow();
   const lease = await prisma.lease.findUnique({ where: { id: data.leaseId }, select: { id: true, leaseNo: true, status: true, tenantUserId: true, applicationId: true, unit: { select: { estate: { select: { districtCode: true } } } } } });
   if (!lease || lease.tenantUserId !== actor.id) throw new AppError("NOT_FOUND");
-  if (!(LIVING as readonly string[]).includes(lease.status)) throw new AppError("CONFLICT", { messageKey: "changes.errors.leaseNotLiving" });
+  if (!LIVING_LEASE_STATUSES.includes(lease.status)) throw new AppError("CONFLICT", { messageKey: "changes.errors.leaseNotLiving" });
   try {
     return await prisma.$transaction(async (tx) => {
       const report = await tx.changeReport.create({

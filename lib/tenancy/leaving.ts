@@ -4,11 +4,12 @@ import { parseInput } from "@/lib/allocation/inputs";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import type { Actor } from "@/lib/auth/permissions";
 import { dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
+import { LIVING_LEASE_STATUSES, OPEN_VACATE_ORDER_STATUSES } from "@/lib/db/application-status";
 import { prisma } from "@/lib/db/client";
 import { nextSequenceValue } from "@/lib/db/sequence";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { AppError } from "@/lib/errors";
-import type { LeaseStatus, Prisma, VacateGround, VacateOrderStatus, ViolationKind, ViolationStatus } from "@/lib/generated/prisma/client";
+import type { Prisma, VacateGround, VacateOrderStatus, ViolationKind, ViolationStatus } from "@/lib/generated/prisma/client";
 import { notifyApplicant } from "@/lib/notifications/outbox";
 import { applicantContact, contactSelect } from "@/lib/review/common";
 import { articleLabel } from "@/lib/rules/articles";
@@ -58,9 +59,6 @@ import {
 
 type Tx = Prisma.TransactionClient;
 const OPEN_ORDER_INDEX = "VacateOrder_open_key";
-const OPEN_ORDER_STATUSES: VacateOrderStatus[] = ["ISSUED", "REFERRED_TO_COURT"];
-/** Leases a household still lives under: the ones leaving applies to. */
-const LIVING_STATUSES: LeaseStatus[] = ["ACTIVE", "HOLDING_OVER"];
 const TX = { maxWait: 20_000, timeout: 20_000 } as const;
 
 function problem(key: string, status: "CONFLICT" | "VALIDATION" = "CONFLICT", field?: string): AppError {
@@ -113,7 +111,7 @@ export async function recordViolation(actor: Actor, input: RecordViolationInput,
   if (data.detectedOn > today) throw problem("detectedOnFuture", "VALIDATION", "detectedOn");
   return prisma.$transaction(async (tx) => {
     const lease = await managedLease(tx, actor, data.leaseId);
-    if (!LIVING_STATUSES.includes(lease.status)) throw problem("leaseNotLiving");
+    if (!LIVING_LEASE_STATUSES.includes(lease.status)) throw problem("leaseNotLiving");
     const districtCode = lease.unit.estate.districtCode;
     const violationNo = recordNo("WG", districtCode, today.slice(0, 4), await nextSequenceValue(tx, `violation:${districtCode}:${today.slice(0, 4)}`));
     const violation = await tx.violation.create({
@@ -161,10 +159,10 @@ export async function confirmViolation(actor: Actor, input: ConfirmViolationInpu
         data: { status: "CONFIRMED", confirmedById: actor.id, confirmedAt: at, decidedAt: at, decisionReason: data.decisionReason },
       });
       if (decided.count !== 1) throw problem("violationDecided");
-      if (!LIVING_STATUSES.includes(lease.status)) throw problem("leaseNotLiving");
+      if (!LIVING_LEASE_STATUSES.includes(lease.status)) throw problem("leaseNotLiving");
       const districtCode = lease.unit.estate.districtCode;
       await tx.lease.updateMany({
-        where: { id: lease.id, status: { in: LIVING_STATUSES } },
+        where: { id: lease.id, status: { in: [...LIVING_LEASE_STATUSES] } },
         data: { status: "HOLDING_OVER", terminatedAt: lease.terminatedAt ?? at, terminationReason: `违反第三十一条（${violation.violationNo ?? ""}）` },
       });
       // An order already open on another ground gives way to this one (the household must return the unit under Art. 40).
@@ -278,7 +276,7 @@ export async function issueVacateOrder(actor: Actor, input: IssueVacateOrderInpu
   try {
     return await prisma.$transaction(async (tx) => {
       const lease = await managedLease(tx, actor, data.leaseId);
-      if (!LIVING_STATUSES.includes(lease.status)) throw problem("leaseNotLiving");
+      if (!LIVING_LEASE_STATUSES.includes(lease.status)) throw problem("leaseNotLiving");
       const start = fromDateColumn(lease.startDate);
       if (data.ground === "TERM_ENDED_NO_RENEWAL" && !termHasEnded(start, lease.termMonths, today)) throw problem("termNotEnded", "VALIDATION", "ground");
       if (data.ground === "RENT_ARREARS" && !arrearsObligeVacating(await overdueRentFen(tx, lease.id, today), lease.monthlyRentFen)) {
@@ -287,7 +285,7 @@ export async function issueVacateOrder(actor: Actor, input: IssueVacateOrderInpu
       const obligationDate = vacateObligationDate(data.ground, { leaseStart: start, termMonths: lease.termMonths, decisionDate: today });
       const endsEarly = !termHasEnded(start, lease.termMonths, today);
       await tx.lease.updateMany({
-        where: { id: lease.id, status: { in: LIVING_STATUSES } },
+        where: { id: lease.id, status: { in: [...LIVING_LEASE_STATUSES] } },
         data: { status: "HOLDING_OVER", ...(endsEarly && !lease.terminatedAt ? { terminatedAt: at, terminationReason: data.reason } : {}) },
       });
       const order = await openOrder(tx, actor, lease, { ground: data.ground, obligationDate, deadline: data.deadline, transitionGranted: data.transitionGranted, reason: data.reason, at });
@@ -345,7 +343,7 @@ export async function recordMoveOut(actor: Actor, input: RecordMoveOutInput, opt
   const result = await prisma.$transaction(async (tx) => {
     if (data.vacatedOn < fromDateColumn(lease.startDate)) throw problem("vacatedOnBeforeStart", "VALIDATION", "vacatedOn");
     const ended = await tx.lease.updateMany({
-      where: { id: lease.id, status: { in: LIVING_STATUSES } },
+      where: { id: lease.id, status: { in: [...LIVING_LEASE_STATUSES] } },
       data: { status: lease.terminatedAt ? "TERMINATED" : "ENDED" },
     });
     if (ended.count !== 1) throw problem("leaseNotLiving");
@@ -367,7 +365,7 @@ export async function recordMoveOut(actor: Actor, input: RecordMoveOutInput, opt
       },
       select: { id: true },
     });
-    const open = await tx.vacateOrder.findFirst({ where: { leaseId: lease.id, status: { in: OPEN_ORDER_STATUSES } }, select: { id: true, status: true } });
+    const open = await tx.vacateOrder.findFirst({ where: { leaseId: lease.id, status: { in: [...OPEN_VACATE_ORDER_STATUSES] } }, select: { id: true, status: true } });
     if (open) {
       await tx.vacateOrder.update({
         where: { id: open.id },
@@ -503,7 +501,7 @@ export async function tenantLeaving(leaseId: string, options: { now?: Date } = {
   const views = orders.map((o) => orderView(o, today));
   return {
     orders: views,
-    openOrder: views.find((o) => OPEN_ORDER_STATUSES.includes(o.status)) ?? null,
+    openOrder: views.find((o) => OPEN_VACATE_ORDER_STATUSES.includes(o.status)) ?? null,
     violations: violations
       .filter((v) => v.status === "CONFIRMED")
       .map((v) => ({ id: v.id, violationNo: v.violationNo ?? v.id, kind: v.kind, status: v.status, detectedOn: fromDateColumn(v.detectedOn), description: v.description, evidence: null, decisionReason: v.decisionReason, decidedAt: v.decidedAt })),
@@ -525,7 +523,7 @@ export async function staffLeaving(lease: { id: string; startDate: ISODate; term
   const views = orders.map((o) => orderView(o, today));
   return {
     orders: views,
-    openOrder: views.find((o) => OPEN_ORDER_STATUSES.includes(o.status)) ?? null,
+    openOrder: views.find((o) => OPEN_VACATE_ORDER_STATUSES.includes(o.status)) ?? null,
     violations: violations.map((v) => ({
       id: v.id, violationNo: v.violationNo ?? v.id, kind: v.kind, status: v.status, detectedOn: fromDateColumn(v.detectedOn),
       description: v.description, evidence: v.evidence, decisionReason: v.decisionReason, decidedAt: v.decidedAt,
