@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { SharedDataComparison } from "@/components/shared-data/comparison-panel";
+import { formatIsoDate } from "@/lib/applications/format";
+import { fromDateColumn } from "@/lib/clock";
 import { formatDm2, formatFen } from "@/lib/money/format";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -8,16 +10,18 @@ import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
 import type { RecheckDetail as RecheckDetailData, RecheckFindings } from "@/lib/rechecks/recheck-service";
 import { explainIneligibility, roundFen } from "@/lib/rules";
-import { ConfirmCancellationForm, DismissRecheckForm } from "./decision-forms";
+import { ConfirmCancellationForm, DismissRecheckForm, EndTenancyForm } from "./decision-forms";
 import { RecheckStatusBadge, recheckView } from "./recheck-status-badge";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
-export async function RecheckDetail({ row, done }: { row: RecheckDetailData; done?: "cancelled" | "dismissed" }) {
+export async function RecheckDetail({ row, done, today }: { row: RecheckDetailData; done?: "cancelled" | "dismissed" | "ended"; today: string }) {
   const t = await getTranslations("rechecks");
   const format = await getFormatter();
   const locale = await getLocale();
   const findings = row.findings as unknown as RecheckFindings | null;
-  const app = row.qualification?.application;
+  const lease = row.lease;
+  const tenancy = row.kind === "TENANCY";
+  const app = row.qualification?.application ?? lease?.application;
   const applicant = app?.members.find((m) => m.relationship === "APPLICANT");
   const names = new Map(app?.members.map((m) => [m.id, m.name]) ?? []);
   const v = recheckView(row);
@@ -25,17 +29,32 @@ export async function RecheckDetail({ row, done }: { row: RecheckDetailData; don
   return (
     <Container>
       <p className="mb-2 text-sm">
-        <Link href="/staff/rechecks" className="text-brand-700 underline-offset-2 hover:underline">
-          ← {t("detail.back")}
+        <Link href={tenancy ? "/staff/rechecks?kind=TENANCY" : "/staff/rechecks"} className="text-brand-700 underline-offset-2 hover:underline">
+          ← {tenancy ? t("tenancy.detail.back") : t("detail.back")}
         </Link>
       </p>
       <PageHeader
-        title={t("detail.title", { name: applicant?.name ?? "—", year: row.year })}
-        description={<p>{t("detail.applicationNo", { no: app?.applicationNo ?? "—" })}</p>}
-        actions={<RecheckStatusBadge view={v} label={t(`views.${v}`)} />}
+        title={tenancy ? t("tenancy.detail.title", { name: applicant?.name ?? "—", year: row.year }) : t("detail.title", { name: applicant?.name ?? "—", year: row.year })}
+        description={
+          <>
+            <p>{t("detail.applicationNo", { no: app?.applicationNo ?? "—" })}</p>
+            {lease ? (
+              <p>
+                {t("tenancy.detail.leaseNo", { no: lease.leaseNo, unit: `${lease.unit.estate.name} ${lease.unit.building.name}${lease.unit.unitNo}`, endDate: formatIsoDate(fromDateColumn(lease.endDate), locale === "en" ? "en" : "zh-CN") })}
+                {" · "}
+                <Link href={`/staff/leases/${lease.leaseNo}`} className="text-brand-700 underline">{t("tenancy.detail.leaseLink")}</Link>
+              </p>
+            ) : null}
+          </>
+        }
+        actions={<RecheckStatusBadge view={v} label={tenancy && v !== "PENDING" ? t(`tenancy.views.${v}`) : t(`views.${v}`)} />}
       />
       <div className="flex flex-col gap-6">
-        {done ? <Alert tone="success">{done === "cancelled" ? t("decide.cancelled") : t("decide.dismissed")}</Alert> : null}
+        {done ? (
+          <Alert tone="success">
+            {done === "ended" ? t("tenancy.decide.ended") : done === "cancelled" ? t("decide.cancelled") : tenancy ? t("tenancy.decide.dismissed") : t("decide.dismissed")}
+          </Alert>
+        ) : null}
         <Card title={t("detail.resultTitle")}>
           {findings ? (
             <>
@@ -59,10 +78,10 @@ export async function RecheckDetail({ row, done }: { row: RecheckDetailData; don
               </dl>
               {findings.eligible ? (
                 <Alert tone="success" className="mt-4">
-                  {t("detail.stillEligible")}
+                  {tenancy ? t("tenancy.detail.stillEligible") : t("detail.stillEligible")}
                 </Alert>
               ) : (
-                <Alert tone="warning" className="mt-4" title={t("detail.notEligible")}>
+                <Alert tone="warning" className="mt-4" title={tenancy ? t("tenancy.detail.notEligible") : t("detail.notEligible")}>
                   <ul className="list-disc space-y-1 pl-5">
                     {findings.reasons.map((r) => (
                       <li key={r.code}>{explainIneligibility(r, locale === "en" ? "en" : "zh-CN")}</li>
@@ -106,7 +125,18 @@ export async function RecheckDetail({ row, done }: { row: RecheckDetailData; don
 
         {app ? <SharedDataComparison applicationId={app.id} onDate={findings?.checkedOn} /> : null}
 
-        {row.status === "PENDING" ? (
+        {row.status === "PENDING" && tenancy ? (
+          <div className="grid gap-6 md:grid-cols-2">
+            <Card title={t("tenancy.decide.endTitle")}>
+              <p className="mb-3 text-sm text-slate-700">{t("tenancy.decide.endBody")}</p>
+              <ClientMessages namespaces={["rechecks.decide", "rechecks.tenancy.decide", "rechecks.validation"]}><EndTenancyForm recheckId={row.id} today={today} /></ClientMessages>
+            </Card>
+            <Card title={t("tenancy.decide.dismissTitle")}>
+              <p className="mb-3 text-sm text-slate-700">{t("tenancy.decide.dismissBody")}</p>
+              <ClientMessages namespaces={["rechecks.decide", "rechecks.tenancy.decide", "rechecks.validation"]}><DismissRecheckForm recheckId={row.id} tenancy /></ClientMessages>
+            </Card>
+          </div>
+        ) : row.status === "PENDING" ? (
           <div className="grid gap-6 md:grid-cols-2">
             <Card title={t("decide.cancelTitle")}>
               <p className="mb-3 text-sm text-slate-700">{t("decide.cancelBody")}</p>
@@ -121,7 +151,7 @@ export async function RecheckDetail({ row, done }: { row: RecheckDetailData; don
           <Card title={t("detail.decisionTitle")}>
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
               <dt className="text-slate-600">{t("detail.decidedBy")}</dt>
-              <dd>{row.decidedBy?.name ?? t("detail.system")}</dd>
+              <dd>{row.decidedBy?.name ?? (tenancy ? t("tenancy.detail.system") : t("detail.system"))}</dd>
               <dt className="text-slate-600">{t("detail.decidedAt")}</dt>
               <dd>{row.decidedAt ? format.dateTime(row.decidedAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}</dd>
               {row.reasons ? (

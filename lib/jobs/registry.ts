@@ -5,6 +5,7 @@ import { closeEndedPublicity } from "@/lib/publicity/close-publicity";
 import { sweepSelections } from "@/lib/allocation/selection";
 import { enrolWaitingLists, expireWaitingListOffers } from "@/lib/allocation/waiting-list";
 import { runDueRechecks } from "@/lib/rechecks/recheck-service";
+import { runDueTenancyChecks } from "@/lib/rechecks/tenancy-check";
 import { resumeImports } from "@/lib/shared-data/import-service";
 import { closeUnconfirmedRepairs } from "@/lib/repairs/repairs";
 import { runBilling } from "@/lib/tenancy/billing";
@@ -49,6 +50,13 @@ export const jobs: Job[] = [
     name: "annual-recheck",
     async run(now) {
       return runDueRechecks(now);
+    },
+  },
+  // Art. 42: the yearly check of every tenancy in force, once per district per year.
+  {
+    name: "annual-tenancy-check",
+    async run(now) {
+      return runDueTenancyChecks(now);
     },
   },
   // Art. 23, 25: selection windows that have closed and offers past their deadline pass the turn on.

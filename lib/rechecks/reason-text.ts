@@ -22,3 +22,13 @@ export function cancellationReason(codes: readonly IneligibilityCode[], note?: s
 export function dismissalReason(reason: string): string {
   return t("rechecks.dismissReason", { reason });
 }
+
+/** The reason kept with the tenancy ended at the annual check (Art. 42) and told to the household. */
+export function tenancyEndReason(codes: readonly IneligibilityCode[], note?: string): string {
+  const base = t("rechecks.tenancyEndReason", { article: articleLabel("42"), reasons: reasonTitles(codes) });
+  return note ? `${base}${t("rechecks.cancelReasonNote", { note })}` : base;
+}
+
+export function tenancyKeptReason(reason: string): string {
+  return t("rechecks.tenancyKeptReason", { reason });
+}

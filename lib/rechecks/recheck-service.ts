@@ -14,7 +14,7 @@ import { notifyApplicant } from "@/lib/notifications/outbox";
 import { compareHouseholdData, type Flag } from "@/lib/shared-data/compare";
 import { declaredHousehold, householdSelect, loadPersonRecords, type HouseholdRow } from "@/lib/shared-data/comparison-service";
 import { buildRecheckInput, type RecheckChange } from "./recheck-input";
-import { cancellationReason, dismissalReason, reasonTitles } from "./reason-text";
+import { cancellationReason, dismissalReason, reasonTitles, tenancyKeptReason } from "./reason-text";
 import { referenceIncomeOn, type ReferenceIncome } from "@/lib/reference/reference-income";
 import type { ConfirmCancellationInput, DismissRecheckInput, RecheckFilter, RecheckView } from "./schemas";
 
@@ -113,6 +113,46 @@ export function assessForRecheck(args: {
 }
 
 /**
+ * Assesses a batch of households at once: the shared data of all their members and the bans in
+ * force in two reads, then `assessForRecheck` for each. Used by the yearly runs (Art. 20, 42).
+ */
+export async function assessHouseholds<T extends { application: HouseholdRow }>(
+  batch: readonly T[],
+  reference: { year: number; fen: number },
+  checkDate: ISODate,
+): Promise<Array<{ item: T; findings: RecheckFindings | null }>> {
+  const residentIds = batch.flatMap((b) => b.application.members.map((m) => m.residentId));
+  const [records, bans] = await Promise.all([
+    loadPersonRecords(prisma, residentIds),
+    prisma.ban.findMany({
+      where: { residentId: { in: residentIds }, liftedAt: null, bannedUntil: { gt: dateColumn(checkDate) } },
+      select: { residentId: true, bannedUntil: true },
+    }),
+  ]);
+  return batch.map((item) => {
+    const ids = new Set(item.application.members.map((m) => m.residentId));
+    const bannedUntil =
+      bans
+        .filter((b) => ids.has(b.residentId))
+        .map((b) => fromDateColumn(b.bannedUntil))
+        .sort((a, b) => compareISODate(b, a))[0] ?? null;
+    return { item, findings: assessForRecheck({ app: item.application, records, reference, checkDate, bannedUntil }) };
+  });
+}
+
+/** The stored outcome of one assessment: passed at once, or waiting (PENDING) for an officer. */
+export function recheckRow(findings: RecheckFindings | null, checkDate: ISODate, now: Date) {
+  // A household always has a declaration here; without one there is nothing to assess.
+  const eligible = findings?.eligible ?? true;
+  return {
+    status: eligible ? ("PASSED" as const) : ("PENDING" as const),
+    findings: (findings ?? { checkedOn: checkDate, eligible: true, reasons: [] }) as unknown as Prisma.InputJsonValue,
+    reasons: eligible ? null : reasonTitles(findings?.reasons.map((r) => r.code) ?? []),
+    decidedAt: eligible ? now : null,
+  };
+}
+
+/**
  * Re-checks every active qualification of a district not yet re-checked in `year`. `actor` is the
  * officer who started it (null for the yearly job). Idempotent: a second run checks nothing twice.
  */
@@ -133,36 +173,11 @@ export async function runAnnualRecheck(args: { districtCode: string; year: numbe
       take: CHUNK,
     });
     if (batch.length === 0) break;
-    const residentIds = batch.flatMap((q) => q.application.members.map((m) => m.residentId));
-    const [records, bans] = await Promise.all([
-      loadPersonRecords(prisma, residentIds),
-      prisma.ban.findMany({
-        where: { residentId: { in: residentIds }, liftedAt: null, bannedUntil: { gt: dateColumn(checkDate) } },
-        select: { residentId: true, bannedUntil: true },
-      }),
-    ]);
     const rows: Prisma.AnnualRecheckCreateManyInput[] = [];
-    for (const q of batch) {
-      const ids = new Set(q.application.members.map((m) => m.residentId));
-      const bannedUntil =
-        bans
-          .filter((b) => ids.has(b.residentId))
-          .map((b) => fromDateColumn(b.bannedUntil))
-          .sort((a, b) => compareISODate(b, a))[0] ?? null;
-      const findings = assessForRecheck({ app: q.application, records, reference, checkDate, bannedUntil });
-      // A qualified application always has a declaration; without one there is nothing to assess.
-      const eligible = findings?.eligible ?? true;
-      rows.push({
-        kind: "QUALIFICATION",
-        year,
-        districtCode,
-        qualificationId: q.id,
-        status: eligible ? "PASSED" : "PENDING",
-        findings: (findings ?? { checkedOn: checkDate, eligible: true, reasons: [] }) as unknown as Prisma.InputJsonValue,
-        reasons: eligible ? null : reasonTitles(findings?.reasons.map((r) => r.code) ?? []),
-        decidedAt: eligible ? now : null,
-      });
-      if (!eligible) flagged++;
+    for (const { item: q, findings } of await assessHouseholds(batch, reference, checkDate)) {
+      const row = recheckRow(findings, checkDate, now);
+      rows.push({ kind: "QUALIFICATION", year, districtCode, qualificationId: q.id, ...row });
+      if (row.status === "PENDING") flagged++;
     }
     // Unique per qualification and year: a concurrent run's rows are skipped, not doubled.
     const created = await prisma.annualRecheck.createMany({ data: rows, skipDuplicates: true });
@@ -182,10 +197,10 @@ export async function runAnnualRecheck(args: { districtCode: string; year: numbe
   return { year, districtCode, checked, flagged, passed: checked - flagged };
 }
 
-/** Whether the yearly automatic run of `year` has happened in the district. */
-async function hasYearlyRun(districtCode: string, year: number): Promise<boolean> {
+/** Whether the yearly automatic run (`action` in the audit trail) of `year` has happened in the district. */
+export async function hasYearlyRun(action: string, districtCode: string, year: number): Promise<boolean> {
   const runs = await prisma.auditLog.findMany({
-    where: { action: "recheck.run", entityType: "District", entityId: districtCode, actorId: null },
+    where: { action, entityType: "District", entityId: districtCode, actorId: null },
     select: { data: true },
     orderBy: { id: "desc" },
     take: 20,
@@ -206,7 +221,7 @@ export async function runDueRechecks(now: Date = new Date()): Promise<string> {
   });
   const results: string[] = [];
   for (const { districtCode } of districts) {
-    if (await hasYearlyRun(districtCode, year)) continue;
+    if (await hasYearlyRun("recheck.run", districtCode, year)) continue;
     try {
       const r = await runAnnualRecheck({ districtCode, year, actor: null, now });
       results.push(`${districtCode}: ${r.checked} checked, ${r.flagged} listed`);
@@ -245,6 +260,15 @@ const listSelect = {
       },
     },
   },
+  kind: true,
+  lease: {
+    select: {
+      id: true,
+      leaseNo: true,
+      status: true,
+      application: { select: { id: true, applicationNo: true, status: true, applicantName: true } },
+    },
+  },
 } satisfies Prisma.AnnualRecheckSelect;
 
 export type RecheckRow = Prisma.AnnualRecheckGetPayload<{ select: typeof listSelect }>;
@@ -279,19 +303,17 @@ export async function listRechecks(actor: Actor, filter: RecheckFilter): Promise
   const scope = scopeWhere(actor, "recheck:manage", "AnnualRecheck");
   if (scope === NOTHING) return { items: [], total: 0, page: 1, pageCount: 1, pendingTotal: 0, years: [] };
   const q = filter.q?.trim();
+  const kind = filter.kind ?? "QUALIFICATION";
+  const byApplication: Prisma.ApplicationWhereInput = { OR: [{ applicationNo: { contains: q, mode: "insensitive" } }, { applicantName: { contains: q } }] };
   const where: Prisma.AnnualRecheckWhereInput = {
     AND: [scope],
-    kind: "QUALIFICATION",
+    kind,
     ...viewWhere(filter.view ?? "PENDING"),
     ...(filter.year ? { year: filter.year } : {}),
     ...(q
-      ? {
-          qualification: {
-            application: {
-              OR: [{ applicationNo: { contains: q, mode: "insensitive" } }, { applicantName: { contains: q } }],
-            },
-          },
-        }
+      ? kind === "QUALIFICATION"
+        ? { qualification: { application: byApplication } }
+        : { lease: { OR: [{ leaseNo: { contains: q, mode: "insensitive" } }, { application: byApplication }] } }
       : {}),
   };
   const [{ rows: items, total, page, pageCount }, pendingTotal, years] = await Promise.all([
@@ -301,9 +323,9 @@ export async function listRechecks(actor: Actor, filter: RecheckFilter): Promise
       () => prisma.annualRecheck.count({ where }),
       (window) => prisma.annualRecheck.findMany({ where, select: listSelect, orderBy: [{ createdAt: "desc" }, { id: "asc" }], ...window }),
     ),
-    prisma.annualRecheck.count({ where: { AND: [scope], kind: "QUALIFICATION", status: "PENDING" } }),
+    prisma.annualRecheck.count({ where: { AND: [scope], kind, status: "PENDING" } }),
     // GROUP BY in SQL (Prisma's `distinct` would read every row and drop duplicates in memory).
-    prisma.annualRecheck.groupBy({ by: ["year"], where: { AND: [scope], kind: "QUALIFICATION" }, orderBy: { year: "desc" } }),
+    prisma.annualRecheck.groupBy({ by: ["year"], where: { AND: [scope], kind }, orderBy: { year: "desc" } }),
   ]);
   return { items, total, page, pageCount, pendingTotal, years: years.map((y) => y.year) };
 }
@@ -318,6 +340,19 @@ const detailSelect = {
       application: {
         select: {
           ...listSelect.qualification.select.application.select,
+          members: { select: { id: true, name: true, relationship: true }, orderBy: [{ relationship: "asc" }, { id: "asc" }] },
+        },
+      },
+    },
+  },
+  lease: {
+    select: {
+      ...listSelect.lease.select,
+      endDate: true,
+      unit: { select: { unitNo: true, building: { select: { name: true } }, estate: { select: { name: true } } } },
+      application: {
+        select: {
+          ...listSelect.lease.select.application.select,
           members: { select: { id: true, name: true, relationship: true }, orderBy: [{ relationship: "asc" }, { id: "asc" }] },
         },
       },
@@ -340,10 +375,12 @@ async function pendingRecheck(tx: Tx, actor: Actor, recheckId: string) {
     where: { id: recheckId },
     select: {
       id: true,
+      kind: true,
       year: true,
       status: true,
       districtCode: true,
       findings: true,
+      leaseId: true,
       qualification: {
         select: {
           id: true,
@@ -351,15 +388,30 @@ async function pendingRecheck(tx: Tx, actor: Actor, recheckId: string) {
           application: { select: { id: true, applicationNo: true, applicantUserId: true, contactPhone: true } },
         },
       },
+      lease: { select: { applicationId: true } },
     },
   });
-  if (!row || !row.qualification) throw new AppError("NOT_FOUND");
+  if (!row || !(row.qualification || row.lease)) throw new AppError("NOT_FOUND");
   assertCan(actor, "recheck:manage", { districtCode: row.districtCode });
   if (row.status !== "PENDING") throw new AppError("CONFLICT", { messageKey: "rechecks.errors.alreadyDecided" });
+  return row;
+}
+
+/** A pending re-check of a qualification (Art. 20), for the officer to decide. */
+async function pendingQualificationRecheck(tx: Tx, actor: Actor, recheckId: string) {
+  const row = await pendingRecheck(tx, actor, recheckId);
+  if (!row.qualification) throw new AppError("NOT_FOUND");
   return { ...row, qualification: row.qualification };
 }
 
-async function decide(tx: Tx, recheckId: string, status: RecheckStatus, actor: Actor, reasons: string, now: Date): Promise<void> {
+/** A pending check of a tenancy (Art. 42), for the officer to decide. */
+export async function pendingTenancyCheck(tx: Tx, actor: Actor, recheckId: string) {
+  const row = await pendingRecheck(tx, actor, recheckId);
+  if (!row.lease || !row.leaseId) throw new AppError("NOT_FOUND");
+  return { ...row, leaseId: row.leaseId, lease: row.lease };
+}
+
+export async function decide(tx: Tx, recheckId: string, status: RecheckStatus, actor: Actor, reasons: string, now: Date): Promise<void> {
   const updated = await tx.annualRecheck.updateMany({
     where: { id: recheckId, status: "PENDING" },
     data: { status, decidedById: actor.id, decidedAt: now, reasons },
@@ -378,7 +430,7 @@ export async function confirmRecheckCancellation(
   now: Date = new Date(),
 ): Promise<{ applicationId: string }> {
   return prisma.$transaction(async (tx) => {
-    const row = await pendingRecheck(tx, actor, input.recheckId);
+    const row = await pendingQualificationRecheck(tx, actor, input.recheckId);
     const findings = row.findings as unknown as RecheckFindings | null;
     const codes = findings?.reasons.map((r) => r.code) ?? [];
     const reason = cancellationReason(codes, input.note);
@@ -429,25 +481,29 @@ export async function confirmRecheckCancellation(
   });
 }
 
-/** The officer dismisses: the household stays QUALIFIED; the reason is recorded. One transaction. */
+/**
+ * The officer dismisses: the household stays QUALIFIED (Art. 20) or keeps its tenancy (Art. 42);
+ * the reason is recorded. One transaction.
+ */
 export async function dismissRecheck(actor: Actor, input: DismissRecheckInput, now: Date = new Date()): Promise<{ applicationId: string }> {
   return prisma.$transaction(async (tx) => {
     const row = await pendingRecheck(tx, actor, input.recheckId);
-    const reason = dismissalReason(input.reason);
+    const applicationId = row.qualification?.application.id ?? row.lease!.applicationId;
+    const reason = row.kind === "TENANCY" ? tenancyKeptReason(input.reason) : dismissalReason(input.reason);
     await decide(tx, row.id, "PASSED", actor, reason, now);
     await writeAudit(
       {
         actorId: actor.id,
         actorRole: actor.role,
-        action: "recheck.dismiss",
+        action: row.kind === "TENANCY" ? "recheck.tenancy.dismiss" : "recheck.dismiss",
         entityType: "AnnualRecheck",
         entityId: row.id,
         districtCode: row.districtCode,
         reason: input.reason,
-        data: { applicationId: row.qualification.application.id, year: row.year },
+        data: { applicationId, year: row.year, ...(row.leaseId ? { leaseId: row.leaseId } : {}) },
       },
       tx,
     );
-    return { applicationId: row.qualification.application.id };
+    return { applicationId };
   });
 }

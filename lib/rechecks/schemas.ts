@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidISODate } from "@/lib/rules/dates";
 
 /** The parsed input with keys that may be undefined made optional (for callers other than forms). */
 type OptionalUndefined<T> = { [K in keyof T as undefined extends T[K] ? K : never]?: T[K] } & {
@@ -31,13 +32,33 @@ export const dismissRecheckSchema = z.object({
 });
 export type DismissRecheckInput = z.output<typeof dismissRecheckSchema>;
 
-export const runRecheckSchema = z.object({});
+/** What an annual check covers: qualifications (Art. 20) or tenancies (Art. 42). */
+export const RECHECK_KINDS = ["QUALIFICATION", "TENANCY"] as const;
+export type RecheckKindName = (typeof RECHECK_KINDS)[number];
+
+export const runRecheckSchema = z.object({ kind: z.enum(RECHECK_KINDS).optional().catch(undefined) });
+
+/**
+ * The officer confirms a tenancy check that failed (Art. 42): the tenancy is ended with the order
+ * to leave by `deadline` (Art. 41), with or without the 3-month transition (Art. 38).
+ */
+export const confirmTenancyEndSchema = z.object({
+  recheckId,
+  deadline: z.string({ error: "rechecks.validation.deadlineInvalid" }).trim().refine(isValidISODate, { error: "rechecks.validation.deadlineInvalid" }),
+  transitionGranted: z
+    .union([z.literal("on"), z.literal("true"), z.literal(true), z.literal(""), z.literal(false), z.null()])
+    .optional()
+    .transform((v) => v === "on" || v === "true" || v === true),
+  note: confirmCancellationSchema.shape.note,
+});
+export type ConfirmTenancyEndInput = z.input<typeof confirmTenancyEndSchema>;
 
 /** List filters: PENDING awaits an officer; CANCELLED / DISMISSED were decided; PASSED passed on its own. */
 export const RECHECK_VIEWS = ["PENDING", "CANCELLED", "DISMISSED", "PASSED", "ALL"] as const;
 export type RecheckView = (typeof RECHECK_VIEWS)[number];
 
 export const recheckFilterSchema = z.object({
+  kind: z.enum(RECHECK_KINDS).optional().catch(undefined),
   view: z.enum(RECHECK_VIEWS).optional().catch(undefined),
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   q: z.string().trim().max(50).optional().catch(undefined),

@@ -47,8 +47,11 @@ export type ConfirmViolationInput = z.input<typeof confirmViolationSchema>;
 export const dismissViolationSchema = z.object({ violationId: id, decisionReason: text("decisionReasonRequired", 1000) });
 export type DismissViolationInput = z.input<typeof dismissViolationSchema>;
 
-/** Grounds an officer orders on directly; VIOLATION comes only from a confirmed violation. */
-export const ORDER_GROUNDS = VACATE_GROUNDS.filter((g) => g !== "VIOLATION");
+/**
+ * Grounds an officer orders on directly; VIOLATION comes only from a confirmed violation, and
+ * ANNUAL_CHECK_FAILED only from the annual tenancy check an officer confirmed (Art. 42).
+ */
+export const ORDER_GROUNDS = VACATE_GROUNDS.filter((g) => g !== "VIOLATION" && g !== "ANNUAL_CHECK_FAILED");
 
 export const issueVacateOrderSchema = z.object({
   leaseId: id,

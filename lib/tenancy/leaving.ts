@@ -270,32 +270,53 @@ async function overdueRentFen(db: Tx | typeof prisma, leaseId: string, today: IS
 export async function issueVacateOrder(actor: Actor, input: IssueVacateOrderInput, options: { now?: Date } = {}): Promise<{ orderId: string; orderNo: string }> {
   const data = parseInput(issueVacateOrderSchema, input);
   const at = options.now ?? clockNow();
-  const today = todayCST(at);
-  if (data.deadline < today) throw problem("deadlinePast", "VALIDATION", "deadline");
-  if (data.transitionGranted && !transitionAllowed(data.ground)) throw problem("noTransition", "VALIDATION", "transitionGranted");
   try {
-    return await prisma.$transaction(async (tx) => {
-      const lease = await managedLease(tx, actor, data.leaseId);
-      if (!LIVING_LEASE_STATUSES.includes(lease.status)) throw problem("leaseNotLiving");
-      const start = fromDateColumn(lease.startDate);
-      if (data.ground === "TERM_ENDED_NO_RENEWAL" && !termHasEnded(start, lease.termMonths, today)) throw problem("termNotEnded", "VALIDATION", "ground");
-      if (data.ground === "RENT_ARREARS" && !arrearsObligeVacating(await overdueRentFen(tx, lease.id, today), lease.monthlyRentFen)) {
-        throw problem("arrearsBelowSixMonths", "VALIDATION", "ground");
-      }
-      const obligationDate = vacateObligationDate(data.ground, { leaseStart: start, termMonths: lease.termMonths, decisionDate: today });
-      const endsEarly = !termHasEnded(start, lease.termMonths, today);
-      await tx.lease.updateMany({
-        where: { id: lease.id, status: { in: [...LIVING_LEASE_STATUSES] } },
-        data: { status: "HOLDING_OVER", ...(endsEarly && !lease.terminatedAt ? { terminatedAt: at, terminationReason: data.reason } : {}) },
-      });
-      const order = await openOrder(tx, actor, lease, { ground: data.ground, obligationDate, deadline: data.deadline, transitionGranted: data.transitionGranted, reason: data.reason, at });
-      await notifyHousehold(tx, lease, "leaving.orderIssued", { leaseNo: lease.leaseNo, deadline: data.deadline }, `vacate:${order.orderId}:issued`, at);
-      return order;
-    }, TX);
+    return await prisma.$transaction((tx) => orderVacating(tx, actor, { ...data, at }), TX);
   } catch (error) {
     if (isUniqueViolation(error, OPEN_ORDER_INDEX)) throw problem("orderOpen");
     throw error;
   }
+}
+
+/**
+ * The order of `issueVacateOrder` inside the caller's transaction, for a ground it has checked or
+ * decided (the annual check of Art. 42 comes here once an officer confirms it failed). The lease is
+ * held over (terminated when its term has not ended), the order opened, the household told: by
+ * `notice` when given (with the lease number added to its params), else by the order's own notice. A second open order is the unique violation
+ * of VacateOrder_open_key, which the caller maps (`isOpenOrderConflict`).
+ */
+export async function orderVacating(
+  tx: Tx,
+  actor: Actor,
+  data: { leaseId: string; ground: VacateGround; deadline: ISODate; transitionGranted: boolean; reason: string; at: Date },
+  notice?: { templateKey: string; params: Record<string, string | number>; dedupeKey: string },
+): Promise<{ orderId: string; orderNo: string; leaseNo: string; districtCode: string }> {
+  const { at } = data;
+  const today = todayCST(at);
+  if (data.deadline < today) throw problem("deadlinePast", "VALIDATION", "deadline");
+  if (data.transitionGranted && !transitionAllowed(data.ground)) throw problem("noTransition", "VALIDATION", "transitionGranted");
+  const lease = await managedLease(tx, actor, data.leaseId);
+  if (!LIVING_LEASE_STATUSES.includes(lease.status)) throw problem("leaseNotLiving");
+  const start = fromDateColumn(lease.startDate);
+  if (data.ground === "TERM_ENDED_NO_RENEWAL" && !termHasEnded(start, lease.termMonths, today)) throw problem("termNotEnded", "VALIDATION", "ground");
+  if (data.ground === "RENT_ARREARS" && !arrearsObligeVacating(await overdueRentFen(tx, lease.id, today), lease.monthlyRentFen)) {
+    throw problem("arrearsBelowSixMonths", "VALIDATION", "ground");
+  }
+  const obligationDate = vacateObligationDate(data.ground, { leaseStart: start, termMonths: lease.termMonths, decisionDate: today });
+  const endsEarly = !termHasEnded(start, lease.termMonths, today);
+  await tx.lease.updateMany({
+    where: { id: lease.id, status: { in: [...LIVING_LEASE_STATUSES] } },
+    data: { status: "HOLDING_OVER", ...(endsEarly && !lease.terminatedAt ? { terminatedAt: at, terminationReason: data.reason } : {}) },
+  });
+  const order = await openOrder(tx, actor, lease, { ground: data.ground, obligationDate, deadline: data.deadline, transitionGranted: data.transitionGranted, reason: data.reason, at });
+  if (notice) await notifyHousehold(tx, lease, notice.templateKey, { ...notice.params, leaseNo: lease.leaseNo }, notice.dedupeKey, at);
+  else await notifyHousehold(tx, lease, "leaving.orderIssued", { leaseNo: lease.leaseNo, deadline: data.deadline }, `vacate:${order.orderId}:issued`, at);
+  return { ...order, leaseNo: lease.leaseNo, districtCode: lease.unit.estate.districtCode };
+}
+
+/** Whether `error` is the second open order of a lease (VacateOrder_open_key). */
+export function isOpenOrderConflict(error: unknown): boolean {
+  return isUniqueViolation(error, OPEN_ORDER_INDEX);
 }
 
 /** Art. 41: past the deadline, the district's application to the court for enforcement is recorded. */

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RecheckDetail } from "@/components/rechecks/recheck-detail";
 import { requirePermission } from "@/lib/auth/session";
+import { todayCST } from "@/lib/clock";
 import { isAppError } from "@/lib/errors";
 import { getRecheck } from "@/lib/rechecks/recheck-service";
 
@@ -21,6 +22,6 @@ export default async function RecheckPage({ params, searchParams }: Props) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const decided = row.status !== "PENDING" && (done === "cancelled" || done === "dismissed") ? done : undefined;
-  return <RecheckDetail row={row} done={decided} />;
+  const decided = row.status !== "PENDING" && (done === "cancelled" || done === "dismissed" || done === "ended") ? done : undefined;
+  return <RecheckDetail row={row} done={decided} today={todayCST()} />;
 }

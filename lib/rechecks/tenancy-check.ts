@@ -1,0 +1,154 @@
+import "server-only";
+import { parseInput } from "@/lib/allocation/inputs";
+import { writeAudit } from "@/lib/audit-log/write-audit";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { todayCST } from "@/lib/clock";
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { householdSelect } from "@/lib/shared-data/comparison-service";
+import { isOpenOrderConflict, orderVacating } from "@/lib/tenancy/leaving";
+import {
+  ANNUAL_RECHECK_START,
+  assessHouseholds,
+  decide,
+  hasYearlyRun,
+  pendingTenancyCheck,
+  recheckRow,
+  referenceIncomeFor,
+  type RecheckFindings,
+  type RecheckRunResult,
+} from "./recheck-service";
+import { tenancyEndReason } from "./reason-text";
+import { confirmTenancyEndSchema, type ConfirmTenancyEndInput } from "./schemas";
+
+// The annual check of every tenancy (Art. 42: "区县公共租赁住房管理机构应当每年组织对承租人资格进行
+// 核查…对不再符合条件的，取消租住资格，解除租赁合同"). Every lease in force in a district is assessed
+// again with the qualification rules (lib/rules assessEligibility) against the latest shared data,
+// the bans in force and the latest reference income R, exactly as the re-check of qualified
+// households (Art. 20) and the renewal re-review (Art. 32) do. Those still eligible pass; the others
+// wait (PENDING) for a district officer, who either ends the tenancy with the reasons (the lease is
+// terminated and a vacate order of Art. 42 follows, with its deadline and, where granted, the
+// 3-month transition of Art. 38), or keeps it with a reason. One AnnualRecheck row per lease and year
+// (unique), so a run repeated, or run by two servers at once, checks nobody twice.
+
+const CHUNK = 100;
+const TX = { maxWait: 20_000, timeout: 20_000 } as const;
+export const TENANCY_RUN_ACTION = "recheck.tenancy.run";
+
+/** Leases the check covers: in force, and not already succeeded by a renewal lease in force. */
+const checkedLeaseWhere = (districtCode: string): Prisma.LeaseWhereInput => ({
+  status: "ACTIVE",
+  unit: { estate: { districtCode } },
+  NOT: { nextLease: { is: { status: "ACTIVE" } } },
+});
+
+/**
+ * Checks every lease in force of a district not yet checked in `year`. `actor` is the officer who
+ * started it (null for the yearly job). Idempotent: a second run, or a concurrent one, checks nothing twice.
+ */
+export async function runTenancyCheck(args: { districtCode: string; year: number; actor: Actor | null; now?: Date }): Promise<RecheckRunResult> {
+  const { districtCode, year, actor } = args;
+  if (actor) assertCan(actor, "recheck:manage", { districtCode });
+  const now = args.now ?? new Date();
+  const checkDate = todayCST(now);
+  const reference = await referenceIncomeFor(checkDate);
+  let checked = 0;
+  let flagged = 0;
+  for (;;) {
+    const batch = await prisma.lease.findMany({
+      where: { ...checkedLeaseWhere(districtCode), rechecks: { none: { year } } },
+      select: { id: true, application: { select: householdSelect } },
+      orderBy: { id: "asc" },
+      take: CHUNK,
+    });
+    if (batch.length === 0) break;
+    const rows: Prisma.AnnualRecheckCreateManyInput[] = [];
+    for (const { item: lease, findings } of await assessHouseholds(batch, reference, checkDate)) {
+      rows.push({ kind: "TENANCY", year, districtCode, leaseId: lease.id, ...recheckRow(findings, checkDate, now) });
+    }
+    // Unique per lease and year: a concurrent run's rows are skipped, not doubled, and not counted.
+    const created = await prisma.annualRecheck.createManyAndReturn({ data: rows, skipDuplicates: true, select: { status: true } });
+    if (created.length === 0) break;
+    checked += created.length;
+    flagged += created.filter((r) => r.status === "PENDING").length;
+  }
+  await writeAudit({
+    actorId: actor?.id ?? null,
+    actorRole: actor?.role ?? null,
+    action: TENANCY_RUN_ACTION,
+    entityType: "District",
+    entityId: districtCode,
+    districtCode,
+    data: { year, checked, flagged, referenceIncomeYear: reference.year },
+  });
+  return { year, districtCode, checked, flagged, passed: checked - flagged };
+}
+
+/** The job: once a year per district, from the same day as the re-check of qualifications, check its tenancies. */
+export async function runDueTenancyChecks(now: Date = new Date()): Promise<string> {
+  const today = todayCST(now);
+  const year = Number(today.slice(0, 4));
+  if (today < `${year}-${ANNUAL_RECHECK_START}`) return "not due";
+  // One row per district with leases in force (GROUP BY in SQL), not a read of every lease.
+  const districts = await prisma.$queryRaw<{ districtCode: string }[]>`
+    SELECT DISTINCT e."districtCode" FROM "Lease" l
+      JOIN "Unit" u ON u.id = l."unitId" JOIN "Estate" e ON e.id = u."estateId"
+     WHERE l.status = 'ACTIVE' ORDER BY 1`;
+  const results: string[] = [];
+  for (const { districtCode } of districts) {
+    if (await hasYearlyRun(TENANCY_RUN_ACTION, districtCode, year)) continue;
+    try {
+      const r = await runTenancyCheck({ districtCode, year, actor: null, now });
+      results.push(`${districtCode}: ${r.checked} tenancies checked, ${r.flagged} listed`);
+    } catch (error) {
+      // No reference income yet: try again on the next run.
+      if (error instanceof AppError) results.push(`${districtCode}: ${error.code}`);
+      else throw error;
+    }
+  }
+  return results.length > 0 ? results.join("; ") : "nothing due";
+}
+
+/**
+ * The officer confirms the tenancy check failed (Art. 42), in one transaction and once (a
+ * conditional update): the check is FAILED with the reasons, the lease is terminated and held over,
+ * a vacate order on the ground ANNUAL_CHECK_FAILED is issued with the deadline (Art. 41) and, when
+ * granted, the 3-month transition at 1.5 x (Art. 38), and the household is told the reasons with the
+ * article in the portal and by SMS (codes only: no incomes, no ID numbers).
+ */
+export async function confirmTenancyEnd(actor: Actor, input: ConfirmTenancyEndInput, now: Date = new Date()): Promise<{ leaseId: string; orderNo: string }> {
+  const data = parseInput(confirmTenancyEndSchema, input);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const row = await pendingTenancyCheck(tx, actor, data.recheckId);
+      const findings = row.findings as unknown as RecheckFindings | null;
+      const codes = findings?.reasons.map((r) => r.code) ?? [];
+      const reason = tenancyEndReason(codes, data.note);
+      await decide(tx, row.id, "FAILED", actor, reason, now);
+      const order = await orderVacating(
+        tx,
+        actor,
+        { leaseId: row.leaseId, ground: "ANNUAL_CHECK_FAILED", deadline: data.deadline, transitionGranted: data.transitionGranted, reason, at: now },
+        { templateKey: "rechecks.tenancyEnded", params: { deadline: data.deadline, reasonCodes: codes.join(",") }, dedupeKey: `recheck:${row.id}:tenancy-ended` },
+      );
+      await writeAudit(
+        {
+          actorId: actor.id,
+          actorRole: actor.role,
+          action: "recheck.tenancy.confirm",
+          entityType: "AnnualRecheck",
+          entityId: row.id,
+          districtCode: row.districtCode,
+          reason,
+          data: { leaseId: row.leaseId, leaseNo: order.leaseNo, orderNo: order.orderNo, year: row.year, codes, deadline: data.deadline, transitionGranted: data.transitionGranted },
+        },
+        tx,
+      );
+      return { leaseId: row.leaseId, orderNo: order.orderNo };
+    }, TX);
+  } catch (error) {
+    if (isOpenOrderConflict(error)) throw new AppError("CONFLICT", { messageKey: "leaving.errors.orderOpen", cause: error });
+    throw error;
+  }
+}
