@@ -16,5 +16,5 @@ const tones: Record<Exclude<RecheckView, "ALL">, string> = {
 };
 
 export function RecheckStatusBadge({ view, label }: { view: Exclude<RecheckView, "ALL">; label: string }) {
-  return <span className={`inline-flex rounded-full px-2.5 py-0.5 text-sm font-medium ${tones[view]}`}>{label}</span>;
+  return <span className={`inline-flex whitespace-nowrap rounded-full px-2.5 py-0.5 text-sm font-medium ${tones[view]}`}>{label}</span>;
 }

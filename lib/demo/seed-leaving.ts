@@ -34,7 +34,8 @@ export const DEMO_ARREARS: LeavingTenant = { phone: "13800000019", name: "袁刚
 export const DEMO_VIOLATION: LeavingTenant = { phone: "13800000020", name: "邓洁", note: "tenant: pays on time; yuzhong.officer may record a violation (Art. 31, 40)" };
 export const DEMO_RENEWAL_DUE: LeavingTenant = { phone: "13800000021", name: "韩梅", note: "tenant: 12-month lease ends in about four months; may request renewal until a month from now (Art. 32)" };
 export const DEMO_RENEWAL_LATE: LeavingTenant = { phone: "13800000022", name: "曾强", note: "tenant: 12-month lease ends in about two months; the last day to request renewal has passed (Art. 32)" };
-export const DEMO_LEAVING_TENANTS = [DEMO_TERM_ENDED, DEMO_TRANSITION, DEMO_ARREARS, DEMO_VIOLATION, DEMO_RENEWAL_DUE, DEMO_RENEWAL_LATE];
+export const DEMO_CHECK_FAILED: LeavingTenant = { phone: "13800000031", name: "蒋涛", note: "tenant: the land registry now shows a home bought; the annual tenancy check lists him for yuzhong.officer (Art. 42)" };
+export const DEMO_LEAVING_TENANTS = [DEMO_TERM_ENDED, DEMO_TRANSITION, DEMO_ARREARS, DEMO_VIOLATION, DEMO_RENEWAL_DUE, DEMO_RENEWAL_LATE, DEMO_CHECK_FAILED];
 
 const ESTATE = "YZ-001";
 const DISTRICT = "500103";
@@ -158,4 +159,8 @@ export async function seedLeaving(today: ISODate, passwordHash: string, password
   // about two (the last day to ask, three months before the end, has passed).
   await tenancy(officer, DEMO_RENEWAL_DUE, 5, addDays(addMonths(today, -8), 5), 12, today, 12, passwordHash, password);
   await tenancy(officer, DEMO_RENEWAL_LATE, 6, addDays(addMonths(today, -10), 5), 12, today, 12, passwordHash, password);
+
+  // Fourteen months into a 36-month lease, paid on time; the household has since bought a home,
+  // which the land registry's file shows (seed.ts imports it), so the annual check lists it (Art. 42).
+  await tenancy(officer, DEMO_CHECK_FAILED, 8, addDays(addMonths(today, -14), 3), 36, today, 14, passwordHash, password);
 }

@@ -36,7 +36,8 @@ import { parseFen } from "@/lib/money/parse";
 import { requiredDocumentGroups } from "@/lib/rules/documents";
 import { maskResidentId, residentIdCheckChar } from "@/lib/rules/identity";
 import { DEMO_ACCEPTED_PHONE, DEMO_CHOOSING_PHONE, DEMO_SIGNING_PHONE, seedAllocation } from "./seed-allocation";
-import { DEMO_LEAVING_TENANTS, seedLeaving } from "./seed-leaving";
+import { DEMO_CHECK_FAILED, DEMO_LEAVING_TENANTS, seedLeaving } from "./seed-leaving";
+import { runTenancyCheck } from "@/lib/rechecks/tenancy-check";
 import { seedRepairs } from "./seed-repairs";
 import { SOURCE_LAYOUTS } from "@/lib/shared-data/layouts";
 import { addBuildingSchema, addUnitSchema, changeUnitStatusSchema } from "@/lib/stock/schemas";
@@ -252,6 +253,22 @@ export async function seedDemo(today: ISODate = todayCST()): Promise<void> {
   await seedAllocation(today, today === todayCST() ? new Date() : moment(today, 8 * 60), await hashPassword(DEMO_PASSWORD));
   await seedLeaving(today, await hashPassword(DEMO_PASSWORD), DEMO_PASSWORD);
   await seedRepairs(today);
+  await seedTenancyCheck(today, cast);
+}
+
+/**
+ * The land registry's file naming the home 蒋涛's household bought two months ago, then the annual
+ * tenancy check as the yearly job runs it (Art. 42): his tenancy is listed for the district's officer.
+ */
+async function seedTenancyCheck(today: ISODate, cast: Cast): Promise<void> {
+  const tenant = await prisma.householdMember.findFirstOrThrow({
+    where: { relationship: "APPLICANT", application: { contactPhone: DEMO_CHECK_FAILED.phone } },
+    select: { residentId: true, name: true },
+  });
+  const rows = [[tenant.residentId, tenant.name, "重庆市渝中区两路口 12 号 5-1（演示）", "88.00", "住宅", "持有", addMonths(today, -2), ""]];
+  await importFile(cast.yz, "REAL_ESTATE", `不动产登记信息_渝中区（演示）.csv`, headers("REAL_ESTATE", ["residentId", "name", "address", "areaDm2", "use", "status", "registeredOn", "transferredOn"]), rows, today);
+  // This year's check of the district, as the yearly job runs it (whatever the demo's date).
+  await runTenancyCheck({ districtCode: YUZHONG, year: Number(today.slice(0, 4)), actor: null, now: moment(today, 8 * 60) });
 }
 
 /** The administrator (the one account no service can create), then everyone else through the services. */

@@ -6,7 +6,7 @@ import { isStatusReasonKey } from "@/lib/applications/status-reason";
 import { canTransition } from "@/lib/applications/transitions";
 import { DEMO_APPLICANTS, DEMO_STAFF, seedDemoIfEmpty } from "@/lib/demo/seed";
 import { DEMO_CHOOSING_PHONE, DEMO_CROWD_ACCOUNTS } from "@/lib/demo/seed-allocation";
-import { DEMO_ARREARS, DEMO_LEAVING_TENANTS, DEMO_TERM_ENDED, DEMO_TRANSITION, DEMO_VIOLATION } from "@/lib/demo/seed-leaving";
+import { DEMO_ARREARS, DEMO_CHECK_FAILED, DEMO_LEAVING_TENANTS, DEMO_TERM_ENDED, DEMO_TRANSITION, DEMO_VIOLATION } from "@/lib/demo/seed-leaving";
 import { verifyDraw } from "@/lib/lottery/verify";
 import { getPublicDraw, entrantsText, resultText } from "@/lib/allocation/lottery";
 import { deadlineDate, isAppealableStatus, workingDaysBetween } from "@/lib/rules";
@@ -138,7 +138,16 @@ describe("the demo seed", () => {
     const tax = await prisma.sharedDataImportBatch.findFirstOrThrow({ where: { source: "TAX" } });
     expect(tax.status).toBe("COMPLETED");
     expect(await prisma.sharedDataRecord.count({ where: { batchId: tax.id } })).toBeGreaterThan(10);
-    expect(await prisma.sharedDataImportBatch.count({ where: { source: "REAL_ESTATE", status: "COMPLETED" } })).toBe(1);
+    expect(await prisma.sharedDataImportBatch.count({ where: { source: "REAL_ESTATE", status: "COMPLETED" } })).toBe(2);
+  });
+
+  it("lists one tenancy at this year's annual check, the household that bought a home (Art. 42)", async () => {
+    const checks = await prisma.annualRecheck.findMany({ where: { kind: "TENANCY" }, select: { status: true, year: true, reasons: true, lease: { select: { tenantUser: { select: { phone: true } } } } } });
+    expect(checks.length).toBeGreaterThan(1);
+    const listed = checks.filter((c) => c.status === "PENDING");
+    expect(listed.map((c) => c.lease?.tenantUser?.phone)).toEqual([DEMO_CHECK_FAILED.phone]);
+    expect(listed[0]!.reasons).toContain("第十三条");
+    expect(listed[0]!.year).toBe(Number(today.slice(0, 4)));
   });
 
   it("has a published lottery plan with a drawn pool (picks, acceptances, a decline) and a frozen one, waiting lists, and a vacated unit offered to its head", async () => {

@@ -110,7 +110,7 @@ describe("the annual tenancy check (Art. 42)", () => {
     expect(await prisma.vacateOrder.count()).toBe(0);
     expect((await prisma.lease.findUniqueOrThrow({ where: { id: overLease.leaseId } })).status).toBe("ACTIVE");
 
-    expect((await failure(issueVacateOrder(cast.yz1, { leaseId: overLease.leaseId, ground: "ANNUAL_CHECK_FAILED", deadline: "2027-02-19", reason: "直接下达" }, { now: NOW }))).code).toBe("VALIDATION");
+    expect((await failure(issueVacateOrder(cast.yz1, { leaseId: overLease.leaseId, ground: "ANNUAL_CHECK_FAILED" as never, deadline: "2027-02-19", reason: "直接下达" }, { now: NOW }))).code).toBe("VALIDATION");
 
     await dismissRecheck(cast.yz1, { recheckId: row.id, reason: "税务记录含一次性补发收入，经核实未超标" }, NOW);
     const kept = await prisma.annualRecheck.findUniqueOrThrow({ where: { id: row.id } });
