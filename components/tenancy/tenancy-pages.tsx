@@ -31,6 +31,7 @@ const STATUS_TONE: Record<LeaseStatus, BadgeTone> = {
   HOLDING_OVER: "danger",
   ENDED: "neutral",
   TERMINATED: "neutral",
+  LAPSED: "neutral",
 };
 
 async function lang(): Promise<"zh-CN" | "en"> {

@@ -445,3 +445,16 @@ export async function declineOffer(actor: Actor, input: DeclineOfferInput, optio
   }, SELECTION_TX);
   return { offerId };
 }
+
+/**
+ * A unit the household accepted from a lottery pool but never signed for (Art. 25): it goes back to
+ * the pool as if declined, and the next in rank gets a turn. Inside the caller's transaction.
+ */
+export async function returnUnsignedLotteryUnit(tx: Tx, input: { unitId: string; entrantId: string; at: Date; reason: string }): Promise<void> {
+  const entrant = await tx.lotteryEntrant.findUniqueOrThrow({ where: { id: input.entrantId }, select: { drawId: true } });
+  const draw = await lockDraw(tx, entrant.drawId);
+  await moveUnitStatus(tx, { unitId: input.unitId, from: "OFFERED", to: "RESERVED", reason: input.reason, actor: null, at: input.at });
+  await tx.lotteryEntrant.updateMany({ where: { id: input.entrantId, turnStatus: "PICKED" }, data: { turnStatus: "DECLINED" } });
+  await sweepPool(tx, draw, input.at);
+  await openTurns(tx, draw, input.at);
+}

@@ -18,6 +18,7 @@ export const STATUS_REASON_KEYS = [
   "appealReturned",
   "recheckCancelled",
   "withdrawn",
+  "leaseLapsed",
 ] as const;
 export type StatusReasonKey = (typeof STATUS_REASON_KEYS)[number];
 

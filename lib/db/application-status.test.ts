@@ -25,6 +25,8 @@ describe("application status sets (Art. 12)", () => {
     expect(Object.values(LeaseStatus).filter((s) => !(OCCUPYING_LEASE_STATUSES as readonly string[]).includes(s))).toEqual([
       "ENDED",
       "TERMINATED",
+      // Never signed (Art. 25): it housed nobody.
+      "LAPSED",
     ]);
   });
 });

@@ -10,6 +10,7 @@ import { resumeImports } from "@/lib/shared-data/import-service";
 import { closeUnconfirmedRepairs } from "@/lib/repairs/repairs";
 import { runBilling } from "@/lib/tenancy/billing";
 import { remindRenewals } from "@/lib/tenancy/renewals";
+import { lapseUnsignedLeases } from "@/lib/tenancy/lease-lapse";
 
 // Scheduled work. Each job is idempotent and safe to run at any time: it looks for what is due
 // (publicity that has ended, notices to send…) and does it. The job queue (lib/jobs/queue.ts, pg-boss on
@@ -75,6 +76,13 @@ export const jobs: Job[] = [
       const r = await enrolWaitingLists(now);
       const expired = await expireWaitingListOffers(now);
       return `${r.enrolled} enrolled, ${r.retired} retired, ${expired} offers expired`;
+    },
+  },
+  // Art. 25: a lease not signed by its date lapses and the unit goes on, once per lease.
+  {
+    name: "lease-signing",
+    async run(now) {
+      return `${(await lapseUnsignedLeases(now)).lapsed} unsigned leases lapsed`;
     },
   },
   // Art. 29: every lease in force gets the bill of the period starting this month, once (a unique

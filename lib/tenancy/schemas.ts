@@ -58,7 +58,7 @@ export const counterPaymentSchema = z.object({ ...counterFields, amount });
 export const counterPaymentInputSchema = z.object({ ...counterFields, amountFen });
 export type CounterPaymentInput = z.input<typeof counterPaymentInputSchema>;
 
-export const LEASE_LIST_STATUSES = ["PENDING_SIGNATURE", "AWAITING_COUNTERSIGNATURE", "ACTIVE", "HOLDING_OVER", "ENDED", "TERMINATED"] as const;
+export const LEASE_LIST_STATUSES = ["PENDING_SIGNATURE", "AWAITING_COUNTERSIGNATURE", "ACTIVE", "HOLDING_OVER", "ENDED", "TERMINATED", "LAPSED"] as const;
 
 export const leaseListQuerySchema = z.object({
   q: z.string().trim().max(64).optional().catch(undefined),
