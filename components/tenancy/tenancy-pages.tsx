@@ -231,6 +231,11 @@ export async function TenantLeasePage({ lease, statement, paid, panels }: { leas
                   {t("due", { amount: formatFen(statement.due.totalFen, locale) })}
                   {statement.due.lateFeesFen > 0 ? <span className="block text-sm text-amber-800">{t("dueLateFees", { amount: formatFen(statement.due.lateFeesFen, locale) })}</span> : null}
                 </p>
+                {statement.creditFen > 0 ? (
+                  <p className="text-sm text-green-800" data-testid="credit">
+                    {t("credit", { amount: formatFen(statement.creditFen, locale) })}
+                  </p>
+                ) : null}
                 {payable ? (
                   <ClientMessages namespaces={["tenancy.pay", "tenancy.validation"]}>
                     <PayOnline leaseId={lease.id} dueYuan={yuanText(statement.due.totalFen)} />

@@ -9,6 +9,7 @@ import { runDueTenancyChecks } from "@/lib/rechecks/tenancy-check";
 import { resumeImports } from "@/lib/shared-data/import-service";
 import { closeUnconfirmedRepairs } from "@/lib/repairs/repairs";
 import { runBilling } from "@/lib/tenancy/billing";
+import { applyCredits } from "@/lib/tenancy/credit";
 import { remindRenewals } from "@/lib/tenancy/renewals";
 import { lapseUnsignedLeases } from "@/lib/tenancy/lease-lapse";
 
@@ -91,7 +92,9 @@ export const jobs: Job[] = [
     name: "monthly-billing",
     async run(now) {
       const r = await runBilling({ now });
-      return `${r.issued} bills, ${r.transitionIssued} transition bills for ${r.month}`;
+      // Credit left on earlier receipts pays the new bills (the settlement order of Art. 29).
+      const credit = await applyCredits(now);
+      return `${r.issued} bills, ${r.transitionIssued} transition bills for ${r.month}; credit applied on ${credit.leases} leases`;
     },
   },
   // Art. 32: tenants reminded a month before the last day to request renewal, once per lease.

@@ -52,6 +52,8 @@ export interface Statement {
   due: { rentFen: number; lateFeesFen: number; totalFen: number };
   billedFen: number;
   paidFen: number;
+  /** Paid beyond every debt, kept on the receipts as credit for the next bills (credit.ts). */
+  creditFen: number;
 }
 
 /** The whole statement of a lease, read in three indexed queries; null if out of the actor's reach. */
@@ -116,6 +118,7 @@ export async function statementForLease(leaseId: string, leaseNo: string, today:
     due,
     billedFen: rows.reduce((s, r) => s + r.amountFen, 0),
     paidFen: receipts.reduce((s, r) => s + r.amountFen, 0),
+    creditFen: receipts.reduce((s, r) => s + r.unappliedFen, 0),
   };
 }
 

@@ -81,12 +81,34 @@ export async function settleReceipt(
     },
     select: { id: true, receiptNo: true },
   });
+  await writeSettlement(tx, { debts, settlement, receiptId: receipt.id, method: input.method, paidAt: input.paidAt, paidOn: input.paidOn, recordedById: input.recordedById });
+  return { receiptId: receipt.id, receiptNo: receipt.receiptNo, created: true };
+}
+
+/**
+ * Writes a settlement of `settlePayment` inside `tx`: a Payment per part of the receipt, the bills'
+ * paid amounts and statuses, the late fees the late parts bring (assessed through `paidOn`) and the
+ * fees paid. Shared by money just received and by credit applied to later bills (credit.ts).
+ */
+export async function writeSettlement(
+  tx: Tx,
+  input: {
+    debts: { bills: OpenBill[]; lateFees: OpenLateFee[] };
+    settlement: ReturnType<typeof settlePayment>;
+    receiptId: string;
+    method: PaymentMethod;
+    paidAt: Date;
+    paidOn: ISODate;
+    recordedById: string | null;
+  },
+): Promise<void> {
+  const { debts, settlement } = input;
   const bills = new Map(debts.bills.map((b) => [b.id, b]));
   const newFeeIds = new Map<string, string>();
   for (const part of settlement.rent) {
     const bill = bills.get(part.billId)!;
     const payment = await tx.payment.create({
-      data: { billId: part.billId, amountFen: part.amountFen, method: input.method, paidAt: input.paidAt, recordedById: input.recordedById, receiptId: receipt.id },
+      data: { billId: part.billId, amountFen: part.amountFen, method: input.method, paidAt: input.paidAt, recordedById: input.recordedById, receiptId: input.receiptId },
       select: { id: true },
     });
     const full = part.amountFen === bill.outstandingFen;
@@ -116,11 +138,10 @@ export async function settleReceipt(
     const lateFeeId = part.lateFeeId ?? newFeeIds.get(part.billId)!;
     const owed = part.lateFeeId ? fees.get(part.lateFeeId)!.outstandingFen : settlement.rent.find((r) => r.billId === part.billId)!.lateFee!.amountFen;
     await tx.payment.create({
-      data: { billId: part.billId, amountFen: part.amountFen, method: input.method, paidAt: input.paidAt, recordedById: input.recordedById, receiptId: receipt.id, lateFeeId },
+      data: { billId: part.billId, amountFen: part.amountFen, method: input.method, paidAt: input.paidAt, recordedById: input.recordedById, receiptId: input.receiptId, lateFeeId },
     });
     await tx.lateFee.update({ where: { id: lateFeeId }, data: { paidFen: { increment: part.amountFen }, ...(part.amountFen === owed ? { status: "PAID" } : {}) } });
   }
-  return { receiptId: receipt.id, receiptNo: receipt.receiptNo, created: true };
 }
 
 async function leaseForPayment(leaseId: string) {

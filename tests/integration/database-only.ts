@@ -62,6 +62,8 @@ export const DATABASE_ONLY_INDEXES: Record<string, DatabaseOnlyIndex> = {
     predicate: `(status = ANY (ARRAY['SUBMITTED'::"RequestStatus", 'UNDER_REVIEW'::"RequestStatus", 'APPROVED'::"RequestStatus"]))`,
     unique: true,
   },
+  // Receipts with credit left (money beyond every debt), for the billing job to apply to new bills.
+  RentReceipt_credit_idx: { table: "RentReceipt", columns: ["leaseId"], predicate: `("unappliedFen" > 0)` },
   // A household waits once per estate and purpose (Art. 23).
   WaitingListEntry_live_key: {
     table: "WaitingListEntry",
