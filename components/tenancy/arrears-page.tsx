@@ -99,6 +99,7 @@ export async function StaffArrearsPage({ list, query, districts }: { list: Arrea
                     <th scope="col" className="py-2 pr-3">{t("table.unit")}</th>
                     <th scope="col" className="py-2 pr-3 text-right">{t("table.rent")}</th>
                     <th scope="col" className="py-2 pr-3 text-right">{t("table.overdue")}</th>
+                    <th scope="col" className="py-2 pr-3 text-right">{t("table.lateFees")}</th>
                     <th scope="col" className="py-2 pr-3 text-right">{t("table.months")}</th>
                     <th scope="col" className="py-2 pr-3">{t("table.oldest")}</th>
                     <th scope="col" className="py-2 pr-3 text-right">{t("table.days")}</th>
@@ -117,6 +118,7 @@ export async function StaffArrearsPage({ list, query, districts }: { list: Arrea
                       <td className="min-w-40 py-2 pr-3">{r.unitLabel}</td>
                       <td className="py-2 pr-3 text-right tabular-nums">{yuan(r.monthlyRentFen)}</td>
                       <td className="py-2 pr-3 text-right font-medium tabular-nums">{yuan(r.overdueFen)}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums" data-testid="late-fees">{yuan(r.lateFeesFen)}</td>
                       <td className="py-2 pr-3 text-right tabular-nums">{r.months}</td>
                       <td className="py-2 pr-3 whitespace-nowrap">{formatIsoDate(r.oldestDueDate, l)}</td>
                       <td className="py-2 pr-3 text-right tabular-nums">{r.daysOverdue}</td>

@@ -9,6 +9,7 @@ import type { LeaseStatus, Prisma, VacateOrderStatus } from "@/lib/generated/pri
 import { sumSafe } from "@/lib/money/sum";
 import { toDayNumber } from "@/lib/rules/dates";
 import { arrearsInMonths, arrearsObligeVacating } from "@/lib/rules/leaving";
+import { amountToSettleFen, type OpenBill, type OpenLateFee } from "@/lib/rules/settlement";
 import type { ISODate } from "@/lib/rules/types";
 import { ARREARS_BUCKETS, ARREARS_EXPORT_CAP, ARREARS_PAGE_SIZE, arrearsBucketOf, type ArrearsBucket, type ArrearsQuery } from "./arrears-query";
 
@@ -16,8 +17,9 @@ import { ARREARS_BUCKETS, ARREARS_EXPORT_CAP, ARREARS_PAGE_SIZE, arrearsBucketOf
 // (ACTIVE, HOLDING_OVER) with rent overdue and unpaid, summed per lease in the database (one
 // GROUP BY over the bills: the sum outstanding and the oldest due date), bucketed by the age of the
 // oldest overdue bill, and flagged when the arrears reach six months of rent (Art. 39: the vacate
-// procedure opens). The bills themselves are never loaded. Late fees (Art. 29) are not in these
-// figures: a running fee is per bill (lib/rules lateFeeFen) and is shown on the lease's page.
+// procedure opens). The totals never load the bills; the rows of a page (or of the export) carry
+// each lease's late fees (Art. 29: assessed and unpaid, plus those running today on every overdue
+// bill, lib/rules amountToSettleFen), from one read of those leases' overdue bills and fees.
 
 const OPEN_BILL = ["UNPAID", "PARTIALLY_PAID"] as const;
 
@@ -42,6 +44,8 @@ export interface ArrearsRow {
   months: number;
   /** Art. 39: six months or more. */
   sixMonths: boolean;
+  /** Art. 29: late fees owed today (assessed and unpaid, and running on the overdue rent). Not part of `overdueFen`. */
+  lateFeesFen: number;
   /** An open vacate order (issued or before the court), whatever its ground. */
   openOrder: { orderNo: string | null; ground: string; status: VacateOrderStatus } | null;
 }
@@ -129,13 +133,34 @@ function filtered(rows: readonly Aggregate[], query: ArrearsQuery): Aggregate[] 
   return rows.filter((r) => (!query.bucket || r.bucket === query.bucket) && (!query.six || r.sixMonths));
 }
 
+/** Late fees owed on `today` by each of the leases (Art. 29), by the rules' own sum. */
+async function lateFeesOf(ids: string[], today: ISODate): Promise<Map<string, number>> {
+  const [bills, fees] = await Promise.all([
+    prisma.bill.findMany({ where: { AND: [{ leaseId: { in: ids } }, overdueBillWhere(today)] }, select: { id: true, leaseId: true, dueDate: true, amountFen: true, paidFen: true } }),
+    prisma.lateFee.findMany({ where: { status: "ASSESSED", bill: { leaseId: { in: ids } } }, select: { id: true, billId: true, amountFen: true, paidFen: true, bill: { select: { leaseId: true, dueDate: true } } } }),
+  ]);
+  const debts = new Map<string, { bills: OpenBill[]; lateFees: OpenLateFee[] }>();
+  const of = (leaseId: string) => {
+    let d = debts.get(leaseId);
+    if (!d) debts.set(leaseId, (d = { bills: [], lateFees: [] }));
+    return d;
+  };
+  for (const b of bills) of(b.leaseId).bills.push({ id: b.id, dueDate: fromDateColumn(b.dueDate), outstandingFen: b.amountFen - b.paidFen });
+  for (const f of fees) of(f.bill.leaseId).lateFees.push({ id: f.id, billId: f.billId, dueDate: fromDateColumn(f.bill.dueDate), outstandingFen: f.amountFen - f.paidFen });
+  return new Map([...debts].map(([leaseId, d]) => [leaseId, amountToSettleFen({ ...d, onDate: today }).lateFeesFen]));
+}
+
 /** The lease facts a row shows, for the leases of one page (or one export). */
-async function rowsFor(list: readonly Aggregate[]): Promise<ArrearsRow[]> {
+async function rowsFor(list: readonly Aggregate[], today: ISODate): Promise<ArrearsRow[]> {
   if (list.length === 0) return [];
   const leases = new Map<string, Awaited<ReturnType<typeof leaseFacts>>[number]>();
+  const lateFees = new Map<string, number>();
   // In chunks, well under PostgreSQL's limit of bound parameters.
   for (let i = 0; i < list.length; i += 5_000) {
-    for (const l of await leaseFacts(list.slice(i, i + 5_000).map((r) => r.leaseId))) leases.set(l.id, l);
+    const ids = list.slice(i, i + 5_000).map((r) => r.leaseId);
+    const [facts, fees] = await Promise.all([leaseFacts(ids), lateFeesOf(ids, today)]);
+    for (const l of facts) leases.set(l.id, l);
+    for (const [id, fen] of fees) lateFees.set(id, fen);
   }
   return list.flatMap((a) => {
     const l = leases.get(a.leaseId);
@@ -157,6 +182,7 @@ async function rowsFor(list: readonly Aggregate[]): Promise<ArrearsRow[]> {
         bucket: a.bucket,
         months: arrearsInMonths(a.overdueFen, a.monthlyRentFen),
         sixMonths: a.sixMonths,
+        lateFeesFen: lateFees.get(a.leaseId) ?? 0,
         openOrder: order ? { orderNo: order.orderNo, ground: order.ground, status: order.status } : null,
       },
     ];
@@ -186,7 +212,7 @@ export async function listArrears(actor: Actor, query: ArrearsQuery, options: { 
   if (!all) return { today, totals: EMPTY_TOTALS, rows: [], total: 0, page: 1, pageCount: 1 };
   const matching = filtered(all, query);
   const window = pageWindow(query.page ?? 1, matching.length, ARREARS_PAGE_SIZE);
-  return { today, totals: totalsOf(all), rows: await rowsFor(matching.slice(window.skip, window.skip + window.take)), total: matching.length, page: window.page, pageCount: window.pageCount };
+  return { today, totals: totalsOf(all), rows: await rowsFor(matching.slice(window.skip, window.skip + window.take), today), total: matching.length, page: window.page, pageCount: window.pageCount };
 }
 
 /** The totals per age bucket alone (the tenancy dashboard), without a page of rows. */
@@ -201,5 +227,5 @@ export async function exportArrears(actor: Actor, query: ArrearsQuery, options: 
   const all = await aggregates(actor, query, today);
   if (!all) return { today, rows: [], truncated: false };
   const matching = filtered(all, query);
-  return { today, rows: await rowsFor(matching.slice(0, ARREARS_EXPORT_CAP)), truncated: matching.length > ARREARS_EXPORT_CAP };
+  return { today, rows: await rowsFor(matching.slice(0, ARREARS_EXPORT_CAP), today), truncated: matching.length > ARREARS_EXPORT_CAP };
 }

@@ -13,6 +13,8 @@ import { GET as xlsxRoute } from "@/app/api/arrears/xlsx/route";
 import type { Actor } from "@/lib/auth/permissions";
 import { toDayNumber } from "@/lib/rules/dates";
 import { arrearsObligeVacating, arrearsInMonths } from "@/lib/rules/leaving";
+import { lateFeeFen } from "@/lib/rules/rent";
+import { fenAsYuanNumber } from "@/lib/money/format";
 import { exportArrears, listArrears } from "@/lib/tenancy/arrears";
 import { arrearsQueryFrom } from "@/lib/tenancy/arrears-query";
 import { issueVacateOrder } from "@/lib/tenancy/leaving";
@@ -90,6 +92,14 @@ describe("arrears by age", () => {
       expect(r.months).toBe(arrearsInMonths(r.overdueFen, r.monthlyRentFen));
       expect(r.districtCode).toBe("500103");
     }
+    // Art. 29: the fee running today on A's overdue bill, from lib/rules, plus what is unpaid of a fee assessed before.
+    const paidLate = await prisma.bill.create({
+      data: { leaseId: leases.a.leaseId, periodStart: dateColumn("2026-10-20"), periodEnd: dateColumn("2026-10-20"), dueDate: dateColumn("2026-10-20"), amountFen: RENT, baseRentFen: RENT, status: "PAID", paidFen: RENT },
+    });
+    await prisma.lateFee.create({ data: { billId: paidLate.id, baseFen: RENT, fromDate: dateColumn("2026-10-20"), throughDate: dateColumn("2026-10-30"), daysLate: 10, amountFen: 600, paidFen: 100, assessedAt: NOW } });
+    const a = (await listArrears(cast.yz1, q(), { today: TODAY })).rows.find((r) => r.leaseNo === leases.a.leaseNo)!;
+    expect(a.lateFeesFen).toBe(lateFeeFen(RENT, "2026-11-20", TODAY) + 500);
+    expect(a.overdueFen).toBe(RENT);
     expect(days("2026-07-05")).toBe(150);
     // B is held over since its vacate order: leases held over are listed with those in force.
     expect(list.rows[0]!.leaseStatus).toBe("HOLDING_OVER");
@@ -166,16 +176,20 @@ describe("arrears by age", () => {
       await book.xlsx.load((await response.arrayBuffer()) as ArrayBuffer);
       const sheet = book.worksheets[0]!;
       const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
-      expect(values(1)).toEqual(["合同编号", "合同状态", "承租人", "房屋", "区县代码", "月租金（元）", "逾期未缴租金（元）", "逾期账单数", "最早到期日", "逾期天数", "账龄", "折合月数", "累计6个月及以上（第三十九条）", "腾退通知"]);
+      expect(values(1)).toEqual(["合同编号", "合同状态", "承租人", "房屋", "区县代码", "月租金（元）", "逾期未缴租金（元）", "滞纳金（元，截至今日，第二十九条）", "逾期账单数", "最早到期日", "逾期天数", "账龄", "折合月数", "累计6个月及以上（第三十九条）", "腾退通知"]);
       expect(sheet.rowCount).toBe(4);
       const list = await listArrears(cast.yz1, q(), { today: TODAY });
       const b = values(2);
       expect(b.slice(0, 3)).toEqual([leases.b.leaseNo, "待腾退", "乙租户"]);
-      expect(b.slice(4, 13)).toEqual(["500103", 1200, 7200.01, 7, "2026-05-05", days("2026-05-05"), "180天以上", 6, "是"]);
-      expect(String(b[13])).toMatch(/^TT-500103-2026-\d+$/);
+      expect(b.slice(4, 7)).toEqual(["500103", 1200, 7200.01]);
+      expect(b[7]).toBe(fenAsYuanNumber(list.rows[0]!.lateFeesFen));
+      expect(list.rows[0]!.lateFeesFen).toBeGreaterThan(0);
+      expect(b.slice(8, 14)).toEqual([7, "2026-05-05", days("2026-05-05"), "180天以上", 6, "是"]);
+      expect(String(b[14])).toMatch(/^TT-500103-2026-\d+$/);
       expect([2, 3, 4].map((n) => values(n)[0])).toEqual(list.rows.map((r) => r.leaseNo));
       expect(values(4).slice(6, 7)).toEqual([1200]);
       expect(sheet.getColumn(7).numFmt).toBe("#,##0.00");
+      expect(sheet.getColumn(8).numFmt).toBe("#,##0.00");
       // No resident ID anywhere in the workbook.
       const ids = (await prisma.householdMember.findMany({ select: { residentId: true } })).map((m) => m.residentId);
       expect(ids.length).toBeGreaterThan(0);
