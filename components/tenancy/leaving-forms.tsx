@@ -8,6 +8,7 @@ import {
   confirmViolationAction,
   dismissViolationAction,
   issueVacateOrderAction,
+  liftBansAction,
   recordMoveOutAction,
   recordViolationAction,
   referToCourtAction,
@@ -23,6 +24,7 @@ const loadDismiss = () => schemas().then((m) => m.dismissViolationSchema);
 const loadIssue = () => schemas().then((m) => m.issueVacateOrderSchema);
 const loadCourt = () => schemas().then((m) => m.referToCourtSchema);
 const loadMoveOut = () => schemas().then((m) => m.recordMoveOutSchema);
+const loadLift = () => schemas().then((m) => m.liftBansSchema);
 
 function useCommon() {
   const common = useTranslations("common");
@@ -216,6 +218,35 @@ export function RecordMoveOut({ leaseId, today }: { leaseId: string; today: stri
           </div>
           <div className="sm:col-span-2">
             <Checkbox name="hasIssues" label={t("moveOut.hasIssues")} errors={errors.hasIssues} />
+          </div>
+        </div>
+      )}
+    </ConfirmForm>
+  );
+}
+
+/** Lift the bans of a violation whose decision was overturned (Art. 40). */
+export function LiftBans({ violationId, violationNo }: { violationId: string; violationNo: string }) {
+  const { t, refresh, cancel, pending, required } = useCommon();
+  return (
+    <ConfirmForm
+      action={liftBansAction}
+      schema={loadLift}
+      confirmTitle={t("bans.liftConfirmTitle")}
+      confirmMessage={() => t("bans.liftConfirm", { no: violationNo })}
+      submitLabel={t("bans.liftSubmit")}
+      confirmLabel={t("bans.liftConfirmButton")}
+      cancelLabel={cancel}
+      pendingLabel={pending}
+      onSuccess={refresh}
+      testId={`lift-bans-${violationNo}`}
+    >
+      {(errors) => (
+        <div className="grid gap-3 sm:grid-cols-2">
+          <input type="hidden" name="violationId" value={violationId} />
+          <TextField id={`lift-doc-${violationId}`} name="documentNo" label={t("bans.liftDocument")} required requiredLabel={required} errors={errors.documentNo} />
+          <div className="sm:col-span-2">
+            <TextAreaField id={`lift-reason-${violationId}`} name="reason" rows={2} label={t("bans.liftReason")} required requiredLabel={required} errors={errors.reason} />
           </div>
         </div>
       )}

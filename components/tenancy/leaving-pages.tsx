@@ -12,7 +12,7 @@ import { addDays } from "@/lib/rules/dates";
 import { ORDER_GROUNDS, VIOLATION_KINDS } from "@/lib/tenancy/leaving-schemas";
 import type { LeavingView, StaffLeavingView, VacateOrderView } from "@/lib/tenancy/leaving";
 import type { LeaseView } from "@/lib/tenancy/leases";
-import { DecideViolation, IssueVacateOrder, RecordMoveOut, RecordViolation, ReferToCourt } from "./leaving-forms";
+import { DecideViolation, IssueVacateOrder, LiftBans, RecordMoveOut, RecordViolation, ReferToCourt } from "./leaving-forms";
 
 // Leaving (Art. 31, 38-41) on the lease pages: the officers' panel (violations, bans, vacate
 // orders, court referral, move-out check) and the notice on the tenant's lease page. Internal notes
@@ -122,10 +122,23 @@ export async function StaffLeavingPanel({ lease, view, today, canManage }: { lea
             <ul className="flex flex-col gap-1 text-sm text-slate-800" data-testid="bans">
               {view.bans.map((b) => (
                 <li key={b.id}>
-                  {t("bans.row", { name: b.memberName ?? "—", id: b.residentIdMasked })} · {b.lifted ? t("bans.lifted") : t("bans.until", { from: formatIsoDate(b.bannedFrom, l), until: formatIsoDate(b.bannedUntil, l) })}
+                  {t("bans.row", { name: b.memberName ?? "—", id: b.residentIdMasked })} · {b.lifted ? (b.liftReason ? t("bans.liftedBecause", { reason: b.liftReason }) : t("bans.lifted")) : t("bans.until", { from: formatIsoDate(b.bannedFrom, l), until: formatIsoDate(b.bannedUntil, l) })}
                 </li>
               ))}
             </ul>
+            {canManage
+              ? view.violations
+                  .filter((v) => v.status === "CONFIRMED" && view.bans.some((b) => b.violationId === v.id && !b.lifted))
+                  .map((v) => (
+                    <details key={v.id} className="rounded-md border border-slate-200 p-3">
+                      <summary className="cursor-pointer font-medium text-brand-700">{t("bans.liftOpen")}</summary>
+                      <p className="my-3 text-sm text-slate-700">{t("bans.liftIntro")}</p>
+                      <ClientMessages namespaces={namespaces}>
+                        <LiftBans violationId={v.id} violationNo={v.violationNo} />
+                      </ClientMessages>
+                    </details>
+                  ))
+              : null}
           </section>
         ) : null}
 

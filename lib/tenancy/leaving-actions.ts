@@ -2,11 +2,12 @@
 
 import { authedAction } from "@/lib/actions/authed-action";
 import { refreshedTenancy } from "./refresh";
-import { confirmViolation, dismissViolation, issueVacateOrder, recordMoveOut, recordViolation, referToCourt } from "./leaving";
+import { confirmViolation, dismissViolation, issueVacateOrder, liftBans, recordMoveOut, recordViolation, referToCourt } from "./leaving";
 import {
   confirmViolationSchema,
   dismissViolationSchema,
   issueVacateOrderSchema,
+  liftBansSchema,
   recordMoveOutSchema,
   recordViolationSchema,
   referToCourtSchema,
@@ -23,3 +24,4 @@ export const dismissViolationAction = authedAction(dismissViolationSchema, "leas
 export const issueVacateOrderAction = authedAction(issueVacateOrderSchema, "lease:manage", async (input, { user }) => refreshed(await issueVacateOrder(user, input)));
 export const referToCourtAction = authedAction(referToCourtSchema, "lease:manage", async (input, { user }) => refreshed(await referToCourt(user, input)));
 export const recordMoveOutAction = authedAction(recordMoveOutSchema, "lease:manage", async (input, { user }) => refreshed(await recordMoveOut(user, input)));
+export const liftBansAction = authedAction(liftBansSchema, "lease:manage", async (input, { user }) => refreshed(await liftBans(user, input)));

@@ -77,3 +77,14 @@ export const recordMoveOutSchema = z.object({
   hasIssues: checkbox,
 });
 export type RecordMoveOutInput = z.input<typeof recordMoveOutSchema>;
+
+/**
+ * The bans of a confirmed violation are lifted when the decision behind them is overturned
+ * (administrative reconsideration, a court): the document that overturned it, and why.
+ */
+export const liftBansSchema = z.object({
+  violationId: id,
+  documentNo: text("liftDocumentRequired", 100),
+  reason: text("liftReasonRequired", 1000),
+});
+export type LiftBansInput = z.input<typeof liftBansSchema>;

@@ -37,7 +37,9 @@ import {
   recordMoveOutSchema,
   recordViolationSchema,
   referToCourtSchema,
+  liftBansSchema,
   type ConfirmViolationInput,
+  type LiftBansInput,
   type DismissViolationInput,
   type IssueVacateOrderInput,
   type RecordMoveOutInput,
@@ -217,6 +219,26 @@ export async function dismissViolation(actor: Actor, input: DismissViolationInpu
     if (decided.count !== 1) throw problem("violationDecided");
     await audit(tx, actor, "violation.dismiss", "Violation", violation.id, lease.unit.estate.districtCode, { violationNo: violation.violationNo, leaseNo: lease.leaseNo }, data.decisionReason);
     return { violationId: violation.id };
+  }, TX);
+}
+
+/**
+ * The violation's decision was overturned (administrative reconsideration or a court): every ban
+ * it brought is lifted at once, with the document and the reason, once (a conditional update on the
+ * bans still in force). From then the household may apply again; the lease's end stands.
+ */
+export async function liftBans(actor: Actor, input: LiftBansInput, options: { now?: Date } = {}): Promise<{ lifted: number }> {
+  const data = parseInput(liftBansSchema, input);
+  const at = options.now ?? clockNow();
+  return prisma.$transaction(async (tx) => {
+    const { violation, lease } = await decidableViolation(tx, actor, data.violationId);
+    if (violation.status !== "CONFIRMED") throw problem("violationNotConfirmed");
+    const reason = `${data.documentNo}：${data.reason}`;
+    const lifted = await tx.ban.updateMany({ where: { violationId: violation.id, liftedAt: null }, data: { liftedAt: at, liftedById: actor.id, liftReason: reason } });
+    if (lifted.count === 0) throw problem("bansLifted");
+    await audit(tx, actor, "ban.lift", "Violation", violation.id, lease.unit.estate.districtCode, { violationNo: violation.violationNo, leaseNo: lease.leaseNo, lifted: lifted.count, documentNo: data.documentNo }, data.reason);
+    await notifyHousehold(tx, lease, "leaving.bansLifted", { leaseNo: lease.leaseNo }, `violation:${violation.id}:bans-lifted`, at);
+    return { lifted: lifted.count };
   }, TX);
 }
 
@@ -467,7 +489,7 @@ export interface LeavingView {
 export interface StaffLeavingView extends LeavingView {
   /** Officers only: internal notes per violation id. */
   internalNotes: Record<string, string>;
-  bans: { id: string; memberName: string | null; residentIdMasked: string; bannedFrom: ISODate; bannedUntil: ISODate; lifted: boolean }[];
+  bans: { id: string; violationId: string | null; memberName: string | null; residentIdMasked: string; bannedFrom: ISODate; bannedUntil: ISODate; lifted: boolean; liftReason: string | null }[];
   overdueRentFen: number;
   arrearsObligeVacating: boolean;
   termEnded: boolean;
@@ -536,7 +558,7 @@ export async function staffLeaving(lease: { id: string; startDate: ISODate; term
     leavingRows(lease.id),
     prisma.ban.findMany({
       where: { violation: { leaseId: lease.id } },
-      select: { id: true, memberName: true, residentId: true, bannedFrom: true, bannedUntil: true, liftedAt: true },
+      select: { id: true, memberName: true, residentId: true, bannedFrom: true, bannedUntil: true, liftedAt: true, liftReason: true, violationId: true },
       orderBy: { createdAt: "asc" },
     }),
     overdueRentFen(prisma, lease.id, today),
@@ -551,7 +573,7 @@ export async function staffLeaving(lease: { id: string; startDate: ISODate; term
     })),
     internalNotes: Object.fromEntries(violations.filter((v) => v.internalNote).map((v) => [v.id, v.internalNote!])),
     bans: bans.map((b) => ({
-      id: b.id, memberName: b.memberName, residentIdMasked: maskResidentId(b.residentId), bannedFrom: fromDateColumn(b.bannedFrom), bannedUntil: fromDateColumn(b.bannedUntil), lifted: b.liftedAt !== null,
+      id: b.id, violationId: b.violationId, memberName: b.memberName, residentIdMasked: maskResidentId(b.residentId), bannedFrom: fromDateColumn(b.bannedFrom), bannedUntil: fromDateColumn(b.bannedUntil), lifted: b.liftedAt !== null, liftReason: b.liftReason,
     })),
     overdueRentFen: overdue,
     arrearsObligeVacating: arrearsObligeVacating(Math.max(0, overdue), lease.monthlyRentFen),

@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { latestBanUntil } from "@/lib/applications/household-claims";
 import { runBilling } from "@/lib/tenancy/billing";
-import { confirmViolation, dismissViolation, issueVacateOrder, recordMoveOut, recordViolation, referToCourt, staffLeaving, tenantLeaving } from "@/lib/tenancy/leaving";
+import { confirmViolation, dismissViolation, issueVacateOrder, liftBans, recordMoveOut, recordViolation, referToCourt, staffLeaving, tenantLeaving } from "@/lib/tenancy/leaving";
 import { multipliedRentFen } from "@/lib/rules/rent";
 import { cstInstant, dateColumn, fromDateColumn } from "../support/clock";
 import { freshResidentId, memberIdentity } from "../support/resident-id";
@@ -93,6 +93,30 @@ describe("violations and bans (Art. 31, 40)", () => {
     expect(await latestBanUntil(prisma, [grownChild])).toBe("2032-01-10");
     expect((await leaseRow(lease.leaseId)).status).toBe("TERMINATED");
     expect((await prisma.vacateOrder.findFirstOrThrow({ where: { leaseId: lease.leaseId } })).status).toBe("VACATED");
+  });
+
+  it("the bans of a decision overturned are lifted once, with the document; the household may apply again", async () => {
+    const { violationId } = await record();
+    expect((await failure(liftBans(cast.yz1, { violationId, documentNo: "渝府复〔2026〕1号", reason: "复议撤销" }, { now: NOW }))).messageKey).toBe("leaving.errors.violationNotConfirmed");
+    await confirmViolation(cast.yz1, { violationId, decisionReason: "经调查核实存在转租行为", deadline: "2026-12-31" }, { now: NOW });
+    const residentIds = (await prisma.ban.findMany({ select: { residentId: true } })).map((b) => b.residentId);
+    expect(await latestBanUntil(prisma, residentIds)).not.toBeNull();
+    expect((await failure(liftBans(cast.yz1, { violationId, documentNo: " ", reason: "" }, { now: NOW }))).fieldErrors).toEqual({
+      documentNo: ["leaving.validation.liftDocumentRequired"],
+      reason: ["leaving.validation.liftReasonRequired"],
+    });
+    expect((await failure(liftBans(cast.spb, { violationId, documentNo: "渝府复〔2026〕1号", reason: "复议撤销原认定" }, { now: NOW }))).code).toBe("NOT_FOUND");
+    const lifts = await race(Array.from({ length: 3 }, () => () => liftBans(cast.yz1, { violationId, documentNo: "渝府复〔2026〕1号", reason: "行政复议决定撤销原违规认定" }, { now: NOW })));
+    expect(lifts.ok).toHaveLength(1);
+    expect(lifts.errors).toEqual(["CONFLICT", "CONFLICT"]);
+    const bans = await prisma.ban.findMany();
+    expect(bans.length).toBeGreaterThan(0);
+    for (const b of bans) expect([b.liftedAt?.toISOString(), b.liftedById, b.liftReason]).toEqual([NOW.toISOString(), cast.yz1.id, "渝府复〔2026〕1号：行政复议决定撤销原违规认定"]);
+    expect(await latestBanUntil(prisma, residentIds)).toBeNull();
+    expect(await prisma.auditLog.count({ where: { action: "ban.lift", entityId: violationId } })).toBe(1);
+    expect(await prisma.notification.count({ where: { templateKey: "leaving.bansLifted", channel: "SMS" } })).toBe(1);
+    // The lease's end stands.
+    expect((await leaseRow(lease.leaseId)).status).toBe("HOLDING_OVER");
   });
 
   it("dismissed: the record stays, the tenancy goes on, nobody is banned", async () => {
