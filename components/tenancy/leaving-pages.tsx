@@ -12,6 +12,9 @@ import { addDays } from "@/lib/rules/dates";
 import { ORDER_GROUNDS, VIOLATION_KINDS } from "@/lib/tenancy/leaving-schemas";
 import type { LeavingView, StaffLeavingView, VacateOrderView } from "@/lib/tenancy/leaving";
 import type { LeaseView } from "@/lib/tenancy/leases";
+import { formatBytes } from "@/lib/documents/format";
+import { MAX_EVIDENCE_FILES } from "@/lib/tenancy/violation-evidence-limit";
+import { EvidenceUpload } from "./evidence-upload";
 import { DecideViolation, IssueVacateOrder, LiftBans, RecordMoveOut, RecordViolation, ReferToCourt } from "./leaving-forms";
 
 // Leaving (Art. 31, 38-41) on the lease pages: the officers' panel (violations, bans, vacate
@@ -102,6 +105,25 @@ export async function StaffLeavingPanel({ lease, view, today, canManage }: { lea
                   <p className="mt-1 whitespace-pre-line">{v.description}</p>
                   {v.evidence ? <p className="mt-1 whitespace-pre-line text-slate-700">{t("violations.evidenceLine", { evidence: v.evidence })}</p> : null}
                   {view.internalNotes[v.id] ? <p className="mt-1 rounded bg-slate-100 px-2 py-1 text-slate-700">{t("violations.internal", { note: view.internalNotes[v.id]! })}</p> : null}
+                  <div className="mt-2 flex flex-col gap-2" data-testid={`evidence-files-${v.violationNo}`}>
+                    <p className="font-medium text-slate-900">{t("evidenceFiles.title")}</p>
+                    {(view.evidenceFiles[v.id] ?? []).length > 0 ? (
+                      <ul className="flex flex-col gap-1">
+                        {view.evidenceFiles[v.id]!.map((f) => (
+                          <li key={f.id}>
+                            <a href={`/api/documents/${f.id}`} className="text-brand-700 underline">{f.fileName}</a> <span className="text-slate-600">· {formatBytes(f.sizeBytes)}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <p className="text-slate-600">{t("evidenceFiles.none")}</p>
+                    )}
+                    {canManage && (view.evidenceFiles[v.id] ?? []).length < MAX_EVIDENCE_FILES ? (
+                      <ClientMessages namespaces={["leaving.evidenceFiles"]}>
+                        <EvidenceUpload violationId={v.id} />
+                      </ClientMessages>
+                    ) : null}
+                  </div>
                   {v.decisionReason ? <p className="mt-1">{t("violations.decision", { reason: v.decisionReason })}</p> : null}
                   {v.status === "REPORTED" && canManage && living ? (
                     <div className="mt-3">

@@ -7,6 +7,7 @@ import { readFormWithLimit } from "@/lib/http/read-body";
 import { getServerTranslator } from "@/lib/i18n/server-translator";
 import { uploadAppealDocument } from "@/lib/appeals/evidence";
 import { openRepairPhoto, uploadRepairPhoto } from "@/lib/repairs/photos";
+import { openViolationEvidence, uploadViolationEvidence } from "@/lib/tenancy/violation-evidence";
 import { openApplicationDocument, uploadApplicationDocument } from "./service";
 
 // HTTP for documents: upload (multipart) and download with the access check of the service.
@@ -51,14 +52,16 @@ export async function uploadDocumentFromRequest(request: Request): Promise<Respo
     if (!(file instanceof File)) throw new AppError("VALIDATION", { messageKey: "applications.documents.errors.noFile", status: 400 });
     if (file.size > MAX_DOCUMENT_BYTES) throw new AppError("VALIDATION", { messageKey: "applications.documents.errors.tooLarge", status: 413 });
     const bytes = new Uint8Array(await file.arrayBuffer());
-    // An appeal's documents (Art. 19), a repair's photos (Art. 35), or the application's in progress (Art. 16).
+    // An appeal's documents (Art. 19), a repair's photos (Art. 35), a violation's evidence (Art. 31), or the application's in progress (Art. 16).
     const purpose = form.get("purpose");
     const doc =
       purpose === "appeal"
         ? await uploadAppealDocument(user, { applicationNo: form.get("applicationNo"), kind: form.get("kind"), fileName: file.name, bytes })
         : purpose === "repair"
           ? await uploadRepairPhoto(user, { fileName: file.name, bytes })
-          : await uploadApplicationDocument(user, { kind: form.get("kind"), fileName: file.name, bytes });
+          : purpose === "violation"
+            ? await uploadViolationEvidence(user, { violationId: form.get("violationId"), fileName: file.name, bytes })
+            : await uploadApplicationDocument(user, { kind: form.get("kind"), fileName: file.name, bytes });
     return json(201, { document: { id: doc.id, kind: doc.kind, fileName: doc.fileName, sizeBytes: doc.sizeBytes } });
   } catch (error) {
     return errorJson(error);
@@ -75,7 +78,7 @@ export async function downloadDocumentResponse(_request: Request, id: string): P
   try {
     const user = await getCurrentUser();
     if (!user) throw new AppError("UNAUTHENTICATED");
-    const doc = (await openRepairPhoto(user, id)) ?? (await openApplicationDocument(user, id));
+    const doc = (await openRepairPhoto(user, id)) ?? (await openViolationEvidence(user, id)) ?? (await openApplicationDocument(user, id));
     return new Response(new Uint8Array(doc.bytes), {
       status: 200,
       headers: {

@@ -489,6 +489,8 @@ export interface LeavingView {
 export interface StaffLeavingView extends LeavingView {
   /** Officers only: internal notes per violation id. */
   internalNotes: Record<string, string>;
+  /** Officers only: the evidence files per violation id. */
+  evidenceFiles: Record<string, { id: string; fileName: string; sizeBytes: number }[]>;
   bans: { id: string; violationId: string | null; memberName: string | null; residentIdMasked: string; bannedFrom: ISODate; bannedUntil: ISODate; lifted: boolean; liftReason: string | null }[];
   overdueRentFen: number;
   arrearsObligeVacating: boolean;
@@ -554,7 +556,7 @@ export async function tenantLeaving(leaseId: string, options: { now?: Date } = {
 /** The officers' view of leaving on one lease (the caller has checked the lease is in reach). */
 export async function staffLeaving(lease: { id: string; startDate: ISODate; termMonths: number; monthlyRentFen: number }, options: { now?: Date } = {}): Promise<StaffLeavingView> {
   const today = todayCST(options.now ?? clockNow());
-  const [[orders, violations], bans, overdue] = await Promise.all([
+  const [[orders, violations], bans, overdue, files] = await Promise.all([
     leavingRows(lease.id),
     prisma.ban.findMany({
       where: { violation: { leaseId: lease.id } },
@@ -562,9 +564,17 @@ export async function staffLeaving(lease: { id: string; startDate: ISODate; term
       orderBy: { createdAt: "asc" },
     }),
     overdueRentFen(prisma, lease.id, today),
+    prisma.document.findMany({
+      where: { kind: "VIOLATION_EVIDENCE", violation: { leaseId: lease.id } },
+      select: { id: true, fileName: true, sizeBytes: true, violationId: true },
+      orderBy: { uploadedAt: "asc" },
+    }),
   ]);
   const views = orders.map((o) => orderView(o, today));
+  const evidenceFiles: StaffLeavingView["evidenceFiles"] = {};
+  for (const f of files) (evidenceFiles[f.violationId!] ??= []).push({ id: f.id, fileName: f.fileName, sizeBytes: f.sizeBytes });
   return {
+    evidenceFiles,
     orders: views,
     openOrder: views.find((o) => OPEN_VACATE_ORDER_STATUSES.includes(o.status)) ?? null,
     violations: violations.map((v) => ({

@@ -61,6 +61,9 @@ test("a violation confirmed ends the tenancy, the unit comes back, and the ban s
   const violation = panel.getByTestId("violation");
   await expect(violation).toHaveAttribute("data-status", "REPORTED");
   await expect(violation).toContainText("转租、出借公租房（第三十一条第二项）");
+  // A photo of the evidence, kept with the record for the officers only.
+  await violation.getByLabel("上传证据文件").setInputFiles({ name: "转租现场.png", mimeType: "image/png", buffer: PNG });
+  await expect(violation.getByRole("link", { name: "转租现场.png" })).toBeVisible();
 
   // Confirmed: the lease ends and must be returned by the deadline; the household's adults are barred.
   const deadline = addDays(todayCST(), 30);
@@ -88,6 +91,7 @@ test("a violation confirmed ends the tenancy, the unit comes back, and the ban s
   await expect(notice).toContainText("经现场核查和询问，确认存在整套转租行为。");
   await expect(notice).toContainText("第四十条");
   await expect(tenant.locator("body")).not.toContainText("网格员");
+  await expect(tenant.locator("body")).not.toContainText("转租现场.png");
   const sms = await db.notification.findFirstOrThrow({ where: { templateKey: "leaving.violationConfirmed", channel: "SMS", applicationId: lease.applicationId }, select: { params: true } });
   expect(JSON.stringify(sms.params)).not.toContain("网格员");
   expect((await db.vacateOrder.findFirstOrThrow({ where: { leaseId: lease.id }, select: { deadline: true } })).deadline.toISOString().slice(0, 10)).toBe(deadline);

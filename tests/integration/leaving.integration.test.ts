@@ -5,6 +5,8 @@
 // returning the unit to stock, where the head of the waiting list is offered it.
 import { beforeEach, describe, expect, it } from "vitest";
 import { latestBanUntil } from "@/lib/applications/household-claims";
+import { openViolationEvidence, uploadViolationEvidence } from "@/lib/tenancy/violation-evidence";
+import { PDF, PNG } from "./portal-draft.fixtures";
 import { runBilling } from "@/lib/tenancy/billing";
 import { confirmViolation, dismissViolation, issueVacateOrder, liftBans, recordMoveOut, recordViolation, referToCourt, staffLeaving, tenantLeaving } from "@/lib/tenancy/leaving";
 import { multipliedRentFen } from "@/lib/rules/rent";
@@ -117,6 +119,25 @@ describe("violations and bans (Art. 31, 40)", () => {
     expect(await prisma.notification.count({ where: { templateKey: "leaving.bansLifted", channel: "SMS" } })).toBe(1);
     // The lease's end stands.
     expect((await leaseRow(lease.leaseId)).status).toBe("HOLDING_OVER");
+  });
+
+  it("keeps evidence files with the violation for the district's officers only, at most ten however they arrive", async () => {
+    const { violationId } = await record();
+    const first = await uploadViolationEvidence(cast.yz1, { violationId, fileName: "现场照片.png", bytes: PNG });
+    expect(first).toMatchObject({ kind: "VIOLATION_EVIDENCE", fileName: "现场照片.png" });
+    expect((await openViolationEvidence(cast.yz1, first.id))?.fileName).toBe("现场照片.png");
+    // The household never reads it; another district neither uploads nor reads.
+    expect((await failure(openViolationEvidence(offer.tenant, first.id))).code).toBe("NOT_FOUND");
+    expect((await failure(openViolationEvidence(cast.spb, first.id))).code).toBe("NOT_FOUND");
+    expect((await failure(uploadViolationEvidence(cast.spb, { violationId, fileName: "x.png", bytes: PNG }))).code).toBe("NOT_FOUND");
+    expect((await failure(uploadViolationEvidence(offer.tenant, { violationId, fileName: "x.png", bytes: PNG }))).code).toBe("NOT_FOUND");
+    expect((await failure(uploadViolationEvidence(cast.yz1, { violationId, fileName: "笔录.pdf", bytes: PNG }))).code).toBe("VALIDATION");
+    const uploads = await race(Array.from({ length: 11 }, (_, i) => () => uploadViolationEvidence(cast.yz1, { violationId, fileName: `笔录${i}.pdf`, bytes: PDF })));
+    expect(uploads.ok).toHaveLength(9);
+    expect(await prisma.document.count({ where: { violationId } })).toBe(10);
+    const view = await staffLeaving({ id: lease.leaseId, startDate: START, termMonths: 36, monthlyRentFen: 100_000 }, { now: NOW });
+    expect(view.evidenceFiles[violationId]).toHaveLength(10);
+    expect(JSON.stringify(await tenantLeaving(lease.leaseId, { now: NOW }))).not.toContain("现场照片");
   });
 
   it("dismissed: the record stays, the tenancy goes on, nobody is banned", async () => {
