@@ -50,8 +50,11 @@ test("the district officer finds six months of arrears, exports them and opens t
   expect(rows.length).toBe(await officer.getByTestId("arrears-row").count());
   const his = rows.find((r) => r[0] === lease.leaseNo)!;
   expect(his[2]).toBe("袁刚");
-  expect(his[12]).toBe("是");
+  expect(his[13]).toBe("是");
   expect(typeof his[6]).toBe("number");
+  // Seven months late: the late fees to today (Art. 29) have a column of their own, as on the page.
+  expect(sheet.getRow(1).getCell(8).value).toBe("滞纳金（元，截至今日，第二十九条）");
+  expect(his[7] as number).toBeGreaterThan(0);
   // Without a session the export is refused.
   const anonymous = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   expect((await anonymous.request.get("/api/arrears/xlsx")).status()).toBe(401);
