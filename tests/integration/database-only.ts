@@ -41,11 +41,12 @@ export const DATABASE_ONLY_INDEXES: Record<string, DatabaseOnlyIndex> = {
   DirectedNominee_assignedUnit_key: { table: "DirectedNominee", columns: ["unitId"], predicate: `(status = 'ASSIGNED'::"NomineeStatus")`, unique: true },
   DirectedNominee_assignedPerson_key: { table: "DirectedNominee", columns: ["residentId"], predicate: `(status = 'ASSIGNED'::"NomineeStatus")`, unique: true },
   // A unit has one live lease: being signed, in force or held over (Art. 25); a renewal lease, which
-  // overlaps its predecessor, is the predecessor's one successor (Lease.previousLeaseId is unique).
+  // overlaps its predecessor on the same unit, is the predecessor's one successor (Lease.previousLeaseId
+  // is unique). An exchange lease (Art. 33) is on another unit and is covered like any other.
   Lease_liveUnit_key: {
     table: "Lease",
     columns: ["unitId"],
-    predicate: `((status = ANY (ARRAY['PENDING_SIGNATURE'::"LeaseStatus", 'AWAITING_COUNTERSIGNATURE'::"LeaseStatus", 'ACTIVE'::"LeaseStatus", 'HOLDING_OVER'::"LeaseStatus"])) AND ("previousLeaseId" IS NULL))`,
+    predicate: `((status = ANY (ARRAY['PENDING_SIGNATURE'::"LeaseStatus", 'AWAITING_COUNTERSIGNATURE'::"LeaseStatus", 'ACTIVE'::"LeaseStatus", 'HOLDING_OVER'::"LeaseStatus"])) AND (origin <> 'RENEWAL'::"LeaseOrigin"))`,
     unique: true,
   },
   // A lease has at most one open vacate order (Art. 41): issued, or referred to the court.
@@ -58,6 +59,13 @@ export const DATABASE_ONLY_INDEXES: Record<string, DatabaseOnlyIndex> = {
   // A lease has one renewal request under way or approved (Art. 32).
   RenewalRequest_open_key: {
     table: "RenewalRequest",
+    columns: ["leaseId"],
+    predicate: `(status = ANY (ARRAY['SUBMITTED'::"RequestStatus", 'UNDER_REVIEW'::"RequestStatus", 'APPROVED'::"RequestStatus"]))`,
+    unique: true,
+  },
+  // A lease has one exchange request under way or waiting on the exchange list (Art. 33).
+  ExchangeRequest_open_key: {
+    table: "ExchangeRequest",
     columns: ["leaseId"],
     predicate: `(status = ANY (ARRAY['SUBMITTED'::"RequestStatus", 'UNDER_REVIEW'::"RequestStatus", 'APPROVED'::"RequestStatus"]))`,
     unique: true,
