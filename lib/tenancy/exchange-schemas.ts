@@ -51,7 +51,7 @@ export const decideExchangeSchema = z
     /** The estate whose exchange list the household joins (approval); the lease's own when empty. */
     estateId: optionalText(64),
     /** What the household is told. */
-    reason: text("reasonRequired", 1000),
+    reason: text("reasonTextRequired", 1000),
     /** For the officers alone. */
     internalNote: optionalText(1000),
   });

@@ -198,7 +198,7 @@ describe("exchanges (第三十三条)", () => {
     const l = await leaseInForce(cast.yz1, single, { startDate: "2026-03-02", termMonths: 12, at });
     const onTime = cstInstant("2026-11-20", "10:00");
     // Not a request the tenant can make.
-    expect((await failure(requestExchange(single.tenant, { leaseId: l.leaseId, reason: "HOUSEHOLD_SHRANK" as never, requestedUnitType: "STUDIO", description: "x", formKey: formKey() }, { now: onTime }))).code).toBe("VALIDATION");
+    expect((await failure(requestExchange(single.tenant, { leaseId: l.leaseId, reason: "HOUSEHOLD_SHRANK" as never, requestedUnitType: "STUDIO", addedMembers: 0, description: "x", formKey: formKey() }, { now: onTime }))).code).toBe("VALIDATION");
     const { requestId } = await requestRenewal(single.tenant, { leaseId: l.leaseId, termMonths: 12 }, { now: onTime });
     await decideRenewal(cast.yz1, { requestId, decision: "APPROVE", reason: "复核符合条件" }, { now: onTime });
     const renewal = await prisma.lease.findUniqueOrThrow({ where: { previousLeaseId: l.leaseId } });
