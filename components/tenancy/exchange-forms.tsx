@@ -45,11 +45,11 @@ export function RequestExchange({ leaseId, unitTypes, reasons }: { leaseId: stri
       key={formKey}
       action={requestExchangeAction}
       schema={loadRequest}
-      confirmTitle={t("confirmTitle")}
-      confirmMessage={(v) => t("confirm", { type: label(v.requestedUnitType) })}
-      submitLabel={t("submit")}
-      confirmLabel={t("confirmButton")}
-      cancelLabel={t("cancel")}
+      confirmTitle={t("form.confirmTitle")}
+      confirmMessage={(v) => t("form.confirm", { type: label(v.requestedUnitType) })}
+      submitLabel={t("form.submit")}
+      confirmLabel={t("form.confirmButton")}
+      cancelLabel={t("form.cancel")}
       pendingLabel={pending}
       onSuccess={() => {
         renewFormKey();
@@ -61,10 +61,10 @@ export function RequestExchange({ leaseId, unitTypes, reasons }: { leaseId: stri
         <div className="flex flex-col gap-3">
           <input type="hidden" name="leaseId" value={leaseId} />
           <input type="hidden" name="formKey" value={formKey} />
-          <SelectField id="exchange-reason" name="reason" label={t("reasonLabel")} options={reasons} required requiredLabel={required} errors={errors.reason} />
-          <TextField id="exchange-added" name="addedMembers" type="number" inputMode="numeric" min={0} max={6} defaultValue="1" label={t("added")} hint={t("addedHint")} errors={errors.addedMembers} />
-          <SelectField id="exchange-unit-type" name="requestedUnitType" label={t("unitType")} hint={t("unitTypeHint")} placeholder="" options={unitTypes} required requiredLabel={required} errors={errors.requestedUnitType} />
-          <TextAreaField id="exchange-description" name="description" rows={3} label={t("description")} hint={t("descriptionHint")} required requiredLabel={required} maxLength={2000} errors={errors.description} />
+          <SelectField id="exchange-reason" name="reason" label={t("form.reasonLabel")} options={reasons} required requiredLabel={required} errors={errors.reason} />
+          <TextField id="exchange-added" name="addedMembers" type="number" inputMode="numeric" min={0} max={6} defaultValue="1" label={t("form.added")} hint={t("form.addedHint")} errors={errors.addedMembers} />
+          <SelectField id="exchange-unit-type" name="requestedUnitType" label={t("form.unitType")} hint={t("form.unitTypeHint")} placeholder="" options={unitTypes} required requiredLabel={required} errors={errors.requestedUnitType} />
+          <TextAreaField id="exchange-description" name="description" rows={3} label={t("form.description")} hint={t("form.descriptionHint")} required requiredLabel={required} maxLength={2000} errors={errors.description} />
         </div>
       )}
     </ConfirmForm>
@@ -81,7 +81,7 @@ export function WithdrawExchange({ requestId }: { requestId: string }) {
       confirmMessage={() => t("withdraw.confirm")}
       submitLabel={t("withdraw.submit")}
       confirmLabel={t("withdraw.confirmButton")}
-      cancelLabel={t("cancel")}
+      cancelLabel={t("form.cancel")}
       pendingLabel={pending}
       submitVariant="secondary"
       onSuccess={refresh}
@@ -103,7 +103,7 @@ export function DecideExchange({ requestId, estates, defaultEstateId, typeLabel 
       confirmMessage={() => (decision === "APPROVE" ? t("staff.decide.approveConfirm", { type: typeLabel }) : t("staff.decide.rejectConfirm"))}
       submitLabel={t(decision === "APPROVE" ? "staff.decide.approve" : "staff.decide.reject")}
       confirmLabel={t(decision === "APPROVE" ? "staff.decide.approveButton" : "staff.decide.rejectButton")}
-      cancelLabel={t("cancel")}
+      cancelLabel={t("form.cancel")}
       pendingLabel={pending}
       submitVariant={decision === "APPROVE" ? "primary" : "danger"}
       onSuccess={refresh}
@@ -136,7 +136,7 @@ export function OpenMandatoryExchange({ leaseId }: { leaseId: string }) {
       confirmMessage={() => t("staff.mandatory.confirm")}
       submitLabel={t("staff.mandatory.submit")}
       confirmLabel={t("staff.mandatory.confirmButton")}
-      cancelLabel={t("cancel")}
+      cancelLabel={t("form.cancel")}
       pendingLabel={pending}
       onSuccess={refresh}
       testId="open-mandatory-exchange"
@@ -156,7 +156,7 @@ export function OfferFromExchangeList({ unitId, unitLabel, head }: { unitId: str
       confirmMessage={(v) => t("staff.offer.confirm", { unit: unitLabel, head, days: String(v.acceptDays ?? "") })}
       submitLabel={t("staff.offer.submit")}
       confirmLabel={t("staff.offer.confirmButton")}
-      cancelLabel={t("cancel")}
+      cancelLabel={t("form.cancel")}
       pendingLabel={pending}
       onSuccess={refresh}
       testId="offer-from-exchange-list"
@@ -181,7 +181,7 @@ export function CountersignExchange({ leaseId, leaseNo, today }: { leaseId: stri
       confirmMessage={() => t("staff.countersign.confirm", { leaseNo })}
       submitLabel={t("staff.countersign.submit")}
       confirmLabel={t("staff.countersign.confirmButton")}
-      cancelLabel={t("cancel")}
+      cancelLabel={t("form.cancel")}
       pendingLabel={pending}
       onSuccess={refresh}
       testId="countersign-exchange"

@@ -24,7 +24,8 @@ import { CountersignExchange, DecideExchange, OfferFromExchangeList, OpenMandato
 // ExchangeViews, which have no internal note in them.
 
 const TONE: Record<RequestStatus, BadgeTone> = { SUBMITTED: "info", UNDER_REVIEW: "info", APPROVED: "warning", REJECTED: "danger", WITHDRAWN: "neutral", COMPLETED: "success" };
-const NAMESPACES = ["exchanges", "exchanges.validation", "exchanges.staff"];
+// Not the whole namespace: its errors (translated on the server) hold ICU selects the client cannot take.
+const NAMESPACES = ["exchanges.form", "exchanges.withdraw", "exchanges.staff", "exchanges.validation"];
 
 async function lang(): Promise<"zh-CN" | "en"> {
   return (await getLocale()) === "en" ? "en" : "zh-CN";
