@@ -103,7 +103,7 @@ export async function TenantExchangeCard({ leaseId, exchanges }: { leaseId: stri
     <Card title={t("title")}>
       <div className="flex flex-col gap-3" data-testid="exchange">
         <p className="text-sm text-slate-700">{t("intro")}</p>
-        <p className="text-sm text-slate-900">{t("current", { type: stock(`unitType.${exchanges.unitType}`), size: exchanges.householdSize })}</p>
+        {exchanges.living ? <p className="text-sm text-slate-900">{t("current", { type: stock(`unitType.${exchanges.unitType}`), size: exchanges.householdSize })}</p> : null}
         {mandatory ? <Alert tone="warning">{t("mandatoryNotice")}</Alert> : null}
         {exchanges.requests.length > 0 ? (
           <ul className="flex flex-col gap-2">

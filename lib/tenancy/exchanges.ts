@@ -371,6 +371,8 @@ export interface LeaseExchanges {
   requests: ExchangeView[];
   /** A request may be made now (the lease in force, none open, not replaced or renewed). */
   canRequest: boolean;
+  /** The household still lives under the lease (what it "lives in now"). */
+  living: boolean;
   unitType: UnitType;
   householdSize: number;
 }
@@ -385,6 +387,7 @@ export async function leaseExchanges(leaseId: string): Promise<LeaseExchanges> {
   return {
     requests,
     canRequest: lease.status === "ACTIVE" && !lease.nextLease && !requests.some((r) => OPEN_EXCHANGE_STATUSES.includes(r.status)),
+    living: LIVING_LEASE_STATUSES.includes(lease.status),
     unitType: lease.unit.unitType,
     householdSize: lease.application.householdSize,
   };

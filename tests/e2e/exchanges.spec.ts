@@ -39,7 +39,7 @@ test("an exchange after a birth: approved onto the exchange list, offered, accep
   await expect(card).toContainText("现住一室一厅，登记家庭 2 人");
   await card.getByText("申请换租", { exact: true }).first().click();
   await formReady(tenant, "request-exchange");
-  if (SHOTS) await tenant.screenshot({ path: `${SHOTS}/exchange-tenant-form-390.png`, fullPage: true });
+  if (SHOTS) await tenant.getByTestId("exchange").screenshot({ path: `${SHOTS}/exchange-card-form-390.png` });
   const form = tenant.getByTestId("request-exchange");
   await form.getByLabel("换租原因").selectOption("HOUSEHOLD_GREW");
   await form.getByLabel("新增同住人数").fill("1");
@@ -57,11 +57,12 @@ test("an exchange after a birth: approved onto the exchange list, offered, accep
   await expect(card.getByTestId("exchange-request")).toHaveAttribute("data-status", "SUBMITTED");
   await expect(tenant.getByTestId("request-exchange")).toHaveCount(0);
   expect(await tenant.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  if (SHOTS) await tenant.screenshot({ path: `${SHOTS}/exchange-tenant-submitted-390.png`, fullPage: true });
+  if (SHOTS) await tenant.getByTestId("exchange").screenshot({ path: `${SHOTS}/exchange-card-submitted-390.png` });
 
   // The Yuzhong officer finds it in the list and approves it onto the estate's exchange list.
   const officer = await newPage(browser, ACCOUNTS.yuzhongOfficer);
   await officer.goto("/staff/exchanges?status=SUBMITTED");
+  if (SHOTS) await officer.screenshot({ path: `${SHOTS}/exchange-staff-list.png`, fullPage: true });
   await officer.getByTestId("exchange-row").filter({ hasText: old.leaseNo }).getByRole("link").click();
   await expect(officer.getByTestId("exchange-status")).toHaveAttribute("data-status", "SUBMITTED");
   await formReady(officer, "exchange-approve");
@@ -71,12 +72,13 @@ test("an exchange after a birth: approved onto the exchange list, offered, accep
   await approve.getByRole("button", { name: "同意，进入换租轮候" }).click();
   await officer.getByRole("alertdialog").getByRole("button", { name: "同意" }).click();
   await expect(officer.getByTestId("exchange-status")).toHaveAttribute("data-status", "APPROVED");
+  if (SHOTS) await officer.screenshot({ path: `${SHOTS}/exchange-staff-detail.png`, fullPage: true });
 
   await tenant.reload();
   await expect(card.getByTestId("exchange-position")).toContainText("现排第 1 位");
   await expect(card).toContainText("经核实出生医学证明");
   await expect(card).not.toContainText("电话已核");
-  if (SHOTS) await tenant.screenshot({ path: `${SHOTS}/exchange-tenant-on-list-390.png`, fullPage: true });
+  if (SHOTS) await tenant.getByTestId("exchange").screenshot({ path: `${SHOTS}/exchange-card-on-list-390.png` });
 
   // The officer offers the vacant two-bedroom from the exchange list.
   await officer.goto(`/staff/units/${unit.id}`);
@@ -138,5 +140,5 @@ test("an exchange after a birth: approved onto the exchange list, offered, accep
   expect(["VACANT", "OFFERED"]).toContain(oldUnit.status);
   await tenant.goto(`/me/lease/${old.leaseNo}`);
   await expect(tenant.getByTestId("exchange-request")).toHaveAttribute("data-status", "COMPLETED");
-  if (SHOTS) await tenant.screenshot({ path: `${SHOTS}/exchange-tenant-done-390.png`, fullPage: true });
+  if (SHOTS) await tenant.getByTestId("exchange").screenshot({ path: `${SHOTS}/exchange-card-done-390.png` });
 });
