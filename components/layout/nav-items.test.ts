@@ -15,6 +15,7 @@ describe("navItemsFor", () => {
       { href: "/staff/plans", key: "plans" },
       { href: "/staff/directed", key: "directed" },
       { href: "/staff/leases", key: "leases" },
+      { href: "/staff/exchanges", key: "exchanges" },
       { href: "/staff/collections", key: "collections" },
       { href: "/staff/tenancy", key: "tenancyDashboard" },
       { href: "/staff/arrears", key: "arrears" },
@@ -25,7 +26,7 @@ describe("navItemsFor", () => {
       { href: "/staff/shared-data", key: "sharedData" },
       { href: "/staff/audits", key: "audits" },
     ]);
-    expect(navItemsFor({ id: "m", role: "MUNICIPAL_OFFICER", districtCode: null }).map((i) => i.key)).toEqual(["staffHome", "review", "publicityAdmin", "appeals", "estates", "plans", "directed", "leases", "collections", "tenancyDashboard", "arrears", "repairs", "inspections", "maintenanceFund", "sharedData", "audits", "referenceIncomes"]);
+    expect(navItemsFor({ id: "m", role: "MUNICIPAL_OFFICER", districtCode: null }).map((i) => i.key)).toEqual(["staffHome", "review", "publicityAdmin", "appeals", "estates", "plans", "directed", "leases", "exchanges", "collections", "tenancyDashboard", "arrears", "repairs", "inspections", "maintenanceFund", "sharedData", "audits", "referenceIncomes"]);
     expect(navItemsFor({ id: "x", role: "ADMIN", districtCode: null }).map((i) => i.key)).toEqual(["admin", "users"]);
   });
 });

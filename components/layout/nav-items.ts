@@ -29,6 +29,8 @@ export function navItemsFor(user: Actor | null): NavItem[] {
   if (can(user, "allocation:manage")) items.push({ href: "/staff/directed", key: "directed" });
   // Art. 25-29: leases drawn up, signed and countersigned; rent bills and payments.
   if (can(user, "lease:manage")) items.push({ href: "/staff/leases", key: "leases" });
+  // Art. 33: exchange requests, decided onto the exchange waiting list.
+  if (can(user, "lease:manage")) items.push({ href: "/staff/exchanges", key: "exchanges" });
   // Art. 28-29: bank collection files reconciled against the bills.
   if (can(user, "lease:manage")) items.push({ href: "/staff/collections", key: "collections" });
   // Art. 28-39: rent billed and collected, leases ending, arrears and repairs at a glance.

@@ -20,6 +20,7 @@ export type NavKey =
   | "plans"
   | "directed"
   | "leases"
+  | "exchanges"
   | "collections"
   | "arrears"
   | "tenancyDashboard"

@@ -379,7 +379,7 @@ export async function StaffLeasesPage({ list, awaiting, query, today, canDraft }
 }
 
 /** The officers' lease page: countersign, the account, a counter payment. */
-export async function StaffLeasePage({ lease, statement, today, canManage, panels }: { lease: LeaseView; statement: Statement; today: string; canManage: boolean; panels?: ReactNode }) {
+export async function StaffLeasePage({ lease, statement, today, canManage, panels, countersign }: { lease: LeaseView; statement: Statement; today: string; canManage: boolean; panels?: ReactNode; countersign?: ReactNode }) {
   const t = await getTranslations("tenancy.staff");
   const locale = await getLocale();
   return (
@@ -390,7 +390,7 @@ export async function StaffLeasePage({ lease, statement, today, canManage, panel
       <PageHeader title={lease.leaseNo} description={<p className="flex flex-wrap items-center gap-2">{lease.tenantName ?? "—"} · {lease.unit.label} <LeaseStatusBadge status={lease.status} /></p>} />
       <div className="grid items-start gap-6 lg:grid-cols-[3fr_2fr]">
         <div className="flex min-w-0 flex-col gap-6">
-          {lease.status === "AWAITING_COUNTERSIGNATURE" && canManage ? (
+          {countersign !== undefined ? countersign : lease.status === "AWAITING_COUNTERSIGNATURE" && canManage ? (
             <Card title={t("countersign.title")}>
               <p className="mb-3 text-slate-800">{t("countersign.intro")}</p>
               <ClientMessages namespaces={["tenancy.staff"]}>

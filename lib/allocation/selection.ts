@@ -373,6 +373,7 @@ async function myOffer(actor: Actor, offerId: string) {
       applicationId: true,
       responseDueDate: true,
       waitingListEntryId: true,
+      waitingListEntry: { select: { purpose: true } },
       lotteryEntrant: { select: { id: true, drawId: true } },
       application: { select: { districtCode: true } },
     },
@@ -399,10 +400,17 @@ export async function acceptOffer(actor: Actor, input: OfferStepInput, options: 
       data: { status: "ACCEPTED", respondedAt: at },
     });
     if (accepted.count !== 1) throw offerProblem((await tx.offer.findUniqueOrThrow({ where: { id: offerId }, select: { status: true } })).status);
-    await transitionApplication(tx, { applicationId: offer.applicationId, to: "ALLOCATED", actor, at, action: "offer.accept", auditData: { offerId, unitId: offer.unitId } });
+    // An exchange (Art. 33) houses a household already housed: its application stays HOUSED, and the
+    // new lease replaces the old one (lib/tenancy/exchanges.ts).
+    const exchange = offer.waitingListEntry?.purpose === "EXCHANGE";
+    if (exchange) {
+      await writeAudit({ actorId: actor.id, actorRole: actor.role, action: "offer.accept", entityType: "Offer", entityId: offerId, districtCode: offer.application.districtCode, data: { unitId: offer.unitId, exchange: true } }, tx);
+    } else {
+      await transitionApplication(tx, { applicationId: offer.applicationId, to: "ALLOCATED", actor, at, action: "offer.accept", auditData: { offerId, unitId: offer.unitId } });
+    }
     // From the waiting list: the household's place there ends, housed (Art. 23).
     if (offer.waitingListEntryId) {
-      await tx.waitingListEntry.updateMany({ where: { id: offer.waitingListEntryId, status: "OFFERED" }, data: { status: "HOUSED", removedAt: at, removedReason: "已接受配租房源" } });
+      await tx.waitingListEntry.updateMany({ where: { id: offer.waitingListEntryId, status: "OFFERED" }, data: { status: "HOUSED", removedAt: at, removedReason: exchange ? "已接受换租房源" : "已接受配租房源" } });
     }
   }, SELECTION_TX);
   return { offerId };

@@ -5,7 +5,7 @@ import { dateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { AppError } from "@/lib/errors";
-import type { Prisma, UnitType } from "@/lib/generated/prisma/client";
+import type { Prisma, UnitType, WaitingListPurpose } from "@/lib/generated/prisma/client";
 import { notifyApplicant } from "@/lib/notifications/outbox";
 import { applicantContact, contactSelect } from "@/lib/review/common";
 import { cstDateOfEpochMs } from "@/lib/rules/dates";
@@ -101,10 +101,14 @@ function iso(at: Date): string {
   return at.toISOString().replace("Z", "+00:00");
 }
 
-/** The households waiting in one list, first to be housed first (rankWaitingList). */
-export async function rankedList(db: Tx | typeof prisma, estateId: string, unitType: UnitType): Promise<RankedEntry[]> {
+/**
+ * The households waiting in one list, first to be housed first (rankWaitingList). The allocation
+ * list holds qualified households; the exchange list (Art. 33) holds housed ones, entered when their
+ * exchange was approved (acceptedAt is the approval), so that it ranks by the time of approval.
+ */
+export async function rankedList(db: Tx | typeof prisma, estateId: string, unitType: UnitType, purpose: WaitingListPurpose = "ALLOCATION"): Promise<RankedEntry[]> {
   const rows = await db.waitingListEntry.findMany({
-    where: { estateId, unitType, purpose: "ALLOCATION", status: "WAITING", application: { status: "QUALIFIED" } },
+    where: { estateId, unitType, purpose, status: "WAITING", application: { status: purpose === "EXCHANGE" ? "HOUSED" : "QUALIFIED" } },
     select: { id: true, applicationId: true, acceptedAt: true, isPriority: true, legacyLotteryRank: true, application: { select: { applicationNo: true, applicantName: true } } },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -133,17 +137,18 @@ export function estimatedWaitMonths(position: number, housedLastYear: number): n
  * The household at the head of a unit's list that has not already declined or let lapse an offer
  * of this unit, with the list as ranked now (the offer and the unit page ask the same question).
  */
-async function headOfList(db: Tx | typeof prisma, unit: { id: string; estateId: string; unitType: UnitType }): Promise<{ head: RankedEntry | undefined; ranked: RankedEntry[] }> {
+export async function headOfList(db: Tx | typeof prisma, unit: { id: string; estateId: string; unitType: UnitType }, purpose: WaitingListPurpose = "ALLOCATION"): Promise<{ head: RankedEntry | undefined; ranked: RankedEntry[] }> {
   const [refused, ranked] = await Promise.all([
     db.offer.findMany({ where: { unitId: unit.id, waitingListEntryId: { not: null }, status: { in: ["DECLINED", "EXPIRED"] } }, select: { applicationId: true } }),
-    rankedList(db, unit.estateId, unit.unitType),
+    rankedList(db, unit.estateId, unit.unitType, purpose),
   ]);
   const declined = new Set(refused.map((o) => o.applicationId));
   return { head: ranked.find((e) => !declined.has(e.applicationId)), ranked };
 }
 
-async function lockList(tx: Tx, estateId: string, unitType: UnitType): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`waiting-list:${estateId}:${unitType}`}))`;
+async function lockList(tx: Tx, estateId: string, unitType: UnitType, purpose: WaitingListPurpose): Promise<void> {
+  const key = purpose === "ALLOCATION" ? `waiting-list:${estateId}:${unitType}` : `waiting-list:${estateId}:${unitType}:${purpose}`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
 }
 
 export interface WaitingListOffer {
@@ -157,17 +162,18 @@ export interface WaitingListOffer {
  * already declined or let lapse an offer of this unit. Null when nobody is left to offer it to.
  * Runs inside the caller's transaction; `actor` null is the system passing a declined unit on.
  */
-export async function offerToHead(tx: Tx, input: { unitId: string; acceptDays: number; actor: Actor | null; at: Date; reason?: string }): Promise<WaitingListOffer | null> {
+export async function offerToHead(tx: Tx, input: { unitId: string; acceptDays: number; actor: Actor | null; at: Date; reason?: string; purpose?: WaitingListPurpose }): Promise<WaitingListOffer | null> {
+  const purpose = input.purpose ?? "ALLOCATION";
   const unit = await tx.unit.findUniqueOrThrow({
     where: { id: input.unitId },
     select: { id: true, unitNo: true, unitType: true, status: true, estateId: true, building: { select: { name: true } }, estate: { select: { name: true, districtCode: true } } },
   });
-  await lockList(tx, unit.estateId, unit.unitType);
-  const { head } = await headOfList(tx, unit);
+  await lockList(tx, unit.estateId, unit.unitType, purpose);
+  const { head } = await headOfList(tx, unit, purpose);
   if (!head) return null;
   const taken = await tx.waitingListEntry.updateMany({ where: { id: head.id, status: "WAITING" }, data: { status: "OFFERED" } });
   if (taken.count !== 1) throw new AppError("CONFLICT");
-  await moveUnitsStatus(tx, { unitIds: [unit.id], from: "VACANT", to: "OFFERED", reason: "按轮候顺序配租", actor: input.actor, at: input.at, conflictKey: "allocation.errors.unitNotVacant" });
+  await moveUnitsStatus(tx, { unitIds: [unit.id], from: "VACANT", to: "OFFERED", reason: purpose === "EXCHANGE" ? "按换租轮候顺序配租" : "按轮候顺序配租", actor: input.actor, at: input.at, conflictKey: "allocation.errors.unitNotVacant" });
   const due = addWorkingDays(todayCST(input.at), input.acceptDays);
   const offer = await tx.offer.create({
     data: { applicationId: head.applicationId, unitId: unit.id, waitingListEntryId: head.id, offeredAt: input.at, offeredById: input.actor?.id ?? null, responseDueDate: dateColumn(due) },
@@ -191,7 +197,7 @@ export async function offerToHead(tx: Tx, input: { unitId: string; acceptDays: n
       entityId: offer.id,
       districtCode: unit.estate.districtCode,
       reason: input.reason ?? null,
-      data: { unitId: unit.id, unitNo: unit.unitNo, building: unit.building.name, applicationNo: head.applicationNo, responseDueDate: due },
+      data: { unitId: unit.id, unitNo: unit.unitNo, building: unit.building.name, applicationNo: head.applicationNo, responseDueDate: due, purpose },
     },
     tx,
   );
@@ -224,7 +230,9 @@ export async function offerVacatedUnit(actor: Actor, input: OfferVacatedUnitInpu
 export async function passWaitingListOffer(tx: Tx, offer: { id: string; unitId: string; waitingListEntryId: string }, actor: Actor | null, at: Date): Promise<void> {
   await tx.waitingListEntry.updateMany({ where: { id: offer.waitingListEntryId, status: "OFFERED" }, data: { status: "WAITING" } });
   await moveUnitsStatus(tx, { unitIds: [offer.unitId], from: "OFFERED", to: "VACANT", reason: "轮候家庭未接受，房源按序配租下一位", actor, at });
-  await offerToHead(tx, { unitId: offer.unitId, acceptDays: WAITING_LIST_ACCEPT_DAYS, actor: null, at });
+  // The unit goes on along the list it was offered from (an exchange offer to the next exchange household).
+  const entry = await tx.waitingListEntry.findUniqueOrThrow({ where: { id: offer.waitingListEntryId }, select: { purpose: true } });
+  await offerToHead(tx, { unitId: offer.unitId, acceptDays: WAITING_LIST_ACCEPT_DAYS, actor: null, at, purpose: entry.purpose });
 }
 
 /** Waiting-list offers past their deadline (CST) expire and pass on; idempotent (the scheduled job). */

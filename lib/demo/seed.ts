@@ -36,6 +36,7 @@ import { parseFen } from "@/lib/money/parse";
 import { requiredDocumentGroups } from "@/lib/rules/documents";
 import { maskResidentId, residentIdCheckChar } from "@/lib/rules/identity";
 import { DEMO_ACCEPTED_PHONE, DEMO_CHOOSING_PHONE, DEMO_SIGNING_PHONE, seedAllocation } from "./seed-allocation";
+import { DEMO_EXCHANGE_TENANTS, seedExchanges } from "./seed-exchanges";
 import { DEMO_CHECK_FAILED, DEMO_LEAVING_TENANTS, seedLeaving } from "./seed-leaving";
 import { runTenancyCheck } from "@/lib/rechecks/tenancy-check";
 import { seedRepairs } from "./seed-repairs";
@@ -253,6 +254,7 @@ export async function seedDemo(today: ISODate = todayCST()): Promise<void> {
   await seedAllocation(today, today === todayCST() ? new Date() : moment(today, 8 * 60), await hashPassword(DEMO_PASSWORD));
   await seedLeaving(today, await hashPassword(DEMO_PASSWORD), DEMO_PASSWORD);
   await seedRepairs(today);
+  await seedExchanges(today, await hashPassword(DEMO_PASSWORD), DEMO_PASSWORD);
   await seedTenancyCheck(today, cast);
 }
 
@@ -764,6 +766,7 @@ export function printDemoAccounts(): void {
     `  ${DEMO_SIGNING_PHONE.padEnd(20)} tenant-to-be: lease at 安居·松涛苑 drawn up, to sign in the portal`,
     `  ${DEMO_ACCEPTED_PHONE.padEnd(20)} tenant-to-be: accepted a unit at 安居·松涛苑, lease to be drawn up by shapingba.officer`,
     ...DEMO_LEAVING_TENANTS.map((t) => `  ${t.phone.padEnd(20)} ${t.name}, ${t.note}`),
+    ...DEMO_EXCHANGE_TENANTS.map((t) => `  ${t.phone.padEnd(20)} ${t.name}, ${t.note}`),
     "",
   ];
   console.log(lines.join("\n"));

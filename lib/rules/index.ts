@@ -130,3 +130,6 @@ export {
   latestRenewalDate,
   leaseEndDate,
 } from "./lease";
+
+export type { ExchangeCheck, ExchangeCheckInput, ExchangeProblem, ExchangeReasonCode } from "./exchange";
+export { MAX_ADDED_MEMBERS, checkExchangeRequest, exchangeHouseholdSize, householdBelowUnitType, unitTypeForSize } from "./exchange";

@@ -14,7 +14,8 @@ import { moveUnitStatus } from "@/lib/stock/stock-service";
 // conditional update PENDING_SIGNATURE → LAPSED, and what it held goes on as a declined offer would:
 // - from a lottery pool: the unit returns to the pool and the next in rank gets a turn;
 // - from the waiting list: the household waits again in its place (as after a decline, decision 017)
-//   and the unit goes to the head of the list, which passes over whoever let this unit lapse;
+//   and the unit goes to the head of the list, which passes over whoever let this unit lapse; for an
+//   exchange lease that list is the exchange list, and the lease in force goes on (decision 026);
 // - otherwise (an offer made as a record): the unit is vacant again.
 // The household's application goes back from ALLOCATED to QUALIFIED: it keeps its qualification. A
 // renewal lease (Art. 32) that lapses leaves the old lease to run to its end, after which the
@@ -47,7 +48,7 @@ async function lapseLease(leaseId: string, at: Date): Promise<boolean> {
     const lease = await tx.lease.findUniqueOrThrow({
       where: { id: leaseId },
       select: {
-        id: true, leaseNo: true, unitId: true, applicationId: true, previousLeaseId: true, signDueDate: true,
+        id: true, leaseNo: true, unitId: true, applicationId: true, previousLeaseId: true, origin: true, signDueDate: true,
         offer: { select: { id: true, status: true, waitingListEntryId: true, lotteryEntrantId: true } },
         unit: { select: { estate: { select: { districtCode: true, name: true } } } },
         application: { select: { status: true, ...contactSelect } },
@@ -55,7 +56,8 @@ async function lapseLease(leaseId: string, at: Date): Promise<boolean> {
     });
     const reason = `租赁合同 ${lease.leaseNo} 未在规定时间内签订（第二十五条）`;
     const offer = lease.offer;
-    if (!lease.previousLeaseId && offer) {
+    // A renewal has no offer; an exchange lease's offer came from the exchange list (decision 026).
+    if (lease.origin !== "RENEWAL" && offer) {
       const expired = await tx.offer.updateMany({ where: { id: offer.id, status: "ACCEPTED" }, data: { status: "EXPIRED" } });
       if (expired.count === 1) {
         if (lease.application.status === "ALLOCATED") {
@@ -75,13 +77,13 @@ async function lapseLease(leaseId: string, at: Date): Promise<boolean> {
     await notifyApplicant(tx, {
       applicationId: lease.applicationId,
       ...applicantContact(lease.application),
-      templateKey: lease.previousLeaseId ? "tenancy.renewalLapsed" : "tenancy.leaseLapsed",
+      templateKey: lease.origin === "RENEWAL" ? "tenancy.renewalLapsed" : lease.origin === "EXCHANGE" ? "tenancy.exchangeLapsed" : "tenancy.leaseLapsed",
       params: { estate: lease.unit.estate.name, leaseNo: lease.leaseNo, dueDate: lease.signDueDate ? fromDateColumn(lease.signDueDate) : "" },
       dedupeKey: `lease:${lease.id}:lapsed`,
       at,
     });
     await writeAudit(
-      { actorId: null, actorRole: null, action: "lease.lapse", entityType: "Lease", entityId: lease.id, districtCode: lease.unit.estate.districtCode, reason, data: { leaseNo: lease.leaseNo, renewal: Boolean(lease.previousLeaseId), offerId: offer?.id ?? null } },
+      { actorId: null, actorRole: null, action: "lease.lapse", entityType: "Lease", entityId: lease.id, districtCode: lease.unit.estate.districtCode, reason, data: { leaseNo: lease.leaseNo, origin: lease.origin, offerId: offer?.id ?? null } },
       tx,
     );
     return true;

@@ -12,7 +12,7 @@ import { nextSequenceValue } from "@/lib/db/sequence";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { OCCUPYING_LEASE_STATUSES } from "@/lib/db/application-status";
 import { AppError } from "@/lib/errors";
-import type { LeaseStatus, Prisma, RentBasis } from "@/lib/generated/prisma/client";
+import type { LeaseOrigin, LeaseStatus, Prisma, RentBasis } from "@/lib/generated/prisma/client";
 import { notifyApplicant } from "@/lib/notifications/outbox";
 import { applicantContact, contactSelect } from "@/lib/review/common";
 import { isLowRentHousehold } from "@/lib/rules/eligibility";
@@ -27,6 +27,7 @@ import type { ISODate } from "@/lib/rules/types";
 import { moveUnitStatus } from "@/lib/stock/stock-service";
 import { parseInput } from "@/lib/allocation/inputs";
 import { issueBillsForLease } from "./billing";
+import { openMandatoryExchangeInTx } from "./exchange-queue";
 import { leaseTermsOf, type LeaseTerms } from "./lease-terms";
 import {
   draftLeaseSchema,
@@ -133,9 +134,10 @@ type HouseholdForLease = Prisma.ApplicationGetPayload<{ select: typeof household
  */
 async function writeLeaseDraft(
   tx: Tx,
-  args: { actor: Actor; at: Date; unit: UnitForLease; app: HouseholdForLease; startDate: ISODate; termMonths: number; offerId: string | null; previousLeaseId: string | null; auditData: Record<string, unknown> },
+  args: { actor: Actor; at: Date; unit: UnitForLease; app: HouseholdForLease; startDate: ISODate; termMonths: number; offerId: string | null; previousLeaseId: string | null; origin?: LeaseOrigin; auditData: Record<string, unknown> },
 ): Promise<{ leaseId: string; leaseNo: string }> {
   const { actor, at, unit, app, startDate, termMonths } = args;
+  const origin: LeaseOrigin = args.origin ?? (args.previousLeaseId ? "RENEWAL" : "ALLOCATION");
   const today = todayCST(at);
   const tenant = app.members.find((m) => m.relationship === "APPLICANT");
   if (!tenant || !app.applicantUserId) throw new AppError("CONFLICT", { messageKey: "tenancy.errors.noTenantAccount" });
@@ -151,8 +153,9 @@ async function writeLeaseDraft(
   const contact = applicantContact(app);
   const rent = await rentFor(tx, { estateId: unit.estate.id, unit, startDate, perCapitaIncomeFen, lowRent: isLowRentHousehold(categories), legacy });
   // Art. 33: at the end of a term, a household that has shrunk below its unit type must exchange;
-  // renewing the same unit instead, it pays 1.5 x the standard rent.
-  if (args.previousLeaseId) {
+  // renewing the same unit instead, it pays 1.5 x the standard rent. An exchange lease is at the
+  // standard rent again (its unit fits the household).
+  if (origin === "RENEWAL") {
     const entitled = entitledUnitType(app.members.map((m) => ({ relationship: m.relationship, sex: m.sex, birthDate: fromDateColumn(m.birthDate), fullCivilCapacity: m.fullCivilCapacity, annualIncomeFen: m.annualIncomeFen })));
     if (UNIT_TYPES.indexOf(unit.unitType) > UNIT_TYPES.indexOf(entitled)) {
       rent.monthlyRentFen = unitMismatchRentFen(rent.standardRentFen);
@@ -178,7 +181,7 @@ async function writeLeaseDraft(
       applicationId: app.id,
       unitId: unit.id,
       offerId: args.offerId,
-      origin: args.previousLeaseId ? "RENEWAL" : "ALLOCATION",
+      origin,
       previousLeaseId: args.previousLeaseId,
       tenantUserId: app.applicantUserId,
       termMonths,
@@ -222,9 +225,15 @@ export async function draftLease(actor: Actor, input: DraftLeaseInput, options: 
   const today = todayCST(at);
   const offer = await prisma.offer.findUnique({
     where: { id: offerId },
-    select: { id: true, status: true, applicationId: true, lease: { select: { id: true } }, unit: { select: unitForLeaseSelect }, application: { select: householdForLeaseSelect } },
+    select: {
+      id: true, status: true, applicationId: true, lease: { select: { id: true } }, unit: { select: unitForLeaseSelect }, application: { select: householdForLeaseSelect },
+      waitingListEntry: { select: { purpose: true, exchangeRequests: { where: { status: "APPROVED" }, select: { leaseId: true, lease: { select: { leaseNo: true } } }, take: 1 } } },
+    },
   });
   if (!offer) throw new AppError("NOT_FOUND");
+  // An offer from the exchange list (Art. 33): the new lease replaces the lease the exchange was asked on.
+  const exchanged = offer.waitingListEntry?.purpose === "EXCHANGE" ? offer.waitingListEntry.exchangeRequests[0] ?? null : null;
+  if (offer.waitingListEntry?.purpose === "EXCHANGE" && !exchanged) throw new AppError("CONFLICT", { messageKey: "exchanges.errors.notApproved" });
   assertCan(actor, "lease:manage", { districtCode: offer.unit.estate.districtCode });
   if (offer.lease) throw new AppError("CONFLICT", { messageKey: "tenancy.errors.leaseExists" });
   if (offer.status !== "ACCEPTED") throw new AppError("CONFLICT", { messageKey: "tenancy.errors.offerNotAccepted" });
@@ -234,10 +243,16 @@ export async function draftLease(actor: Actor, input: DraftLeaseInput, options: 
   if (!tenant || !offer.application.applicantUserId) throw new AppError("CONFLICT", { messageKey: "tenancy.errors.noTenantAccount" });
   try {
     return await prisma.$transaction((tx) =>
-      writeLeaseDraft(tx, { actor, at, unit: offer.unit, app: offer.application, startDate, termMonths, offerId: offer.id, previousLeaseId: null, auditData: { offerId } }),
+      writeLeaseDraft(tx, {
+        actor, at, unit: offer.unit, app: offer.application, startDate, termMonths, offerId: offer.id,
+        previousLeaseId: exchanged?.leaseId ?? null,
+        origin: exchanged ? "EXCHANGE" : "ALLOCATION",
+        auditData: exchanged ? { offerId, replaces: exchanged.lease.leaseNo } : { offerId },
+      }),
     );
   } catch (error) {
     if (isUniqueViolation(error, "offerId")) throw new AppError("CONFLICT", { messageKey: "tenancy.errors.leaseExists" });
+    if (isUniqueViolation(error, "previousLeaseId")) throw new AppError("CONFLICT", { messageKey: "exchanges.errors.leaseReplaced" });
     if (isUniqueViolation(error, LEASE_UNIT_INDEX) || isUniqueViolation(error, "unitId")) throw new AppError("CONFLICT", { messageKey: "tenancy.errors.unitLeased" });
     throw error;
   }
@@ -302,36 +317,55 @@ export async function signLease(actor: Actor, input: SignLeaseInput, options: { 
 export async function countersignLease(actor: Actor, input: LeaseStepInput, options: { now?: Date } = {}): Promise<{ leaseId: string }> {
   const { leaseId } = parseInput(leaseStepSchema, input);
   const at = options.now ?? clockNow();
-  const lease = await prisma.lease.findUnique({
-    where: { id: leaseId },
-    select: {
-      id: true, leaseNo: true, status: true, offerId: true, unitId: true, applicationId: true, previousLeaseId: true,
-      unit: { select: { estate: { select: { districtCode: true, name: true } } } },
-      application: { select: contactSelect },
-    },
-  });
+  const lease = await prisma.lease.findUnique({ where: { id: leaseId }, select: countersignSelect });
   if (!lease) throw new AppError("NOT_FOUND");
-  const districtCode = lease.unit.estate.districtCode;
-  assertCan(actor, "lease:manage", { districtCode });
+  assertCan(actor, "lease:manage", { districtCode: lease.unit.estate.districtCode });
   if (lease.status !== "AWAITING_COUNTERSIGNATURE") throw leaseProblem(lease.status);
+  // An exchange lease comes into force with the old unit handed back (lib/tenancy/exchanges.ts).
+  if (lease.origin === "EXCHANGE") throw new AppError("CONFLICT", { messageKey: "exchanges.errors.handBackNeeded" });
+  await prisma.$transaction((tx) => putLeaseInForce(tx, actor, lease, at));
+  return { leaseId };
+}
+
+export const countersignSelect = {
+  id: true, leaseNo: true, status: true, offerId: true, unitId: true, applicationId: true, previousLeaseId: true, origin: true, rentBasis: true,
+  unit: { select: { estate: { select: { districtCode: true, name: true } } } },
+  application: { select: contactSelect },
+} satisfies Prisma.LeaseSelect;
+
+/**
+ * The countersignature inside the caller's transaction, once (a conditional update): the lease in
+ * force, the offer done and the unit leased (not for a renewal, which stays in its unit), the
+ * application housed (an allocation only: a renewal's or an exchange's household is housed already),
+ * the bills issued and the household told. A renewal at 1.5 x for a household below its unit type
+ * puts it on the exchange list it must exchange from (Art. 33).
+ */
+export async function putLeaseInForce(tx: Tx, actor: Actor, lease: Prisma.LeaseGetPayload<{ select: typeof countersignSelect }>, at: Date): Promise<void> {
+  const leaseId = lease.id;
+  const districtCode = lease.unit.estate.districtCode;
   const contact = applicantContact(lease.application);
-  await prisma.$transaction(async (tx) => {
+  {
     const done = await tx.lease.updateMany({
       where: { id: leaseId, status: "AWAITING_COUNTERSIGNATURE" },
       data: { status: "ACTIVE", countersignedAt: at, countersignedById: actor.id },
     });
     if (done.count !== 1) throw leaseProblem((await tx.lease.findUniqueOrThrow({ where: { id: leaseId }, select: { status: true } })).status);
-    if (lease.previousLeaseId) {
+    if (lease.origin === "RENEWAL") {
       // A renewal (Art. 32): the household stays in its unit; the new term follows the old one.
       await writeAudit({ actorId: actor.id, actorRole: actor.role, action: "lease.countersign", entityType: "Lease", entityId: leaseId, districtCode, data: { leaseNo: lease.leaseNo, renewal: true } }, tx);
+      if (lease.rentBasis === "UNIT_MISMATCH_150_PERCENT") await openMandatoryExchangeInTx(tx, { actor, at, leaseId });
     } else {
       if (lease.offerId) {
         const offer = await tx.offer.updateMany({ where: { id: lease.offerId, status: "ACCEPTED" }, data: { status: "LEASED" } });
         if (offer.count !== 1) throw new AppError("CONFLICT", { messageKey: "tenancy.errors.offerNotAccepted" });
       }
       await moveUnitStatus(tx, { unitId: lease.unitId, from: "OFFERED", to: "LEASED", reason: `签订租赁合同 ${lease.leaseNo}`, actor, at });
-      await transitionApplication(tx, { applicationId: lease.applicationId, to: "HOUSED", actor, at, action: "lease.countersign", auditData: { leaseId, leaseNo: lease.leaseNo } });
-      await tx.qualification.updateMany({ where: { applicationId: lease.applicationId, status: "ACTIVE" }, data: { status: "HOUSED" } });
+      if (lease.origin === "EXCHANGE") {
+        await writeAudit({ actorId: actor.id, actorRole: actor.role, action: "lease.countersign", entityType: "Lease", entityId: leaseId, districtCode, data: { leaseNo: lease.leaseNo, exchange: true } }, tx);
+      } else {
+        await transitionApplication(tx, { applicationId: lease.applicationId, to: "HOUSED", actor, at, action: "lease.countersign", auditData: { leaseId, leaseNo: lease.leaseNo } });
+        await tx.qualification.updateMany({ where: { applicationId: lease.applicationId, status: "ACTIVE" }, data: { status: "HOUSED" } });
+      }
     }
     await issueBillsForLease(tx, leaseId, todayCST(at), at);
     await notifyApplicant(tx, {
@@ -343,8 +377,7 @@ export async function countersignLease(actor: Actor, input: LeaseStepInput, opti
       dedupeKey: `lease:${leaseId}:in-force`,
       at,
     });
-  });
-  return { leaseId };
+  }
 }
 
 // ───────────── reading ─────────────

@@ -82,7 +82,7 @@ const leaseForLeavingSelect = {
   unit: { select: { id: true, estateId: true, estate: { select: { districtCode: true, name: true } } } },
   application: { select: contactSelect },
 } satisfies Prisma.LeaseSelect;
-type LeaseForLeaving = Prisma.LeaseGetPayload<{ select: typeof leaseForLeavingSelect }>;
+export type LeaseForLeaving = Prisma.LeaseGetPayload<{ select: typeof leaseForLeavingSelect }>;
 
 /** The lease, if the officer may manage it; anything else is "not found" or forbidden. */
 async function managedLease(db: Tx | typeof prisma, actor: Actor, leaseId: string): Promise<LeaseForLeaving> {
@@ -383,7 +383,22 @@ export async function recordMoveOut(actor: Actor, input: RecordMoveOutInput, opt
   const today = todayCST(at);
   if (data.vacatedOn > today) throw problem("vacatedOnFuture", "VALIDATION", "vacatedOn");
   const lease = await managedLease(prisma, actor, data.leaseId);
-  const result = await prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction((tx) => moveOutInTx(tx, actor, lease, { vacatedOn: data.vacatedOn, findings: data.findings, hasIssues: data.hasIssues }, at), TX);
+  return { ...result, offeredTo: await offerReturnedUnit(actor, lease, result.unitStatus, at) };
+}
+
+/** What the move-out check of a lease needs (managedLease's lease, or an exchange's old lease). */
+export async function leaseForMoveOut(db: Tx | typeof prisma, leaseId: string): Promise<LeaseForLeaving> {
+  return db.lease.findUniqueOrThrow({ where: { id: leaseId }, select: leaseForLeavingSelect });
+}
+
+/**
+ * The move-out check inside the caller's transaction (recordMoveOut, and the hand-back of an
+ * exchange, Art. 33): the lease ended once by a conditional update, the check recorded, an open
+ * order closed, the bans re-dated, the unit back in stock (or to maintenance).
+ */
+export async function moveOutInTx(tx: Tx, actor: Actor, lease: LeaseForLeaving, data: { vacatedOn: ISODate; findings: string; hasIssues: boolean }, at: Date): Promise<Omit<MoveOutResult, "offeredTo">> {
+  {
     if (data.vacatedOn < fromDateColumn(lease.startDate)) throw problem("vacatedOnBeforeStart", "VALIDATION", "vacatedOn");
     const ended = await tx.lease.updateMany({
       where: { id: lease.id, status: { in: [...LIVING_LEASE_STATUSES] } },
@@ -432,11 +447,16 @@ export async function recordMoveOut(actor: Actor, input: RecordMoveOutInput, opt
       orderId: open?.id ?? null,
     });
     return { inspectionId: inspection.id, unitStatus };
-  }, TX);
-  // The unit back in stock goes to the head of its waiting list (Art. 23), in a transaction of its
-  // own: if nobody can be offered it now, the move-out stands and officers offer it from the list.
+  }
+}
+
+/**
+ * The unit back in stock goes to the head of its waiting list (Art. 23), in a transaction of its
+ * own: if nobody can be offered it now, the move-out stands and officers offer it from the list.
+ */
+export async function offerReturnedUnit(actor: Actor, lease: { unitId: string; leaseNo: string }, unitStatus: MoveOutResult["unitStatus"], at: Date): Promise<string | null> {
   let offeredTo: string | null = null;
-  if (result.unitStatus === "VACANT") {
+  if (unitStatus === "VACANT") {
     try {
       const offer = await prisma.$transaction((tx) => offerToHead(tx, { unitId: lease.unitId, acceptDays: WAITING_LIST_ACCEPT_DAYS, actor, at, reason: `退租房源 ${lease.leaseNo}` }), TX);
       offeredTo = offer?.applicationNo ?? null;
@@ -444,7 +464,7 @@ export async function recordMoveOut(actor: Actor, input: RecordMoveOutInput, opt
       if (!(error instanceof AppError) && !isUniqueViolation(error, "Offer_liveUnit_key") && !isUniqueViolation(error, "Offer_liveApplication_key")) throw error;
     }
   }
-  return { ...result, offeredTo };
+  return offeredTo;
 }
 
 // ───────────── reading ─────────────

@@ -41,11 +41,12 @@ export const DATABASE_ONLY_INDEXES: Record<string, DatabaseOnlyIndex> = {
   DirectedNominee_assignedUnit_key: { table: "DirectedNominee", columns: ["unitId"], predicate: `(status = 'ASSIGNED'::"NomineeStatus")`, unique: true },
   DirectedNominee_assignedPerson_key: { table: "DirectedNominee", columns: ["residentId"], predicate: `(status = 'ASSIGNED'::"NomineeStatus")`, unique: true },
   // A unit has one live lease: being signed, in force or held over (Art. 25); a renewal lease, which
-  // overlaps its predecessor, is the predecessor's one successor (Lease.previousLeaseId is unique).
+  // overlaps its predecessor on the same unit, is the predecessor's one successor (Lease.previousLeaseId
+  // is unique). An exchange lease (Art. 33) is on another unit and is covered like any other.
   Lease_liveUnit_key: {
     table: "Lease",
     columns: ["unitId"],
-    predicate: `((status = ANY (ARRAY['PENDING_SIGNATURE'::"LeaseStatus", 'AWAITING_COUNTERSIGNATURE'::"LeaseStatus", 'ACTIVE'::"LeaseStatus", 'HOLDING_OVER'::"LeaseStatus"])) AND ("previousLeaseId" IS NULL))`,
+    predicate: `((status = ANY (ARRAY['PENDING_SIGNATURE'::"LeaseStatus", 'AWAITING_COUNTERSIGNATURE'::"LeaseStatus", 'ACTIVE'::"LeaseStatus", 'HOLDING_OVER'::"LeaseStatus"])) AND (origin <> 'RENEWAL'::"LeaseOrigin"))`,
     unique: true,
   },
   // A lease has at most one open vacate order (Art. 41): issued, or referred to the court.
@@ -64,6 +65,13 @@ export const DATABASE_ONLY_INDEXES: Record<string, DatabaseOnlyIndex> = {
   },
   // Receipts with credit left (money beyond every debt), for the billing job to apply to new bills.
   RentReceipt_credit_idx: { table: "RentReceipt", columns: ["leaseId"], predicate: `("unappliedFen" > 0)` },
+  // A lease has one exchange request under way or waiting on the exchange list (Art. 33).
+  ExchangeRequest_open_key: {
+    table: "ExchangeRequest",
+    columns: ["leaseId"],
+    predicate: `(status = ANY (ARRAY['SUBMITTED'::"RequestStatus", 'UNDER_REVIEW'::"RequestStatus", 'APPROVED'::"RequestStatus"]))`,
+    unique: true,
+  },
   // A household waits once per estate and purpose (Art. 23).
   WaitingListEntry_live_key: {
     table: "WaitingListEntry",

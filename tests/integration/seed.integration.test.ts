@@ -6,6 +6,7 @@ import { isStatusReasonKey } from "@/lib/applications/status-reason";
 import { canTransition } from "@/lib/applications/transitions";
 import { DEMO_APPLICANTS, DEMO_STAFF, seedDemoIfEmpty } from "@/lib/demo/seed";
 import { DEMO_CHOOSING_PHONE, DEMO_CROWD_ACCOUNTS } from "@/lib/demo/seed-allocation";
+import { DEMO_EXCHANGE_PENDING, DEMO_EXCHANGE_TENANTS } from "@/lib/demo/seed-exchanges";
 import { DEMO_ARREARS, DEMO_CHECK_FAILED, DEMO_LEAVING_TENANTS, DEMO_TERM_ENDED, DEMO_TRANSITION, DEMO_VIOLATION } from "@/lib/demo/seed-leaving";
 import { verifyDraw } from "@/lib/lottery/verify";
 import { getPublicDraw, entrantsText, resultText } from "@/lib/allocation/lottery";
@@ -30,7 +31,7 @@ describe("the demo seed", () => {
 
   it("seeds an empty database once, and refuses a second time", async () => {
     expect(await seedDemoIfEmpty()).toBe(false);
-    expect(await prisma.user.count()).toBe(DEMO_STAFF.length + DEMO_APPLICANTS.length + DEMO_CROWD_ACCOUNTS + DEMO_LEAVING_TENANTS.length);
+    expect(await prisma.user.count()).toBe(DEMO_STAFF.length + DEMO_APPLICANTS.length + DEMO_CROWD_ACCOUNTS + DEMO_LEAVING_TENANTS.length + DEMO_EXCHANGE_TENANTS.length);
   });
 
   it("has two officers for each of two districts and for the city (plans need a second officer), and every district of Chongqing", async () => {
@@ -76,8 +77,8 @@ describe("the demo seed", () => {
       expect(events.at(-1)!.toStatus, app.applicationNo).toBe(app.status);
       for (const e of events) if (e.reasonKey !== null) expect(isStatusReasonKey(e.reasonKey)).toBe(true);
     }
-    // 郑凯, and the tenants of leaving but the one held over under its vacate order.
-    expect(await prisma.lease.count({ where: { status: "ACTIVE" } })).toBe(1 + DEMO_LEAVING_TENANTS.length - 1);
+    // 郑凯, the tenants of leaving but the one held over under its vacate order, and those of exchanges.
+    expect(await prisma.lease.count({ where: { status: "ACTIVE" } })).toBe(1 + DEMO_LEAVING_TENANTS.length - 1 + DEMO_EXCHANGE_TENANTS.length);
   });
 
   it("has tenants in the states of leaving (Art. 38-41), through the services", async () => {
@@ -175,5 +176,10 @@ describe("the demo seed", () => {
     // A directed allocation to an enterprise (Art. 24): an assigned nominee, one refused, one waiting.
     const directed = await prisma.directedAllocation.findFirstOrThrow({ where: { kind: "ENTERPRISE" }, select: { nominees: { select: { status: true } } } });
     expect(directed.nominees.map((n) => n.status).sort()).toEqual(["ASSIGNED", "ELIGIBLE", "INELIGIBLE"]);
+  });
+
+  it("has a tenant waiting on an exchange list after an approved request (Art. 33)", async () => {
+    const request = await prisma.exchangeRequest.findFirstOrThrow({ where: { lease: { tenantUser: { phone: DEMO_EXCHANGE_PENDING.phone } } }, select: { status: true, requestedUnitType: true, waitingListEntry: { select: { purpose: true, status: true } } } });
+    expect(request).toEqual({ status: "APPROVED", requestedUnitType: "THREE_BEDROOM", waitingListEntry: { purpose: "EXCHANGE", status: "WAITING" } });
   });
 });
