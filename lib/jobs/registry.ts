@@ -9,6 +9,7 @@ import { resumeImports } from "@/lib/shared-data/import-service";
 import { closeUnconfirmedRepairs } from "@/lib/repairs/repairs";
 import { runBilling } from "@/lib/tenancy/billing";
 import { remindRenewals } from "@/lib/tenancy/renewals";
+import { applyRentStandards } from "@/lib/tenancy/rent-standards";
 
 // Scheduled work. Each job is idempotent and safe to run at any time: it looks for what is due
 // (publicity that has ended, notices to send…) and does it. The job queue (lib/jobs/queue.ts, pg-boss on
@@ -76,6 +77,15 @@ export const jobs: Job[] = [
     async run(now) {
       const r = await runBilling({ now });
       return `${r.issued} bills, ${r.transitionIssued} transition bills for ${r.month}`;
+    },
+  },
+  // Art. 27: leases drawn up on a standard after its review was approved take the reviewed rent from
+  // its date too, and a lease's next rent becomes its rent once a bill on it is issued.
+  {
+    name: "rent-standards",
+    async run(now) {
+      const r = await applyRentStandards({ now });
+      return `${r.rerated} leases re-rated, ${r.promoted} next rents in force`;
     },
   },
   // Art. 32: tenants reminded a month before the last day to request renewal, once per lease.

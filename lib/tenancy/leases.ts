@@ -85,6 +85,8 @@ async function rentFor(
       OR: [{ unitType: input.unit.unitType }, { unitType: null }],
       effectiveFrom: { lte: start },
       AND: [{ OR: [{ effectiveTo: null }, { effectiveTo: { gt: start } }] }],
+      // Only a standard a second officer approved, and so published (Art. 27).
+      status: "APPROVED",
       publishedAt: { not: null },
     },
     // A standard for the unit's own type wins over one for the whole estate; then the newest.
