@@ -12,6 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { queryString } from "@/components/ui/format";
 import { formatIsoDate } from "@/lib/applications/format";
+import { BillRentBasis } from "@/components/rent-standards/bill-rent-basis";
 import type { LeaseStatus } from "@/lib/generated/prisma/client";
 import { formatDm2, formatFen } from "@/lib/money/format";
 import { hundredthsText } from "@/lib/rules/money";
@@ -114,6 +115,7 @@ async function StatementTable({ statement, limit }: { statement: Statement; limi
                   {kinds(b.kind)}
                   {b.rentMultiplierPercent !== 100 ? ` · ${t("multiplier", { times: hundredthsText(b.rentMultiplierPercent).replace(/\.?0+$/, "") })}` : ""}
                 </span>
+                <BillRentBasis bill={b} />
               </td>
               <td className="py-2 pr-3">{formatIsoDate(b.dueDate, l)}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{formatFen(b.amountFen, locale)}</td>

@@ -38,6 +38,7 @@ import { maskResidentId, residentIdCheckChar } from "@/lib/rules/identity";
 import { DEMO_ACCEPTED_PHONE, DEMO_CHOOSING_PHONE, DEMO_SIGNING_PHONE, seedAllocation } from "./seed-allocation";
 import { DEMO_LEAVING_TENANTS, seedLeaving } from "./seed-leaving";
 import { seedRepairs } from "./seed-repairs";
+import { DEMO_RENT_STANDARD_DOCUMENT, seedRentStandards } from "./seed-rent-standards";
 import { SOURCE_LAYOUTS } from "@/lib/shared-data/layouts";
 import { addBuildingSchema, addUnitSchema, changeUnitStatusSchema } from "@/lib/stock/schemas";
 import { addBuilding, addUnit, changeUnitStatus, moveUnitStatus } from "@/lib/stock/stock-service";
@@ -252,6 +253,7 @@ export async function seedDemo(today: ISODate = todayCST()): Promise<void> {
   await seedAllocation(today, today === todayCST() ? new Date() : moment(today, 8 * 60), await hashPassword(DEMO_PASSWORD));
   await seedLeaving(today, await hashPassword(DEMO_PASSWORD), DEMO_PASSWORD);
   await seedRepairs(today);
+  await seedRentStandards(today);
 }
 
 /** The administrator (the one account no service can create), then everyone else through the services. */
@@ -747,6 +749,7 @@ export function printDemoAccounts(): void {
     `  ${DEMO_SIGNING_PHONE.padEnd(20)} tenant-to-be: lease at 安居·松涛苑 drawn up, to sign in the portal`,
     `  ${DEMO_ACCEPTED_PHONE.padEnd(20)} tenant-to-be: accepted a unit at 安居·松涛苑, lease to be drawn up by shapingba.officer`,
     ...DEMO_LEAVING_TENANTS.map((t) => `  ${t.phone.padEnd(20)} ${t.name}, ${t.note}`),
+    `  ${"rent standard".padEnd(20)} 安居·梧桐苑 ${DEMO_RENT_STANDARD_DOCUMENT}, due for its three-yearly review: city.officer reviews, city.reviewer approves`,
     "",
   ];
   console.log(lines.join("\n"));

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
-import type { BillKind, BillStatus, PaymentMethod } from "@/lib/generated/prisma/client";
+import type { BillKind, BillStatus, PaymentMethod, RentBasis } from "@/lib/generated/prisma/client";
 import { lateFeeFen } from "@/lib/rules/rent";
 import { amountToSettleFen } from "@/lib/rules/settlement";
 import type { ISODate } from "@/lib/rules/types";
@@ -26,6 +26,10 @@ export interface StatementBill {
   rentMultiplierPercent: number;
   paidFen: number;
   status: BillStatus;
+  /** The rent rule and the standard's document number the bill used (Art. 27, 33, 45); null: the unit's own standard rent. */
+  rentBasis: RentBasis;
+  standardDocumentNo: string | null;
+  hasStandard: boolean;
   /** Late fees assessed on the bill (when parts of it were paid late), and how much of them is paid. */
   lateFeesFen: number;
   lateFeesPaidFen: number;
@@ -67,7 +71,7 @@ export async function statementForLease(leaseId: string, leaseNo: string, today:
   const [bills, fees, receipts] = await Promise.all([
     prisma.bill.findMany({
       where: { leaseId },
-      select: { id: true, kind: true, periodStart: true, periodEnd: true, dueDate: true, amountFen: true, baseRentFen: true, rentMultiplierPercent: true, paidFen: true, status: true },
+      select: { id: true, kind: true, periodStart: true, periodEnd: true, dueDate: true, amountFen: true, baseRentFen: true, rentMultiplierPercent: true, paidFen: true, status: true, rentBasis: true, rentStandardId: true, rentStandard: { select: { documentNo: true } } },
       orderBy: { periodStart: "asc" },
     }),
     prisma.lateFee.findMany({ where: { bill: { leaseId } }, select: { billId: true, amountFen: true, paidFen: true, status: true } }),
@@ -96,6 +100,9 @@ export async function statementForLease(leaseId: string, leaseNo: string, today:
       rentMultiplierPercent: b.rentMultiplierPercent,
       paidFen: b.paidFen,
       status: b.status,
+      rentBasis: b.rentBasis,
+      standardDocumentNo: b.rentStandard?.documentNo ?? null,
+      hasStandard: b.rentStandardId !== null,
       lateFeesFen: f?.fen ?? 0,
       lateFeesPaidFen: f?.paid ?? 0,
       runningLateFeeFen: lateFeeFen(open, dueDate, today),

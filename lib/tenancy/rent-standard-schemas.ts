@@ -192,7 +192,14 @@ export type DecideRentStandardInput = z.input<typeof decideRentStandardSchema>;
 export const RENT_STANDARD_STATUSES = ["DRAFT", "APPROVED", "REJECTED"] as const;
 
 export const rentStandardFilterSchema = z.object({
-  estate: z.string().trim().max(64).optional().catch(undefined).transform((v) => (v ? v : undefined)),
+  estate: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .catch(undefined)
+    .transform((v) => (v ? v : undefined))
+    .optional(),
   status: z.enum(RENT_STANDARD_STATUSES).optional().catch(undefined),
   /** "1": only standards in force whose review is due. */
   due: z.enum(["1"]).optional().catch(undefined),

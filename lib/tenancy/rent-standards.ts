@@ -427,6 +427,8 @@ export interface RentStandardListItem {
   documentNo: string | null;
   status: RentStandardStatus;
   inForce: boolean;
+  /** Approved, and its end date has come. */
+  ended: boolean;
   reviewDue: boolean;
   isReview: boolean;
 }
@@ -446,6 +448,7 @@ function listItem(row: { id: string; estate: { id: string; code: string; name: s
     documentNo: row.documentNo,
     status: row.status,
     inForce,
+    ended: row.status === "APPROVED" && row.effectiveTo !== null && fromDateColumn(row.effectiveTo) <= today,
     reviewDue: inForce && !reviewed && isRentReviewDue(nextReviewDate, today),
     isReview: row.reviewOfId !== null,
   };

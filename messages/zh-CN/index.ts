@@ -31,6 +31,7 @@ import renewals from "./renewals.json";
 import changes from "./changes.json";
 import arrears from "./arrears.json";
 import tenancyDashboard from "./tenancyDashboard.json";
+import rentStandards from "./rentStandards.json";
 
-const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy, leaving, collections, repairs, inspections, renewals, changes, arrears, tenancyDashboard };
+const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy, leaving, collections, repairs, inspections, renewals, changes, arrears, tenancyDashboard, rentStandards };
 export default messages;
