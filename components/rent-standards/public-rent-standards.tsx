@@ -38,7 +38,7 @@ export async function PublicRentStandards({ standards }: { standards: PublicRent
                       <dt className="text-slate-600">{t("documentNo")}</dt>
                       <dd className="font-medium">{s.documentNo ?? "—"}</dd>
                       <dt className="text-slate-600">{t("public.from")}</dt>
-                      <dd data-testid="public-effective-from">{formatIsoDate(s.effectiveFrom, l)}</dd>
+                      <dd data-testid="public-effective-from" data-date={s.effectiveFrom}>{formatIsoDate(s.effectiveFrom, l)}</dd>
                       {s.effectiveTo ? (
                         <>
                           <dt className="text-slate-600">{t("public.until")}</dt>

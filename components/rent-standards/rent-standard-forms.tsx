@@ -62,7 +62,6 @@ export function RentStandardForm({ estates, unitTypes, today }: { estates: Array
 export function CreateReviewForm({ inputs, effectiveFrom }: { inputs: Record<string, string>; effectiveFrom: string }) {
   const t = useTranslations("rentStandards");
   const common = useTranslations("common");
-  const router = useRouter();
   const [formKey] = useFormKey("rv");
   return (
     <ConfirmForm
@@ -73,7 +72,6 @@ export function CreateReviewForm({ inputs, effectiveFrom }: { inputs: Record<str
       confirmLabel={t("createDraftConfirmButton")}
       cancelLabel={t("cancel")}
       pendingLabel={common("submitting")}
-      onSuccess={(data) => router.push(`/staff/rent-standards/${data.standardId}`)}
       testId="create-review-form"
     >
       {(errors) => (

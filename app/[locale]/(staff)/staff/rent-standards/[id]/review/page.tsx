@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RentReviewPage } from "@/components/rent-standards/rent-review-page";
 import { Alert } from "@/components/ui/alert";
@@ -27,15 +27,12 @@ export default async function RentReviewRoute({ params, searchParams }: Props) {
     throw error;
   });
   if (!standard.can.review) {
-    if (standard.status === "APPROVED" || standard.status === "DRAFT" || standard.status === "REJECTED") {
-      const t = await getTranslations("rentStandards");
-      return (
-        <Container>
-          <Alert tone="warning">{t("notReviewable")}</Alert>
-        </Container>
-      );
-    }
-    forbidden();
+    const t = await getTranslations("rentStandards");
+    return (
+      <Container>
+        <Alert tone="warning">{t("notReviewable")}</Alert>
+      </Container>
+    );
   }
   const query = await searchParams;
   const values: Record<string, string> = {};
