@@ -1,6 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { articleLabel } from "@/lib/rules/articles";
+import { formatIsoDate } from "@/lib/applications/format";
+import { formatFen } from "@/lib/money/format";
 import type { StatementBill } from "@/lib/tenancy/account";
+import type { LeaseView } from "@/lib/tenancy/leases";
 
 /**
  * What a bill was charged by (Art. 27, 33, 38, 45): the rent standard's document number (or the
@@ -26,6 +29,19 @@ export async function BillRentBasis({ bill }: { bill: Pick<StatementBill, "kind"
   return (
     <span className="block text-xs text-slate-600" data-testid="bill-rent-basis">
       {standard} · {rate}
+    </span>
+  );
+}
+
+/** A reviewed standard's rent announced for a lease (Art. 27): from which date, how much, by which document. */
+export async function NextRent({ lease }: { lease: Pick<LeaseView, "nextRent"> }) {
+  if (!lease.nextRent) return null;
+  const t = await getTranslations("rentStandards.bill");
+  const locale = await getLocale();
+  const l = locale === "en" ? "en" : "zh-CN";
+  return (
+    <span className="block text-sm text-slate-700" data-testid="lease-next-rent">
+      {t("nextRent", { date: formatIsoDate(lease.nextRent.from, l), amount: formatFen(lease.nextRent.monthlyRentFen, locale), documentNo: lease.nextRent.documentNo ?? "—" })}
     </span>
   );
 }

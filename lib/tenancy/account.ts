@@ -127,13 +127,15 @@ export async function statementForLease(leaseId: string, leaseNo: string, today:
 }
 
 /** The next bill the tenant will see: the earliest still owed, or the period after the last one billed. */
-export function nextBillOf(statement: Statement, lease: { startDate: ISODate; endDate: ISODate; monthlyRentFen: number }): { periodStart: ISODate; dueDate: ISODate; amountFen: number; issued: boolean } | null {
+export function nextBillOf(statement: Statement, lease: { startDate: ISODate; endDate: ISODate; monthlyRentFen: number; nextRent?: { from: ISODate; monthlyRentFen: number } | null }): { periodStart: ISODate; dueDate: ISODate; amountFen: number; issued: boolean } | null {
   const open = statement.bills.find((b) => b.status === "UNPAID" || b.status === "PARTIALLY_PAID");
   if (open) return { periodStart: open.periodStart, dueDate: open.dueDate, amountFen: open.amountFen - open.paidFen, issued: true };
   const last = statement.bills.at(-1);
   const k = last ? periodIndexInMonth(lease.startDate, last.periodStart.slice(0, 7)) + 1 : 0;
   const next = rentPeriod(lease.startDate, Math.max(0, k));
   if (next.periodStart > lease.endDate) return null;
-  return { periodStart: next.periodStart, dueDate: next.dueDate, amountFen: lease.monthlyRentFen, issued: false };
+  // A reviewed standard's rent from its date (Art. 27).
+  const rent = lease.nextRent && next.periodStart >= lease.nextRent.from ? lease.nextRent.monthlyRentFen : lease.monthlyRentFen;
+  return { periodStart: next.periodStart, dueDate: next.dueDate, amountFen: rent, issued: false };
 }
 

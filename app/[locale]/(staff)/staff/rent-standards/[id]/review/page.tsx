@@ -30,7 +30,7 @@ export default async function RentReviewRoute({ params, searchParams }: Props) {
     const t = await getTranslations("rentStandards");
     return (
       <Container>
-        <Alert tone="warning">{t("notReviewable")}</Alert>
+        <Alert tone="warning">{standard.inForce ? t("reviewUnderWay") : t("notReviewable")}</Alert>
       </Container>
     );
   }
