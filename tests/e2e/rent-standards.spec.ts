@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { addMonths } from "../../lib/rules/dates";
 import { e2ePrisma } from "./db";
-import { ACCOUNTS, formReady, newPage } from "./support";
+import { ACCOUNTS, formReady, newPage, signIn } from "./support";
 
 // Rent standards (Art. 27) as people click them. The demo's standard for 安居·梧桐苑 came into
 // force a little over three years ago, so its three-yearly review is due: city.officer enters the
@@ -82,4 +82,22 @@ test("a three-yearly review computed, drafted, approved by a second officer and 
   await officer.setViewportSize({ width: 390, height: 844 });
   await officer.goto(draftUrl);
   await officer.screenshot({ path: test.info().outputPath("rent-standard-detail-phone.png"), fullPage: true });
+});
+
+test("every bill says which standard and multiplier it used, on the officer's lease page and the tenant's phone", async ({ browser }) => {
+  // A household held over under a vacate order (lib/demo/seed-leaving.ts): its transition bills are 150 % or 200 % (Art. 38).
+  const lease = await e2ePrisma().lease.findFirstOrThrow({
+    where: { bills: { some: { kind: "TRANSITION_RENT" } } },
+    select: { leaseNo: true, tenantUser: { select: { phone: true } }, unit: { select: { estate: { select: { districtCode: true } } } } },
+  });
+  const officer = await newPage(browser, lease.unit.estate.districtCode === "500103" ? ACCOUNTS.yuzhongOfficer : ACCOUNTS.shapingbaOfficer);
+  await officer.goto(`/staff/leases/${lease.leaseNo}`);
+  const bases = officer.getByTestId("bill-rent-basis");
+  await expect(bases.filter({ hasText: /（第三十八条）/ }).first()).toContainText(/房屋自身标准租金 · (150|200)%（第三十八条）/);
+  const tenant = await newPage(browser);
+  await tenant.setViewportSize({ width: 390, height: 844 });
+  await signIn(tenant, lease.tenantUser!.phone!);
+  await tenant.goto(`/me/lease/${lease.leaseNo}`);
+  await expect(tenant.getByTestId("bill-rent-basis").first()).toContainText(/房屋自身标准租金 · \d+%/);
+  await tenant.getByTestId("statement").screenshot({ path: test.info().outputPath("bill-basis-phone.png") });
 });
