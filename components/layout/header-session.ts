@@ -22,4 +22,6 @@ export const PUBLIC_NAV: readonly NavItem[] = [
   { href: "/publicity", key: "publicity" },
   { href: "/plans", key: "plansPublic" },
   { href: "/waiting-lists", key: "waitingListsPublic" },
+  // Art. 27: rent standards are published.
+  { href: "/rent-standards", key: "rentStandardsPublic" },
 ];

@@ -4,8 +4,8 @@ import { navItemsFor } from "./nav-items";
 
 describe("navItemsFor", () => {
   it("shows each role its own places", () => {
-    expect(navItemsFor(null).map((i) => i.key)).toEqual(["home", "publicity", "plansPublic", "waitingListsPublic"]);
-    expect(navItemsFor({ id: "a", role: "APPLICANT", districtCode: null }).map((i) => i.key)).toEqual(["home", "me", "publicity", "plansPublic", "waitingListsPublic"]);
+    expect(navItemsFor(null).map((i) => i.key)).toEqual(["home", "publicity", "plansPublic", "waitingListsPublic", "rentStandardsPublic"]);
+    expect(navItemsFor({ id: "a", role: "APPLICANT", districtCode: null }).map((i) => i.key)).toEqual(["home", "me", "publicity", "plansPublic", "waitingListsPublic", "rentStandardsPublic"]);
     expect(navItemsFor({ id: "d", role: "DISTRICT_OFFICER", districtCode: "500103" })).toEqual([
       { href: "/staff", key: "staffHome" },
       { href: "/staff/districts/500103", key: "myDistrict" },
@@ -18,6 +18,7 @@ describe("navItemsFor", () => {
       { href: "/staff/exchanges", key: "exchanges" },
       { href: "/staff/collections", key: "collections" },
       { href: "/staff/tenancy", key: "tenancyDashboard" },
+      { href: "/staff/rent-standards", key: "rentStandards" },
       { href: "/staff/arrears", key: "arrears" },
       { href: "/staff/repairs", key: "repairs" },
       { href: "/staff/inspections", key: "inspections" },
@@ -26,7 +27,7 @@ describe("navItemsFor", () => {
       { href: "/staff/shared-data", key: "sharedData" },
       { href: "/staff/audits", key: "audits" },
     ]);
-    expect(navItemsFor({ id: "m", role: "MUNICIPAL_OFFICER", districtCode: null }).map((i) => i.key)).toEqual(["staffHome", "review", "publicityAdmin", "appeals", "estates", "plans", "directed", "leases", "exchanges", "collections", "tenancyDashboard", "arrears", "repairs", "inspections", "maintenanceFund", "sharedData", "audits", "referenceIncomes"]);
+    expect(navItemsFor({ id: "m", role: "MUNICIPAL_OFFICER", districtCode: null }).map((i) => i.key)).toEqual(["staffHome", "review", "publicityAdmin", "appeals", "estates", "plans", "directed", "leases", "exchanges", "collections", "tenancyDashboard", "rentStandards", "arrears", "repairs", "inspections", "maintenanceFund", "sharedData", "audits", "referenceIncomes"]);
     expect(navItemsFor({ id: "x", role: "ADMIN", districtCode: null }).map((i) => i.key)).toEqual(["admin", "users"]);
   });
 });

@@ -8,7 +8,7 @@ export type { NavItem, NavKey } from "./nav-types";
 export function navItemsFor(user: Actor | null): NavItem[] {
   // Art. 19: the publicity lists are public.
   if (!user) return [...PUBLIC_NAV];
-  if (can(user, "applicantArea:enter")) return [{ href: "/", key: "home" }, { href: "/me", key: "me" }, { href: "/publicity", key: "publicity" }, { href: "/plans", key: "plansPublic" }, { href: "/waiting-lists", key: "waitingListsPublic" }];
+  if (can(user, "applicantArea:enter")) return [{ href: "/", key: "home" }, { href: "/me", key: "me" }, { href: "/publicity", key: "publicity" }, { href: "/plans", key: "plansPublic" }, { href: "/waiting-lists", key: "waitingListsPublic" }, { href: "/rent-standards", key: "rentStandardsPublic" }];
   const items: NavItem[] = [];
   if (can(user, "adminArea:enter")) {
     items.push({ href: "/staff/admin", key: "admin" });
@@ -35,6 +35,8 @@ export function navItemsFor(user: Actor | null): NavItem[] {
   if (can(user, "lease:manage")) items.push({ href: "/staff/collections", key: "collections" });
   // Art. 28-39: rent billed and collected, leases ending, arrears and repairs at a glance.
   if (can(user, "lease:manage")) items.push({ href: "/staff/tenancy", key: "tenancyDashboard" });
+  // Art. 27: rent standards, their three-yearly review and a second officer's approval.
+  if (can(user, "rentStandard:read")) items.push({ href: "/staff/rent-standards", key: "rentStandards" });
   // Art. 29, 39: rent overdue by age, and the arrears of six months that open a vacate procedure.
   if (can(user, "lease:manage")) items.push({ href: "/staff/arrears", key: "arrears" });
   // Art. 35: repair requests assigned, followed and completed.

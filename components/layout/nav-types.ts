@@ -28,7 +28,9 @@ export type NavKey =
   | "inspections"
   | "maintenanceFund"
   | "plansPublic"
-  | "waitingListsPublic";
+  | "waitingListsPublic"
+  | "rentStandards"
+  | "rentStandardsPublic";
 
 export interface NavItem {
   href: string;

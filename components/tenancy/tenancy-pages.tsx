@@ -12,6 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { queryString } from "@/components/ui/format";
 import { formatIsoDate } from "@/lib/applications/format";
+import { BillRentBasis, NextRent } from "@/components/rent-standards/bill-rent-basis";
 import type { LeaseStatus } from "@/lib/generated/prisma/client";
 import { formatDm2, formatFen } from "@/lib/money/format";
 import { hundredthsText } from "@/lib/rules/money";
@@ -67,7 +68,7 @@ export async function TenantLeaseCard({ lease, statement, nextBill }: { lease: L
           items={[
             { label: t("leaseNo"), value: lease.leaseNo },
             { label: t("term"), value: t("termValue", { start: formatIsoDate(lease.startDate, l), end: formatIsoDate(lease.endDate, l) }) },
-            { label: t("rent"), value: t("yuan", { amount: formatFen(lease.monthlyRentFen, locale) }) },
+            { label: t("rent"), value: <>{t("yuan", { amount: formatFen(lease.monthlyRentFen, locale) })}<NextRent lease={lease} /></> },
             ...(statement
               ? [
                   { label: t("owed"), value: <span data-testid="amount-owed">{t("yuan", { amount: formatFen(statement.due.totalFen, locale) })}</span> },
@@ -115,6 +116,7 @@ async function StatementTable({ statement, limit }: { statement: Statement; limi
                   {kinds(b.kind)}
                   {b.rentMultiplierPercent !== 100 ? ` · ${t("multiplier", { times: hundredthsText(b.rentMultiplierPercent).replace(/\.?0+$/, "") })}` : ""}
                 </span>
+                <BillRentBasis bill={b} />
               </td>
               <td className="py-2 pr-3">{formatIsoDate(b.dueDate, l)}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{formatFen(b.amountFen, locale)}</td>
@@ -188,7 +190,7 @@ async function LeaseFacts({ lease }: { lease: LeaseView }) {
         { label: t("leaseNo"), value: lease.leaseNo },
         { label: t("unit"), value: `${lease.unit.label}（${stock(`unitType.${lease.unit.unitType}`)}，${formatDm2(lease.unit.floorAreaDm2, locale)}㎡）` },
         { label: t("term"), value: t("termValue", { start: formatIsoDate(lease.startDate, l), end: formatIsoDate(lease.endDate, l), months: lease.termMonths }) },
-        { label: t("rent"), value: t("yuan", { amount: formatFen(lease.monthlyRentFen, locale) }) },
+        { label: t("rent"), value: <>{t("yuan", { amount: formatFen(lease.monthlyRentFen, locale) })}<NextRent lease={lease} /></> },
         { label: t("basis"), value: bases(lease.rentBasis) },
         { label: t("signedAt"), value: at(lease.signedAt) },
         { label: t("countersignedAt"), value: lease.countersignedAt ? (lease.countersignedBy ? t("countersignedBy", { at: at(lease.countersignedAt), name: lease.countersignedBy }) : at(lease.countersignedAt)) : t("notYet") },

@@ -52,6 +52,7 @@ const matrix: Record<Permission, [Cell, Cell, Cell, Cell]> = {
   "lease:manage": ["-", "district", "city", "-"],
   "payment:read": ["own", "district", "city", "-"],
   "rentStandard:manage": ["-", "-", "city", "-"],
+  "rentStandard:read": ["-", "district", "city", "-"],
   "referenceIncome:manage": ["-", "-", "city", "-"],
   "repair:request": ["own", "-", "-", "-"],
   "repair:manage": ["-", "district", "city", "-"],

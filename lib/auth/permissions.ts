@@ -88,7 +88,10 @@ export const permissionTable = {
   "lease:read": { APPLICANT: own, DISTRICT_OFFICER: district, MUNICIPAL_OFFICER: city },
   "lease:manage": { DISTRICT_OFFICER: district, MUNICIPAL_OFFICER: city },
   "payment:read": { APPLICANT: own, DISTRICT_OFFICER: district, MUNICIPAL_OFFICER: city },
+  // Rent standards (Art. 27): set, reviewed and approved by the municipal agency; a district's
+  // officers read the standards of the estates in their district.
   "rentStandard:manage": { MUNICIPAL_OFFICER: city },
+  "rentStandard:read": { DISTRICT_OFFICER: district, MUNICIPAL_OFFICER: city },
   // The city's reference figures: R of Art. 13.4, the urban per-capita disposable income by year.
   "referenceIncome:manage": { MUNICIPAL_OFFICER: city },
   "repair:request": { APPLICANT: own },

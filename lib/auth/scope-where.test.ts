@@ -65,6 +65,7 @@ const expected: Record<ScopedEntity, Record<Kind, unknown>> = {
     all: {},
   },
   Inspection: { own: "-", household: "-", district: { estate: { districtCode: A } }, estates: { estateId: { in: ["e1", "e2"] } }, city: {}, all: {} },
+  RentStandard: { own: "-", household: "-", district: { estate: { districtCode: A } }, estates: { estateId: { in: ["e1", "e2"] } }, city: {}, all: {} },
 };
 
 const entities = Object.keys(expected) as ScopedEntity[];

@@ -24,6 +24,7 @@ export interface ScopedWhere {
   BankCollectionFile: Prisma.BankCollectionFileWhereInput;
   RepairRequest: Prisma.RepairRequestWhereInput;
   Inspection: Prisma.InspectionWhereInput;
+  RentStandard: Prisma.RentStandardWhereInput;
 }
 export type ScopedEntity = keyof ScopedWhere;
 
@@ -96,6 +97,8 @@ const locators: { [E in ScopedEntity]: Locator<ScopedWhere[E]> } = {
   },
   // An inspection (Art. 35, 43) belongs to its estate's district.
   Inspection: { district: (districtCode) => ({ estate: { districtCode } }), estates: (estateIds) => ({ estateId: { in: [...estateIds] } }) },
+  // A rent standard (Art. 27) belongs to its estate's district.
+  RentStandard: { district: (districtCode) => ({ estate: { districtCode } }), estates: (estateIds) => ({ estateId: { in: [...estateIds] } }) },
 };
 
 /** The answer for "no records at all": services return an empty result without querying. */

@@ -40,6 +40,7 @@ import { DEMO_EXCHANGE_TENANTS, seedExchanges } from "./seed-exchanges";
 import { DEMO_CHECK_FAILED, DEMO_LEAVING_TENANTS, seedLeaving } from "./seed-leaving";
 import { runTenancyCheck } from "@/lib/rechecks/tenancy-check";
 import { seedRepairs } from "./seed-repairs";
+import { DEMO_RENT_STANDARD_DOCUMENT, seedRentStandards } from "./seed-rent-standards";
 import { SOURCE_LAYOUTS } from "@/lib/shared-data/layouts";
 import { addBuildingSchema, addUnitSchema, changeUnitStatusSchema } from "@/lib/stock/schemas";
 import { addBuilding, addUnit, changeUnitStatus, moveUnitStatus } from "@/lib/stock/stock-service";
@@ -254,6 +255,7 @@ export async function seedDemo(today: ISODate = todayCST()): Promise<void> {
   await seedAllocation(today, today === todayCST() ? new Date() : moment(today, 8 * 60), await hashPassword(DEMO_PASSWORD));
   await seedLeaving(today, await hashPassword(DEMO_PASSWORD), DEMO_PASSWORD);
   await seedRepairs(today);
+  await seedRentStandards(today);
   await seedExchanges(today, await hashPassword(DEMO_PASSWORD), DEMO_PASSWORD);
   await seedTenancyCheck(today, cast);
 }
@@ -767,6 +769,7 @@ export function printDemoAccounts(): void {
     `  ${DEMO_ACCEPTED_PHONE.padEnd(20)} tenant-to-be: accepted a unit at 安居·松涛苑, lease to be drawn up by shapingba.officer`,
     ...DEMO_LEAVING_TENANTS.map((t) => `  ${t.phone.padEnd(20)} ${t.name}, ${t.note}`),
     ...DEMO_EXCHANGE_TENANTS.map((t) => `  ${t.phone.padEnd(20)} ${t.name}, ${t.note}`),
+    `  ${"rent standard".padEnd(20)} 安居·梧桐苑 ${DEMO_RENT_STANDARD_DOCUMENT}, due for its three-yearly review: city.officer reviews, city.reviewer approves`,
     "",
   ];
   console.log(lines.join("\n"));

@@ -12,6 +12,7 @@ import { runBilling } from "@/lib/tenancy/billing";
 import { applyCredits } from "@/lib/tenancy/credit";
 import { remindRenewals } from "@/lib/tenancy/renewals";
 import { lapseUnsignedLeases } from "@/lib/tenancy/lease-lapse";
+import { applyRentStandards } from "@/lib/tenancy/rent-standards";
 
 // Scheduled work. Each job is idempotent and safe to run at any time: it looks for what is due
 // (publicity that has ended, notices to send…) and does it. The job queue (lib/jobs/queue.ts, pg-boss on
@@ -95,6 +96,15 @@ export const jobs: Job[] = [
       // Credit left on earlier receipts pays the new bills (the settlement order of Art. 29).
       const credit = await applyCredits(now);
       return `${r.issued} bills, ${r.transitionIssued} transition bills for ${r.month}; credit applied on ${credit.leases} leases`;
+    },
+  },
+  // Art. 27: leases drawn up on a standard after its review was approved take the reviewed rent from
+  // its date too, and a lease's next rent becomes its rent once a bill on it is issued.
+  {
+    name: "rent-standards",
+    async run(now) {
+      const r = await applyRentStandards({ now });
+      return `${r.rerated} leases re-rated, ${r.promoted} next rents in force`;
     },
   },
   // Art. 32: tenants reminded a month before the last day to request renewal, once per lease.

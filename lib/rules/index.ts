@@ -113,6 +113,16 @@ export {
   vacatingTransitionEnds,
 } from "./rent";
 export type { RentTierRule } from "./rent";
+export {
+  RENT_REVIEW_YEARS,
+  changeFractionOfBp,
+  isRentReviewDue,
+  rentOnBasisFen,
+  rentReviewDate,
+  rentTierProblems,
+  reviewedTiers,
+} from "./rent-standards";
+export type { LeaseRentBasis, RentReviewChangesBp, RentTierProblem, RentTierProblemCode } from "./rent-standards";
 export type { FeeSettlement, OpenBill, OpenLateFee, RentSettlement, Settlement } from "./settlement";
 export { amountToSettleFen, settlePayment } from "./settlement";
 

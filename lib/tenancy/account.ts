@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
-import type { BillKind, BillStatus, PaymentMethod } from "@/lib/generated/prisma/client";
+import type { BillKind, BillStatus, PaymentMethod, RentBasis } from "@/lib/generated/prisma/client";
 import { lateFeeFen } from "@/lib/rules/rent";
 import { amountToSettleFen } from "@/lib/rules/settlement";
 import type { ISODate } from "@/lib/rules/types";
@@ -26,6 +26,10 @@ export interface StatementBill {
   rentMultiplierPercent: number;
   paidFen: number;
   status: BillStatus;
+  /** The rent rule and the standard's document number the bill used (Art. 27, 33, 45); null: the unit's own standard rent. */
+  rentBasis: RentBasis;
+  standardDocumentNo: string | null;
+  hasStandard: boolean;
   /** Late fees assessed on the bill (when parts of it were paid late), and how much of them is paid. */
   lateFeesFen: number;
   lateFeesPaidFen: number;
@@ -69,7 +73,7 @@ export async function statementForLease(leaseId: string, leaseNo: string, today:
   const [bills, fees, receipts] = await Promise.all([
     prisma.bill.findMany({
       where: { leaseId },
-      select: { id: true, kind: true, periodStart: true, periodEnd: true, dueDate: true, amountFen: true, baseRentFen: true, rentMultiplierPercent: true, paidFen: true, status: true },
+      select: { id: true, kind: true, periodStart: true, periodEnd: true, dueDate: true, amountFen: true, baseRentFen: true, rentMultiplierPercent: true, paidFen: true, status: true, rentBasis: true, rentStandardId: true, rentStandard: { select: { documentNo: true } } },
       orderBy: { periodStart: "asc" },
     }),
     prisma.lateFee.findMany({ where: { bill: { leaseId } }, select: { billId: true, amountFen: true, paidFen: true, status: true } }),
@@ -98,6 +102,9 @@ export async function statementForLease(leaseId: string, leaseNo: string, today:
       rentMultiplierPercent: b.rentMultiplierPercent,
       paidFen: b.paidFen,
       status: b.status,
+      rentBasis: b.rentBasis,
+      standardDocumentNo: b.rentStandard?.documentNo ?? null,
+      hasStandard: b.rentStandardId !== null,
       lateFeesFen: f?.fen ?? 0,
       lateFeesPaidFen: f?.paid ?? 0,
       runningLateFeeFen: lateFeeFen(open, dueDate, today),
@@ -123,13 +130,15 @@ export async function statementForLease(leaseId: string, leaseNo: string, today:
 }
 
 /** The next bill the tenant will see: the earliest still owed, or the period after the last one billed. */
-export function nextBillOf(statement: Statement, lease: { startDate: ISODate; endDate: ISODate; monthlyRentFen: number }): { periodStart: ISODate; dueDate: ISODate; amountFen: number; issued: boolean } | null {
+export function nextBillOf(statement: Statement, lease: { startDate: ISODate; endDate: ISODate; monthlyRentFen: number; nextRent?: { from: ISODate; monthlyRentFen: number } | null }): { periodStart: ISODate; dueDate: ISODate; amountFen: number; issued: boolean } | null {
   const open = statement.bills.find((b) => b.status === "UNPAID" || b.status === "PARTIALLY_PAID");
   if (open) return { periodStart: open.periodStart, dueDate: open.dueDate, amountFen: open.amountFen - open.paidFen, issued: true };
   const last = statement.bills.at(-1);
   const k = last ? periodIndexInMonth(lease.startDate, last.periodStart.slice(0, 7)) + 1 : 0;
   const next = rentPeriod(lease.startDate, Math.max(0, k));
   if (next.periodStart > lease.endDate) return null;
-  return { periodStart: next.periodStart, dueDate: next.dueDate, amountFen: lease.monthlyRentFen, issued: false };
+  // A reviewed standard's rent from its date (Art. 27).
+  const rent = lease.nextRent && next.periodStart >= lease.nextRent.from ? lease.nextRent.monthlyRentFen : lease.monthlyRentFen;
+  return { periodStart: next.periodStart, dueDate: next.dueDate, amountFen: rent, issued: false };
 }
 

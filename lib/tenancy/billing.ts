@@ -43,7 +43,7 @@ export async function runBilling(options: { now?: Date; month?: string; actorId?
                         "rentBasis", "rentStandardId", "dueDate", "paidFen", "status", "issuedAt")
     SELECT 'bill' || md5(l."id" || p."periodStart"::text), l."id", 'RENT', p."periodStart",
            LEAST((l."startDate" + make_interval(months => p.k + 1))::date - 1, l."endDate"),
-           l."monthlyRentFen", l."monthlyRentFen", 100, l."rentBasis", l."rentStandardId",
+           r."rentFen", r."rentFen", 100, l."rentBasis", r."standardId",
            p."periodStart" + ${RENT_PAYMENT_DAYS - 1}::int, 0, 'UNPAID', ${at}
     FROM "Lease" l
     CROSS JOIN LATERAL (
@@ -51,6 +51,11 @@ export async function runBilling(options: { now?: Date; month?: string; actorId?
       FROM (SELECT ((EXTRACT(YEAR FROM ${first}::date) - EXTRACT(YEAR FROM l."startDate")) * 12
                   + EXTRACT(MONTH FROM ${first}::date) - EXTRACT(MONTH FROM l."startDate"))::int AS k) m
     ) p
+    -- A reviewed standard's rent (Art. 27) from the first period starting on or after its date.
+    CROSS JOIN LATERAL (
+      SELECT CASE WHEN l."nextRentFrom" IS NOT NULL AND p."periodStart" >= l."nextRentFrom" THEN l."nextMonthlyRentFen" ELSE l."monthlyRentFen" END AS "rentFen",
+             CASE WHEN l."nextRentFrom" IS NOT NULL AND p."periodStart" >= l."nextRentFrom" THEN l."nextRentStandardId" ELSE l."rentStandardId" END AS "standardId"
+    ) r
     WHERE l."status" = 'ACTIVE'
       AND l."startDate" < (${first}::date + interval '1 month')
       AND l."endDate" >= ${first}::date
@@ -63,8 +68,20 @@ export async function runBilling(options: { now?: Date; month?: string; actorId?
   return { month, issued, transitionIssued };
 }
 
+/** What a lease's rent of a period is read from: its rent, and a reviewed standard's from a date (Art. 27). */
+const leaseRentSelect = { monthlyRentFen: true, rentStandardId: true, nextRentFrom: true, nextMonthlyRentFen: true, nextRentStandardId: true } satisfies Prisma.LeaseSelect;
+type LeaseRent = Prisma.LeaseGetPayload<{ select: typeof leaseRentSelect }>;
+
+/** The rent and standard of the period starting on `periodStart`: the next rent from its date on. */
+export function rentOfPeriod(lease: LeaseRent, periodStart: string): { rentFen: number; standardId: string | null } {
+  if (lease.nextRentFrom && lease.nextMonthlyRentFen !== null && periodStart >= fromDateColumn(lease.nextRentFrom)) {
+    return { rentFen: lease.nextMonthlyRentFen, standardId: lease.nextRentStandardId };
+  }
+  return { rentFen: lease.monthlyRentFen, standardId: lease.rentStandardId };
+}
+
 const holdingOverSelect = {
-  id: true, startDate: true, monthlyRentFen: true, rentBasis: true, rentStandardId: true,
+  id: true, startDate: true, rentBasis: true, ...leaseRentSelect,
   vacateOrders: {
     where: { status: { in: [...OPEN_VACATE_ORDER_STATUSES] } },
     select: { id: true, obligationDate: true, transitionGranted: true },
@@ -82,16 +99,17 @@ function transitionBill(lease: HoldingOverLease, k: number, at: Date): Prisma.Bi
   const obligation = fromDateColumn(order.obligationDate);
   if (period.periodEnd < obligation) return null;
   const multiplier = holdingOverRentPercent({ obligationDate: obligation, transitionGranted: order.transitionGranted, periodStart: period.periodStart });
+  const rent = rentOfPeriod(lease, period.periodStart);
   return {
     leaseId: lease.id,
     kind: "TRANSITION_RENT",
     periodStart: dateColumn(period.periodStart),
     periodEnd: dateColumn(period.periodEnd),
-    amountFen: multipliedRentFen(lease.monthlyRentFen, multiplier),
-    baseRentFen: lease.monthlyRentFen,
+    amountFen: multipliedRentFen(rent.rentFen, multiplier),
+    baseRentFen: rent.rentFen,
     rentMultiplierPercent: multiplier,
     rentBasis: lease.rentBasis,
-    rentStandardId: lease.rentStandardId,
+    rentStandardId: rent.standardId,
     vacateOrderId: order.id,
     dueDate: dateColumn(period.dueDate),
     issuedAt: at,
@@ -134,24 +152,27 @@ export async function issueTransitionBills(db: Db, leaseId: string, through: str
 
 /** The bills of every period of one lease that has begun by `through` (at countersigning: catch up from the start date). */
 export async function issueBillsForLease(db: Db, leaseId: string, through: string, at: Date): Promise<number> {
-  const lease = await db.lease.findUniqueOrThrow({ where: { id: leaseId }, select: { id: true, startDate: true, termMonths: true, monthlyRentFen: true, rentBasis: true, rentStandardId: true, status: true } });
+  const lease = await db.lease.findUniqueOrThrow({ where: { id: leaseId }, select: { id: true, startDate: true, termMonths: true, rentBasis: true, status: true, ...leaseRentSelect } });
   if (lease.status !== "ACTIVE") return 0;
   const periods = periodsBegunBy(fromDateColumn(lease.startDate), lease.termMonths, through);
   if (periods.length === 0) return 0;
   const result = await db.bill.createMany({
-    data: periods.map((p) => ({
-      leaseId: lease.id,
-      kind: "RENT" as const,
-      periodStart: dateColumn(p.periodStart),
-      periodEnd: dateColumn(p.periodEnd),
-      amountFen: lease.monthlyRentFen,
-      baseRentFen: lease.monthlyRentFen,
-      rentMultiplierPercent: 100,
-      rentBasis: lease.rentBasis,
-      rentStandardId: lease.rentStandardId,
-      dueDate: dateColumn(p.dueDate),
-      issuedAt: at,
-    })),
+    data: periods.map((p) => {
+      const rent = rentOfPeriod(lease, p.periodStart);
+      return {
+        leaseId: lease.id,
+        kind: "RENT" as const,
+        periodStart: dateColumn(p.periodStart),
+        periodEnd: dateColumn(p.periodEnd),
+        amountFen: rent.rentFen,
+        baseRentFen: rent.rentFen,
+        rentMultiplierPercent: 100,
+        rentBasis: lease.rentBasis,
+        rentStandardId: rent.standardId,
+        dueDate: dateColumn(p.dueDate),
+        issuedAt: at,
+      };
+    }),
     skipDuplicates: true,
   });
   return result.count;

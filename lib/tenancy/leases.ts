@@ -86,6 +86,8 @@ async function rentFor(
       OR: [{ unitType: input.unit.unitType }, { unitType: null }],
       effectiveFrom: { lte: start },
       AND: [{ OR: [{ effectiveTo: null }, { effectiveTo: { gt: start } }] }],
+      // Only a standard a second officer approved, and so published (Art. 27).
+      status: "APPROVED",
       publishedAt: { not: null },
     },
     // A standard for the unit's own type wins over one for the whole estate; then the newest.
@@ -401,6 +403,9 @@ const leaseSelect = {
   application: { select: { applicationNo: true, applicantName: true, householdSize: true } },
   unit: { select: { id: true, unitNo: true, floorAreaDm2: true, unitType: true, building: { select: { name: true } }, estate: { select: { name: true, districtCode: true } } } },
   countersignedBy: { select: { name: true } },
+  nextRentFrom: true,
+  nextMonthlyRentFen: true,
+  nextRentStandard: { select: { documentNo: true } },
 } satisfies Prisma.LeaseSelect;
 
 type LeaseRow = Prisma.LeaseGetPayload<{ select: typeof leaseSelect }>;
@@ -425,6 +430,8 @@ export interface LeaseView {
   tenantName: string | null;
   householdSize: number;
   unit: { id: string; label: string; unitType: LeaseRow["unit"]["unitType"]; floorAreaDm2: number; estate: string; districtCode: string };
+  /** The rent of a reviewed standard from its date (Art. 27), before it becomes the lease's rent. */
+  nextRent: { from: ISODate; monthlyRentFen: number; documentNo: string | null } | null;
 }
 
 function leaseView(row: LeaseRow): LeaseView {
@@ -447,6 +454,7 @@ function leaseView(row: LeaseRow): LeaseView {
     applicationNo: row.application.applicationNo,
     tenantName: row.application.applicantName,
     householdSize: row.application.householdSize,
+    nextRent: row.nextRentFrom && row.nextMonthlyRentFen !== null ? { from: fromDateColumn(row.nextRentFrom), monthlyRentFen: row.nextMonthlyRentFen, documentNo: row.nextRentStandard?.documentNo ?? null } : null,
     unit: {
       id: row.unit.id,
       label: `${row.unit.estate.name} ${row.unit.building.name}${row.unit.unitNo}`,

@@ -32,6 +32,7 @@ import changes from "./changes.json";
 import arrears from "./arrears.json";
 import tenancyDashboard from "./tenancyDashboard.json";
 import exchanges from "./exchanges.json";
+import rentStandards from "./rentStandards.json";
 
-const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy, leaving, collections, repairs, inspections, renewals, changes, arrears, tenancyDashboard, exchanges };
+const messages = { meta, common, roles, nav, home, auth, applicant, staff, admin, errors, validation, review, publicity, appeals, notifications, sharedData, rechecks, audits, applications, statusReasons, referenceIncomes, stock, allocation, tenancy, leaving, collections, repairs, inspections, renewals, changes, arrears, tenancyDashboard, exchanges, rentStandards };
 export default messages;

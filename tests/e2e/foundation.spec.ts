@@ -88,11 +88,11 @@ test("the public pages come from the cache for everyone, and the header still sh
   // Nobody signed in, asked twice: the second answer is the stored page.
   await request.get("/publicity");
   expect((await request.get("/publicity")).headers()["x-nextjs-cache"]).toMatch(/HIT|STALE/);
-  // The allocation pages without a query: a plan, the waiting lists, a directed allocation's notice.
+  // The allocation pages without a query: a plan, the waiting lists, a directed allocation's notice; the rent standards.
   const db = e2ePrisma();
   const plan = await db.allocationPlan.findFirstOrThrow({ where: { status: "PUBLISHED" }, select: { id: true } });
   const directed = await db.directedAllocation.findFirstOrThrow({ select: { id: true } });
-  for (const path of [`/plans/${plan.id}`, "/waiting-lists", `/directed/${directed.id}`]) {
+  for (const path of [`/plans/${plan.id}`, "/waiting-lists", `/directed/${directed.id}`, "/rent-standards"]) {
     expect((await request.get(path)).status()).toBe(200);
     expect((await request.get(path)).headers()["x-nextjs-cache"], path).toMatch(/HIT|STALE/);
   }

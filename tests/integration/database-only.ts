@@ -72,6 +72,14 @@ export const DATABASE_ONLY_INDEXES: Record<string, DatabaseOnlyIndex> = {
     predicate: `(status = ANY (ARRAY['SUBMITTED'::"RequestStatus", 'UNDER_REVIEW'::"RequestStatus", 'APPROVED'::"RequestStatus"]))`,
     unique: true,
   },
+  // One approved rent standard per estate, unit type (null: the whole estate, NULLS NOT DISTINCT)
+  // and date (Art. 27).
+  RentStandard_approvedFrom_key: {
+    table: "RentStandard",
+    columns: ["estateId", "unitType", "effectiveFrom"],
+    predicate: `(status = 'APPROVED'::"RentStandardStatus")`,
+    unique: true,
+  },
   // A household waits once per estate and purpose (Art. 23).
   WaitingListEntry_live_key: {
     table: "WaitingListEntry",

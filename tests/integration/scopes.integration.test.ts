@@ -160,6 +160,7 @@ describe("every entity's where-clause is a query the database answers", () => {
     AnnualRecheck: (where) => prisma.annualRecheck.count({ where }),
     RepairRequest: (where) => prisma.repairRequest.count({ where }),
     Inspection: (where) => prisma.inspection.count({ where }),
+    RentStandard: (where) => prisma.rentStandard.count({ where }),
     District: (where) => prisma.district.count({ where }),
     Lease: (where) => prisma.lease.count({ where }),
     Estate: (where) => prisma.estate.count({ where }),

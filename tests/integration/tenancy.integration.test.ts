@@ -105,7 +105,7 @@ describe("leases (Art. 25-27)", () => {
     const standard = await prisma.rentStandard.create({
       data: {
         estateId: estate.id, unitType: "TWO_BEDROOM", effectiveFrom: dateColumn("2026-01-01"), marketRentFenPerM2: 3_500, standardRentFenPerM2: 1_800,
-        nextReviewDate: dateColumn("2029-01-01"), documentNo: "渝住房发〔2026〕1号", publishedAt: cstInstant("2025-12-20"),
+        nextReviewDate: dateColumn("2029-01-01"), documentNo: "渝住房发〔2026〕1号", publishedAt: cstInstant("2025-12-20"), status: "APPROVED",
         tiers: { create: [
           { tierNo: 1, name: "第一档", maxPerCapitaIncomeFen: 2_000_000, rentFenPerM2: 1_200 },
           { tierNo: 2, name: "第二档", maxPerCapitaIncomeFen: null, rentFenPerM2: 1_800 },
