@@ -45,12 +45,30 @@ function residentId(birth: ISODate, sequence: number): string {
   return first17 + residentIdCheckChar(first17);
 }
 
-function moment(date: ISODate, minutes = 9 * 60): Date {
+/** A CST instant on `date`, `minutes` after midnight (9:00 by default). */
+export function moment(date: ISODate, minutes = 9 * 60): Date {
   return new Date(new Date(`${date}T00:00:00+08:00`).getTime() + minutes * 60_000);
 }
 
-/** A qualified household of two with an account that accepted a vacant unit of the estate: the offer's id. */
-async function acceptedHousehold(tenant: LeavingTenant, index: number, unitType: UnitType, acceptedOn: ISODate, passwordHash: string): Promise<{ offerId: string; actor: Actor }> {
+/** Who a demo couple are: the number series of their application, their birth years, incomes and employer. */
+export interface DemoCouple {
+  /** The digit that starts the application number's sequence (6 for leaving, 5 for exchanges). */
+  series: string;
+  applicantBirth: ISODate;
+  spouseBirth: ISODate;
+  /** The first of the two resident-ID sequence numbers (three digits). */
+  idSequence: number;
+  incomesFen: [number, number];
+  employerName: string;
+}
+
+/** The couples of this file: born in the 1980s, earning 42,000 and 26,000 yuan. */
+function leavingCouple(index: number): DemoCouple {
+  return { series: "6", applicantBirth: `198${index}-03-1${index}`, spouseBirth: `198${index + 1}-07-2${index}`, idSequence: 901 + 2 * index, incomesFen: [4_200_000, 2_600_000], employerName: "重庆某服务有限公司" };
+}
+
+/** A qualified couple with an account that accepted a vacant unit of the estate: the offer's id. */
+async function acceptedHousehold(tenant: LeavingTenant, index: number, unitType: UnitType, acceptedOn: ISODate, passwordHash: string, couple: DemoCouple): Promise<{ offerId: string; actor: Actor }> {
   const estate = await prisma.estate.findUniqueOrThrow({ where: { code: ESTATE }, select: { id: true } });
   const unit = await prisma.unit.findFirstOrThrow({
     where: { estateId: estate.id, unitType, status: "VACANT", planUnits: { none: {} } },
@@ -65,7 +83,7 @@ async function acceptedHousehold(tenant: LeavingTenant, index: number, unitType:
     await tx.application.create({
       data: {
         id: applicationId,
-        applicationNo: `GZF-${DISTRICT}-${acceptedOn.slice(0, 4)}-6${String(index).padStart(4, "0")}`,
+        applicationNo: `GZF-${DISTRICT}-${acceptedOn.slice(0, 4)}-${couple.series}${String(index).padStart(4, "0")}`,
         source: "PORTAL",
         applicantUserId: userId,
         contactPhone: tenant.phone,
@@ -81,12 +99,12 @@ async function acceptedHousehold(tenant: LeavingTenant, index: number, unitType:
         declaredTrueAt: accepted,
         members: {
           create: [
-            { relationship: "APPLICANT", name: tenant.name, residentId: residentId(`198${index}-03-1${index}`, 901 + 2 * index), sex: "M", birthDate: dateColumn(`198${index}-03-1${index}`), maritalStatus: "MARRIED", fullCivilCapacity: true, annualIncomeFen: 4_200_000 },
-            { relationship: "SPOUSE", name: `${tenant.name.slice(0, 1)}妻`, residentId: residentId(`198${index + 1}-07-2${index}`, 902 + 2 * index), sex: "F", birthDate: dateColumn(`198${index + 1}-07-2${index}`), maritalStatus: "MARRIED", fullCivilCapacity: true, annualIncomeFen: 2_600_000 },
+            { relationship: "APPLICANT", name: tenant.name, residentId: residentId(couple.applicantBirth, couple.idSequence), sex: "M", birthDate: dateColumn(couple.applicantBirth), maritalStatus: "MARRIED", fullCivilCapacity: true, annualIncomeFen: couple.incomesFen[0] },
+            { relationship: "SPOUSE", name: `${tenant.name.slice(0, 1)}妻`, residentId: residentId(couple.spouseBirth, couple.idSequence + 1), sex: "F", birthDate: dateColumn(couple.spouseBirth), maritalStatus: "MARRIED", fullCivilCapacity: true, annualIncomeFen: couple.incomesFen[1] },
           ],
         },
         estatePreferences: { create: [{ estateId: estate.id, rank: 1 }] },
-        declaration: { create: { employment: "LABOR_CONTRACT", employerName: "重庆某服务有限公司", workDistrictCode: DISTRICT, ownsUrbanHousingInCity: false, familyCanSupportHousing: false, priorityCategories: [] } },
+        declaration: { create: { employment: "LABOR_CONTRACT", employerName: couple.employerName, workDistrictCode: DISTRICT, ownsUrbanHousingInCity: false, familyCanSupportHousing: false, priorityCategories: [] } },
       },
     });
     // The history its rows stand for: qualified (Art. 16-19), then allocated (Art. 23).
@@ -103,16 +121,30 @@ async function acceptedHousehold(tenant: LeavingTenant, index: number, unitType:
   return { offerId: offer.id, actor: { id: userId, role: "APPLICANT", districtCode: null } };
 }
 
-/** The lease from `start` for `termMonths`, in force through the services, billed through today; the first `paid` bills paid on time. */
-async function tenancy(officer: Actor, tenant: LeavingTenant, index: number, start: ISODate, termMonths: number, today: ISODate, paid: number, passwordHash: string, password: string) {
-  const { offerId, actor } = await acceptedHousehold(tenant, index, index % 2 === 0 ? "TWO_BEDROOM" : "ONE_BEDROOM", addDays(start, -10), passwordHash);
+/**
+ * A couple's lease of a unit of `unitType` from `start` for `termMonths`, in force through the
+ * services, billed through today; the first `paid` bills paid on time. For the other demo files too.
+ */
+export async function demoTenancy(
+  officer: Actor,
+  tenant: LeavingTenant,
+  index: number,
+  o: { start: ISODate; termMonths: number; today: ISODate; paid: number; unitType: UnitType; couple: DemoCouple; passwordHash: string; password: string },
+): Promise<{ leaseId: string; leaseNo: string; actor: Actor }> {
+  const { start, termMonths, today } = o;
+  const { offerId, actor } = await acceptedHousehold(tenant, index, o.unitType, addDays(start, -10), o.passwordHash, o.couple);
   const at = moment(addDays(start, -5));
   const { leaseId, leaseNo } = await draftLease(officer, { offerId, startDate: start, termMonths }, { now: at });
-  await signLease(actor, { leaseId, password, agree: "on" }, { now: moment(addDays(start, -4)) });
+  await signLease(actor, { leaseId, password: o.password, agree: "on" }, { now: moment(addDays(start, -4)) });
   await countersignLease(officer, { leaseId }, { now: moment(addDays(start, -3)) });
   await issueBillsForLease(prisma, leaseId, addDays(today, -1) < leaseEndDate(start, termMonths) ? today : leaseEndDate(start, termMonths), moment(start));
-  await payOnTime(leaseId, leaseNo, today, paid);
-  return { leaseId, leaseNo };
+  await payOnTime(leaseId, leaseNo, today, o.paid);
+  return { leaseId, leaseNo, actor };
+}
+
+/** This file's tenancies: a couple of the 1980s in a two-bedroom (even index) or a one-bedroom. */
+function tenancy(officer: Actor, tenant: LeavingTenant, index: number, start: ISODate, termMonths: number, today: ISODate, paid: number, passwordHash: string, password: string) {
+  return demoTenancy(officer, tenant, index, { start, termMonths, today, paid, unitType: index % 2 === 0 ? "TWO_BEDROOM" : "ONE_BEDROOM", couple: leavingCouple(index), passwordHash, password });
 }
 
 /** The first `count` bills (by period) paid on their 6th day, if due by today. */
