@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { Alert } from "@/components/ui/alert";
@@ -259,24 +260,8 @@ export async function StaffRepairsPage({ list, query }: { list: RepairList; quer
             <span className="text-slate-700">{t("staff.search")}</span>
             <input name="q" defaultValue={query.q ?? ""} placeholder={t("staff.searchHint")} className="mt-1 w-64 max-w-full rounded-md border border-slate-300 px-3 py-2" />
           </label>
-          <label className="flex min-w-0 flex-col text-sm">
-            <span className="text-slate-700">{t("staff.status")}</span>
-            <select name="status" defaultValue={query.status ?? ""} className="mt-1 rounded-md border border-slate-300 px-3 py-2">
-              <option value="">{t("staff.allStatuses")}</option>
-              {REPAIR_STATUS_VALUES.map((s) => (
-                <option key={s} value={s}>{t(`status.${s}`)}</option>
-              ))}
-            </select>
-          </label>
-          <label className="flex min-w-0 flex-col text-sm">
-            <span className="text-slate-700">{t("staff.category")}</span>
-            <select name="category" defaultValue={query.category ?? ""} className="mt-1 rounded-md border border-slate-300 px-3 py-2">
-              <option value="">{t("staff.allCategories")}</option>
-              {REPAIR_CATEGORY_VALUES.map((c) => (
-                <option key={c} value={c}>{t(`categoryShort.${c}`)}</option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect name="status" label={t("staff.status")} value={query.status} allLabel={t("staff.allStatuses")} options={REPAIR_STATUS_VALUES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+          <FilterSelect name="category" label={t("staff.category")} value={query.category} allLabel={t("staff.allCategories")} options={REPAIR_CATEGORY_VALUES.map((c) => ({ value: c, label: t(`categoryShort.${c}`) }))} />
           <label className="flex items-center gap-2 py-2 text-sm">
             <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue === "1"} className="size-5 accent-brand-700" />
             <span className="text-slate-800">{t("staff.overdueOnly")}</span>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { Alert } from "@/components/ui/alert";
@@ -175,24 +176,8 @@ export async function StaffExchangesPage({ list, query }: { list: ExchangeList; 
             <span className="text-slate-700">{t("staff.search")}</span>
             <input name="q" defaultValue={query.q ?? ""} placeholder={t("staff.searchHint")} className="mt-1 w-64 max-w-full rounded-md border border-slate-300 px-3 py-2" />
           </label>
-          <label className="flex min-w-0 flex-col text-sm">
-            <span className="text-slate-700">{t("staff.status")}</span>
-            <select name="status" defaultValue={query.status ?? ""} className="mt-1 rounded-md border border-slate-300 px-3 py-2">
-              <option value="">{t("staff.allStatuses")}</option>
-              {EXCHANGE_STATUSES.filter((s) => s !== "UNDER_REVIEW").map((s) => (
-                <option key={s} value={s}>{t(`status.${s}`)}</option>
-              ))}
-            </select>
-          </label>
-          <label className="flex min-w-0 flex-col text-sm">
-            <span className="text-slate-700">{t("staff.reason")}</span>
-            <select name="reason" defaultValue={query.reason ?? ""} className="mt-1 rounded-md border border-slate-300 px-3 py-2">
-              <option value="">{t("staff.allReasons")}</option>
-              {EXCHANGE_REASONS.map((r) => (
-                <option key={r} value={r}>{t(`reasonShort.${r}`)}</option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect name="status" label={t("staff.status")} value={query.status} allLabel={t("staff.allStatuses")} options={EXCHANGE_STATUSES.filter((s) => s !== "UNDER_REVIEW").map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+          <FilterSelect name="reason" label={t("staff.reason")} value={query.reason} allLabel={t("staff.allReasons")} options={EXCHANGE_REASONS.map((r) => ({ value: r, label: t(`reasonShort.${r}`) }))} />
           <label className="flex items-center gap-2 py-2 text-sm">
             <input type="checkbox" name="mandatory" value="1" defaultChecked={query.mandatory === "1"} className="size-5 accent-brand-700" />
             <span className="text-slate-800">{t("staff.mandatoryOnly")}</span>
