@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { articleLabel } from "@/lib/rules/articles";
+import { hundredthsText } from "@/lib/rules/money";
 import { formatIsoDate } from "@/lib/applications/format";
 import { formatFen } from "@/lib/money/format";
 import type { StatementBill } from "@/lib/tenancy/account";
@@ -9,6 +10,11 @@ import type { LeaseView } from "@/lib/tenancy/leases";
  * What a bill was charged by (Art. 27, 33, 38, 45): the rent standard's document number (or the
  * unit's own standard rent when no standard applied) and the multiplier with its article.
  */
+/** A multiplier in percent as the Measures write it: 150 → "1.5", 200 → "2". */
+function timesText(percent: number): string {
+  return hundredthsText(percent).replace(/\.?0+$/, "");
+}
+
 export async function BillRentBasis({ bill }: { bill: Pick<StatementBill, "kind" | "rentMultiplierPercent" | "rentBasis" | "standardDocumentNo" | "hasStandard"> }) {
   const t = await getTranslations("rentStandards.bill");
   const l = (await getLocale()) === "en" ? "en" : "zh-CN";
@@ -16,15 +22,15 @@ export async function BillRentBasis({ bill }: { bill: Pick<StatementBill, "kind"
   let rate: string;
   if (bill.kind === "TRANSITION_RENT" || bill.rentMultiplierPercent !== 100) {
     // Art. 38: 1.5 x during the transition, 2 x after it.
-    rate = t("multiplierArticle", { percent: String(bill.rentMultiplierPercent), article: articleLabel("38", l) });
+    rate = t("multiplierArticle", { times: timesText(bill.rentMultiplierPercent), article: articleLabel("38", l) });
   } else if (bill.rentBasis === "UNIT_MISMATCH_150_PERCENT") {
-    rate = t("multiplierArticle", { percent: "150", article: articleLabel("33", l) });
+    rate = t("multiplierArticle", { times: timesText(150), article: articleLabel("33", l) });
   } else if (bill.rentBasis === "LEGACY_110_PERCENT" || bill.rentBasis === "MARKET") {
     rate = t(bill.rentBasis, { article: articleLabel("45", l) });
   } else if (bill.rentBasis === "LOW_RENT") {
     rate = t("LOW_RENT", { article: articleLabel("27", l) });
   } else {
-    rate = t("multiplier", { percent: "100" });
+    rate = t("multiplier");
   }
   return (
     <span className="block text-xs text-slate-600" data-testid="bill-rent-basis">

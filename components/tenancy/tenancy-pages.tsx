@@ -114,7 +114,6 @@ async function StatementTable({ statement, limit }: { statement: Statement; limi
                 {formatIsoDate(b.periodStart, l)} – {formatIsoDate(b.periodEnd, l)}
                 <span className="block text-xs text-slate-600">
                   {kinds(b.kind)}
-                  {b.rentMultiplierPercent !== 100 ? ` · ${t("multiplier", { times: hundredthsText(b.rentMultiplierPercent).replace(/\.?0+$/, "") })}` : ""}
                 </span>
                 <BillRentBasis bill={b} />
               </td>

@@ -93,11 +93,11 @@ test("every bill says which standard and multiplier it used, on the officer's le
   const officer = await newPage(browser, lease.unit.estate.districtCode === "500103" ? ACCOUNTS.yuzhongOfficer : ACCOUNTS.shapingbaOfficer);
   await officer.goto(`/staff/leases/${lease.leaseNo}`);
   const bases = officer.getByTestId("bill-rent-basis");
-  await expect(bases.filter({ hasText: /（第三十八条）/ }).first()).toContainText(/房屋自身标准租金 · (150|200)%（第三十八条）/);
+  await expect(bases.filter({ hasText: /（第三十八条）/ }).first()).toContainText(/房屋自身标准租金 · 租金标准的 (1\.5|2) 倍（第三十八条）/);
   const tenant = await newPage(browser);
   await tenant.setViewportSize({ width: 390, height: 844 });
   await signIn(tenant, lease.tenantUser!.phone!);
   await tenant.goto(`/me/lease/${lease.leaseNo}`);
-  await expect(tenant.getByTestId("bill-rent-basis").first()).toContainText(/房屋自身标准租金 · \d+%/);
+  await expect(tenant.getByTestId("bill-rent-basis").first()).toContainText(/房屋自身标准租金 · (按标准租金|租金标准的 [\d.]+ 倍)/);
   await tenant.getByTestId("statement").screenshot({ path: test.info().outputPath("bill-basis-phone.png") });
 });
