@@ -206,15 +206,28 @@ export async function offerToHead(tx: Tx, input: { unitId: string; acceptDays: n
 
 /** An officer offers a vacated unit to the head of its waiting list (Art. 23). */
 export async function offerVacatedUnit(actor: Actor, input: OfferVacatedUnitInput, options: { now?: Date } = {}): Promise<WaitingListOffer> {
-  const { unitId, acceptDays } = parseInput(offerVacatedUnitSchema, input);
-  const at = options.now ?? clockNow();
+  return offerVacantUnit(actor, parseInput(offerVacatedUnitSchema, input), { at: options.now ?? clockNow(), purpose: "ALLOCATION", emptyMessageKey: "allocation.errors.waitingListEmpty" });
+}
+
+/**
+ * An officer of the unit's district offers a vacant unit to the head of one of its lists: the
+ * allocation list (Art. 23), or the exchange list (Art. 33, lib/tenancy/exchanges.ts). Input parsed
+ * by the caller's schema; `emptyMessageKey` says that list has nobody waiting.
+ */
+export async function offerVacantUnit(
+  actor: Actor,
+  input: { unitId: string; acceptDays: number },
+  options: { at: Date; purpose: WaitingListPurpose; reason?: string; emptyMessageKey: string },
+): Promise<WaitingListOffer> {
+  const { unitId, acceptDays } = input;
+  const { at, purpose } = options;
   const unit = await prisma.unit.findUnique({ where: { id: unitId }, select: { status: true, estate: { select: { districtCode: true } } } });
   if (!unit || !can(actor, "estate:read", { districtCode: unit.estate.districtCode })) throw new AppError("NOT_FOUND", { messageKey: "stock.errors.notFound" });
   assertCan(actor, "allocation:manage", { districtCode: unit.estate.districtCode });
   if (unit.status !== "VACANT") throw new AppError("CONFLICT", { messageKey: "allocation.errors.unitNotVacant" });
   try {
-    const offer = await prisma.$transaction((tx) => offerToHead(tx, { unitId, acceptDays, actor, at }), TX);
-    if (!offer) throw new AppError("CONFLICT", { messageKey: "allocation.errors.waitingListEmpty" });
+    const offer = await prisma.$transaction((tx) => offerToHead(tx, { unitId, acceptDays, actor, at, purpose, ...(options.reason ? { reason: options.reason } : {}) }), TX);
+    if (!offer) throw new AppError("CONFLICT", { messageKey: options.emptyMessageKey });
     return offer;
   } catch (error) {
     if (isUniqueViolation(error, LIVE_UNIT_INDEX)) throw new AppError("CONFLICT", { messageKey: "allocation.errors.unitNotVacant", cause: error });

@@ -1,8 +1,8 @@
 import "server-only";
 import { parseInput } from "@/lib/allocation/inputs";
-import { headOfList, offerToHead, rankedList, type WaitingListOffer } from "@/lib/allocation/waiting-list";
+import { headOfList, offerVacantUnit, rankedList, type WaitingListOffer } from "@/lib/allocation/waiting-list";
 import { writeAudit } from "@/lib/audit-log/write-audit";
-import { assertCan, can, type Actor } from "@/lib/auth/permissions";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { fromDateColumn, now as clockNow, todayCST } from "@/lib/clock";
 import { LIVING_LEASE_STATUSES } from "@/lib/db/application-status";
@@ -249,21 +249,12 @@ export function mandatoryExchangeDue(lease: { status: LeaseStatus; endDate: Date
 
 /** An officer offers a vacant unit to the head of its estate's exchange list for its type (Art. 23, 33). */
 export async function offerFromExchangeList(actor: Actor, input: OfferFromExchangeListInput, options: { now?: Date } = {}): Promise<WaitingListOffer> {
-  const { unitId, acceptDays } = parseInput(offerFromExchangeListSchema, input);
-  const at = options.now ?? clockNow();
-  const unit = await prisma.unit.findUnique({ where: { id: unitId }, select: { status: true, estate: { select: { districtCode: true } } } });
-  if (!unit || !can(actor, "estate:read", { districtCode: unit.estate.districtCode })) throw new AppError("NOT_FOUND", { messageKey: "stock.errors.notFound" });
-  assertCan(actor, "allocation:manage", { districtCode: unit.estate.districtCode });
-  if (unit.status !== "VACANT") throw new AppError("CONFLICT", { messageKey: "allocation.errors.unitNotVacant" });
-  try {
-    const offer = await prisma.$transaction((tx) => offerToHead(tx, { unitId, acceptDays, actor, at, purpose: "EXCHANGE", reason: "换租轮候（第三十三条）" }), TX);
-    if (!offer) throw problem("exchangeListEmpty");
-    return offer;
-  } catch (error) {
-    if (isUniqueViolation(error, "Offer_liveUnit_key")) throw new AppError("CONFLICT", { messageKey: "allocation.errors.unitNotVacant", cause: error });
-    if (isUniqueViolation(error, "Offer_liveApplication_key")) throw new AppError("CONFLICT", { messageKey: "allocation.errors.householdHasOffer", cause: error });
-    throw error;
-  }
+  return offerVacantUnit(actor, parseInput(offerFromExchangeListSchema, input), {
+    at: options.now ?? clockNow(),
+    purpose: "EXCHANGE",
+    reason: "换租轮候（第三十三条）",
+    emptyMessageKey: "exchanges.errors.exchangeListEmpty",
+  });
 }
 
 /** The head of a unit's exchange list (for the unit page), or null. */
