@@ -153,10 +153,16 @@ export function recheckRow(findings: RecheckFindings | null, checkDate: ISODate,
 }
 
 /**
- * Re-checks every active qualification of a district not yet re-checked in `year`. `actor` is the
- * officer who started it (null for the yearly job). Idempotent: a second run checks nothing twice.
+ * One run of a yearly check in a district, shared by the re-check of qualifications (Art. 20) and
+ * the check of tenancies (Art. 42): batches of households not yet checked in `year` (`nextBatch`
+ * leaves out those with a row of that year), each assessed and written as one AnnualRecheck row per
+ * owner and year (unique), so a concurrent run's rows are skipped, not doubled, and not counted.
+ * `actor` is the officer who started it (null for the yearly job); the run is audited as `action`.
  */
-export async function runAnnualRecheck(args: { districtCode: string; year: number; actor: Actor | null; now?: Date }): Promise<RecheckRunResult> {
+export async function runYearlyCheck<T extends { id: string; application: HouseholdRow }>(
+  args: { districtCode: string; year: number; actor: Actor | null; now?: Date },
+  check: { action: string; nextBatch: (take: number) => Promise<T[]>; owner: (item: T) => Pick<Prisma.AnnualRecheckCreateManyInput, "kind" | "qualificationId" | "leaseId"> },
+): Promise<RecheckRunResult> {
   const { districtCode, year, actor } = args;
   if (actor) assertCan(actor, "recheck:manage", { districtCode });
   const now = args.now ?? new Date();
@@ -164,31 +170,24 @@ export async function runAnnualRecheck(args: { districtCode: string; year: numbe
   const reference = await referenceIncomeFor(checkDate);
   let checked = 0;
   let flagged = 0;
-
   for (;;) {
-    const batch = await prisma.qualification.findMany({
-      where: { status: "ACTIVE", application: { districtCode, status: "QUALIFIED" }, rechecks: { none: { year } } },
-      select: { id: true, application: { select: householdSelect } },
-      orderBy: { id: "asc" },
-      take: CHUNK,
-    });
+    const batch = await check.nextBatch(CHUNK);
     if (batch.length === 0) break;
-    const rows: Prisma.AnnualRecheckCreateManyInput[] = [];
-    for (const { item: q, findings } of await assessHouseholds(batch, reference, checkDate)) {
-      const row = recheckRow(findings, checkDate, now);
-      rows.push({ kind: "QUALIFICATION", year, districtCode, qualificationId: q.id, ...row });
-      if (row.status === "PENDING") flagged++;
-    }
-    // Unique per qualification and year: a concurrent run's rows are skipped, not doubled.
-    const created = await prisma.annualRecheck.createMany({ data: rows, skipDuplicates: true });
-    checked += created.count;
-    if (created.count === 0) break;
+    const rows: Prisma.AnnualRecheckCreateManyInput[] = (await assessHouseholds(batch, reference, checkDate)).map(({ item, findings }) => ({
+      year,
+      districtCode,
+      ...check.owner(item),
+      ...recheckRow(findings, checkDate, now),
+    }));
+    const created = await prisma.annualRecheck.createManyAndReturn({ data: rows, skipDuplicates: true, select: { status: true } });
+    if (created.length === 0) break;
+    checked += created.length;
+    flagged += created.filter((r) => r.status === "PENDING").length;
   }
-
   await writeAudit({
     actorId: actor?.id ?? null,
     actorRole: actor?.role ?? null,
-    action: "recheck.run",
+    action: check.action,
     entityType: "District",
     entityId: districtCode,
     districtCode,
@@ -197,8 +196,27 @@ export async function runAnnualRecheck(args: { districtCode: string; year: numbe
   return { year, districtCode, checked, flagged, passed: checked - flagged };
 }
 
+/**
+ * Re-checks every active qualification of a district not yet re-checked in `year`. `actor` is the
+ * officer who started it (null for the yearly job). Idempotent: a second run checks nothing twice.
+ */
+export async function runAnnualRecheck(args: { districtCode: string; year: number; actor: Actor | null; now?: Date }): Promise<RecheckRunResult> {
+  const { districtCode, year } = args;
+  return runYearlyCheck(args, {
+    action: "recheck.run",
+    nextBatch: (take) =>
+      prisma.qualification.findMany({
+        where: { status: "ACTIVE", application: { districtCode, status: "QUALIFIED" }, rechecks: { none: { year } } },
+        select: { id: true, application: { select: householdSelect } },
+        orderBy: { id: "asc" },
+        take,
+      }),
+    owner: (q) => ({ kind: "QUALIFICATION", qualificationId: q.id }),
+  });
+}
+
 /** Whether the yearly automatic run (`action` in the audit trail) of `year` has happened in the district. */
-export async function hasYearlyRun(action: string, districtCode: string, year: number): Promise<boolean> {
+async function hasYearlyRun(action: string, districtCode: string, year: number): Promise<boolean> {
   const runs = await prisma.auditLog.findMany({
     where: { action, entityType: "District", entityId: districtCode, actorId: null },
     select: { data: true },
@@ -208,23 +226,24 @@ export async function hasYearlyRun(action: string, districtCode: string, year: n
   return runs.some((r) => (r.data as { year?: unknown } | null)?.year === year);
 }
 
-/** The job: once a year per district, from ANNUAL_RECHECK_START, re-check that district. */
-export async function runDueRechecks(now: Date = new Date()): Promise<string> {
+/**
+ * A yearly check's job: from ANNUAL_RECHECK_START, each district of `districts` not yet run this
+ * year (the audit trail of `action`) is checked by `run` once; a district without the reference
+ * income of the year is tried again on the next run. `noun` names what the summary counts.
+ */
+export async function runDueYearlyChecks(
+  now: Date,
+  check: { action: string; noun: string; districts: () => Promise<string[]>; run: (args: { districtCode: string; year: number; actor: null; now: Date }) => Promise<RecheckRunResult> },
+): Promise<string> {
   const today = todayCST(now);
   const year = Number(today.slice(0, 4));
   if (today < `${year}-${ANNUAL_RECHECK_START}`) return "not due";
-  // GROUP BY in SQL: Prisma's `distinct` would read every qualified application of the city.
-  const districts = await prisma.application.groupBy({
-    by: ["districtCode"],
-    where: { status: "QUALIFIED", qualification: { status: "ACTIVE" } },
-    orderBy: { districtCode: "asc" },
-  });
   const results: string[] = [];
-  for (const { districtCode } of districts) {
-    if (await hasYearlyRun("recheck.run", districtCode, year)) continue;
+  for (const districtCode of await check.districts()) {
+    if (await hasYearlyRun(check.action, districtCode, year)) continue;
     try {
-      const r = await runAnnualRecheck({ districtCode, year, actor: null, now });
-      results.push(`${districtCode}: ${r.checked} checked, ${r.flagged} listed`);
+      const r = await check.run({ districtCode, year, actor: null, now });
+      results.push(`${districtCode}: ${r.checked} ${check.noun}checked, ${r.flagged} listed`);
     } catch (error) {
       // No reference income yet: try again on the next run.
       if (error instanceof AppError) results.push(`${districtCode}: ${error.code}`);
@@ -232,6 +251,25 @@ export async function runDueRechecks(now: Date = new Date()): Promise<string> {
     }
   }
   return results.length > 0 ? results.join("; ") : "nothing due";
+}
+
+/** The job: once a year per district, from ANNUAL_RECHECK_START, re-check that district. */
+export async function runDueRechecks(now: Date = new Date()): Promise<string> {
+  return runDueYearlyChecks(now, {
+    action: "recheck.run",
+    noun: "",
+    // The districts with a qualified household: one EXISTS per district (it stops at the first),
+    // not a GROUP BY over every qualified application of the city each minute.
+    districts: async () =>
+      (
+        await prisma.district.findMany({
+          where: { applications: { some: { status: "QUALIFIED", qualification: { status: "ACTIVE" } } } },
+          select: { code: true },
+          orderBy: { code: "asc" },
+        })
+      ).map((d) => d.code),
+    run: runAnnualRecheck,
+  });
 }
 
 // ───────────── lists and decisions ─────────────

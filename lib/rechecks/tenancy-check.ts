@@ -1,24 +1,13 @@
 import "server-only";
 import { parseInput } from "@/lib/allocation/inputs";
 import { writeAudit } from "@/lib/audit-log/write-audit";
-import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { todayCST } from "@/lib/clock";
+import type { Actor } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { householdSelect } from "@/lib/shared-data/comparison-service";
 import { isOpenOrderConflict, orderVacating } from "@/lib/tenancy/leaving";
-import {
-  ANNUAL_RECHECK_START,
-  assessHouseholds,
-  decide,
-  hasYearlyRun,
-  pendingTenancyCheck,
-  recheckRow,
-  referenceIncomeFor,
-  type RecheckFindings,
-  type RecheckRunResult,
-} from "./recheck-service";
+import { decide, pendingTenancyCheck, runDueYearlyChecks, runYearlyCheck, type RecheckFindings, type RecheckRunResult } from "./recheck-service";
 import { tenancyEndReason } from "./reason-text";
 import { confirmTenancyEndSchema, type ConfirmTenancyEndInput } from "./schemas";
 
@@ -32,7 +21,6 @@ import { confirmTenancyEndSchema, type ConfirmTenancyEndInput } from "./schemas"
 // 3-month transition of Art. 38), or keeps it with a reason. One AnnualRecheck row per lease and year
 // (unique), so a run repeated, or run by two servers at once, checks nobody twice.
 
-const CHUNK = 100;
 const TX = { maxWait: 20_000, timeout: 20_000 } as const;
 export const TENANCY_RUN_ACTION = "recheck.tenancy.run";
 
@@ -48,66 +36,37 @@ const checkedLeaseWhere = (districtCode: string): Prisma.LeaseWhereInput => ({
  * started it (null for the yearly job). Idempotent: a second run, or a concurrent one, checks nothing twice.
  */
 export async function runTenancyCheck(args: { districtCode: string; year: number; actor: Actor | null; now?: Date }): Promise<RecheckRunResult> {
-  const { districtCode, year, actor } = args;
-  if (actor) assertCan(actor, "recheck:manage", { districtCode });
-  const now = args.now ?? new Date();
-  const checkDate = todayCST(now);
-  const reference = await referenceIncomeFor(checkDate);
-  let checked = 0;
-  let flagged = 0;
-  for (;;) {
-    const batch = await prisma.lease.findMany({
-      where: { ...checkedLeaseWhere(districtCode), rechecks: { none: { year } } },
-      select: { id: true, application: { select: householdSelect } },
-      orderBy: { id: "asc" },
-      take: CHUNK,
-    });
-    if (batch.length === 0) break;
-    const rows: Prisma.AnnualRecheckCreateManyInput[] = [];
-    for (const { item: lease, findings } of await assessHouseholds(batch, reference, checkDate)) {
-      rows.push({ kind: "TENANCY", year, districtCode, leaseId: lease.id, ...recheckRow(findings, checkDate, now) });
-    }
-    // Unique per lease and year: a concurrent run's rows are skipped, not doubled, and not counted.
-    const created = await prisma.annualRecheck.createManyAndReturn({ data: rows, skipDuplicates: true, select: { status: true } });
-    if (created.length === 0) break;
-    checked += created.length;
-    flagged += created.filter((r) => r.status === "PENDING").length;
-  }
-  await writeAudit({
-    actorId: actor?.id ?? null,
-    actorRole: actor?.role ?? null,
+  const { districtCode, year } = args;
+  return runYearlyCheck(args, {
     action: TENANCY_RUN_ACTION,
-    entityType: "District",
-    entityId: districtCode,
-    districtCode,
-    data: { year, checked, flagged, referenceIncomeYear: reference.year },
+    nextBatch: (take) =>
+      prisma.lease.findMany({
+        where: { ...checkedLeaseWhere(districtCode), rechecks: { none: { year } } },
+        select: { id: true, application: { select: householdSelect } },
+        orderBy: { id: "asc" },
+        take,
+      }),
+    owner: (lease) => ({ kind: "TENANCY", leaseId: lease.id }),
   });
-  return { year, districtCode, checked, flagged, passed: checked - flagged };
 }
 
 /** The job: once a year per district, from the same day as the re-check of qualifications, check its tenancies. */
 export async function runDueTenancyChecks(now: Date = new Date()): Promise<string> {
-  const today = todayCST(now);
-  const year = Number(today.slice(0, 4));
-  if (today < `${year}-${ANNUAL_RECHECK_START}`) return "not due";
-  // One row per district with leases in force (GROUP BY in SQL), not a read of every lease.
-  const districts = await prisma.$queryRaw<{ districtCode: string }[]>`
-    SELECT DISTINCT e."districtCode" FROM "Lease" l
-      JOIN "Unit" u ON u.id = l."unitId" JOIN "Estate" e ON e.id = u."estateId"
-     WHERE l.status = 'ACTIVE' ORDER BY 1`;
-  const results: string[] = [];
-  for (const { districtCode } of districts) {
-    if (await hasYearlyRun(TENANCY_RUN_ACTION, districtCode, year)) continue;
-    try {
-      const r = await runTenancyCheck({ districtCode, year, actor: null, now });
-      results.push(`${districtCode}: ${r.checked} tenancies checked, ${r.flagged} listed`);
-    } catch (error) {
-      // No reference income yet: try again on the next run.
-      if (error instanceof AppError) results.push(`${districtCode}: ${error.code}`);
-      else throw error;
-    }
-  }
-  return results.length > 0 ? results.join("; ") : "nothing due";
+  return runDueYearlyChecks(now, {
+    action: TENANCY_RUN_ACTION,
+    noun: "tenancies ",
+    // The districts with a lease in force: one EXISTS per district (it stops at the first lease,
+    // through the estate, unit and lease indexes), not a read of every lease each minute.
+    districts: async () =>
+      (
+        await prisma.$queryRaw<{ code: string }[]>`
+          SELECT d."code" FROM "District" d
+           WHERE EXISTS (SELECT 1 FROM "Estate" e JOIN "Unit" u ON u."estateId" = e.id JOIN "Lease" l ON l."unitId" = u.id
+                          WHERE e."districtCode" = d."code" AND l.status = 'ACTIVE')
+           ORDER BY 1`
+      ).map((d) => d.code),
+    run: runTenancyCheck,
+  });
 }
 
 /**
