@@ -63,6 +63,8 @@ export const DATABASE_ONLY_INDEXES: Record<string, DatabaseOnlyIndex> = {
     predicate: `(status = ANY (ARRAY['SUBMITTED'::"RequestStatus", 'UNDER_REVIEW'::"RequestStatus", 'APPROVED'::"RequestStatus"]))`,
     unique: true,
   },
+  // Leases with a reviewed rent to come, for the job that moves it up once billed (Art. 27).
+  Lease_nextRent_idx: { table: "Lease", columns: ["nextRentFrom"], predicate: `("nextRentFrom" IS NOT NULL)` },
   // Receipts with credit left (money beyond every debt), for the billing job to apply to new bills.
   RentReceipt_credit_idx: { table: "RentReceipt", columns: ["leaseId"], predicate: `("unappliedFen" > 0)` },
   // A lease has one exchange request under way or waiting on the exchange list (Art. 33).
