@@ -17,6 +17,8 @@ import { formatDm2 } from "@/lib/money/format";
 import { districtNames } from "@/lib/reference/districts";
 import { articleLabel } from "@/lib/rules/articles";
 import { AddNominee, AssignNominee, CloseDirected, CreateDirected } from "./directed-forms";
+import { DraftDirectedLease } from "./directed-lease-form";
+import type { NomineeForLease } from "@/lib/tenancy/directed-leases";
 
 // Directed allocation (定向配租, Art. 24): the officers' list, form and page, and the public notices.
 
@@ -140,6 +142,15 @@ export async function StaffDirectedPage({ data }: { data: DirectedDetail }) {
                     ) : (
                       <p className="mt-1 text-slate-700">{t("detail.eligible")}</p>
                     )}
+                    {n.status === "ASSIGNED" && n.lease ? (
+                      <p className="mt-2">
+                        <Link href={`/staff/leases/${n.lease.leaseNo}`} className="font-medium text-brand-700 underline">{t("lease.leaseLink", { leaseNo: n.lease.leaseNo })}</Link>
+                      </p>
+                    ) : n.status === "ASSIGNED" && data.canLease ? (
+                      <p className="mt-2">
+                        <ButtonLink href={`/staff/directed/${data.id}/lease/${n.id}`} variant="secondary">{t("lease.draftLink")}</ButtonLink>
+                      </p>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -258,6 +269,25 @@ export async function PublicDirectedPage({ data }: { data: PublicDirected }) {
           )}
         </Card>
       </div>
+    </Container>
+  );
+}
+
+/** Drawing up an assigned nominee's lease (Art. 24-27): the household, then the start and term. */
+export async function StaffDirectedLeasePage({ nominee, today }: { nominee: NomineeForLease; today: string }) {
+  const t = await getTranslations("allocation.directed.lease");
+  return (
+    <Container>
+      <p className="mb-2 text-sm">
+        <Link href={`/staff/directed/${nominee.allocationId}`} className="text-brand-700 underline-offset-2 hover:underline">← {nominee.recipientName}</Link>
+      </p>
+      <PageHeader title={t("title")} description={<p>{t("subtitle", { name: nominee.name, id: nominee.residentIdMasked, unit: nominee.unitLabel, size: nominee.householdSize })}</p>} />
+      <Card>
+        <p className="mb-4 text-slate-800">{t("intro")}</p>
+        <ClientMessages namespaces={["allocation.directed.lease", "tenancy.staff", "tenancy.relationship", "tenancy.validation", "tenancy.errors", "applications.validation", "validation"]}>
+          <DraftDirectedLease nominee={{ id: nominee.id, name: nominee.name, householdSize: nominee.householdSize, unitLabel: nominee.unitLabel }} today={today} />
+        </ClientMessages>
+      </Card>
     </Container>
   );
 }

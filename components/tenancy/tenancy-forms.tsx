@@ -5,13 +5,14 @@ import { useFormKey } from "@/components/ui/form-key";
 import { useTranslations } from "@/components/i18n/client-intl";
 import { ConfirmForm } from "@/components/ui/confirm-form";
 import { SelectField, TextField } from "@/components/ui/field";
-import { counterPaymentAction, countersignLeaseAction, draftLeaseAction, signLeaseAction, startPaymentAction, testCashierAction } from "@/lib/tenancy/actions";
+import { counterPaymentAction, countersignLeaseAction, draftLeaseAction, paperSignatureAction, signLeaseAction, startPaymentAction, testCashierAction } from "@/lib/tenancy/actions";
 
 // The forms of leases and payments (Art. 25-29). Each asks for confirmation before it posts.
 
 const loadDraft = () => import("@/lib/tenancy/schemas").then((m) => m.draftLeaseSchema);
 const loadSign = () => import("@/lib/tenancy/schemas").then((m) => m.signLeaseSchema);
 const loadPay = () => import("@/lib/tenancy/schemas").then((m) => m.startPaymentSchema);
+const loadPaperSign = () => import("@/lib/tenancy/directed-lease-schemas").then((m) => m.paperSignatureSchema);
 const loadCounter = () => import("@/lib/tenancy/schemas").then((m) => m.counterPaymentSchema);
 
 const TERMS = [12, 24, 36, 48, 60];
@@ -103,6 +104,38 @@ export function Countersign({ leaseId, leaseNo }: { leaseId: string; leaseNo: st
       testId="countersign-lease"
     >
       {() => <input type="hidden" name="leaseId" value={leaseId} />}
+    </ConfirmForm>
+  );
+}
+
+/** An officer records that a tenant without a portal account signed the paper lease before them (Art. 25). */
+export function PaperSignature({ leaseId, leaseNo }: { leaseId: string; leaseNo: string }) {
+  const t = useTranslations("tenancy.staff");
+  const common = useTranslations("common");
+  const router = useRouter();
+  return (
+    <ConfirmForm
+      action={paperSignatureAction}
+      schema={loadPaperSign}
+      confirmTitle={t("paperSign.confirmTitle")}
+      confirmMessage={() => t("paperSign.confirm", { leaseNo })}
+      submitLabel={t("paperSign.submit")}
+      confirmLabel={t("paperSign.confirmButton")}
+      cancelLabel={t("cancel")}
+      pendingLabel={common("submitting")}
+      onSuccess={() => router.refresh()}
+      testId="paper-signature"
+    >
+      {(errors) => (
+        <div className="flex flex-col gap-2">
+          <input type="hidden" name="leaseId" value={leaseId} />
+          <label className="flex items-start gap-3">
+            <input type="checkbox" name="identityChecked" className="mt-1 size-5 accent-brand-700" aria-describedby={errors.identityChecked ? "identity-error" : undefined} />
+            <span className="text-slate-900">{t("paperSign.check")}</span>
+          </label>
+          {errors.identityChecked ? <p id="identity-error" className="text-sm text-red-700">{errors.identityChecked.join(" ")}</p> : null}
+        </div>
+      )}
     </ConfirmForm>
   );
 }

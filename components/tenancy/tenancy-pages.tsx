@@ -20,7 +20,7 @@ import type { Statement } from "@/lib/tenancy/account";
 import { leaseSections } from "@/lib/tenancy/lease-terms";
 import type { LeaseView } from "@/lib/tenancy/leases";
 import { LEASE_LIST_STATUSES } from "@/lib/tenancy/schemas";
-import { CounterPayment, Countersign, DraftLease, PayOnline, SignLease, TestCashier } from "./tenancy-forms";
+import { CounterPayment, Countersign, DraftLease, PaperSignature, PayOnline, SignLease, TestCashier } from "./tenancy-forms";
 
 // Leases, bills and payments (Art. 25-29): the tenant's card and pages, the test provider's
 // cashier, and the officers' list and lease page.
@@ -191,7 +191,7 @@ async function LeaseFacts({ lease }: { lease: LeaseView }) {
         { label: t("term"), value: t("termValue", { start: formatIsoDate(lease.startDate, l), end: formatIsoDate(lease.endDate, l), months: lease.termMonths }) },
         { label: t("rent"), value: <>{t("yuan", { amount: formatFen(lease.monthlyRentFen, locale) })}<NextRent lease={lease} /></> },
         { label: t("basis"), value: bases(lease.rentBasis) },
-        { label: t("signedAt"), value: at(lease.signedAt) },
+        { label: t("signedAt"), value: lease.signedAt && lease.signatureWitnessedBy ? t("signedInPerson", { at: at(lease.signedAt), name: lease.signatureWitnessedBy }) : at(lease.signedAt) },
         { label: t("countersignedAt"), value: lease.countersignedAt ? (lease.countersignedBy ? t("countersignedBy", { at: at(lease.countersignedAt), name: lease.countersignedBy }) : at(lease.countersignedAt)) : t("notYet") },
       ]}
     />
@@ -399,7 +399,16 @@ export async function StaffLeasePage({ lease, statement, today, canManage, panel
               </ClientMessages>
             </Card>
           ) : null}
-          {lease.status === "PENDING_SIGNATURE" ? <Alert tone="info">{t("awaitingTenant")}</Alert> : null}
+          {lease.status === "PENDING_SIGNATURE" && !lease.hasTenantAccount && canManage ? (
+            <Card title={t("paperSign.title")}>
+              <p className="mb-3 text-slate-800">{t("paperSign.intro")}</p>
+              <ClientMessages namespaces={["tenancy.staff", "tenancy.validation"]}>
+                <PaperSignature leaseId={lease.id} leaseNo={lease.leaseNo} />
+              </ClientMessages>
+            </Card>
+          ) : lease.status === "PENDING_SIGNATURE" ? (
+            <Alert tone="info">{t("awaitingTenant")}</Alert>
+          ) : null}
           <Card title={t("account")}>
             <div className="flex flex-col gap-4">
               <p className="text-slate-900" data-testid="amount-due">{t("due", { amount: formatFen(statement.due.totalFen, locale) })}</p>

@@ -6,7 +6,7 @@ import { dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clo
 import { prisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { AppError } from "@/lib/errors";
-import type { DirectedKind, DirectedStatus, NomineeStatus, Prisma, UnitStatus, UnitType } from "@/lib/generated/prisma/client";
+import type { DirectedKind, DirectedStatus, LeaseStatus, NomineeStatus, Prisma, UnitStatus, UnitType } from "@/lib/generated/prisma/client";
 import { maskName, maskResidentId } from "@/lib/rules/identity";
 import { canManageEstate, moveUnitsStatus } from "@/lib/stock/stock-service";
 import { nomineeProblems, type NomineeProblem } from "./directed-rules";
@@ -302,11 +302,13 @@ export interface DirectedDetail extends DirectedSummary {
   closedAt: Date | null;
   unitType: UnitType | null;
   units: Array<{ id: string; building: string; unitNo: string; floor: number; unitType: UnitType; floorAreaDm2: number; status: UnitStatus; nomineeId: string | null }>;
-  nominees: Array<{ id: string; name: string; residentIdMasked: string; householdSize: number; status: NomineeStatus; problems: NomineeProblem[]; unitId: string | null; assignedAt: Date | null; employmentConfirmed: boolean }>;
+  nominees: Array<{ id: string; name: string; residentIdMasked: string; householdSize: number; status: NomineeStatus; problems: NomineeProblem[]; unitId: string | null; assignedAt: Date | null; employmentConfirmed: boolean; lease: { leaseNo: string; status: LeaseStatus } | null }>;
   canManage: boolean;
+  /** Whether the actor draws up leases in the estate's district (Art. 25). */
+  canLease: boolean;
 }
 
-async function detailOf(allocationId: string): Promise<Omit<DirectedDetail, "canManage"> | null> {
+async function detailOf(allocationId: string): Promise<Omit<DirectedDetail, "canManage" | "canLease"> | null> {
   if (!isRecordId(allocationId)) return null;
   const row = await prisma.directedAllocation.findUnique({
     where: { id: allocationId },
@@ -317,7 +319,7 @@ async function detailOf(allocationId: string): Promise<Omit<DirectedDetail, "can
       closedAt: true,
       units: { select: { unit: { select: { id: true, unitNo: true, floor: true, unitType: true, floorAreaDm2: true, status: true, building: { select: { name: true } } } } } },
       nominees: {
-        select: { id: true, name: true, residentIdMasked: true, householdSize: true, status: true, problems: true, unitId: true, assignedAt: true, employmentConfirmed: true },
+        select: { id: true, name: true, residentIdMasked: true, householdSize: true, status: true, problems: true, unitId: true, assignedAt: true, employmentConfirmed: true, lease: { select: { leaseNo: true, status: true } } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
     },
@@ -344,7 +346,11 @@ export async function getDirected(actor: Actor, allocationId: string): Promise<D
   const detail = await detailOf(allocationId);
   if (!detail || !can(actor, "estate:read", { districtCode: detail.districtCode })) throw new AppError("NOT_FOUND", { messageKey: "allocation.errors.directedNotFound" });
   const estate = await prisma.estate.findUniqueOrThrow({ where: { code: detail.estate.code }, select: { level: true, districtCode: true } });
-  return { ...detail, canManage: can(actor, "allocation:manage", { districtCode: detail.districtCode }) && canManageEstate(actor, estate) };
+  return {
+    ...detail,
+    canManage: can(actor, "allocation:manage", { districtCode: detail.districtCode }) && canManageEstate(actor, estate),
+    canLease: can(actor, "lease:manage", { districtCode: estate.districtCode }),
+  };
 }
 
 export interface PublicDirected extends DirectedSummary {

@@ -3,7 +3,7 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import { prisma } from "@/lib/db/client";
-import type { ApplicationStatus, Prisma } from "@/lib/generated/prisma/client";
+import type { ApplicationSource, ApplicationStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { EligibilityResult, ISODate } from "@/lib/rules";
 import { deadlineSelect, toDeadlineSource } from "./deadline-source";
 import { stageDeadlines, type DeadlineSource, type StageDeadlines } from "./deadlines";
@@ -18,8 +18,11 @@ import { isProvisionalNumber } from "./numbering";
  * that have no account yet (docs/decisions/005: linked on read, when the applicant opens /me).
  * Returns how many were attached.
  */
+/** Households recorded without a portal account: from 渝快办, and directed nominees' (Art. 24). */
+const LINKABLE_SOURCES: ApplicationSource[] = ["INTAKE_API", "DIRECTED"];
+
 /**
- * Applications from 渝快办 that carry this account's mobile number and are not linked to any
+ * Applications from 渝快办 (or a directed nominee's household) that carry this account's mobile number and are not linked to any
  * account yet. Only the count is shown: a registration does not prove the number, so nothing of
  * the application is revealed until the applicant proves who they are (linkIntakeApplications).
  */
@@ -27,7 +30,7 @@ export async function countLinkableIntakeApplications(actor: Actor): Promise<num
   if (!can(actor, "application:link")) return 0;
   const user = await prisma.user.findUnique({ where: { id: actor.id }, select: { phone: true, isActive: true } });
   if (!user?.phone || !user.isActive) return 0;
-  return prisma.application.count({ where: { applicantUserId: null, source: "INTAKE_API", contactPhone: user.phone } });
+  return prisma.application.count({ where: { applicantUserId: null, source: { in: LINKABLE_SOURCES }, contactPhone: user.phone } });
 }
 
 /**
@@ -43,7 +46,7 @@ export async function linkIntakeApplications(actor: Actor, residentId: string): 
   const candidates = await prisma.application.findMany({
     where: {
       applicantUserId: null,
-      source: "INTAKE_API",
+      source: { in: LINKABLE_SOURCES },
       contactPhone: user.phone,
       members: { some: { relationship: "APPLICANT", residentId: id } },
     },
@@ -56,6 +59,9 @@ export async function linkIntakeApplications(actor: Actor, residentId: string): 
       const updated = await tx.application.updateMany({ where: { id: app.id, applicantUserId: null }, data: { applicantUserId: actor.id } });
       if (updated.count !== 1) continue;
       linked++;
+      // A directed household's lease is drawn up before its tenant has an account (decision 032):
+      // from now on it is theirs to read, sign and pay in the portal.
+      await tx.lease.updateMany({ where: { applicationId: app.id, tenantUserId: null }, data: { tenantUserId: actor.id } });
       await writeAudit(
         { actorId: actor.id, actorRole: actor.role, action: "application.linked_to_account", entityType: "Application", entityId: app.id, districtCode: app.districtCode, data: { by: "contactPhone+residentId" } },
         tx,
@@ -68,7 +74,7 @@ export async function linkIntakeApplications(actor: Actor, residentId: string): 
 export interface MyApplicationSummary {
   applicationNo: string | null;
   status: ApplicationStatus;
-  source: "PORTAL" | "INTAKE_API";
+  source: ApplicationSource;
   submittedAt: Date | null;
   statusChangedAt: Date;
   deadlines: StageDeadlines;

@@ -19,6 +19,7 @@ export const STATUS_REASON_KEYS = [
   "recheckCancelled",
   "withdrawn",
   "leaseLapsed",
+  "directedLeaseLapsed",
 ] as const;
 export type StatusReasonKey = (typeof STATUS_REASON_KEYS)[number];
 

@@ -5,7 +5,7 @@ import { dateColumn, fromDateColumn, now as clockNow, todayCST } from "@/lib/clo
 import { prisma } from "@/lib/db/client";
 import { readPage } from "@/lib/db/paging";
 import { districtNames } from "@/lib/reference/districts";
-import type { ApplicationStatus, Prisma } from "@/lib/generated/prisma/client";
+import type { ApplicationSource, ApplicationStatus, Prisma } from "@/lib/generated/prisma/client";
 import { isValidResidentId, workingDaysBetween, type ISODate } from "@/lib/rules";
 import type { QueueFilter, QueueStage } from "./schemas";
 
@@ -66,7 +66,7 @@ export interface QueueItem {
   id: string;
   applicationNo: string;
   status: QueueStage;
-  source: "PORTAL" | "INTAKE_API";
+  source: ApplicationSource;
   districtCode: string;
   districtName: string;
   districtNameEn: string;

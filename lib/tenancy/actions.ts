@@ -7,6 +7,8 @@ import { countersignLease, draftLease, signLease } from "./leases";
 import { recordCounterPayment, startOnlinePayment } from "./payments";
 import { counterPaymentSchema, draftLeaseSchema, leaseStepSchema, signLeaseSchema, startPaymentSchema, testCashierSchema } from "./schemas";
 import { payAtTestCashier } from "./test-cashier";
+import { draftDirectedLease, recordPaperSignature } from "./directed-leases";
+import { draftDirectedLeaseSchema, paperSignatureSchema } from "./directed-lease-schemas";
 
 // Leases and payments: the services decide whose lease it is and who may act on it.
 
@@ -15,6 +17,8 @@ const refreshed = refreshedTenancy;
 // Drawing up and paying at the cashier go on to another page (the new lease, the lease paid for):
 // no refresh of this one, which would take the form away before it can navigate.
 export const draftLeaseAction = authedAction(draftLeaseSchema, "lease:manage", async (input, { user }) => draftLease(user, input));
+export const draftDirectedLeaseAction = authedAction(draftDirectedLeaseSchema, "lease:manage", async (input, { user }) => draftDirectedLease(user, input));
+export const paperSignatureAction = authedAction(paperSignatureSchema, "lease:manage", async (input, { user }) => refreshed(await recordPaperSignature(user, input)));
 export const countersignLeaseAction = authedAction(leaseStepSchema, "lease:manage", async (input, { user }) => refreshed(await countersignLease(user, input)));
 export const counterPaymentAction = authedAction(counterPaymentSchema, "lease:manage", async ({ amount, ...input }, { user }) => refreshed(await recordCounterPayment(user, { ...input, amountFen: amount })));
 

@@ -31,6 +31,8 @@ export interface LeaseTerms {
   term: { startDate: ISODate; endDate: ISODate; termMonths: number };
   rent: { monthlyRentFen: number; basis: string; standardDocumentNo: string | null; tierName: string | null; paymentDays: number };
   signDueDate: ISODate;
+  /** A directed allocation's lease (Art. 24): the enterprise or body the unit was allocated to. */
+  directed?: { kind: "ENTERPRISE" | "RESETTLEMENT"; recipient: string; basis: string };
 }
 
 export function leaseTermsOf(input: {
@@ -44,6 +46,7 @@ export function leaseTermsOf(input: {
   termMonths: number;
   rent: { monthlyRentFen: number; basis: string; standardDocumentNo: string | null; tierName: string | null };
   signDueDate: ISODate;
+  directed?: LeaseTerms["directed"];
 }): LeaseTerms {
   return {
     version: 1,
@@ -65,6 +68,7 @@ export function leaseTermsOf(input: {
     term: { startDate: input.startDate, endDate: input.endDate, termMonths: input.termMonths },
     rent: { ...input.rent, paymentDays: RENT_PAYMENT_DAYS },
     signDueDate: input.signDueDate,
+    ...(input.directed ? { directed: input.directed } : {}),
   };
 }
 
@@ -73,6 +77,8 @@ export const LEASE_PARTS = ["parties", "premises", "use", "term", "rent", "repai
 
 export interface LeaseSignatures {
   signedAt: Date | null;
+  /** The officer before whom a tenant without a portal account signed the paper lease. */
+  witnessedBy?: string | null;
   countersignedAt: Date | null;
   countersignedBy: string | null;
 }
@@ -109,7 +115,11 @@ export function leaseSections(terms: LeaseTerms): { heading: string; paragraphs:
   };
   return LEASE_PARTS.map((part, i) => ({
     heading: t("partHeading", { n: t(`numbers.${i + 1}`), title: t(`parts.${part}.title`) }),
-    paragraphs: clauseKeys(part).map((k) => t(`parts.${part}.clauses.${k}`, values)),
+    paragraphs: [
+      ...clauseKeys(part).map((k) => t(`parts.${part}.clauses.${k}`, values)),
+      // Art. 24: a directed allocation's lease says to whom and on what basis the unit was allocated.
+      ...(part === "parties" && terms.directed ? [t(`directed.${terms.directed.kind}`, { recipient: terms.directed.recipient, basis: terms.directed.basis })] : []),
+    ],
   }));
 }
 
@@ -134,7 +144,14 @@ export function leasePdfDocument(terms: LeaseTerms, signatures: LeaseSignatures)
     ],
     sections: leaseSections(terms),
     signatures: [
-      { label: t("signatures.tenant"), value: signatures.signedAt ? t("signatures.signedAt", { at: cstMinute(signatures.signedAt), name: terms.tenant.name }) : t("signatures.notYet") },
+      {
+        label: t("signatures.tenant"),
+        value: signatures.signedAt
+          ? signatures.witnessedBy
+            ? t("signatures.signedInPerson", { at: cstMinute(signatures.signedAt), name: terms.tenant.name, witness: signatures.witnessedBy })
+            : t("signatures.signedAt", { at: cstMinute(signatures.signedAt), name: terms.tenant.name })
+          : t("signatures.notYet"),
+      },
       {
         label: t("signatures.lessor"),
         value: signatures.countersignedAt ? t("signatures.countersignedAt", { at: cstMinute(signatures.countersignedAt), name: signatures.countersignedBy ?? "", operator: terms.lessor.operator }) : t("signatures.notYet"),

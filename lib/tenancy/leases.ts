@@ -116,12 +116,12 @@ async function rentFor(
 
 /** An officer draws up the lease of an accepted offer (Art. 25-27). */
 /** What a lease is drawn up from: the unit and its estate, the household (members, declaration, contact). */
-const unitForLeaseSelect = {
+export const unitForLeaseSelect = {
   id: true, unitNo: true, floor: true, unitType: true, floorAreaDm2: true, marketRentFen: true, standardRentFen: true, structure: true, fixtures: true, orientation: true, status: true,
   building: { select: { name: true } },
   estate: { select: { id: true, name: true, address: true, districtCode: true, ownerName: true, operatorName: true } },
 } satisfies Prisma.UnitSelect;
-const householdForLeaseSelect = {
+export const householdForLeaseSelect = {
   id: true, applicationNo: true, qualifiedAt: true, precheck: true, ...contactSelect,
   declaration: { select: { priorityCategories: true } },
   members: { select: { name: true, relationship: true, residentId: true, annualIncomeFen: true, sex: true, birthDate: true, fullCivilCapacity: true }, orderBy: { id: "asc" } },
@@ -134,15 +134,20 @@ type HouseholdForLease = Prisma.ApplicationGetPayload<{ select: typeof household
  * transaction: the rent of the standard in force on the start date for the household's income tier,
  * the ten parts frozen as terms, numbered from the district's counter; the household is told.
  */
-async function writeLeaseDraft(
+export async function writeLeaseDraft(
   tx: Tx,
-  args: { actor: Actor; at: Date; unit: UnitForLease; app: HouseholdForLease; startDate: ISODate; termMonths: number; offerId: string | null; previousLeaseId: string | null; origin?: LeaseOrigin; auditData: Record<string, unknown> },
+  args: {
+    actor: Actor; at: Date; unit: UnitForLease; app: HouseholdForLease; startDate: ISODate; termMonths: number; offerId: string | null; previousLeaseId: string | null; origin?: LeaseOrigin; auditData: Record<string, unknown>;
+    /** A directed allocation's unit (Art. 24): its nominee, and the enterprise or body the lease names. */
+    directed?: { nomineeId: string; kind: "ENTERPRISE" | "RESETTLEMENT"; recipient: string; basis: string };
+  },
 ): Promise<{ leaseId: string; leaseNo: string }> {
   const { actor, at, unit, app, startDate, termMonths } = args;
   const origin: LeaseOrigin = args.origin ?? (args.previousLeaseId ? "RENEWAL" : "ALLOCATION");
   const today = todayCST(at);
   const tenant = app.members.find((m) => m.relationship === "APPLICANT");
-  if (!tenant || !app.applicantUserId) throw new AppError("CONFLICT", { messageKey: "tenancy.errors.noTenantAccount" });
+  // A directed nominee may have no portal account: they sign the paper lease before an officer.
+  if (!tenant || (!app.applicantUserId && origin !== "DIRECTED")) throw new AppError("CONFLICT", { messageKey: "tenancy.errors.noTenantAccount" });
   const size = app.members.length;
   const totalIncome = app.members.reduce((sum, m) => sum + m.annualIncomeFen, 0);
   const perCapitaIncomeFen = size > 0 ? Math.floor(totalIncome / size) : 0;
@@ -176,6 +181,7 @@ async function writeLeaseDraft(
     termMonths,
     rent: { monthlyRentFen: rent.monthlyRentFen, basis: rent.basis, standardDocumentNo: rent.standard?.documentNo ?? null, tierName: rent.tier?.name ?? null },
     signDueDate,
+    directed: args.directed ? { kind: args.directed.kind, recipient: args.directed.recipient, basis: args.directed.basis } : undefined,
   });
   const lease = await tx.lease.create({
     data: {
@@ -199,6 +205,7 @@ async function writeLeaseDraft(
       signDueDate: dateColumn(signDueDate),
       draftedById: actor.id,
       createdAt: at,
+      directedNomineeId: args.directed?.nomineeId ?? null,
     },
     select: { id: true, leaseNo: true },
   });
@@ -213,7 +220,8 @@ async function writeLeaseDraft(
     applicationId: app.id,
     userId: contact.userId,
     phone: contact.phone,
-    templateKey: "tenancy.leaseDrafted",
+    // A tenant without a portal account (a directed nominee) is asked to come and sign in person.
+    templateKey: app.applicantUserId ? "tenancy.leaseDrafted" : "tenancy.directedLeaseDrafted",
     params: { estate: unit.estate.name, dueDate: signDueDate },
     dedupeKey: `lease:${lease.id}:drafted`,
     at,
@@ -274,7 +282,7 @@ export async function draftRenewalLease(tx: Tx, args: { actor: Actor; at: Date; 
   return writeLeaseDraft(tx, { actor: args.actor, at: args.at, unit: old.unit, app: old.application, startDate, termMonths: args.termMonths, offerId: null, previousLeaseId: old.id, auditData: { renews: old.leaseNo } });
 }
 
-function leaseProblem(status: LeaseStatus): AppError {
+export function leaseProblem(status: LeaseStatus): AppError {
   return new AppError("CONFLICT", { messageKey: `tenancy.errors.leaseIs.${status}` });
 }
 
@@ -403,6 +411,8 @@ const leaseSelect = {
   application: { select: { applicationNo: true, applicantName: true, householdSize: true } },
   unit: { select: { id: true, unitNo: true, floorAreaDm2: true, unitType: true, building: { select: { name: true } }, estate: { select: { name: true, districtCode: true } } } },
   countersignedBy: { select: { name: true } },
+  signatureWitnessedBy: { select: { name: true } },
+  directedNomineeId: true,
   nextRentFrom: true,
   nextMonthlyRentFen: true,
   nextRentStandard: { select: { documentNo: true } },
@@ -424,6 +434,12 @@ export interface LeaseView {
   signedAt: Date | null;
   countersignedAt: Date | null;
   countersignedBy: string | null;
+  /** The officer before whom a tenant without a portal account signed the paper lease. */
+  signatureWitnessedBy: string | null;
+  /** Whether the tenant has a portal account (one without signs on paper before an officer). */
+  hasTenantAccount: boolean;
+  /** A directed allocation's lease (Art. 24). */
+  directed: boolean;
   createdAt: Date;
   terms: LeaseTerms | null;
   applicationNo: string;
@@ -449,6 +465,9 @@ function leaseView(row: LeaseRow): LeaseView {
     signedAt: row.signedAt,
     countersignedAt: row.countersignedAt,
     countersignedBy: row.countersignedBy?.name ?? null,
+    signatureWitnessedBy: row.signatureWitnessedBy?.name ?? null,
+    hasTenantAccount: row.tenantUserId !== null,
+    directed: row.directedNomineeId !== null,
     createdAt: row.createdAt,
     terms: (row.terms as LeaseTerms | null) ?? null,
     applicationNo: row.application.applicationNo,

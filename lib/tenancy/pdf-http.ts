@@ -45,10 +45,10 @@ function pdf(bytes: Buffer, fileName: string): Response {
 export async function leasePdf(actor: Actor, leaseNo: string): Promise<{ document: PdfDocument; fileName: string } | null> {
   const scope = scopeWhere(actor, "lease:read", "Lease");
   if (scope === NOTHING || !isLeaseNo(leaseNo)) return null;
-  const lease = await prisma.lease.findFirst({ where: { AND: [scope, { leaseNo }] }, select: { leaseNo: true, terms: true, signedAt: true, countersignedAt: true, countersignedBy: { select: { name: true } } } });
+  const lease = await prisma.lease.findFirst({ where: { AND: [scope, { leaseNo }] }, select: { leaseNo: true, terms: true, signedAt: true, countersignedAt: true, countersignedBy: { select: { name: true } }, signatureWitnessedBy: { select: { name: true } } } });
   if (!lease?.terms) return null;
   return {
-    document: leasePdfDocument(lease.terms as unknown as LeaseTerms, { signedAt: lease.signedAt, countersignedAt: lease.countersignedAt, countersignedBy: lease.countersignedBy?.name ?? null }),
+    document: leasePdfDocument(lease.terms as unknown as LeaseTerms, { signedAt: lease.signedAt, witnessedBy: lease.signatureWitnessedBy?.name ?? null, countersignedAt: lease.countersignedAt, countersignedBy: lease.countersignedBy?.name ?? null }),
     fileName: `${lease.leaseNo}.pdf`,
   };
 }
