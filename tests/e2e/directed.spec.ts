@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { pdfText, pdfTextCompact } from "../support/pdf-text";
 import { freshResidentId } from "../support/resident-id";
 import { ACCOUNTS, formReady, signIn } from "./support";
 
@@ -63,4 +64,44 @@ test("a district officer directs units to an enterprise, checks its nominees and
   await expect(assigned).not.toContainText("林晓峰");
   await expect(assigned).toContainText(/\d{6}\*{8}\d{3}[\dX]/);
   await expect(page.getByText("1/2 套已分配")).toBeVisible();
+
+  // The lease (Art. 24-26): drawn up by the officer with the household from the enterprise's
+  // papers; the nominee has no portal account, signs on paper before the officer, who records it;
+  // countersigned into force, and the printed lease names the enterprise and who saw it signed.
+  await page.goBack();
+  await page.getByTestId("nominees").getByRole("link", { name: "起草租赁合同" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("起草定向配租租赁合同");
+  await formReady(page, "draft-directed-lease");
+  await page.getByLabel(/^手机号码/).fill("1390000");
+  await page.getByLabel(/^本人年收入/).fill("48000");
+  await page.getByRole("button", { name: "起草合同" }).click();
+  await expect(page.getByText("请输入11位手机号码")).toBeVisible();
+  await page.getByLabel(/^手机号码/).fill(`139${String(Date.now()).slice(-8)}`);
+  await page.getByRole("button", { name: "起草合同" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText("为 林晓峰 起草");
+  await page.getByRole("alertdialog").getByRole("button", { name: "起草" }).click();
+  await expect(page).toHaveURL(/\/staff\/leases\/[^/]+$/);
+  const leaseNo = decodeURIComponent(page.url().split("/").pop()!);
+  await expect(page.getByText("待承租人签约").first()).toBeVisible();
+
+  await formReady(page, "paper-signature");
+  await page.getByRole("button", { name: "登记当面签署" }).click();
+  await expect(page.getByText("请确认已核验承租人身份证件，且承租人已当面签字")).toBeVisible();
+  await page.getByLabel("已核验承租人身份证件，承租人已在纸质合同上当面签字").check();
+  await page.getByRole("button", { name: "登记当面签署" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText(leaseNo);
+  await page.getByRole("alertdialog").getByRole("button", { name: "确认登记" }).click();
+  await expect(page.getByText("待运营单位确认").first()).toBeVisible();
+
+  await formReady(page, "countersign-lease");
+  await page.getByRole("button", { name: "确认合同" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "确认生效" }).click();
+  await expect(page.getByText("履行中").first()).toBeVisible();
+
+  const pdf = await page.request.get(`/api/leases/${leaseNo}/pdf`);
+  expect(pdf.status()).toBe(200);
+  const compact = await pdfTextCompact(await pdf.body());
+  expect(compact).toContain(`配租给${recipient}`);
+  expect(compact).toContain("当面签署纸质合同");
+  expect(await pdfText(await pdf.body())).toContain(leaseNo);
 });
