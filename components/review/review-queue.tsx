@@ -30,6 +30,7 @@ export async function ReviewQueue({
   const tl = loose(t);
   const params = {
     q: filter.q,
+    idq: filter.idq,
     stage: filter.stage,
     level: filter.level,
     priority: filter.priority,
@@ -42,9 +43,10 @@ export async function ReviewQueue({
     <Container>
       <PageHeader title={t("queue.title")} description={<p>{t("queue.description")}</p>} />
       <Card title={t("queue.filtersTitle")} titleAs="h2" className="mb-6">
-        <form method="get" action="/staff/review" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        {/* Posted, not a GET: a resident ID typed here is sealed by the server before it reaches an address. */}
+        <form method="post" action="/api/staff/review-search" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <div className="sm:col-span-2 lg:col-span-3">
-            <TextField name="q" type="search" label={t("queue.search")} hint={t("queue.searchHint")} defaultValue={filter.q ?? ""} maxLength={50} autoComplete="off" />
+            <TextField name="q" type="search" label={t("queue.search")} hint={t("queue.searchHint")} defaultValue={page.residentSearch?.state === "inAddress" ? "" : (filter.q ?? "")} maxLength={50} autoComplete="off" />
           </div>
           <SelectField
             name="stage"
@@ -96,6 +98,13 @@ export async function ReviewQueue({
         </form>
       </Card>
 
+      {page.residentSearch ? (
+        <p className="mb-3 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-800" data-testid="resident-search">
+          {page.residentSearch.state === "sealed"
+            ? t("queue.residentSearch.sealed", { id: page.residentSearch.masked })
+            : t(`queue.residentSearch.${page.residentSearch.state}`)}
+        </p>
+      ) : null}
       <p className="mb-3 text-sm text-slate-700" role="status">
         {t("queue.count", { total: page.total })}
       </p>

@@ -6,7 +6,8 @@ import { prisma } from "@/lib/db/client";
 import { readPage } from "@/lib/db/paging";
 import { districtNames } from "@/lib/reference/districts";
 import type { ApplicationSource, ApplicationStatus, Prisma } from "@/lib/generated/prisma/client";
-import { isValidResidentId, workingDaysBetween, type ISODate } from "@/lib/rules";
+import { isValidResidentId, maskResidentId, workingDaysBetween, type ISODate } from "@/lib/rules";
+import { openResidentSearch } from "@/lib/search/resident-search-token";
 import type { QueueFilter, QueueStage } from "./schemas";
 
 // The district queue (Art. 19): applications awaiting acceptance, first review and second
@@ -88,20 +89,24 @@ export interface QueuePage {
   page: number;
   pageCount: number;
   today: ISODate;
+  /**
+   * A search by resident ID: `sealed` when a token found its number (shown masked), `expired` when
+   * the token is no longer valid for this officer, `inAddress` when a whole number came in the
+   * address itself, which the queue does not search by (the number must go through the form).
+   */
+  residentSearch?: { state: "sealed"; masked: string } | { state: "expired" | "inAddress" };
 }
 
 /** A whole application number as the portal issues them (GZF-500103-2026-000123), in any case. */
 const WHOLE_APPLICATION_NO = /^GZF-\d{6}-\d{4}-\d{6,}$/i;
 
 /**
- * What an officer typed, read as what it is: a whole resident ID finds its household by the
- * members' index, a whole application number its application by the unique index; anything else
- * is looked for in the application numbers and applicants' names of the queue's own rows.
+ * What an officer typed, read as what it is: a whole application number finds its application by
+ * the unique index; anything else is looked for in the application numbers and applicants' names
+ * of the queue's own rows. A resident ID comes sealed (`filter.idq`), never as text in the address.
  */
 export function searchWhere(q: string): Prisma.ApplicationWhereInput {
   const term = q.trim();
-  // The list still shows the ID masked.
-  if (isValidResidentId(term)) return { members: { some: { residentId: term.toUpperCase() } } };
   if (WHOLE_APPLICATION_NO.test(term)) return { applicationNo: term.toUpperCase() };
   return { OR: [{ applicationNo: { contains: term, mode: "insensitive" } }, { applicantName: { contains: term } }] };
 }
@@ -120,7 +125,18 @@ export async function listReviewQueue(actor: Actor, filter: QueueFilter, options
   if (filter.overdue) and.push(overdueWhere(today));
   if (filter.level) and.push({ estateLevel: filter.level });
   if (filter.priority) and.push({ isPriority: filter.priority === "yes" });
-  if (filter.q) and.push(searchWhere(filter.q));
+  let residentSearch: QueuePage["residentSearch"];
+  if (filter.idq) {
+    // The household of a resident ID by the members' index; the list still shows the ID masked.
+    const opened = openResidentSearch(filter.idq, actor.id, options.now ?? clockNow());
+    if (!opened.ok) return { items: [], total: 0, page: 1, pageCount: 1, today, residentSearch: { state: "expired" } };
+    and.push({ members: { some: { residentId: opened.residentId } } });
+    residentSearch = { state: "sealed", masked: maskResidentId(opened.residentId) };
+  } else if (filter.q && isValidResidentId(filter.q.trim())) {
+    return { items: [], total: 0, page: 1, pageCount: 1, today, residentSearch: { state: "inAddress" } };
+  } else if (filter.q) {
+    and.push(searchWhere(filter.q));
+  }
   const where: Prisma.ApplicationWhereInput = { AND: and };
 
   const orderBy: Prisma.ApplicationOrderByWithRelationInput[] = [
@@ -158,5 +174,5 @@ export async function listReviewQueue(actor: Actor, filter: QueueFilter, options
       precheckEligible: row.precheckEligible,
     };
   });
-  return { items, total, page, pageCount, today };
+  return { items, total, page, pageCount, today, residentSearch };
 }

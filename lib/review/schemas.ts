@@ -62,6 +62,8 @@ export const queueFilterSchema = z.object({
   priority: z.enum(["yes", "no"]).optional().catch(undefined),
   district: z.string().regex(/^\d{6}$/).optional().catch(undefined),
   q: z.string().trim().max(50).optional().catch(undefined),
+  /** A search by resident ID, sealed (lib/search/resident-search-token.ts): the number itself never rides in the address. */
+  idq: z.string().regex(/^[A-Za-z0-9_-]{40,200}$/).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(1),
 });
 export type QueueFilter = z.output<typeof queueFilterSchema>;

@@ -22,8 +22,29 @@ test("first and second review by two officers; the first reviewer is refused the
   await officer.getByRole("button", { name: "筛选" }).click();
   const row = officer.getByRole("listitem").filter({ hasText: app.applicationNo });
   await expect(row).toContainText("待受理");
-  await expect(row).toContainText(`${app.residentId.slice(0, 6)}********${app.residentId.slice(-4)}`);
+  const masked = `${app.residentId.slice(0, 6)}********${app.residentId.slice(-4)}`;
+  await expect(row).toContainText(masked);
   await expect(officer.getByText(app.residentId)).toHaveCount(0);
+
+  // By the whole resident ID: the form posts it, and the address carries only a sealed token.
+  await officer.getByLabel("申请编号或申请人姓名").fill(app.residentId.toLowerCase());
+  await officer.getByRole("button", { name: "筛选" }).click();
+  await expect(officer.getByTestId("resident-search")).toHaveText(`按身份证号码 ${masked} 查找的结果。`);
+  expect(officer.url()).toMatch(/[?&]idq=[A-Za-z0-9_-]{40,}/);
+  expect(officer.url().toUpperCase()).not.toContain(app.residentId.slice(6, 14));
+  await expect(officer.getByRole("listitem").filter({ hasText: app.applicationNo })).toHaveCount(1);
+  await expect(officer.getByLabel("申请编号或申请人姓名")).toHaveValue("");
+  // A token is the searching officer's own: another officer's opening it finds nothing.
+  const colleague = await newPage(browser, "yuzhong.reviewer");
+  await colleague.goto(officer.url());
+  await expect(colleague.getByTestId("resident-search")).toContainText("已过期");
+  await expect(colleague.getByRole("listitem").filter({ hasText: app.applicationNo })).toHaveCount(0);
+  // The number typed into the address itself is not searched by.
+  await colleague.goto(`/staff/review?q=${app.residentId}`);
+  await expect(colleague.getByTestId("resident-search")).toContainText("不按地址栏中的身份证号码查找");
+  await expect(colleague.getByLabel("申请编号或申请人姓名")).toHaveValue("");
+  await colleague.close();
+
   await row.getByRole("link", { name: app.applicationNo }).click();
 
   // Acceptance, with confirmation.

@@ -4,6 +4,7 @@ import { getReviewDashboard } from "@/lib/review/dashboard";
 import { getReviewDetail } from "@/lib/review/detail";
 import { listReviewQueue } from "@/lib/review/queue";
 import { queueFilterSchema, reviewDecisionSchema } from "@/lib/review/schemas";
+import { sealResidentSearch } from "@/lib/search/resident-search-token";
 import { addWorkingDays, workingDaysBetween } from "@/lib/rules";
 import { createTranslator } from "next-intl";
 import { getMyApplicationStatus } from "@/lib/applications/queries";
@@ -328,9 +329,20 @@ describe("the district queue", () => {
     expect(byName.items.map((i) => i.applicationNo)).toEqual([soon.applicationNo]);
     const byNo = await listReviewQueue(cast.yz1, queueFilterSchema.parse({ q: fresh.applicationNo.toLowerCase() }), { now: NOW });
     expect(byNo.items.map((i) => i.applicationNo)).toEqual([fresh.applicationNo]);
-    const byId = await listReviewQueue(cast.yz1, queueFilterSchema.parse({ q: late.applicantResidentId }), { now: NOW });
+    // A resident ID is searched by its sealed token, made for this officer (the form posts it; the address never holds it).
+    const idq = sealResidentSearch(cast.yz1.id, late.applicantResidentId, NOW);
+    expect(idq).not.toContain(late.applicantResidentId);
+    const byId = await listReviewQueue(cast.yz1, queueFilterSchema.parse({ idq }), { now: NOW });
     expect(byId.items.map((i) => i.applicationNo)).toEqual([late.applicationNo]);
-    expect(JSON.stringify(byId.items)).not.toContain(late.applicantResidentId);
+    expect(byId.residentSearch).toEqual({ state: "sealed", masked: first.maskedResidentId });
+    expect(JSON.stringify(byId)).not.toContain(late.applicantResidentId);
+    // Another officer's token, an expired one, or the number itself in the address find nothing.
+    const theirs = await listReviewQueue(cast.yz2, queueFilterSchema.parse({ idq }), { now: NOW });
+    expect([theirs.total, theirs.residentSearch]).toEqual([0, { state: "expired" }]);
+    const later = await listReviewQueue(cast.yz1, queueFilterSchema.parse({ idq }), { now: new Date(NOW.getTime() + 61 * 60_000) });
+    expect([later.total, later.residentSearch]).toEqual([0, { state: "expired" }]);
+    const inAddress = await listReviewQueue(cast.yz1, queueFilterSchema.parse({ q: late.applicantResidentId }), { now: NOW });
+    expect([inAddress.total, inAddress.residentSearch]).toEqual([0, { state: "inAddress" }]);
   });
 
   it("municipal officers see every district and may filter by one", async () => {
