@@ -7,9 +7,18 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(16).optional(),
   INTAKE_HMAC_SECRET: z.string().min(8).optional(),
   UPLOAD_DIR: z.string().optional(),
+  /** Where uploaded files live: the local disk (default) or an S3-compatible object store (lib/storage). */
+  STORAGE: z.enum(["local", "s3"]).optional(),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(["0", "1", "true", "false"]).optional(),
+  S3_PREFIX: z.string().regex(/^[A-Za-z0-9._\/-]*$/).optional(),
   /** The built-in test payment provider's callback secret (lib/payments/test-provider.ts). */
   PAYMENT_TEST_SECRET: z.string().min(8).optional(),
-});
+}).refine((env) => env.STORAGE !== "s3" || env.S3_BUCKET, { path: ["S3_BUCKET"], message: "STORAGE=s3 needs S3_BUCKET" });
 
 export type Env = z.infer<typeof schema>;
 

@@ -48,7 +48,8 @@ async function openDatabase(): Promise<{ url: string; stop: () => Promise<void>;
     }
     const dir = path.join(dataDir, "e2e-pglite");
     rmSync(dir, { recursive: true, force: true });
-    const db = await startEmbeddedPostgres({ dataDir: dir });
+    // Room for the journeys that start more servers on it (tests/e2e/two-servers.spec.ts).
+    const db = await startEmbeddedPostgres({ dataDir: dir, maxConnections: 40 });
     return { ...db, fresh: true, given: false };
   }
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {}, fresh: false, given: true };

@@ -1,5 +1,6 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { getEnv } from "@/lib/env";
 import { isValidResidentId } from "@/lib/rules/identity";
 
 // A search by resident ID never puts the number in an address (issue: production hardening, part 2):
@@ -16,9 +17,9 @@ export const RESIDENT_SEARCH_TTL_MS = 60 * 60 * 1000;
 let processKey: Buffer | null = null;
 
 function key(): Buffer {
-  const secret = process.env.AUTH_SECRET;
-  if (secret) return Buffer.from(hkdfSync("sha256", secret, "anju", INFO, 32));
-  if (process.env.NODE_ENV === "production") throw new Error("AUTH_SECRET must be set in production.");
+  const env = getEnv();
+  if (env.AUTH_SECRET) return Buffer.from(hkdfSync("sha256", env.AUTH_SECRET, "anju", INFO, 32));
+  if (env.NODE_ENV === "production") throw new Error("AUTH_SECRET must be set in production.");
   // Without a configured secret (unit tests): a key of this process alone.
   processKey ??= randomBytes(32);
   return processKey;
