@@ -14,16 +14,14 @@ import { readTable, TableError, type FileKind, type Table, type TableErrorCode }
 import { rowErrorText } from "./row-error-text";
 import { UPLOAD_CHUNK_BYTES, type BatchFilter, type ConfirmImportInput, type PreviewUploadInput, type StartUploadInput, type UploadChunkInput } from "./schemas";
 import {
-  batchFilePath,
-  claimStagedFile,
+  claimStagedUpload,
   createStagedUpload,
   deleteBatchFile,
-  deleteFile,
-  moveFile,
   purgeStaleUploads,
   readBatchFile,
   readStagedFile,
   readStagedMeta,
+  saveBatchFile,
   stagedSize,
   writeStagedChunk,
 } from "./storage";
@@ -227,52 +225,44 @@ export async function confirmImport(
   if (await findDuplicateBatch(prisma, source, sha256)) {
     throw new AppError("CONFLICT", { messageKey: "sharedData.errors.alreadyImported" });
   }
-  const claimed = await claimStagedFile(input.uploadId);
-  if (!claimed) throw uploadNotFound();
+  const kind = analysis.kind;
   const rowCount = analysis.validation.rows.length;
   const errorCount = analysis.validation.rows.filter((r) => r.errors.length > 0).length;
-  let batchId: string;
-  try {
-    batchId = await prisma.$transaction(async (tx) => {
-      if (await findDuplicateBatch(tx, source, sha256)) {
-        throw new AppError("CONFLICT", { messageKey: "sharedData.errors.alreadyImported" });
-      }
-      const batch = await tx.sharedDataImportBatch.create({
-        data: {
-          source,
-          fileName: meta.fileName,
-          sha256,
-          asOfDate: input.asOfDate ? dateColumn(input.asOfDate) : null,
-          status: "PROCESSING",
-          rowCount,
-          errorCount,
-          importedById: actor.id,
-        },
-        select: { id: true },
-      });
-      await writeAudit(
-        {
-          actorId: actor.id,
-          actorRole: actor.role,
-          action: "sharedData.import.start",
-          entityType: "SharedDataImportBatch",
-          entityId: batch.id,
-          districtCode: actor.districtCode,
-          data: { source, fileName: meta.fileName, sha256, rowCount, errorCount },
-        },
-        tx,
-      );
-      return batch.id;
+  // One transaction: the upload taken (once: a second confirmation finds it gone), the batch
+  // created, and the file kept as the batch's.
+  const batchId = await prisma.$transaction(async (tx) => {
+    if (!(await claimStagedUpload(tx, input.uploadId, actor.id))) throw uploadNotFound();
+    if (await findDuplicateBatch(tx, source, sha256)) {
+      throw new AppError("CONFLICT", { messageKey: "sharedData.errors.alreadyImported" });
+    }
+    const batch = await tx.sharedDataImportBatch.create({
+      data: {
+        source,
+        fileName: meta.fileName,
+        sha256,
+        asOfDate: input.asOfDate ? dateColumn(input.asOfDate) : null,
+        status: "PROCESSING",
+        rowCount,
+        errorCount,
+        importedById: actor.id,
+      },
+      select: { id: true },
     });
-  } catch (error) {
-    await deleteFile(claimed);
-    throw error;
-  }
-  try {
-    await moveFile(claimed, batchFilePath(batchId, analysis.kind));
-  } catch {
-    await markFailed(batchId, "FILE_MISSING");
-  }
+    await writeAudit(
+      {
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: "sharedData.import.start",
+        entityType: "SharedDataImportBatch",
+        entityId: batch.id,
+        districtCode: actor.districtCode,
+        data: { source, fileName: meta.fileName, sha256, rowCount, errorCount },
+      },
+      tx,
+    );
+    await saveBatchFile(tx, batch.id, kind, bytes);
+    return batch.id;
+  });
   return { batchId, rowCount, errorCount };
 }
 

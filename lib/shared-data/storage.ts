@@ -1,35 +1,16 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
-import path from "node:path";
-import { getEnv } from "@/lib/env";
+import { prisma } from "@/lib/db/client";
+import type { Prisma, SharedDataSource } from "@/lib/generated/prisma/client";
 
-// Files of shared data on local disk while they are uploaded and imported. An upload arrives in
-// chunks (server actions take at most 1 MB a request) into staging/<uploadId>.part, with its owner
-// and declared size in staging/<uploadId>.json. A confirmed file moves to batches/<batchId>.<ext>
-// and is deleted once its rows are in the database: the records are what is kept (data minimisation).
+// Files of shared data while they are uploaded and imported, in the database rather than on a
+// server's disk, so that the chunks of one upload may reach different portal servers
+// (docs/decisions/034). An upload arrives in chunks (server actions take at most 1 MB a request),
+// each kept at its byte offset. A confirmed file becomes the batch's file, in the transaction that
+// creates the batch, and is deleted once its rows are in the database: the records are what is
+// kept (data minimisation).
 
-let overrideRoot: string | null = null;
-
-/** For tests: keep files under `dir` instead of UPLOAD_DIR (or .data/uploads). */
-export function configureSharedDataStorage(dir: string | null): void {
-  overrideRoot = dir;
-}
-
-// The directory is configuration, not a module path: tell the bundler's file tracer not to follow it.
-function root(): string {
-  return overrideRoot ?? path.resolve(/*turbopackIgnore: true*/ getEnv().UPLOAD_DIR ?? path.join(".data", "uploads"), "shared-data");
-}
-
-function stagingDir(): string {
-  return path.join(/*turbopackIgnore: true*/ root(), "staging");
-}
-
-function batchesDir(): string {
-  return path.join(/*turbopackIgnore: true*/ root(), "batches");
-}
-
-const UPLOAD_ID = /^[a-f0-9]{32}$/;
+type Db = Prisma.TransactionClient | typeof prisma;
 
 export interface StagedUploadMeta {
   uploadId: string;
@@ -40,128 +21,92 @@ export interface StagedUploadMeta {
   createdAt: string;
 }
 
+const UPLOAD_ID = /^[a-f0-9]{32}$/;
+
 export function isUploadId(value: string): boolean {
   return UPLOAD_ID.test(value);
 }
 
-function stagedPaths(uploadId: string): { part: string; meta: string } {
-  if (!isUploadId(uploadId)) throw new RangeError("invalid upload id");
-  return { part: path.join(stagingDir(), `${uploadId}.part`), meta: path.join(stagingDir(), `${uploadId}.json`) };
-}
-
 export async function createStagedUpload(meta: Omit<StagedUploadMeta, "uploadId" | "createdAt">, now: Date): Promise<StagedUploadMeta> {
-  await mkdir(stagingDir(), { recursive: true });
   const uploadId = randomBytes(16).toString("hex");
-  const full: StagedUploadMeta = { ...meta, uploadId, createdAt: now.toISOString() };
-  const paths = stagedPaths(uploadId);
-  await writeFile(paths.part, new Uint8Array(0));
-  await writeFile(paths.meta, JSON.stringify(full));
-  return full;
+  await prisma.sharedDataUpload.create({
+    data: { id: uploadId, userId: meta.userId, source: meta.source as SharedDataSource, fileName: meta.fileName, size: meta.size, createdAt: now },
+  });
+  return { ...meta, uploadId, createdAt: now.toISOString() };
 }
 
 export async function readStagedMeta(uploadId: string): Promise<StagedUploadMeta | null> {
   if (!isUploadId(uploadId)) return null;
-  try {
-    return JSON.parse(await readFile(/*turbopackIgnore: true*/ stagedPaths(uploadId).meta, "utf8")) as StagedUploadMeta;
-  } catch {
-    return null;
-  }
+  const row = await prisma.sharedDataUpload.findUnique({ where: { id: uploadId }, select: { userId: true, source: true, fileName: true, size: true, createdAt: true } });
+  return row ? { uploadId, userId: row.userId, source: row.source, fileName: row.fileName, size: row.size, createdAt: row.createdAt.toISOString() } : null;
 }
 
+/** The bytes received so far (the end of the furthest chunk), or -1 when there is no such upload. */
 export async function stagedSize(uploadId: string): Promise<number> {
-  try {
-    return (await stat(/*turbopackIgnore: true*/ stagedPaths(uploadId).part)).size;
-  } catch {
-    return -1;
-  }
+  if (!isUploadId(uploadId)) return -1;
+  const [row] = await prisma.$queryRaw<Array<{ exists: boolean; size: number | null }>>`
+    SELECT EXISTS (SELECT 1 FROM "SharedDataUpload" WHERE "id" = ${uploadId}) AS "exists",
+           (SELECT max("offset" + octet_length("bytes"))::int FROM "SharedDataUploadChunk" WHERE "uploadId" = ${uploadId}) AS "size"`;
+  if (!row?.exists) return -1;
+  return row.size ?? 0;
 }
 
 /** Writes `bytes` at `offset` (an append, or a retried chunk written again at the same place). */
 export async function writeStagedChunk(uploadId: string, offset: number, bytes: Uint8Array): Promise<void> {
-  const handle = await open(/*turbopackIgnore: true*/ stagedPaths(uploadId).part, "r+");
-  try {
-    await handle.write(bytes, 0, bytes.length, offset);
-  } finally {
-    await handle.close();
-  }
+  const data = new Uint8Array(bytes);
+  await prisma.sharedDataUploadChunk.upsert({
+    where: { uploadId_offset: { uploadId, offset } },
+    create: { uploadId, offset, bytes: data },
+    update: { bytes: data },
+  });
 }
 
+/** The whole file as received: the chunks laid at their offsets, or null when there is no such upload. */
 export async function readStagedFile(uploadId: string): Promise<Uint8Array | null> {
-  try {
-    return new Uint8Array(await readFile(/*turbopackIgnore: true*/ stagedPaths(uploadId).part));
-  } catch {
-    return null;
-  }
+  if (!isUploadId(uploadId)) return null;
+  const upload = await prisma.sharedDataUpload.findUnique({
+    where: { id: uploadId },
+    select: { chunks: { select: { offset: true, bytes: true }, orderBy: { offset: "asc" } } },
+  });
+  if (!upload) return null;
+  const end = upload.chunks.reduce((max, c) => Math.max(max, c.offset + c.bytes.length), 0);
+  const file = new Uint8Array(end);
+  for (const chunk of upload.chunks) file.set(chunk.bytes, chunk.offset);
+  return file;
 }
 
 export async function deleteStagedUpload(uploadId: string): Promise<void> {
-  const paths = stagedPaths(uploadId);
-  await rm(paths.part, { force: true });
-  await rm(paths.meta, { force: true });
+  if (!isUploadId(uploadId)) return;
+  await prisma.sharedDataUpload.deleteMany({ where: { id: uploadId } });
 }
 
 /**
- * Takes the staged file for a batch: moves it aside atomically, so that a second confirmation of
- * the same upload finds nothing. Returns the claimed path, or null when already claimed or gone.
+ * Takes an officer's upload for a batch, inside the transaction that creates the batch: true for
+ * the one confirmation that deletes it, false for a second confirmation of the same upload (or one
+ * already purged). The database decides: a conditional DELETE whose row count is checked.
  */
-export async function claimStagedFile(uploadId: string): Promise<string | null> {
-  await mkdir(batchesDir(), { recursive: true });
-  const claimed = path.join(/*turbopackIgnore: true*/ batchesDir(), `claim-${uploadId}`);
-  try {
-    await rename(stagedPaths(uploadId).part, claimed);
-  } catch {
-    return null;
-  }
-  await rm(stagedPaths(uploadId).meta, { force: true });
-  return claimed;
+export async function claimStagedUpload(tx: Db, uploadId: string, userId: string): Promise<boolean> {
+  if (!isUploadId(uploadId)) return false;
+  const taken = await tx.sharedDataUpload.deleteMany({ where: { id: uploadId, userId } });
+  return taken.count === 1;
 }
 
-export function batchFilePath(batchId: string, ext: string): string {
-  if (!/^[a-z0-9]+$/i.test(batchId)) throw new RangeError("invalid batch id");
-  return path.join(/*turbopackIgnore: true*/ batchesDir(), `${batchId}.${ext}`);
-}
-
-export async function moveFile(from: string, to: string): Promise<void> {
-  await rename(from, to);
+/** Keeps a confirmed file as its batch's, until the import has written its rows. */
+export async function saveBatchFile(tx: Db, batchId: string, kind: "csv" | "xlsx", bytes: Uint8Array): Promise<void> {
+  await tx.sharedDataBatchFile.create({ data: { batchId, kind, bytes: new Uint8Array(bytes) } });
 }
 
 export async function readBatchFile(batchId: string): Promise<{ bytes: Uint8Array; fileName: string } | null> {
-  for (const ext of ["csv", "xlsx"]) {
-    const file = batchFilePath(batchId, ext);
-    try {
-      return { bytes: new Uint8Array(await readFile(/*turbopackIgnore: true*/ file)), fileName: path.basename(file) };
-    } catch {
-      // try the next extension
-    }
-  }
-  return null;
+  const file = await prisma.sharedDataBatchFile.findUnique({ where: { batchId }, select: { kind: true, bytes: true } });
+  return file ? { bytes: new Uint8Array(file.bytes), fileName: `${batchId}.${file.kind}` } : null;
 }
 
 export async function deleteBatchFile(batchId: string): Promise<void> {
-  for (const ext of ["csv", "xlsx"]) await rm(batchFilePath(batchId, ext), { force: true });
+  await prisma.sharedDataBatchFile.deleteMany({ where: { batchId } });
 }
 
-export async function deleteFile(file: string): Promise<void> {
-  await rm(file, { force: true });
-}
-
-/** Deletes staged uploads older than `maxAgeMs` (abandoned previews). Returns how many. */
+/** Deletes uploads started more than `maxAgeMs` ago (abandoned previews). Returns how many. */
 export async function purgeStaleUploads(now: Date, maxAgeMs: number): Promise<number> {
-  let names: string[];
-  try {
-    names = await readdir(/*turbopackIgnore: true*/ stagingDir());
-  } catch {
-    return 0;
-  }
-  let purged = 0;
-  for (const name of names) {
-    if (!name.endsWith(".json")) continue;
-    const uploadId = name.slice(0, -5);
-    const meta = await readStagedMeta(uploadId);
-    if (!meta || now.getTime() - Date.parse(meta.createdAt) > maxAgeMs) {
-      await deleteStagedUpload(uploadId).catch(() => {});
-      purged++;
-    }
-  }
-  return purged;
+  const purged = await prisma.sharedDataUpload.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - maxAgeMs) } } });
+  return purged.count;
 }

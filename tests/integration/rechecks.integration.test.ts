@@ -12,7 +12,7 @@ import {
   runDueRechecks,
   type RecheckFindings,
 } from "@/lib/rechecks/recheck-service";
-import { createCast, createHousehold, csv, importFile, seedReferenceIncome, useTemporarySharedDataStorage, type Cast, type HouseholdFixture } from "../fixtures/shared-data/factories";
+import { createCast, createHousehold, csv, importFile, seedReferenceIncome, type Cast, type HouseholdFixture } from "../fixtures/shared-data/factories";
 import { expectAppError } from "../support/app-errors";
 import { cstInstant } from "../support/clock";
 import { SHAPINGBA, YUZHONG } from "../support/districts";
@@ -25,7 +25,6 @@ let cast: Cast;
 let over: HouseholdFixture; // shared income now above the limit
 let fine: HouseholdFixture; // still eligible
 
-useTemporarySharedDataStorage("anju-rechecks-");
 
 beforeEach(async () => {
   await truncateAll();

@@ -2,7 +2,7 @@
 // rows with errors ignored; staff of the application's district and municipal officers only.
 import { beforeEach, describe, expect, it } from "vitest";
 import { compareHousehold } from "@/lib/shared-data/comparison-service";
-import { createCast, createHousehold, csv, importFile, useTemporarySharedDataStorage, type Cast, type HouseholdFixture } from "../fixtures/shared-data/factories";
+import { createCast, createHousehold, csv, importFile, type Cast, type HouseholdFixture } from "../fixtures/shared-data/factories";
 import { expectAppError } from "../support/app-errors";
 import { SHAPINGBA } from "../support/districts";
 import { seedDistricts, truncateAll } from "./db";
@@ -10,7 +10,6 @@ import { seedDistricts, truncateAll } from "./db";
 let cast: Cast;
 let household: HouseholdFixture;
 
-useTemporarySharedDataStorage("anju-shared-data-");
 
 beforeEach(async () => {
   await truncateAll();

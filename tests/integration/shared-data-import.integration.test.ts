@@ -1,8 +1,6 @@
 // Shared-data import (Art. 17-18): preview writes nothing, confirm + process writes every row
 // (errors kept and listed), re-runs are idempotent, large files go in chunks and resume after an
 // interruption; and who may do what.
-import { rmSync } from "node:fs";
-import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
   appendUploadChunk,
@@ -15,7 +13,8 @@ import {
   startUpload,
 } from "@/lib/shared-data/import-service";
 import { startUploadSchema } from "@/lib/shared-data/schemas";
-import { createCast, csv, importFile, uploadAndPreview, useTemporarySharedDataStorage, type Cast } from "../fixtures/shared-data/factories";
+import { sha256Hex } from "@/lib/documents/storage";
+import { createCast, csv, importFile, uploadAndPreview, type Cast } from "../fixtures/shared-data/factories";
 import { expectAppError } from "../support/app-errors";
 import { freshResidentId, withWrongCheckChar } from "../support/resident-id";
 import { prisma, seedDistricts, truncateAll } from "./db";
@@ -23,7 +22,6 @@ import { prisma, seedDistricts, truncateAll } from "./db";
 const TAX_HEADERS = ["身份证号", "姓名", "纳税年度", "年收入(元)"];
 let cast: Cast;
 
-const storageDir = useTemporarySharedDataStorage("anju-shared-data-");
 beforeEach(async () => {
   await truncateAll();
   await seedDistricts();
@@ -113,6 +111,25 @@ describe("preview and commit", () => {
 });
 
 describe("idempotence and resumption", () => {
+  it("keeps uploads in the database, confirmed once when confirmed five times at once, and keeps no file after the import", async () => {
+    const bytes = csv(TAX_HEADERS, [[freshResidentId(), "赵六", 2025, "300"]]);
+    const preview = await uploadAndPreview(cast.yz, "TAX", bytes);
+    // Every server sees the chunks: they are rows, not a file on one server's disk.
+    expect(await prisma.sharedDataUploadChunk.count({ where: { uploadId: preview.uploadId } })).toBeGreaterThan(0);
+    const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => confirmImport(cast.yz, { uploadId: preview.uploadId })));
+    const confirmed = outcomes.filter((o) => o.status === "fulfilled");
+    expect(confirmed).toHaveLength(1);
+    for (const o of outcomes) if (o.status === "rejected") expect(o.reason).toMatchObject({ code: "NOT_FOUND", messageKey: "sharedData.errors.uploadNotFound" });
+    const { batchId } = (confirmed[0] as PromiseFulfilledResult<{ batchId: string }>).value;
+    expect(await prisma.sharedDataImportBatch.count({ where: { sha256: sha256Hex(bytes) } })).toBe(1);
+    // The upload is gone with the confirmation; the batch's file with the import.
+    expect(await prisma.sharedDataUpload.count({ where: { id: preview.uploadId } })).toBe(0);
+    expect(await prisma.sharedDataUploadChunk.count({ where: { uploadId: preview.uploadId } })).toBe(0);
+    expect(await prisma.sharedDataBatchFile.count({ where: { batchId } })).toBe(1);
+    expect(await processBatch(batchId)).toMatchObject({ status: "COMPLETED", written: 1 });
+    expect(await prisma.sharedDataBatchFile.count({ where: { batchId } })).toBe(0);
+  });
+
   it("processing a batch again writes nothing twice; the same file cannot be imported twice", async () => {
     const bytes = csv(TAX_HEADERS, [[freshResidentId(), "张伟", 2025, "100"], [freshResidentId(), "李娜", 2025, "200"]]);
     const batchId = await importFile(cast.yz, "TAX", bytes);
@@ -175,7 +192,7 @@ describe("idempotence and resumption", () => {
   it("a batch whose file is gone fails cleanly", async () => {
     const preview = await uploadAndPreview(cast.yz, "TAX", csv(TAX_HEADERS, [[freshResidentId(), "张伟", 2025, "1"]]));
     const { batchId } = await confirmImport(cast.yz, { uploadId: preview.uploadId });
-    rmSync(path.join(storageDir(), "batches", `${batchId}.csv`));
+    await prisma.sharedDataBatchFile.delete({ where: { batchId } });
     expect((await processBatch(batchId)).status).toBe("FAILED");
     expect((await getBatch(cast.yz, batchId)).batch.status).toBe("FAILED");
     // A failed import does not block importing the file again.
