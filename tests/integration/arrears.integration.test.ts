@@ -2,7 +2,7 @@
 // the age of the oldest overdue bill, the six-month flag of Art. 39, the open vacate order, the
 // district scope (another district's officer sees none, a municipal officer the city, by district
 // if chosen), search and filters, and the XLSX export read back with exceljs.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; role: string; districtCode: string | null; name?: string } }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
@@ -159,6 +159,14 @@ describe("arrears by age", () => {
 
   describe("GET /api/arrears/xlsx", () => {
     const get = (query = "") => xlsxRoute(new Request(`http://localhost/api/arrears/xlsx${query}`));
+    // The route reads the clock: it is the fixtures' day here, whatever day the suite runs on.
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(NOW);
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
 
     it("refuses without a session (401) and an applicant (403)", async () => {
       session.user = null;
