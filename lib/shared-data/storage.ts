@@ -75,11 +75,6 @@ export async function readStagedFile(uploadId: string): Promise<Uint8Array | nul
   return file;
 }
 
-export async function deleteStagedUpload(uploadId: string): Promise<void> {
-  if (!isUploadId(uploadId)) return;
-  await prisma.sharedDataUpload.deleteMany({ where: { id: uploadId } });
-}
-
 /**
  * Takes an officer's upload for a batch, inside the transaction that creates the batch: true for
  * the one confirmation that deletes it, false for a second confirmation of the same upload (or one

@@ -19,9 +19,9 @@ export async function signIn(page: Page, account: string, password = DEMO_PASSWO
   await expect(page).not.toHaveURL(/\/login/);
 }
 
-/** A page in a browser context of its own (its own cookies), signed in as `account` when given. */
-export async function newPage(browser: Browser, account?: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+/** A page in a browser context of its own (its own cookies), signed in as `account` when given; on another server with `baseURL`. */
+export async function newPage(browser: Browser, account?: string, options: { baseURL?: string } = {}): Promise<Page> {
+  const context = await browser.newContext({ baseURL: options.baseURL ?? test.info().project.use.baseURL, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const page = await context.newPage();
   if (account) await signIn(page, account);
   return page;

@@ -7,7 +7,7 @@ import { startFakeS3, type FakeS3 } from "../support/fake-s3";
 import { dateColumn, todayCST } from "../support/clock";
 import { e2eDatabaseUrl, e2ePrisma } from "./db";
 import { smallPng } from "./png";
-import { formReady, signIn } from "./support";
+import { formReady, newPage } from "./support";
 
 // Several portal servers side by side (production hardening, part 9; docs/decisions/034): two more
 // servers of the same build on the journeys' PostgreSQL, each with a local upload directory of its
@@ -71,11 +71,8 @@ function stopPortal(portal: Portal): void {
   rmSync(portal.uploadDir, { recursive: true, force: true });
 }
 
-async function pageOn(browser: Browser, portal: Portal, account: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: portal.url, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
-  const page = await context.newPage();
-  await signIn(page, account);
-  return page;
+function pageOn(browser: Browser, portal: Portal, account: string): Promise<Page> {
+  return newPage(browser, account, { baseURL: portal.url });
 }
 
 test("two portal servers on one PostgreSQL and one object store: an upload through one downloads through the other; jobs run on both do each thing once", async ({ browser }) => {
