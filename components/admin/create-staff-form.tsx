@@ -8,6 +8,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createStaffAction } from "@/lib/auth/admin-actions";
 import type { staffRoles } from "@/lib/auth/schemas";
+import { ActivationCodeNotice } from "./activation-code-notice";
 
 export function CreateStaffForm({
   districts,
@@ -30,7 +31,13 @@ export function CreateStaffForm({
   return (
     <form ref={formRef} {...formProps} noValidate className="flex flex-col gap-5">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      {state?.ok ? <Alert tone="success">{t("admin.users.created", { username: state.data.username })}</Alert> : null}
+      {state?.ok ? (
+        <ActivationCodeNotice
+          lead={t("admin.users.created", { username: state.data.username })}
+          code={state.data.activationCode}
+          expiresAt={state.data.activationExpiresAt}
+        />
+      ) : null}
       <SelectField
         name="role"
         label={t("admin.users.role")}
@@ -70,16 +77,6 @@ export function CreateStaffForm({
         required
         requiredLabel={required}
         errors={fieldErrors.name}
-      />
-      <TextField
-        name="password"
-        type="password"
-        label={t("admin.users.password")}
-        hint={t("admin.users.passwordHint")}
-        autoComplete="new-password"
-        required
-        requiredLabel={required}
-        errors={fieldErrors.password}
       />
       <SubmitButton pending={pending} pendingLabel={t("common.submitting")}>
         {t("admin.users.submit")}

@@ -72,23 +72,28 @@ export function authedAction<S extends z.ZodType, T>(
 
       return { ok: true, data: await fn(parsed.data, { user }) };
     } catch (error) {
-      unstable_rethrow(error);
-      if (isAppError(error)) {
-        const t = translate ?? (await getServerTranslator());
-        return {
-          ok: false,
-          fieldErrors: translateFieldErrors(error.fieldErrors, t),
-          formError: t(error.messageKey, error.values),
-        };
-      }
-      const ref = randomBytes(4).toString("hex");
-      console.error(`[action ${name}] unexpected error ref=${ref}: ${describeError(error)}`);
-      const t = translate ?? (await getServerTranslator().catch(() => undefined));
-      return { ok: false, fieldErrors: {}, formError: t ? t("errors.genericWithRef", { ref }) : `Error ${ref}` };
+      return actionFailure(error, translate, name);
     }
   }
 
   return action as AuthedAction<T>;
+}
+
+/**
+ * The failed result of an action that threw: an AppError as a formError (and fieldErrors) in the
+ * user's language; anything else logged with a reference number (no input, no personal data) and
+ * shown as a generic message. Next's redirect(), notFound() and forbidden() are rethrown.
+ */
+export async function actionFailure<T>(error: unknown, translate: Translate | undefined, name: string): Promise<ActionResult<T>> {
+  unstable_rethrow(error);
+  if (isAppError(error)) {
+    const t = translate ?? (await getServerTranslator());
+    return { ok: false, fieldErrors: translateFieldErrors(error.fieldErrors, t), formError: t(error.messageKey, error.values) };
+  }
+  const ref = randomBytes(4).toString("hex");
+  console.error(`[action ${name}] unexpected error ref=${ref}: ${describeError(error)}`);
+  const t = translate ?? (await getServerTranslator().catch(() => undefined));
+  return { ok: false, fieldErrors: {}, formError: t ? t("errors.genericWithRef", { ref }) : `Error ${ref}` };
 }
 
 /**

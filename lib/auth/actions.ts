@@ -10,7 +10,7 @@ import { signIn } from "./auth";
 import { landingPathFor, safeNextPath } from "./landing";
 import { registerApplicant } from "./registration";
 import { registerSchema, signInSchema } from "./schemas";
-import { getCurrentUser } from "./session";
+import { getCurrentUser, PASSWORD_CHANGE_PATH } from "./session";
 
 /**
  * Sign in with a mobile number or username and a password. On failure the message never says which
@@ -48,8 +48,10 @@ export async function signInAction(...args: unknown[]): Promise<ActionResult<nul
 
   const user = await prisma.user.findUnique({
     where: account.kind === "phone" ? { phone: account.value } : { username: account.value },
-    select: { id: true, role: true, districtCode: true },
+    select: { id: true, role: true, districtCode: true, mustChangePassword: true },
   });
+  // An administrator asked for a new password: nothing else opens before it is set.
+  if (user?.mustChangePassword) redirect(PASSWORD_CHANGE_PATH);
   redirect(user ? (safeNextPath(next, user) ?? landingPathFor(user)) : "/");
 }
 

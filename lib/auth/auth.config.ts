@@ -1,7 +1,21 @@
 import type { NextAuthConfig } from "next-auth";
 
-/** Sessions last one working day; after that everyone signs in again. */
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+/**
+ * How long a session lasts from its sign-in, whatever is done in it (decision 031): an applicant's a
+ * day; staff, who see many households' records, half a working day. The cookie lives as long as the
+ * longer; the session accessor (lib/auth/session.ts) ends a staff session at its own limit.
+ */
+export const APPLICANT_SESSION_SECONDS = 24 * 60 * 60;
+export const STAFF_SESSION_SECONDS = 4 * 60 * 60;
+export const SESSION_MAX_AGE_SECONDS = Math.max(APPLICANT_SESSION_SECONDS, STAFF_SESSION_SECONDS);
+
+/** What a session cookie holds besides the user id: the account's session version and when it signed in. */
+export interface SessionClaims {
+  id: string;
+  sessionVersion: number;
+  /** Seconds since the epoch. */
+  signedInAt: number;
+}
 
 /**
  * The part of the Auth.js configuration that needs no database: shared by the full configuration
@@ -13,16 +27,21 @@ export const authConfig = {
   pages: { signIn: "/login" },
   providers: [],
   callbacks: {
-    jwt({ token }) {
-      // Keep only the user id in the cookie: name, role and district are re-read from the database
-      // on every request (getCurrentUser), so a changed or deactivated account takes effect at once.
+    jwt({ token, user }) {
+      // Keep only the user id, the session version and the sign-in time in the cookie: name, role
+      // and district are re-read from the database on every request (getCurrentUser), so a changed
+      // or deactivated account takes effect at once, and a raised version ends the session.
+      if (user) {
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        token.signedInAt = Math.floor(Date.now() / 1000);
+      }
       delete token.name;
       delete token.email;
       delete token.picture;
       return token;
     },
     session({ session, token }) {
-      return { expires: session.expires, user: { id: token.sub } } as typeof session;
+      return { expires: session.expires, user: { id: token.sub, sv: token.sv, signedInAt: token.signedInAt } } as unknown as typeof session;
     },
   },
   logger: {

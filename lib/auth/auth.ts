@@ -35,7 +35,10 @@ export const { auth, signIn, signOut } = NextAuth({
           password: parsed.data.password,
           ip: clientIpFrom(request.headers),
         });
-        if (result.ok) return { id: result.user.id };
+        if (result.ok) {
+          const user: { id: string; sessionVersion: number } = { id: result.user.id, sessionVersion: result.user.sessionVersion };
+          return user;
+        }
         if (result.reason === "locked") throw new LoginLockedError(result.retryAfterMinutes);
         if (result.reason === "inactive") throw new LoginInactiveError();
         return null;

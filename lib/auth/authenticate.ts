@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import { maskPhone } from "@/lib/rules/identity";
 import { forgiveAttempts, minutesUntil, takeAttempt, throttleKeys } from "./login-throttle";
-import { verifyAgainstDummy, verifyPassword } from "./password";
+import { isUsablePasswordHash, verifyAgainstDummy, verifyPassword } from "./password";
 import type { AccountId } from "./schemas";
 
 export interface AuthenticatedUser {
@@ -12,6 +12,8 @@ export interface AuthenticatedUser {
   name: string;
   role: Role;
   districtCode: string | null;
+  sessionVersion: number;
+  mustChangePassword: boolean;
 }
 
 export type AuthenticateResult =
@@ -47,9 +49,10 @@ export async function authenticate(
 
   const user = await prisma.user.findUnique({
     where: account.kind === "phone" ? { phone: account.value } : { username: account.value },
-    select: { id: true, name: true, role: true, districtCode: true, isActive: true, passwordHash: true },
+    select: { id: true, name: true, role: true, districtCode: true, isActive: true, passwordHash: true, sessionVersion: true, mustChangePassword: true },
   });
-  const passwordOk = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+  // No account, or one waiting for activation: the same time spent as a real check.
+  const passwordOk = user && isUsablePasswordHash(user.passwordHash) ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
 
   if (!user || !passwordOk) {
     await failure(user ? "bad_password" : "unknown_account", user?.id);
@@ -78,5 +81,8 @@ export async function authenticate(
     districtCode: user.districtCode,
     data: { ip },
   });
-  return { ok: true, user: { id: user.id, name: user.name, role: user.role, districtCode: user.districtCode } };
+  return {
+    ok: true,
+    user: { id: user.id, name: user.name, role: user.role, districtCode: user.districtCode, sessionVersion: user.sessionVersion, mustChangePassword: user.mustChangePassword },
+  };
 }

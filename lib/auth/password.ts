@@ -17,6 +17,16 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
+/**
+ * The password hash of an account nobody can sign in to yet: a staff account waiting for its holder
+ * to set a password with an activation code (decision 031). No password verifies against it.
+ */
+export const UNUSABLE_PASSWORD_HASH = "!activation-pending";
+
+export function isUsablePasswordHash(passwordHash: string): boolean {
+  return !passwordHash.startsWith("!");
+}
+
 let dummyHash: Promise<string> | undefined;
 
 /**

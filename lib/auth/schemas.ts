@@ -113,7 +113,6 @@ export const createStaffSchema = z
       .toLowerCase()
       .regex(USERNAME_PATTERN, { error: "validation.usernameInvalid" }),
     name: personNameSchema,
-    password: newPasswordSchema,
   })
   .superRefine((data, ctx) => {
     // The roles that belong to a district (permissions.ts belongsToDistrict) need one. Spelled out
@@ -128,3 +127,54 @@ export const createStaffSchema = z
   // Only those roles belong to a district; a value left in the select for another role is dropped.
   .transform((data) => ({ ...data, districtCode: data.role === "DISTRICT_OFFICER" ? data.districtCode : null }));
 export type CreateStaffInput = z.output<typeof createStaffSchema>;
+
+/** What a new password's two fields must satisfy together: the same text twice. */
+const confirmedPassword = {
+  password: newPasswordSchema,
+  confirmPassword: z.string({ error: "validation.passwordRequired" }),
+};
+
+/** A signed-in user changes their own password: the current one, and the new one twice. */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z
+      .string({ error: "validation.currentPasswordRequired" })
+      .min(1, { error: "validation.currentPasswordRequired" })
+      .max(MAX_PASSWORD, { error: "validation.passwordTooLong" }),
+    ...confirmedPassword,
+  })
+  .superRefine((data, ctx) => {
+    if (data.password !== data.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "validation.passwordMismatch" });
+    else if (data.password === data.currentPassword) ctx.addIssue({ code: "custom", path: ["password"], message: "validation.passwordUnchanged" });
+  });
+export type ChangePasswordInput = z.output<typeof changePasswordSchema>;
+
+/** A new staff member sets their password with the one-time activation code an administrator gave them. */
+export const activateAccountSchema = z
+  .object({
+    username: z
+      .string({ error: "validation.usernameInvalid" })
+      .trim()
+      .toLowerCase()
+      .regex(USERNAME_PATTERN, { error: "validation.usernameInvalid" }),
+    code: z
+      .string({ error: "validation.activationCodeRequired" })
+      .trim()
+      .min(1, { error: "validation.activationCodeRequired" })
+      .max(40, { error: "validation.activationCodeInvalid" }),
+    ...confirmedPassword,
+  })
+  .superRefine((data, ctx) => {
+    if (data.password !== data.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "validation.passwordMismatch" });
+  });
+export type ActivateAccountInput = z.output<typeof activateAccountSchema>;
+
+/** An administrator's action on one staff account. */
+export const staffAccountSchema = z.object({
+  userId: z.string({ error: "validation.userUnknown" }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "validation.userUnknown" }),
+});
+export const staffAccountActions = ["deactivate", "reactivate", "reset", "forceChange"] as const;
+export const staffAccountActionSchema = staffAccountSchema.extend({
+  action: z.enum(staffAccountActions, { error: "validation.userActionInvalid" }),
+});
+export type StaffAccountAction = (typeof staffAccountActions)[number];

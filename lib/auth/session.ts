@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { auth } from "./auth";
 import { can, type Permission, type ResourceScope } from "./permissions";
+import { parseSessionClaims, sessionStands } from "./session-policy";
 
 export { assertCan } from "./permissions";
 
@@ -16,22 +17,48 @@ export interface CurrentUser {
   districtCode: string | null;
 }
 
+interface SessionAccount extends CurrentUser {
+  mustChangePassword: boolean;
+}
+
 /**
- * The signed-in user, re-read from the database on each request (so a deactivated account or a
- * changed role takes effect at once), or null. THE ONLY caller of the auth library's session API.
- * Cached per request.
+ * The account of the request's session, re-read from the database on each request (so a
+ * deactivated account or a changed role takes effect at once), or null: no session, an inactive
+ * account, a session made under an older session version (signed out elsewhere, password changed,
+ * deactivated, reset) or past its role's lifetime (lib/auth/session-policy.ts). THE ONLY caller of
+ * the auth library's session API. Cached per request.
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+const sessionAccount = cache(async (): Promise<SessionAccount | null> => {
   const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
+  const claims = parseSessionClaims(session?.user);
+  if (!claims) return null;
   const user = await prisma.user.findUnique({
-    where: { id },
-    select: { id: true, name: true, role: true, districtCode: true, isActive: true },
+    where: { id: claims.id },
+    select: { id: true, name: true, role: true, districtCode: true, isActive: true, sessionVersion: true, mustChangePassword: true },
   });
   if (!user || !user.isActive) return null;
-  return { id: user.id, name: user.name, role: user.role, districtCode: user.districtCode };
+  if (!sessionStands(claims, user, Math.floor(Date.now() / 1000))) return null;
+  return { id: user.id, name: user.name, role: user.role, districtCode: user.districtCode, mustChangePassword: user.mustChangePassword };
 });
+
+/**
+ * The signed-in user, or null. An account whose administrator asked for a new password counts as
+ * signed out everywhere but the password change page (getUserToChangePassword), so no page, action
+ * or route serves it before then.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const account = await sessionAccount();
+  if (!account || account.mustChangePassword) return null;
+  return { id: account.id, name: account.name, role: account.role, districtCode: account.districtCode };
+});
+
+/** For the password change page and action only: the signed-in user, also when a change is due, and whether it is. */
+export async function getUserToChangePassword(): Promise<(CurrentUser & { mustChangePassword: boolean }) | null> {
+  return sessionAccount();
+}
+
+/** Where a signed-in user whose password change is due is sent. */
+export const PASSWORD_CHANGE_PATH = "/password";
 
 function loginPath(returnTo?: string): string {
   return returnTo ? `/login?${new URLSearchParams({ next: returnTo })}` : "/login";
@@ -41,7 +68,10 @@ function loginPath(returnTo?: string): string {
 
 export async function requireUser(options: { returnTo?: string } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect(loginPath(options.returnTo));
+  if (!user) {
+    if ((await sessionAccount())?.mustChangePassword) redirect(PASSWORD_CHANGE_PATH);
+    redirect(loginPath(options.returnTo));
+  }
   return user;
 }
 

@@ -4,7 +4,8 @@ import { prisma } from "@/lib/db/client";
 import { pageWindow } from "@/lib/db/paging";
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit-log/write-audit";
-import { hashPassword } from "./password";
+import { issueActivationCode, type ActivationCode } from "./accounts";
+import { UNUSABLE_PASSWORD_HASH } from "./password";
 import { assertCan, type Actor } from "./permissions";
 import type { CreateStaffInput } from "./schemas";
 
@@ -18,6 +19,8 @@ const staffSelect = {
   districtCode: true,
   district: { select: { name: true, nameEn: true } },
   isActive: true,
+  mustChangePassword: true,
+  activationExpiresAt: true,
   lastLoginAt: true,
   createdAt: true,
 } satisfies Prisma.UserSelect;
@@ -41,10 +44,18 @@ export async function listStaffUsers(actor: Actor, page: number): Promise<StaffP
   return { items, total, page: window.page, pageCount: window.pageCount };
 }
 
-/** Creates a staff account (administrators only) and records who created it. */
-export async function createStaffUser(input: CreateStaffInput, { user: actor }: { user: Actor }): Promise<{ id: string; username: string }> {
+/**
+ * Creates a staff account (administrators only) and records who created it. The account has no
+ * password: its holder sets one with the one-time activation code returned here, which the
+ * administrator hands over and which is shown only this once (decision 031).
+ */
+export async function createStaffUser(
+  input: CreateStaffInput,
+  { user: actor }: { user: Actor },
+  now: Date = new Date(),
+): Promise<{ id: string; username: string; activation: ActivationCode }> {
   assertCan(actor, "user:manage");
-  const passwordHash = await hashPassword(input.password);
+  const activation = issueActivationCode(input.username, now);
   return prisma.$transaction(async (tx) => {
     if (input.districtCode) {
       const district = await tx.district.findUnique({ where: { code: input.districtCode }, select: { code: true } });
@@ -62,7 +73,9 @@ export async function createStaffUser(input: CreateStaffInput, { user: actor }: 
         name: input.name,
         role: input.role,
         districtCode: input.districtCode,
-        passwordHash,
+        passwordHash: UNUSABLE_PASSWORD_HASH,
+        activationCodeHash: activation.codeHash,
+        activationExpiresAt: activation.expiresAt,
       },
       select: { id: true, username: true },
     });
@@ -78,7 +91,7 @@ export async function createStaffUser(input: CreateStaffInput, { user: actor }: 
       },
       tx,
     );
-    return { id: created.id, username: created.username ?? input.username };
+    return { id: created.id, username: created.username ?? input.username, activation: { code: activation.code, expiresAt: activation.expiresAt } };
   });
 }
 

@@ -12,6 +12,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/permissions";
 import { registerApplicant } from "@/lib/auth/registration";
 import { createStaffSchema } from "@/lib/auth/schemas";
+import { activateStaffAccount } from "@/lib/auth/accounts";
 import { createStaffUser } from "@/lib/auth/staff-users";
 import { dateColumn, fromDateColumn, todayCST } from "@/lib/clock";
 import { nextSequenceValue } from "@/lib/db/sequence";
@@ -285,8 +286,10 @@ async function seedPeople(): Promise<Cast> {
   await writeAudit({ actorId: admin.id, actorRole: "ADMIN", action: "user.create", entityType: "User", entityId: admin.id, data: { role: "ADMIN", username: adminSpec!.username, by: "demo seed" } });
   const staff = new Map<string, Actor>();
   for (const s of staffSpecs) {
-    const input = createStaffSchema.parse({ role: s.role, districtCode: s.districtCode ?? "", username: s.username, name: s.name, password: DEMO_PASSWORD });
+    const input = createStaffSchema.parse({ role: s.role, districtCode: s.districtCode ?? "", username: s.username, name: s.name });
     const created = await createStaffUser(input, { user: admin });
+    // The demo's officers activate their accounts with the codes, as a new officer does.
+    await activateStaffAccount({ username: created.username, code: created.activation.code, password: DEMO_PASSWORD, confirmPassword: DEMO_PASSWORD }, null);
     staff.set(s.username, { id: created.id, role: s.role, districtCode: s.districtCode });
   }
   const applicants = new Map<string, Actor>();

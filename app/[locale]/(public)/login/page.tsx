@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,8 +19,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
-  const { next } = await searchParams;
+/** Notices the login page shows after a redirect to it: `?notice=…`. */
+const NOTICES = { passwordChanged: "noticePasswordChanged", activated: "noticeActivated" } as const;
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; notice?: string | string[] }> }) {
+  const { next, notice } = await searchParams;
+  const noticeKey = typeof notice === "string" && Object.hasOwn(NOTICES, notice) ? NOTICES[notice as keyof typeof NOTICES] : null;
   const nextPath = typeof next === "string" ? next : undefined;
   const user = await getCurrentUser();
   if (user) redirect(safeNextPath(nextPath, user) ?? landingPathFor(user));
@@ -28,6 +33,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <Container narrow>
       <PageHeader title={t("title")} description={t("subtitle")} />
+      {noticeKey ? (
+        <div className="mb-4">
+          <Alert tone="success">{t(noticeKey)}</Alert>
+        </div>
+      ) : null}
       <Card>
         <ClientMessages namespaces={["auth.login"]}><LoginForm next={nextPath?.startsWith("/") ? nextPath : undefined} /></ClientMessages>
       </Card>
@@ -35,6 +45,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         {t("noAccount")}{" "}
         <Link href="/register" className="inline-block py-2 font-medium text-brand-700 underline underline-offset-4 hover:text-brand-900">
           {t("registerLink")}
+        </Link>
+      </p>
+      <p className="mt-2 text-center text-base text-slate-700">
+        <Link href="/activate" className="inline-block py-2 font-medium text-brand-700 underline underline-offset-4 hover:text-brand-900">
+          {t("activateLink")}
         </Link>
       </p>
     </Container>

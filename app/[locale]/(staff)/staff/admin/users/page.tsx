@@ -13,5 +13,5 @@ export default async function StaffUsersPage({ searchParams }: { searchParams: P
   const user = await requirePermission("user:manage", undefined, { returnTo: "/staff/admin/users" });
   const { page } = await searchParams;
   const [staff, districts] = await Promise.all([listStaffUsers(user, Number(typeof page === "string" ? page : 1)), listDistricts()]);
-  return <StaffUsers staff={staff} districts={districts} />;
+  return <StaffUsers staff={staff} districts={districts} currentUserId={user.id} />;
 }
