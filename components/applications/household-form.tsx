@@ -195,11 +195,7 @@ export function HouseholdForm({
 
   return (
     <form onSubmit={onSubmit} onFocus={prefetch} noValidate className="flex flex-col gap-6">
-      {formError ? (
-        <Alert tone="error" title={formError}>
-          {Object.values(fieldErrors).flat().includes(message("applications.validation.alreadyHoused")) ? t("apply.household.alreadyHousedHelp") : null}
-        </Alert>
-      ) : null}
+      {formError ? <Alert tone="error" title={formError} /> : null}
       <FormSection id="applicant" title={t("apply.household.applicantTitle")}>
         {personFields("applicant", applicant, (patch) => setApplicant((a) => ({ ...a, ...patch })), true)}
       </FormSection>

@@ -6,6 +6,7 @@ import { cn } from "@/components/ui/cn";
 import { Container } from "@/components/ui/container";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/ui/field";
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import type { QueuePage } from "@/lib/review/queue";
@@ -41,7 +42,7 @@ export async function ReviewQueue({
 
   return (
     <Container>
-      <PageHeader title={t("queue.title")} description={<p>{t("queue.description")}</p>} />
+      <PageHeader title={t("queue.title")} description={<p>{t("queue.description")}</p>} actions={<ButtonLink href="/staff/review/conflicts" variant="secondary">{t("conflicts.link")}</ButtonLink>} />
       <Card title={t("queue.filtersTitle")} titleAs="h2" className="mb-6">
         {/* Posted, not a GET: a resident ID typed here is sealed by the server before it reaches an address. */}
         <form method="post" action="/api/staff/review-search" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">

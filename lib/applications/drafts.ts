@@ -16,9 +16,10 @@ import {
   savedSteps,
   type DraftRecord,
 } from "./draft-data";
-import { applicationValidationError, type FieldIssue } from "./errors";
-import { findClaimedResidentIds } from "./household-claims";
-import { claimPeople, createApplicationRecord, peopleOf, writeDeclaration, writeMembers, writePreferences } from "./household-store";
+import { minutesUntil, takeAttempt, type ThrottlePolicy } from "@/lib/auth/login-throttle";
+import { describeClaims, recordArt12Conflict } from "./art12-conflicts";
+import { applicationValidationError, isAlreadyHoused, type FieldIssue } from "./errors";
+import { createApplicationRecord, writeDeclaration, writeMembers, writePreferences } from "./household-store";
 import { DRAFT_NUMBER_PREFIX } from "./numbering";
 import { isBannedResult, runPrecheck } from "./precheck";
 import {
@@ -91,14 +92,26 @@ export async function findActiveApplicationNo(db: Tx, userId: string): Promise<s
   return app?.applicationNo ?? null;
 }
 
+/** Household saves per applicant: enough to correct a household many times, too few to search by it. */
+const householdSavePolicy: ThrottlePolicy = { maxFailures: 30, windowMs: 60 * 60_000, lockMs: 60 * 60_000 };
 /**
- * Step 1: the applicant and the household (Art. 12). Starts the draft on the first save (one per
- * applicant: the user's row is locked while deciding). A person already on another open
- * application or lease is refused here, at the member who is (ALREADY_HOUSED field errors).
+ * Submissions per applicant and day (each is counted before it is checked): the Art. 12 check at
+ * submission answers only "could not be verified", and not often enough to try IDs one by one.
+ */
+export const submitPolicy: ThrottlePolicy = { maxFailures: 10, windowMs: 24 * 60 * 60_000, lockMs: 24 * 60 * 60_000 };
+
+/**
+ * Step 1: the applicant and the household. Starts the draft on the first save (one per applicant:
+ * the user's row is locked while deciding). Whether someone is already on another application or
+ * lease (Art. 12) is NOT said here, nor at the review step: that would tell anyone who types a
+ * stranger's resident ID whether that person lives in public housing. The submission checks it
+ * (decision 036). Saves are throttled per applicant.
  */
 export async function saveHouseholdStep(actor: Actor, input: HouseholdStep, options: { now?: Date } = {}): Promise<{ applicationId: string }> {
   assertCan(actor, "application:create");
   const at = options.now ?? clockNow();
+  const attempt = await takeAttempt(prisma, [{ key: `household-save:${actor.id}`, policy: householdSavePolicy }], at);
+  if (!attempt.allowed) throw new AppError("RATE_LIMITED", { messageKey: "applications.errors.tooManySaves", values: { minutes: minutesUntil(attempt.lockedUntil, at) } });
   return prisma.$transaction(async (tx) => {
     // Serialise draft creation per applicant (two tabs saving step 1 at once make one draft).
     await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${actor.id} FOR UPDATE`;
@@ -125,8 +138,6 @@ export async function saveHouseholdStep(actor: Actor, input: HouseholdStep, opti
       app = (await loadDraftRecord(tx, created.id))!;
     }
 
-    // Art. 12, told at the member who is already on another application or lease; the submission decides.
-    await claimPeople(tx, peopleOf(input), app.id);
     await writeMembers(tx, app.id, [
       { ...input.applicant, relationship: "APPLICANT" },
       ...input.members,
@@ -230,11 +241,27 @@ export async function submitDraft(
   if (unsaved.length > 0) {
     throw applicationValidationError(unsaved.map((step) => ({ path: `steps.${step}`, message: V.stepIncomplete })));
   }
-  const result = await submitApplication(
-    { kind: "portal", actor, applicationId: id, consentToVerification: input.consentToVerification, declarationTrue: input.declarationTrue },
-    options,
-  );
-  return { applicationNo: result.applicationNo };
+  const at = options.now ?? clockNow();
+  const attempt = await takeAttempt(prisma, [{ key: `submit:${actor.id}`, policy: submitPolicy }], at);
+  if (!attempt.allowed) throw new AppError("RATE_LIMITED", { messageKey: "applications.errors.tooManySubmissions", values: { minutes: minutesUntil(attempt.lockedUntil, at) } });
+  try {
+    const result = await submitApplication(
+      { kind: "portal", actor, applicationId: id, consentToVerification: input.consentToVerification, declarationTrue: input.declarationTrue },
+      { ...options, now: at },
+    );
+    return { applicationNo: result.applicationNo };
+  } catch (error) {
+    if (!isAlreadyHoused(error)) throw error;
+    // Art. 12: the officers of the district see who and what claims them; the applicant is told
+    // only that the household could not be verified, at no member (decision 036).
+    const others = app.members.filter((m) => m.relationship !== "APPLICANT");
+    const people = [
+      ...app.members.filter((m) => m.relationship === "APPLICANT").map((m) => ({ path: "applicant.residentId", residentId: m.residentId, name: m.name })),
+      ...others.map((m, i) => ({ path: `members.${i}.residentId`, residentId: m.residentId, name: m.name })),
+    ];
+    await recordArt12Conflict({ applicationId: id, districtCode: app.districtCode, members: await describeClaims(people, id), actor }, at);
+    throw new AppError("CONFLICT", { messageKey: "applications.errors.householdUnverified" });
+  }
 }
 
 // ───────────── reading the draft for the form ─────────────
@@ -302,7 +329,6 @@ export interface DraftReview {
   explained: ExplainedReason[];
   referenceIncomeYear: number | null;
   missingDocuments: UploadDocumentKind[][];
-  alreadyHoused: boolean;
 }
 
 /**
@@ -332,7 +358,6 @@ export async function reviewDraft(actor: Actor, locale: RulesLocale, options: { 
 
   let eligibility: EligibilityResult | null = null;
   let referenceIncomeYear: number | null = null;
-  let alreadyHoused = false;
   if (parsed.success) {
     const input = parsed.data;
     const placement = await placementIssues(prisma, {
@@ -345,10 +370,6 @@ export async function reviewDraft(actor: Actor, locale: RulesLocale, options: { 
     for (const i of [...placement, ...transferDateIssues(input.housing.lastHousingTransferDate, today)]) {
       issues.push({ ...i, step: stepOfPath(i.path) });
     }
-    const ids = [input.applicant.residentId, ...input.members.map((m) => m.residentId)];
-    const claimed = await findClaimedResidentIds(prisma, ids, view.applicationId);
-    alreadyHoused = claimed.size > 0;
-    if (alreadyHoused) issues.push({ path: "members", step: "household", message: V.alreadyHoused });
     const precheck = await runPrecheck(prisma, input, today);
     eligibility = precheck.result;
     referenceIncomeYear = precheck.referenceIncomeYear;
@@ -361,7 +382,6 @@ export async function reviewDraft(actor: Actor, locale: RulesLocale, options: { 
     explained: (eligibility?.reasons ?? []).map((r) => ({ code: r.code, article: r.article, text: explainIneligibility(r, locale) })),
     referenceIncomeYear,
     missingDocuments,
-    alreadyHoused,
   };
 }
 

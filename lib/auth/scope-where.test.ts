@@ -44,6 +44,7 @@ const expected: Record<ScopedEntity, Record<Kind, unknown>> = {
   Rectification: { own: "-", household: "-", district: { districtCode: A }, estates: "-", city: {}, all: {} },
   SharedDataImportBatch: { own: "-", household: "-", district: { importedBy: { districtCode: A } }, estates: "-", city: {}, all: {} },
   AnnualRecheck: { own: "-", household: "-", district: { districtCode: A }, estates: "-", city: {}, all: {} },
+  Art12Conflict: { own: "-", household: "-", district: { districtCode: A }, estates: "-", city: {}, all: {} },
   District: { own: "-", household: "-", district: { code: A }, estates: "-", city: {}, all: {} },
   Estate: { own: "-", household: "-", district: { districtCode: A }, estates: { id: { in: ["e1", "e2"] } }, city: {}, all: {} },
   AllocationPlan: { own: "-", household: "-", district: { districtCode: A }, estates: "-", city: {}, all: {} },

@@ -25,6 +25,7 @@ export interface ScopedWhere {
   RepairRequest: Prisma.RepairRequestWhereInput;
   Inspection: Prisma.InspectionWhereInput;
   RentStandard: Prisma.RentStandardWhereInput;
+  Art12Conflict: Prisma.Art12ConflictWhereInput;
 }
 export type ScopedEntity = keyof ScopedWhere;
 
@@ -70,6 +71,8 @@ const locators: { [E in ScopedEntity]: Locator<ScopedWhere[E]> } = {
   // The batch has no district column: the importer's district is the batch's (docs/decisions/007).
   SharedDataImportBatch: { district: (districtCode) => ({ importedBy: { districtCode } }) },
   AnnualRecheck: { district: (districtCode) => ({ districtCode }) },
+  // A refused submission belongs to the district office of its draft (decision 036).
+  Art12Conflict: { district: (districtCode) => ({ districtCode }) },
   District: { district: (code) => ({ code }) },
   // Stock belongs to the district the estate is in (whatever its level); an operator reaches the
   // estates it runs.

@@ -1,5 +1,5 @@
 // The portal's application form against the real database: a draft saved at every step, Art. 12 at
-// the member step, documents on disk behind an access check, the final submission through the one
+// submission only (decision 036), documents on disk behind an access check, the final submission through the one
 // submission service, resubmission after a return, and the permission matrix of every action.
 import { existsSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
@@ -10,6 +10,8 @@ vi.hoisted(() => {
   process.env.UPLOAD_DIR = `${process.env.TMPDIR ?? "/tmp"}/anju-portal-test-uploads-${process.pid}`;
 });
 
+import { listArt12Conflicts } from "@/lib/applications/art12-conflicts";
+import { maskResidentId } from "@/lib/rules/identity";
 import { getDraftView, reviewDraft, saveHouseholdStep, saveHousingStep, saveWhereStep, saveWorkStep, submitDraft } from "@/lib/applications/drafts";
 import { getMyApplicationStatus, markNotificationsRead } from "@/lib/applications/queries";
 import { householdStepSchema, housingStepSchema, whereStepSchema, workStepSchema } from "@/lib/applications/schemas";
@@ -160,15 +162,50 @@ describe("the form, saved as a draft at every step", () => {
     expect((await expectAppError(saveWhereStep(A, where()))).messageKey).toBe("applications.errors.completeStepFirst.work");
   });
 
-  it("refuses at the member step a person already on another open application (Art. 12)", async () => {
+  it("does not say at the member step or the review step whether a person is on another application; the submission refuses in neutral words and the district's officers see the conflict (Art. 12, decision 036)", async () => {
     const other = validBody();
-    await submitApplication({ kind: "intake", externalId: String(other.externalId), input: other });
+    const { applicationNo: otherNo } = await submitApplication({ kind: "intake", externalId: String(other.externalId), input: other });
     const taken = (other.members as { residentId: string }[])[0]!.residentId;
-    const error = await expectAppError(saveHouseholdStep(A, household(freshResidentId(), taken)));
-    expect(error.messageKey).toBe("applications.errors.alreadyHoused");
-    expect(error.fieldErrors).toEqual({ "members.0.residentId": ["applications.validation.alreadyHoused"] });
-    // Nothing was kept: no member of A's (new) draft.
-    expect(await prisma.householdMember.count({ where: { residentId: taken } })).toBe(1);
+    // The household step saves, and neither it nor the review step names the person.
+    await saveHouseholdStep(A, household(freshResidentId(), taken));
+    await saveWorkStep(A, work());
+    await saveHousingStep(A, housing());
+    await saveWhereStep(A, where());
+    await uploadAll(A);
+    const review = await reviewDraft(A, "zh-CN");
+    expect(JSON.stringify(review)).not.toContain("alreadyHoused");
+    expect(review?.issues).toEqual([]);
+
+    const error = await expectAppError(submitDraft(A, { consentToVerification: true, declarationTrue: true }));
+    expect(error.code).toBe("CONFLICT");
+    expect(error.messageKey).toBe("applications.errors.householdUnverified");
+    expect(error.fieldErrors ?? {}).toEqual({});
+    expect(await prisma.householdMember.count({ where: { residentId: taken, application: { status: "SUBMITTED" } } })).toBe(1);
+
+    // The officers of the draft's district see who and what claims them, the number masked.
+    const { items } = await listArt12Conflicts(world.users.yuzhongOfficer, 1);
+    expect(items).toHaveLength(1);
+    expect(items[0]!.applicantName).toBe("张伟");
+    expect(items[0]!.members).toEqual([
+      { path: "members.0.residentId", name: "林晓", maskedResidentId: maskResidentId(taken), claimedBy: [{ kind: "application", number: otherNo }] },
+    ]);
+    expect(JSON.stringify(await prisma.art12Conflict.findMany())).not.toContain(taken);
+    expect((await listArt12Conflicts(world.users.shapingbaOfficer, 1)).total).toBe(0);
+    expect((await listArt12Conflicts(world.users.cityOfficer, 1)).total).toBe(1);
+    expect((await expectAppError(listArt12Conflicts(A, 1))).code).toBe("FORBIDDEN");
+  });
+
+  it("counts an applicant's submissions before checking them: ten a day", async () => {
+    await completeDraft();
+    const at = new Date("2026-12-01T02:00:00Z");
+    const refused = await Promise.allSettled(
+      Array.from({ length: 14 }, () => submitDraft(A, { consentToVerification: false, declarationTrue: true }, { now: at })),
+    );
+    const limited = refused.filter((r) => r.status === "rejected" && (r.reason as { messageKey?: string }).messageKey === "applications.errors.tooManySubmissions");
+    expect(limited).toHaveLength(4);
+    expect((await expectAppError(submitDraft(A, { consentToVerification: true, declarationTrue: true }, { now: at }))).code).toBe("RATE_LIMITED");
+    // A day later the applicant submits.
+    await submitDraft(A, { consentToVerification: true, declarationTrue: true }, { now: new Date(at.getTime() + 24 * 3_600_000 + 1) });
   });
 
   it("checks Art. 15 and Art. 21 at step 4", async () => {

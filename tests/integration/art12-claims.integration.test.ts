@@ -5,7 +5,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/intake/applications/route";
 import { submitDraft } from "@/lib/applications/drafts";
-import { isAlreadyHoused } from "@/lib/applications/errors";
 import { signIntakeRequest } from "@/lib/intake/signature";
 import { freshResidentId } from "../support/resident-id";
 import { seedWorld, validBody, type World } from "./applications.fixtures";
@@ -64,7 +63,8 @@ describe("Art. 12 under concurrency", () => {
     const intakeWon = intake.status === "fulfilled" && intake.value.status === 201;
     expect(portalWon !== intakeWon).toBe(true);
     if (portalWon) expect(intake.status === "fulfilled" && intake.value).toMatchObject({ status: 409, code: "ALREADY_HOUSED" });
-    else expect(portal.status === "rejected" && isAlreadyHoused(portal.reason)).toBe(true);
+    // The portal's applicant is told only that the household could not be verified (decision 036).
+    else expect(portal.status === "rejected" && (portal.reason as { messageKey?: string }).messageKey).toBe("applications.errors.householdUnverified");
     const claims = await prisma.householdMember.count({ where: { residentId: shared, application: { status: "SUBMITTED" } } });
     expect(claims).toBe(1);
   });

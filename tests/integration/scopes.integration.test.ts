@@ -161,6 +161,7 @@ describe("every entity's where-clause is a query the database answers", () => {
     RepairRequest: (where) => prisma.repairRequest.count({ where }),
     Inspection: (where) => prisma.inspection.count({ where }),
     RentStandard: (where) => prisma.rentStandard.count({ where }),
+    Art12Conflict: (where) => prisma.art12Conflict.count({ where }),
     District: (where) => prisma.district.count({ where }),
     Lease: (where) => prisma.lease.count({ where }),
     Estate: (where) => prisma.estate.count({ where }),
