@@ -13,7 +13,9 @@ process.env.PAYMENT_TEST_SECRET ??= "e2e-payment-secret-for-tests-only";
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
-  testDir: "tests/e2e",
+  // The journeys, and the security suite's attacks on the running server (tests/security).
+  testDir: "tests",
+  testMatch: ["e2e/**/*.spec.ts", "security/**/*.spec.ts"],
   fullyParallel: false,
   workers: 1,
   retries: 0,
