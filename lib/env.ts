@@ -16,6 +16,10 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: z.enum(["0", "1", "true", "false"]).optional(),
   S3_PREFIX: z.string().regex(/^[A-Za-z0-9._\/-]*$/).optional(),
+  /** Keys of personal data at rest: `id:base64` AES-256 keys, the first encrypts (lib/crypto/keys.ts, decision 037). */
+  DATA_KEYS: z.string().min(1).optional(),
+  /** The HMAC-SHA-256 key (32 bytes, base64) of blind indexes over encrypted values. */
+  BLIND_INDEX_KEY: z.string().min(1).optional(),
   /** The built-in test payment provider's callback secret (lib/payments/test-provider.ts). */
   PAYMENT_TEST_SECRET: z.string().min(8).optional(),
 }).refine((env) => env.STORAGE !== "s3" || env.S3_BUCKET, { path: ["S3_BUCKET"], message: "STORAGE=s3 needs S3_BUCKET" });

@@ -38,6 +38,15 @@ function localSecret(name: string): string {
   return secret;
 }
 
+/** A local key ring and blind index key for personal data at rest (decision 037), kept in .data like the other secrets. */
+function localDataKeys(): { DATA_KEYS: string; BLIND_INDEX_KEY: string } {
+  const keys = path.join(dataDir, "data-keys");
+  if (!existsSync(keys)) writeFileSync(keys, `local1:${randomBytes(32).toString("base64")}`, { mode: 0o600 });
+  const index = path.join(dataDir, "blind-index-key");
+  if (!existsSync(index)) writeFileSync(index, randomBytes(32).toString("base64"), { mode: 0o600 });
+  return { DATA_KEYS: readFileSync(keys, "utf8").trim(), BLIND_INDEX_KEY: readFileSync(index, "utf8").trim() };
+}
+
 /** The database to serve: `given` when its URL came from DATABASE_URL (not the embedded one). */
 async function openDatabase(): Promise<{ url: string; stop: () => Promise<void>; fresh: boolean; given: boolean }> {
   if (isE2E) {
@@ -95,6 +104,15 @@ async function main(): Promise<void> {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   if (!env.AUTH_SECRET) throw new Error("AUTH_SECRET must be set in production.");
+  if (!isProduction && (!env.DATA_KEYS || !env.BLIND_INDEX_KEY)) {
+    const local = localDataKeys();
+    env.DATA_KEYS ??= local.DATA_KEYS;
+    env.BLIND_INDEX_KEY ??= local.BLIND_INDEX_KEY;
+  }
+  if (!env.DATA_KEYS || !env.BLIND_INDEX_KEY) throw new Error("DATA_KEYS and BLIND_INDEX_KEY must be set in production.");
+  // The seed below runs in this process and encrypts with the same keys as the portal.
+  process.env.DATA_KEYS = env.DATA_KEYS;
+  process.env.BLIND_INDEX_KEY = env.BLIND_INDEX_KEY;
   process.env.DATABASE_URL = db.url;
   // End-to-end fixtures connect to the same database (tests/e2e/db.ts).
   if (isE2E) writeFileSync(path.join(dataDir, "e2e-database-url"), db.url);

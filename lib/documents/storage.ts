@@ -1,10 +1,18 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { decryptBytes, encryptBytes, isEncryptedBytes } from "@/lib/crypto/envelope";
 import { objectStore } from "@/lib/storage";
 
 // Uploaded files in the server's object store (lib/storage: the local disk by default, an
-// S3-compatible store in production). Each file gets a random storage key; its SHA-256 is kept
-// with the Document row.
+// S3-compatible store in production). Each file gets a random storage key; its SHA-256 (of the
+// plain bytes) is kept with the Document row. Every file is encrypted at rest (decision 037):
+// AES-256-GCM under the key ring's current key, bound to its storage key; neither the disk nor the
+// bucket ever holds an identity card or a household register in clear.
+
+/** What a stored file's ciphertext is bound to: its own key, so that no file opens as another. */
+export function objectAad(storageKey: string): string {
+  return `document:${storageKey}`;
+}
 
 export { uploadRoot } from "@/lib/storage";
 
@@ -16,7 +24,7 @@ export function sha256Hex(bytes: Uint8Array): string {
 export async function storeObject(bytes: Uint8Array, contentType?: string): Promise<{ storageKey: string; sha256: string }> {
   const id = randomBytes(20).toString("hex");
   const storageKey = `${id.slice(0, 2)}/${id}`;
-  await objectStore().put(storageKey, bytes, contentType);
+  await objectStore().put(storageKey, encryptBytes(bytes, objectAad(storageKey)), contentType);
   return { storageKey, sha256: sha256Hex(bytes) };
 }
 
@@ -24,7 +32,8 @@ export async function storeObject(bytes: Uint8Array, contentType?: string): Prom
 export async function readObject(storageKey: string): Promise<Buffer> {
   const bytes = await objectStore().get(storageKey);
   if (!bytes) throw new Error("stored file not found");
-  return bytes;
+  // A file stored before encryption is read as it is until `npm run keys:rotate` encrypts it.
+  return isEncryptedBytes(bytes) ? decryptBytes(bytes, objectAad(storageKey)) : bytes;
 }
 
 /** Removes a stored file; a file already gone is not an error. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { decryptBytes, encryptBytes, isEncryptedBytes } from "@/lib/crypto/envelope";
 import { prisma } from "@/lib/db/client";
 import type { Prisma, SharedDataSource } from "@/lib/generated/prisma/client";
 
@@ -86,14 +87,18 @@ export async function claimStagedUpload(tx: Db, uploadId: string, userId: string
   return taken.count === 1;
 }
 
-/** Keeps a confirmed file as its batch's, until the import has written its rows. */
+const batchFileAad = (batchId: string) => `shared-data-batch:${batchId}`;
+
+/** Keeps a confirmed file as its batch's, encrypted (decision 037), until the import has written its rows. */
 export async function saveBatchFile(tx: Db, batchId: string, kind: "csv" | "xlsx", bytes: Uint8Array): Promise<void> {
-  await tx.sharedDataBatchFile.create({ data: { batchId, kind, bytes: new Uint8Array(bytes) } });
+  await tx.sharedDataBatchFile.create({ data: { batchId, kind, bytes: new Uint8Array(encryptBytes(bytes, batchFileAad(batchId))) } });
 }
 
 export async function readBatchFile(batchId: string): Promise<{ bytes: Uint8Array; fileName: string } | null> {
   const file = await prisma.sharedDataBatchFile.findUnique({ where: { batchId }, select: { kind: true, bytes: true } });
-  return file ? { bytes: new Uint8Array(file.bytes), fileName: `${batchId}.${file.kind}` } : null;
+  if (!file) return null;
+  const bytes = isEncryptedBytes(file.bytes) ? decryptBytes(file.bytes, batchFileAad(batchId)) : file.bytes;
+  return { bytes: new Uint8Array(bytes), fileName: `${batchId}.${file.kind}` };
 }
 
 export async function deleteBatchFile(batchId: string): Promise<void> {

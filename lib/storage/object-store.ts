@@ -6,7 +6,7 @@
 export interface ObjectStore {
   /** Which store this is, for the health check and the logs. */
   readonly kind: "local" | "s3";
-  /** Writes the bytes under `key`; a key is written once. */
+  /** Writes the bytes under `key`, replacing whole any bytes there (only key rotation rewrites a key). */
   put(key: string, bytes: Uint8Array, contentType?: string): Promise<void>;
   /** The bytes under `key`, or null when there is none. */
   get(key: string): Promise<Buffer | null>;

@@ -248,7 +248,10 @@ describe("documents (Art. 16)", () => {
     expect(row.storageKey).toMatch(/^[0-9a-f]{2}\/[0-9a-f]{40}$/);
     const onDisk = path.join(uploadRoot(), row.storageKey);
     expect(uploadRoot()).not.toContain(`${path.sep}public`);
-    expect(new Uint8Array(await readFile(onDisk))).toEqual(PNG);
+    // Encrypted at rest (decision 037): the disk holds no byte run of the image.
+    const stored = await readFile(onDisk);
+    expect(stored.subarray(0, 4).toString("latin1")).toBe("ANJE");
+    expect(stored.includes(Buffer.from(PNG.subarray(0, 8)))).toBe(false);
     const download = await openApplicationDocument(A, doc.id);
     expect(download).toMatchObject({ fileName: "身份证.png", mimeType: "image/png" });
     expect(new Uint8Array(download.bytes)).toEqual(PNG);
