@@ -22,11 +22,11 @@ export async function AreaShell({ session, children }: { session: HeaderSession;
             <MainNav items={session.nav.map((item) => ({ href: item.href, label: nav(item.key) }))} label={nav("label")} menuLabel={nav("menu")} />
             <div className="ml-auto flex min-w-0 items-center gap-1 py-1">
               <span className="max-w-[12rem] truncate text-sm text-slate-700">{t("signedInAs", { name: session.name, role: roles(session.role) })}</span>
-              <Link href="/password" className={buttonClasses("ghost", "px-3")}>
+              <Link href="/password" className={buttonClasses("ghost", "whitespace-nowrap px-3")}>
                 {t("changePassword")}
               </Link>
               <form method="post" action="/api/session/sign-out">
-                <button type="submit" className={buttonClasses("ghost", "px-3")}>
+                <button type="submit" className={buttonClasses("ghost", "whitespace-nowrap px-3")}>
                   {t("signOut")}
                 </button>
               </form>
