@@ -9,7 +9,7 @@ import type { Prisma, SharedDataSource } from "@/lib/generated/prisma/client";
 // (docs/decisions/034). An upload arrives in chunks (server actions take at most 1 MB a request),
 // each kept at its byte offset. A confirmed file becomes the batch's file, in the transaction that
 // creates the batch, and is deleted once its rows are in the database: the records are what is
-// kept (data minimisation).
+// kept (data minimisation). Chunks and files are encrypted while they wait (decision 037).
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
@@ -47,18 +47,20 @@ export async function stagedSize(uploadId: string): Promise<number> {
   if (!isUploadId(uploadId)) return -1;
   const [row] = await prisma.$queryRaw<Array<{ exists: boolean; size: number | null }>>`
     SELECT EXISTS (SELECT 1 FROM "SharedDataUpload" WHERE "id" = ${uploadId}) AS "exists",
-           (SELECT max("offset" + octet_length("bytes"))::int FROM "SharedDataUploadChunk" WHERE "uploadId" = ${uploadId}) AS "size"`;
+           (SELECT max("offset" + coalesce("size", octet_length("bytes")))::int FROM "SharedDataUploadChunk" WHERE "uploadId" = ${uploadId}) AS "size"`;
   if (!row?.exists) return -1;
   return row.size ?? 0;
 }
 
-/** Writes `bytes` at `offset` (an append, or a retried chunk written again at the same place). */
+const chunkAad = (uploadId: string, offset: number) => `shared-data-upload:${uploadId}:${offset}`;
+
+/** Writes `bytes` at `offset`, encrypted (an append, or a retried chunk written again at the same place). */
 export async function writeStagedChunk(uploadId: string, offset: number, bytes: Uint8Array): Promise<void> {
-  const data = new Uint8Array(bytes);
+  const data = new Uint8Array(encryptBytes(bytes, chunkAad(uploadId, offset)));
   await prisma.sharedDataUploadChunk.upsert({
     where: { uploadId_offset: { uploadId, offset } },
-    create: { uploadId, offset, bytes: data },
-    update: { bytes: data },
+    create: { uploadId, offset, bytes: data, size: bytes.length },
+    update: { bytes: data, size: bytes.length },
   });
 }
 
@@ -70,9 +72,10 @@ export async function readStagedFile(uploadId: string): Promise<Uint8Array | nul
     select: { chunks: { select: { offset: true, bytes: true }, orderBy: { offset: "asc" } } },
   });
   if (!upload) return null;
-  const end = upload.chunks.reduce((max, c) => Math.max(max, c.offset + c.bytes.length), 0);
+  const chunks = upload.chunks.map((c) => ({ offset: c.offset, bytes: isEncryptedBytes(c.bytes) ? decryptBytes(c.bytes, chunkAad(uploadId, c.offset)) : c.bytes }));
+  const end = chunks.reduce((max, c) => Math.max(max, c.offset + c.bytes.length), 0);
   const file = new Uint8Array(end);
-  for (const chunk of upload.chunks) file.set(chunk.bytes, chunk.offset);
+  for (const chunk of chunks) file.set(chunk.bytes, chunk.offset);
   return file;
 }
 

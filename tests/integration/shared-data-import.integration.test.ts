@@ -112,10 +112,13 @@ describe("preview and commit", () => {
 
 describe("idempotence and resumption", () => {
   it("keeps uploads in the database, confirmed once when confirmed five times at once, and keeps no file after the import", async () => {
-    const bytes = csv(TAX_HEADERS, [[freshResidentId(), "赵六", 2025, "300"]]);
+    const residentId = freshResidentId();
+    const bytes = csv(TAX_HEADERS, [[residentId, "赵六", 2025, "300"]]);
     const preview = await uploadAndPreview(cast.yz, "TAX", bytes);
-    // Every server sees the chunks: they are rows, not a file on one server's disk.
-    expect(await prisma.sharedDataUploadChunk.count({ where: { uploadId: preview.uploadId } })).toBeGreaterThan(0);
+    // Every server sees the chunks: they are rows, not a file on one server's disk; encrypted (decision 037).
+    const chunks = await prisma.sharedDataUploadChunk.findMany({ where: { uploadId: preview.uploadId } });
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const chunk of chunks) expect(Buffer.from(chunk.bytes).includes(Buffer.from(residentId))).toBe(false);
     const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => confirmImport(cast.yz, { uploadId: preview.uploadId })));
     const confirmed = outcomes.filter((o) => o.status === "fulfilled");
     expect(confirmed).toHaveLength(1);
@@ -125,7 +128,8 @@ describe("idempotence and resumption", () => {
     // The upload is gone with the confirmation; the batch's file with the import.
     expect(await prisma.sharedDataUpload.count({ where: { id: preview.uploadId } })).toBe(0);
     expect(await prisma.sharedDataUploadChunk.count({ where: { uploadId: preview.uploadId } })).toBe(0);
-    expect(await prisma.sharedDataBatchFile.count({ where: { batchId } })).toBe(1);
+    const file = await prisma.sharedDataBatchFile.findUniqueOrThrow({ where: { batchId } });
+    expect(Buffer.from(file.bytes).includes(Buffer.from(residentId))).toBe(false);
     expect(await processBatch(batchId)).toMatchObject({ status: "COMPLETED", written: 1 });
     expect(await prisma.sharedDataBatchFile.count({ where: { batchId } })).toBe(0);
   });
