@@ -119,6 +119,12 @@ async function main(): Promise<void> {
 
   const { applied } = await migrate(db.url);
   if (applied.length > 0) log(`applied migrations: ${applied.join(", ")}`);
+  // Resident IDs stored before encryption (an upgraded database) are encrypted before serving, so
+  // that every lookup by blind index finds them (decision 037). Nothing to do on a fresh database.
+  const { reencryptResidentIds } = await import("../lib/crypto/resident-ids");
+  const legacy = await reencryptResidentIds({ legacyOnly: true });
+  const encrypted = Object.values(legacy).reduce((a, b) => a + b, 0);
+  if (encrypted > 0) log(`encrypted ${encrypted} resident IDs stored in clear`);
 
   // The demo seed imports the app's data layer; load it only when it is needed.
   // Whether the operator gave DATABASE_URL, as openDatabase found it (process.env.DATABASE_URL

@@ -1,4 +1,5 @@
 import "server-only";
+import { residentIdIndexOf } from "@/lib/db/resident-id-fields";
 import { findClaimedResidentIds, latestBanUntil } from "@/lib/applications/household-claims";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import { can, districtOfReach, isCityWide, type Actor } from "@/lib/auth/permissions";
@@ -35,7 +36,7 @@ import { isRecordId, parseInput } from "./inputs";
 
 const ASSIGNED_UNIT_INDEX = "DirectedNominee_assignedUnit_key";
 const ASSIGNED_PERSON_INDEX = "DirectedNominee_assignedPerson_key";
-const NOMINEE_KEY = "DirectedNominee_allocationId_residentId_key";
+const NOMINEE_KEY = "DirectedNominee_allocationId_residentIdIndex_key";
 export const DIRECTED_PAGE_SIZE = 20;
 
 function assertManages(actor: Actor, estate: { level: "MUNICIPAL" | "DISTRICT"; districtCode: string } | null): asserts estate {
@@ -113,7 +114,7 @@ async function factsOf(tx: Prisma.TransactionClient, residentId: string, today: 
     latestBanUntil(tx, [residentId]),
     tx.$queryRaw<Array<{ n: number }>>`
       SELECT count(*)::int AS n FROM "SharedDataRecord"
-       WHERE "source" = 'REAL_ESTATE' AND "residentId" = ${residentId} AND "errors" IS NULL AND "fields"->>'status' = 'HELD'`,
+       WHERE "source" = 'REAL_ESTATE' AND "residentIdIndex" = ${residentIdIndexOf(residentId)} AND "errors" IS NULL AND "fields"->>'status' = 'HELD'`,
   ]);
   return { claimed: claimed.size > 0 || assigned > 0, bannedUntil, holdsHome: (home[0]?.n ?? 0) > 0, today };
 }

@@ -1,6 +1,5 @@
-import "server-only";
 import { hkdfSync } from "node:crypto";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "../env";
 
 // The keys of personal data at rest (decision 037). DATA_KEYS is a key ring: `id:base64` entries,
 // comma-separated, each a 32-byte AES-256-GCM key; the first encrypts, every one decrypts what was

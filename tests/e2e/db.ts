@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { withEncryptedResidentIds } from "../../lib/db/encrypted-client";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 
 let client: PrismaClient | undefined;
@@ -16,8 +17,17 @@ export function e2eDatabaseUrl(): string {
   return readFileSync(file, "utf8").trim();
 }
 
-/** A Prisma client on the database the e2e server uses (keep its use small: the embedded server allows 10 connections). */
+/**
+ * A Prisma client on the database the e2e server uses (keep its use small: the embedded server
+ * allows 10 connections), with the server's keys: resident IDs are encrypted and found as the
+ * portal does it (decision 037; scripts/start.ts keeps the local keys in .data).
+ */
 export function e2ePrisma(): PrismaClient {
-  client ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: e2eDatabaseUrl(), max: 2 }) });
+  if (!client) {
+    const dataDir = path.resolve(process.cwd(), process.env.ANJU_DATA_DIR ?? ".data");
+    process.env.DATA_KEYS ??= readFileSync(path.join(dataDir, "data-keys"), "utf8").trim();
+    process.env.BLIND_INDEX_KEY ??= readFileSync(path.join(dataDir, "blind-index-key"), "utf8").trim();
+    client = withEncryptedResidentIds(new PrismaClient({ adapter: new PrismaPg({ connectionString: e2eDatabaseUrl(), max: 2 }) }));
+  }
   return client;
 }

@@ -39,7 +39,7 @@ export const DATABASE_ONLY_INDEXES: Record<string, DatabaseOnlyIndex> = {
   LotteryEntrant_openTurn_idx: { table: "LotteryEntrant", columns: ["drawId"], predicate: `("turnStatus" = 'OPEN'::"SelectionTurnStatus")` },
   // Directed allocation (Art. 24): a unit to one assigned nominee, a person to one directed unit.
   DirectedNominee_assignedUnit_key: { table: "DirectedNominee", columns: ["unitId"], predicate: `(status = 'ASSIGNED'::"NomineeStatus")`, unique: true },
-  DirectedNominee_assignedPerson_key: { table: "DirectedNominee", columns: ["residentId"], predicate: `(status = 'ASSIGNED'::"NomineeStatus")`, unique: true },
+  DirectedNominee_assignedPerson_key: { table: "DirectedNominee", columns: ["residentIdIndex"], predicate: `(status = 'ASSIGNED'::"NomineeStatus")`, unique: true },
   // A unit has one live lease: being signed, in force or held over (Art. 25); a renewal lease, which
   // overlaps its predecessor on the same unit, is the predecessor's one successor (Lease.previousLeaseId
   // is unique). An exchange lease (Art. 33) is on another unit and is covered like any other.

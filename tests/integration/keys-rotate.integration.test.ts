@@ -59,16 +59,38 @@ describe("files at rest and key rotation", () => {
     const legacy = await prisma.document.findUniqueOrThrow({ where: { id: docs[2]!.id } });
     await writeFile(path.join(uploadRoot(), legacy.storageKey), PNG);
 
+    // A member whose number is still in clear, as an older portal stored it.
+    const member = await prisma.householdMember.findFirstOrThrow({ select: { id: true, residentId: true } });
+    const other = await prisma.householdMember.create({
+      data: { applicationId: (await prisma.householdMember.findFirstOrThrow()).applicationId, relationship: "CHILD", name: "小明", residentId: freshResidentId({ birthDate: "2015-05-05", sex: "M" }), sex: "M", birthDate: new Date("2015-05-05"), fullCivilCapacity: false, annualIncomeFen: 0 },
+      select: { id: true, residentId: true },
+    });
+    await prisma.$executeRaw`UPDATE "HouseholdMember" SET "residentId" = ${other.residentId}, "residentIdIndex" = NULL WHERE "id" = ${other.id}`;
+
     process.env.DATA_KEYS = `${K2},${K1}`;
     const report = await rotateKeys();
-    expect(report).toEqual({ currentKeyId: "k2", documents: { scanned: 3, reencrypted: 3, alreadyCurrent: 0, missing: 0 } });
+    expect(report).toEqual({
+      currentKeyId: "k2",
+      documents: { scanned: 3, reencrypted: 3, alreadyCurrent: 0, missing: 0 },
+      residentIds: { HouseholdMember: 2, DirectedNominee: 0, SharedDataRecord: 0, Ban: 0 },
+    });
+    const stored = await prisma.$queryRaw<Array<{ residentId: string; residentIdIndex: string | null }>>`SELECT "residentId", "residentIdIndex" FROM "HouseholdMember" ORDER BY "id"`;
+    expect(stored).toHaveLength(2);
+    for (const row of stored) {
+      expect(row.residentId.startsWith("enc1.k2.")).toBe(true);
+      expect(row.residentIdIndex).toMatch(/^[0-9a-f]{64}$/);
+    }
     for (const d of docs) expect(keyIdOfBytes(await raw(d.id))).toBe("k2");
     // Run again: nothing left to do.
-    expect((await rotateKeys()).documents).toMatchObject({ reencrypted: 0, alreadyCurrent: 3 });
+    const again = await rotateKeys();
+    expect(again.documents).toMatchObject({ reencrypted: 0, alreadyCurrent: 3 });
+    expect(again.residentIds.HouseholdMember).toBe(0);
 
     // The old key leaves the ring; every file still opens, byte for byte.
     process.env.DATA_KEYS = K2;
     for (const d of docs) expect(new Uint8Array((await openApplicationDocument(A, d.id)).bytes)).toEqual(PNG);
+    expect((await prisma.householdMember.findUniqueOrThrow({ where: { id: member.id } })).residentId).toBe(member.residentId);
+    expect((await prisma.householdMember.findMany({ where: { residentId: other.residentId } })).map((m) => m.id)).toEqual([other.id]);
   });
 
   it("reports a file missing from the store instead of stopping", async () => {
