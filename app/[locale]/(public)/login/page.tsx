@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,8 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
-  const { next } = await searchParams;
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; reset?: string | string[] }> }) {
+  const { next, reset } = await searchParams;
   const nextPath = typeof next === "string" ? next : undefined;
   const user = await getCurrentUser();
   if (user) redirect(safeNextPath(nextPath, user) ?? landingPathFor(user));
@@ -28,10 +29,16 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <Container narrow>
       <PageHeader title={t("title")} description={t("subtitle")} />
+      {reset === "1" ? <Alert tone="success" className="mb-4">{t("resetDone")}</Alert> : null}
       <Card>
         <ClientMessages namespaces={["auth.login"]}><LoginForm next={nextPath?.startsWith("/") ? nextPath : undefined} /></ClientMessages>
       </Card>
-      <p className="mt-6 text-center text-base text-slate-700">
+      <p className="mt-4 text-center text-base">
+        <Link href="/forgot-password" className="inline-block py-2 font-medium text-brand-700 underline underline-offset-4 hover:text-brand-900">
+          {t("forgotPassword")}
+        </Link>
+      </p>
+      <p className="mt-2 text-center text-base text-slate-700">
         {t("noAccount")}{" "}
         <Link href="/register" className="inline-block py-2 font-medium text-brand-700 underline underline-offset-4 hover:text-brand-900">
           {t("registerLink")}
