@@ -108,10 +108,10 @@ export interface IntakeLinkLockRow {
 
 /** The districts of the applications an account is locked out of linking. */
 async function lockedDistricts(phone: string): Promise<string[]> {
-  const rows = await prisma.application.findMany({
+  const rows = await prisma.application.groupBy({
+    by: ["districtCode"],
     where: { applicantUserId: null, source: { in: LINKABLE_SOURCES }, contactPhone: phone },
-    select: { districtCode: true },
-    distinct: ["districtCode"],
+    orderBy: { districtCode: "asc" },
   });
   return rows.map((r) => r.districtCode);
 }

@@ -1,11 +1,10 @@
 import "server-only";
-import { createHmac, hkdfSync, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { prisma } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
 import type { PhoneCodePurpose, Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { catalogTranslator } from "@/lib/i18n/catalog";
 import { smsProvider } from "@/lib/sms/provider";
+import { generateCode, hashCode, sameHash } from "./code-hash";
 import { minutesUntil, takeAttempt, type ThrottleKey, type ThrottlePolicy } from "./login-throttle";
 
 // One-time codes by SMS prove a mobile number (docs/decisions/035): at registration, at password
@@ -14,6 +13,8 @@ import { minutesUntil, takeAttempt, type ThrottleKey, type ThrottlePolicy } from
 // Every check is counted before it is compared by one conditional update (fewer than 5 attempts,
 // unused, unexpired), so parallel guesses cannot pass the limit; a code is used by a conditional
 // update of `usedAt`, so it works once however many requests race with it.
+
+export { generateCode, hashCode } from "./code-hash";
 
 export const CODE_TTL_MS = 10 * 60_000;
 export const MAX_CODE_ATTEMPTS = 5;
@@ -33,33 +34,6 @@ export function sendThrottleKeys(phone: string, ip: string | null): ThrottleKey[
   ];
   if (ip) keys.push({ key: `sms:ip:${ip}`, policy: ipHourPolicy });
   return keys;
-}
-
-let processKey: Buffer | null = null;
-
-function hmacKey(): Buffer {
-  const env = getEnv();
-  if (env.AUTH_SECRET) return Buffer.from(hkdfSync("sha256", env.AUTH_SECRET, "anju", "anju/phone-code/v1", 32));
-  if (env.NODE_ENV === "production") throw new Error("AUTH_SECRET must be set in production.");
-  // Without a configured secret (tests): a key of this process alone.
-  processKey ??= randomBytes(32);
-  return processKey;
-}
-
-/** Six random digits. */
-export function generateCode(): string {
-  return String(randomInt(0, 1_000_000)).padStart(6, "0");
-}
-
-/** The stored form of a code: HMAC-SHA-256 (hex) of purpose, number and code, under the portal's key. */
-export function hashCode(phone: string, purpose: PhoneCodePurpose, code: string): string {
-  return createHmac("sha256", hmacKey()).update(`${purpose}\n${phone}\n${code}`).digest("hex");
-}
-
-function sameHash(a: string, b: string): boolean {
-  const x = Buffer.from(a, "hex");
-  const y = Buffer.from(b, "hex");
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 type Db = Prisma.TransactionClient | typeof prisma;
