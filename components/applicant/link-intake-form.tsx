@@ -48,7 +48,7 @@ export function LinkIntakeForm({ count, locked }: { count: number; locked: boole
             </SubmitButton>
           </form>
           <form {...formProps} noValidate className="mt-4 flex flex-col gap-4">
-            {formError && !fieldErrors.residentId && !fieldErrors.code ? <Alert tone="error">{formError}</Alert> : null}
+            {formError && !fieldErrors.code ? <Alert tone="error">{formError}</Alert> : null}
             <TextField
               name="code"
               inputMode="numeric"

@@ -6,7 +6,6 @@ import { deleteApplicationDocument } from "@/lib/documents/service";
 import { saveHouseholdStep, saveHousingStep, saveWhereStep, saveWorkStep, submitDraft } from "./drafts";
 import { markNotificationsRead } from "./queries";
 import { headers } from "next/headers";
-import { revalidatePath } from "next/cache";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { phoneCodeSchema } from "@/lib/auth/schemas";
 import { liftIntakeLinkLock, linkIntakeWithResidentId, requestIntakeLinkCode } from "./link-intake";
@@ -50,7 +49,7 @@ export const linkIntakeAction = authedAction(
 
 /** An officer of the district lifts an account's lock on linking (docs/decisions/035). */
 export const liftIntakeLinkLockAction = authedAction(z.object({ userId: z.string().min(1).max(64) }), "applicationLink:unlock", async ({ userId }, { user }) => {
+  // The page keeps the entry with its "lifted" note; it is gone from the list when read again.
   await liftIntakeLinkLock(user, userId);
-  revalidatePath("/[locale]/(staff)/staff/link-locks", "page");
   return null;
 });

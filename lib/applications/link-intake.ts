@@ -89,7 +89,7 @@ export async function linkIntakeWithResidentId(actor: Actor, input: { residentId
     throw new AppError("VALIDATION", {
       messageKey: "applicant.linkIntake.noMatch",
       values: { left: MAX_LINK_FAILURES - attempt },
-      fieldErrors: { residentId: ["applicant.linkIntake.noMatch"] },
+      fieldErrors: { residentId: ["applicant.linkIntake.noMatchField"] },
     });
   }
   // A right ID is not a failure: it is not counted against the account.
