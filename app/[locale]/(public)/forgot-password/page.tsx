@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { DevOutboxHint } from "@/components/auth/dev-outbox-hint";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
@@ -26,6 +27,7 @@ export default async function ForgotPasswordPage() {
   return (
     <Container narrow>
       <PageHeader title={t("title")} description={t("subtitle")} />
+      <DevOutboxHint />
       <Card>
         <ClientMessages namespaces={["auth.reset"]}><ResetPasswordForm /></ClientMessages>
       </Card>
