@@ -22,6 +22,8 @@ const schema = z.object({
   BLIND_INDEX_KEY: z.string().min(1).optional(),
   /** The built-in test payment provider's callback secret (lib/payments/test-provider.ts). */
   PAYMENT_TEST_SECRET: z.string().min(8).optional(),
+  /** Who sends text messages (lib/sms/provider.ts): only the development provider is built yet. */
+  SMS_PROVIDER: z.enum(["dev"]).default("dev"),
 }).refine((env) => env.STORAGE !== "s3" || env.S3_BUCKET, { path: ["S3_BUCKET"], message: "STORAGE=s3 needs S3_BUCKET" });
 
 export type Env = z.infer<typeof schema>;

@@ -24,12 +24,12 @@ const defaults: Record<AppErrorCode, { status: number; messageKey: string }> = {
 export type MessageValues = Record<string, string | number>;
 
 export interface AppErrorOptions {
-  /** Key of the user-facing message, e.g. "auth.register.phoneTaken". */
+  /** Key of the user-facing message, e.g. "auth.code.invalid". */
   messageKey?: string;
   /** Values interpolated into the message, e.g. { minutes: 12 }. Never personal data. */
   values?: MessageValues;
   status?: number;
-  /** Field-level message keys, e.g. { phone: ["auth.register.phoneTaken"] }. */
+  /** Field-level message keys, e.g. { code: ["auth.code.invalid"] }. */
   fieldErrors?: Record<string, string[]>;
   cause?: unknown;
 }

@@ -22,6 +22,7 @@ export async function ApplicantHome({
   applications,
   unreadNotifications,
   linkableIntakeApplications = 0,
+  intakeLinkLocked = false,
   allocation,
 }: {
   user: CurrentUser;
@@ -29,6 +30,8 @@ export async function ApplicantHome({
   unreadNotifications: number;
   /** 渝快办 applications with this account's number, waiting for the applicant's ID to be linked. */
   linkableIntakeApplications?: number;
+  /** Linking is locked after repeated wrong resident IDs, until an officer of the district lifts it. */
+  intakeLinkLocked?: boolean;
   /** The lottery pools the household is in and its turn to choose (unit selection), when any. */
   allocation?: ReactNode;
 }) {
@@ -48,7 +51,7 @@ export async function ApplicantHome({
         description={t("greeting", { name: user.name })}
         actions={canStart && applications.length > 0 ? <ButtonLink href="/me/apply">{ta("home.startNew")}</ButtonLink> : null}
       />
-      {linkableIntakeApplications > 0 ? <ClientMessages namespaces={["applicant.linkIntake"]}><LinkIntakeForm count={linkableIntakeApplications} /></ClientMessages> : null}
+      {linkableIntakeApplications > 0 ? <ClientMessages namespaces={["applicant.linkIntake"]}><LinkIntakeForm count={linkableIntakeApplications} locked={intakeLinkLocked} /></ClientMessages> : null}
       {unreadNotifications > 0 ? (
         <Alert tone="info" className="mb-6">
           {ta("home.unread", { count: unreadNotifications })}

@@ -5,15 +5,23 @@ import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { registerAction } from "@/lib/auth/actions";
+import { registerAction, requestRegistrationCodeAction } from "@/lib/auth/actions";
+import { CodeField, PhoneCodeStep } from "./phone-code-step";
 
+/** Registration in two steps: the number and its SMS code, then the code, the name and the password. */
 export function RegisterForm() {
+  return <PhoneCodeStep namespace="auth.register" requestCode={requestRegistrationCodeAction}>{(phone) => <AccountStep phone={phone} />}</PhoneCodeStep>;
+}
+
+function AccountStep({ phone }: { phone: string }) {
   const t = useTranslations();
   const { pending, fieldErrors, formError, formProps } = useFormAction(registerAction);
   const required = t("common.required");
   return (
     <form {...formProps} noValidate className="flex flex-col gap-5">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <input type="hidden" name="phone" value={phone} />
+      <CodeField namespace="auth.register" errors={fieldErrors.code} />
       <TextField
         name="name"
         label={t("auth.register.name")}
@@ -23,18 +31,6 @@ export function RegisterForm() {
         required
         requiredLabel={required}
         errors={fieldErrors.name}
-      />
-      <TextField
-        name="phone"
-        type="tel"
-        inputMode="numeric"
-        label={t("auth.register.phone")}
-        hint={t("auth.register.phoneHint")}
-        autoComplete="tel-national"
-        maxLength={20}
-        required
-        requiredLabel={required}
-        errors={fieldErrors.phone}
       />
       <TextField
         name="password"

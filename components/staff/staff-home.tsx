@@ -7,7 +7,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ReviewDashboard } from "@/components/review/review-dashboard";
 import { listReadableDistricts } from "@/lib/auth/districts";
-import { homeDistrictOf, isCityWide } from "@/lib/auth/permissions";
+import { can, homeDistrictOf, isCityWide } from "@/lib/auth/permissions";
+import { listIntakeLinkLocks } from "@/lib/applications/link-intake";
+import { Alert } from "@/components/ui/alert";
 import { getDistrictHeadline } from "@/lib/districts/overview";
 import { StatTile } from "@/components/ui/stat-tile";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -21,6 +23,8 @@ export async function StaffHome({ user }: { user: CurrentUser }) {
   const home = homeDistrictOf(user);
   const own = home ? districts.find((d) => d.code === home) : undefined;
   const headline = own ? await getDistrictHeadline(user, own.code) : null;
+  // Accounts locked out of linking 渝快办 applications of the district (docs/decisions/035).
+  const linkLocks = can(user, "applicationLink:unlock") ? (await listIntakeLinkLocks(user)).length : 0;
 
   return (
     <Container>
@@ -37,6 +41,13 @@ export async function StaffHome({ user }: { user: CurrentUser }) {
         }
       />
       <div className="flex flex-col gap-6">
+        {linkLocks > 0 ? (
+          <Alert tone="warning">
+            <Link href="/staff/link-locks" className="font-medium underline underline-offset-4">
+              {t("staff.linkLocks.pending", { count: linkLocks })}
+            </Link>
+          </Alert>
+        ) : null}
         {home ? (
           <Card title={t("staff.myDistrictTitle")}>
             {own && headline ? (

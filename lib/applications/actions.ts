@@ -5,7 +5,10 @@ import { authedAction } from "@/lib/actions/authed-action";
 import { deleteApplicationDocument } from "@/lib/documents/service";
 import { saveHouseholdStep, saveHousingStep, saveWhereStep, saveWorkStep, submitDraft } from "./drafts";
 import { markNotificationsRead } from "./queries";
-import { linkIntakeWithResidentId } from "./link-intake";
+import { headers } from "next/headers";
+import { clientIpFrom } from "@/lib/auth/client-ip";
+import { phoneCodeSchema } from "@/lib/auth/schemas";
+import { liftIntakeLinkLock, linkIntakeWithResidentId, requestIntakeLinkCode } from "./link-intake";
 import { householdStepSchema, housingStepSchema, residentIdSchema, submitDraftSchema, whereStepSchema, workStepSchema } from "./schemas";
 
 // The applicant's form, one action per step (each saves the draft), and the final submission.
@@ -32,8 +35,21 @@ export const markNotificationsReadAction = authedAction(
   ({ ids, applicationNo }, { user }) => markNotificationsRead(user, { ids, applicationNo }),
 );
 
+/** A code by SMS to the account's own number, for linking 渝快办 applications. */
+export const requestIntakeLinkCodeAction = authedAction(z.object({}), "application:link", async (_input, { user }) => {
+  await requestIntakeLinkCode(user, clientIpFrom(await headers()));
+  return { sent: true };
+});
+
 export const linkIntakeAction = authedAction(
-  z.object({ residentId: residentIdSchema }),
+  z.object({ residentId: residentIdSchema, code: phoneCodeSchema }),
   "application:link",
-  ({ residentId }, { user }) => linkIntakeWithResidentId(user, residentId),
+  ({ residentId, code }, { user }) => linkIntakeWithResidentId(user, { residentId, code }),
 );
+
+/** An officer of the district lifts an account's lock on linking (docs/decisions/035). */
+export const liftIntakeLinkLockAction = authedAction(z.object({ userId: z.string().min(1).max(64) }), "applicationLink:unlock", async ({ userId }, { user }) => {
+  // The page keeps the entry with its "lifted" note; it is gone from the list when read again.
+  await liftIntakeLinkLock(user, userId);
+  return null;
+});

@@ -19,7 +19,7 @@ import { isProvisionalNumber } from "./numbering";
  * Returns how many were attached.
  */
 /** Households recorded without a portal account: from 渝快办, and directed nominees' (Art. 24). */
-const LINKABLE_SOURCES: ApplicationSource[] = ["INTAKE_API", "DIRECTED"];
+export const LINKABLE_SOURCES: ApplicationSource[] = ["INTAKE_API", "DIRECTED"];
 
 /**
  * Applications from 渝快办 (or a directed nominee's household) that carry this account's mobile number and are not linked to any
@@ -35,10 +35,16 @@ export async function countLinkableIntakeApplications(actor: Actor): Promise<num
 
 /**
  * Links to the account the 渝快办 applications that carry its mobile number AND name the given
- * resident ID as the applicant: the number alone is not proof, since registration does not verify
- * it. Returns how many were linked (0 for a wrong ID: the caller counts that as a failed attempt).
+ * resident ID as the applicant: the number alone does not say who the applicant is. Returns how
+ * many were linked (0 for a wrong ID: the caller counts that as a failed attempt). `useCode`, when
+ * given, uses the linking's SMS code in the same transaction: "code-used" when another request
+ * used it first (nothing is linked then).
  */
-export async function linkIntakeApplications(actor: Actor, residentId: string): Promise<number> {
+export async function linkIntakeApplications(
+  actor: Actor,
+  residentId: string,
+  useCode?: (tx: Prisma.TransactionClient) => Promise<boolean>,
+): Promise<number | "code-used"> {
   if (!can(actor, "application:link")) return 0;
   const user = await prisma.user.findUnique({ where: { id: actor.id }, select: { phone: true, isActive: true } });
   if (!user?.phone || !user.isActive) return 0;
@@ -54,6 +60,7 @@ export async function linkIntakeApplications(actor: Actor, residentId: string): 
   });
   if (candidates.length === 0) return 0;
   return prisma.$transaction(async (tx) => {
+    if (useCode && !(await useCode(tx))) return "code-used" as const;
     let linked = 0;
     for (const app of candidates) {
       const updated = await tx.application.updateMany({ where: { id: app.id, applicantUserId: null }, data: { applicantUserId: actor.id } });

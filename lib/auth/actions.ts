@@ -1,16 +1,22 @@
 "use server";
 
+import { randomBytes } from "node:crypto";
 import { AuthError, CredentialsSignin } from "next-auth";
-import { redirect } from "next/navigation";
+import { headers } from "next/headers";
+import { redirect, unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { actionInput, issuesToFieldKeys, translateFieldErrors, type ActionResult } from "@/lib/actions/action-result";
 import { describeError } from "@/lib/actions/authed-action";
 import { getServerTranslator } from "@/lib/i18n/server-translator";
 import { signIn } from "./auth";
 import { landingPathFor, safeNextPath } from "./landing";
-import { registerApplicant } from "./registration";
-import { registerSchema, signInSchema } from "./schemas";
-import { getCurrentUser, PASSWORD_CHANGE_PATH } from "./session";
+import { isAppError } from "@/lib/errors";
+import { clientIpFrom } from "./client-ip";
+import { completePasswordReset, requestPasswordResetCode } from "./password-reset";
+import { completeRegistration, requestRegistrationCode } from "./registration";
+import { phoneStepSchema, registerSchema, resetPasswordSchema, signInSchema } from "./schemas";
+import { PASSWORD_CHANGE_PATH } from "./session";
 
 /**
  * Sign in with a mobile number or username and a password. On failure the message never says which
@@ -55,24 +61,45 @@ export async function signInAction(...args: unknown[]): Promise<ActionResult<nul
   redirect(user ? (safeNextPath(next, user) ?? landingPathFor(user)) : "/");
 }
 
-/** Applicants register themselves; the account is signed in straight away. */
-export async function registerAction(...args: unknown[]): Promise<ActionResult<null>> {
+/**
+ * A public form's action (no sign-in): parse, run, and answer with the one result shape; expected
+ * failures (AppError) as the user's message, anything else logged with a reference number only.
+ */
+async function publicAction<S extends z.ZodType, T>(name: string, schema: S, args: unknown[], fn: (input: z.output<S>, ip: string | null) => Promise<T>): Promise<ActionResult<T>> {
   const t = await getServerTranslator();
-  const parsed = registerSchema.safeParse(actionInput(args));
-  if (!parsed.success) {
-    return { ok: false, fieldErrors: translateFieldErrors(issuesToFieldKeys(parsed.error), t), formError: null };
-  }
-  const { name, phone, password } = parsed.data;
-  const phoneTaken = (): ActionResult<null> => ({
-    ok: false,
-    fieldErrors: { phone: [t("auth.register.phoneTaken")] },
-    formError: null,
-  });
-
-  if ((await registerApplicant({ name, phone, password })) === "phone-taken") return phoneTaken();
-
   try {
-    await signIn("credentials", { account: phone, password, redirect: false });
+    const parsed = await schema.safeParseAsync(actionInput(args));
+    if (!parsed.success) return { ok: false, fieldErrors: translateFieldErrors(issuesToFieldKeys(parsed.error), t), formError: null };
+    return { ok: true, data: await fn(parsed.data, clientIpFrom(await headers())) };
+  } catch (error) {
+    unstable_rethrow(error);
+    if (isAppError(error)) return { ok: false, fieldErrors: translateFieldErrors(error.fieldErrors, t), formError: t(error.messageKey, error.values) };
+    const ref = randomBytes(4).toString("hex");
+    console.error(`[action ${name}] unexpected error ref=${ref}: ${describeError(error)}`);
+    return { ok: false, fieldErrors: {}, formError: t("errors.genericWithRef", { ref }) };
+  }
+}
+
+/**
+ * Registration, step 1: a code to the number. The answer is the same whether the number has an
+ * account or not (the form says "if this number can register, a code has been sent").
+ */
+export async function requestRegistrationCodeAction(...args: unknown[]): Promise<ActionResult<{ phone: string }>> {
+  return publicAction("register:code", phoneStepSchema, args, async ({ phone }, ip) => {
+    await requestRegistrationCode(phone, ip);
+    return { phone };
+  });
+}
+
+/** Registration, step 2: the code, the name and the password; the account is signed in straight away. */
+export async function registerAction(...args: unknown[]): Promise<ActionResult<null>> {
+  const result = await publicAction("register", registerSchema, args, async ({ name, phone, code, password }) => {
+    await completeRegistration({ name, phone, code, password });
+    return { phone, password };
+  });
+  if (!result.ok) return result;
+  try {
+    await signIn("credentials", { account: result.data.phone, password: result.data.password, redirect: false });
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     redirect("/login");
@@ -80,3 +107,20 @@ export async function registerAction(...args: unknown[]): Promise<ActionResult<n
   redirect("/me");
 }
 
+/** 忘记密码, step 1: a code to the number when it has an account; the same answer either way. */
+export async function requestPasswordResetCodeAction(...args: unknown[]): Promise<ActionResult<{ phone: string }>> {
+  return publicAction("reset:code", phoneStepSchema, args, async ({ phone }, ip) => {
+    await requestPasswordResetCode(phone, ip);
+    return { phone };
+  });
+}
+
+/** 忘记密码, step 2: the code and the new password; then the login page says so. */
+export async function resetPasswordAction(...args: unknown[]): Promise<ActionResult<null>> {
+  const result = await publicAction("reset", resetPasswordSchema, args, async ({ phone, code, password }) => {
+    await completePasswordReset({ phone, code, password });
+    return null;
+  });
+  if (!result.ok) return result;
+  redirect("/login?reset=1");
+}

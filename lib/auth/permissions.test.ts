@@ -29,6 +29,7 @@ const matrix: Record<Permission, [Cell, Cell, Cell, Cell]> = {
   "application:update": ["own", "-", "-", "-"],
   "application:withdraw": ["own", "-", "-", "-"],
   "application:link": ["own", "-", "-", "-"],
+  "applicationLink:unlock": ["-", "district", "-", "-"],
   "intake:submit": ["-", "district", "-", "-"],
   "review:read": ["-", "district", "city", "-"],
   "application:accept": ["-", "district", "-", "-"],

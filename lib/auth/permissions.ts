@@ -51,6 +51,9 @@ export const permissionTable = {
   "application:withdraw": { APPLICANT: own },
   // Taking over 渝快办 applications that carry the account's number (docs/decisions/005, 8).
   "application:link": { APPLICANT: own },
+  // Lifting the lock on linking after repeated wrong resident IDs (docs/decisions/035): an officer
+  // of the district where the account's 渝快办 applications wait, who can check the holder's ID.
+  "applicationLink:unlock": { DISTRICT_OFFICER: district },
   "intake:submit": { DISTRICT_OFFICER: district },
   // The officers' view of applications: the review queue, the dashboards, the review page.
   // Applicants read their own applications on their own pages (application:read), never here.

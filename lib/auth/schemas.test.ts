@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { belongsToDistrict, can } from "./permissions";
-import { createStaffSchema, normalizePhone, parseAccount, registerSchema, signInSchema, staffRoles } from "./schemas";
+import { createStaffSchema, normalizePhone, parseAccount, phoneStepSchema, registerSchema, resetPasswordSchema, signInSchema, staffRoles } from "./schemas";
 
 const fieldKeys = (result: { success: boolean; error?: z.ZodError }) =>
   result.success ? {} : z.flattenError(result.error!).fieldErrors;
@@ -50,7 +50,7 @@ describe("signInSchema", () => {
 });
 
 describe("registerSchema", () => {
-  const valid = { name: " 张三 ", phone: "13800138000", password: "abc12345", confirmPassword: "abc12345" };
+  const valid = { name: " 张三 ", phone: "13800138000", code: "123456", password: "abc12345", confirmPassword: "abc12345" };
   it("accepts a valid registration and normalises it", () => {
     const r = registerSchema.safeParse(valid);
     expect(r.success && r.data).toEqual({ ...valid, name: "张三" });
@@ -63,8 +63,34 @@ describe("registerSchema", () => {
     [{ confirmPassword: "abc123456" }, { confirmPassword: ["validation.passwordMismatch"] }],
     [{ password: "", confirmPassword: "" }, { password: ["validation.passwordRequired"] }],
     [{ name: "", confirmPassword: "x" }, { name: ["validation.nameRequired"], confirmPassword: ["validation.passwordMismatch"] }],
+    [{ code: "" }, { code: ["validation.codeRequired"] }],
+    [{ code: "12345" }, { code: ["validation.codeInvalid"] }],
+    [{ code: "12a456" }, { code: ["validation.codeInvalid"] }],
   ])("rejects %j", (patch, expected) => {
     expect(fieldKeys(registerSchema.safeParse({ ...valid, ...patch }))).toEqual(expected);
+  });
+  it("drops spaces typed in a code", () => {
+    const r = registerSchema.safeParse({ ...valid, code: " 123 456 " });
+    expect(r.success && r.data.code).toBe("123456");
+  });
+});
+
+describe("resetPasswordSchema and phoneStepSchema", () => {
+  const valid = { phone: "+86 138-0013-8000", code: "654321", password: "abc12345", confirmPassword: "abc12345" };
+  it("accepts a valid reset and normalises the number", () => {
+    const r = resetPasswordSchema.safeParse(valid);
+    expect(r.success && r.data).toEqual({ ...valid, phone: "13800138000" });
+  });
+  it.each([
+    [{ code: undefined }, { code: ["validation.codeRequired"] }],
+    [{ password: "abcdefgh", confirmPassword: "abcdefgh" }, { password: ["validation.passwordWeak"] }],
+    [{ confirmPassword: "abc123456" }, { confirmPassword: ["validation.passwordMismatch"] }],
+  ])("rejects %j", (patch, expected) => {
+    expect(fieldKeys(resetPasswordSchema.safeParse({ ...valid, ...patch }))).toEqual(expected);
+  });
+  it("asks only for a valid number at the first step", () => {
+    expect(fieldKeys(phoneStepSchema.safeParse({ phone: "123" }))).toEqual({ phone: ["validation.phoneInvalid"] });
+    expect(phoneStepSchema.parse({ phone: "138 0013 8000" })).toEqual({ phone: "13800138000" });
   });
 });
 

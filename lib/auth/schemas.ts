@@ -78,10 +78,22 @@ function passwordsMatch(data: { password: string; confirmPassword: string }): bo
   return data.password === data.confirmPassword;
 }
 
+/** A one-time SMS code: six digits (spaces typed with it are dropped). */
+export const phoneCodeSchema = z
+  .string({ error: "validation.codeRequired" })
+  .transform((raw) => raw.replace(/\s/g, ""))
+  .refine((c) => c.length > 0, { error: "validation.codeRequired", abort: true })
+  .refine((c) => /^\d{6}$/.test(c), { error: "validation.codeInvalid" });
+
+/** Registration, step 1, and the password reset's first step: the number a code goes to. */
+export const phoneStepSchema = z.object({ phone: phoneSchema });
+
+/** Registration, step 2: the code sent to the number, then the account's name and password. */
 export const registerSchema = z
   .object({
     name: personNameSchema,
     phone: phoneSchema,
+    code: phoneCodeSchema,
     password: newPasswordSchema,
     confirmPassword: z.string({ error: "validation.passwordRequired" }),
   })
@@ -95,6 +107,23 @@ export const registerSchema = z
       payload.issues.every((i) => i.path !== undefined && i.path.length > 0 && i.path[0] !== "password" && i.path[0] !== "confirmPassword"),
   });
 export type RegisterInput = z.input<typeof registerSchema>;
+
+/** Password reset, step 2: the code sent to the number and the new password. */
+export const resetPasswordSchema = z
+  .object({
+    phone: phoneSchema,
+    code: phoneCodeSchema,
+    password: newPasswordSchema,
+    confirmPassword: z.string({ error: "validation.passwordRequired" }),
+  })
+  .refine(passwordsMatch, {
+    path: ["confirmPassword"],
+    error: "validation.passwordMismatch",
+    when: (payload) =>
+      typeof payload.value === "object" &&
+      payload.value !== null &&
+      payload.issues.every((i) => i.path !== undefined && i.path.length > 0 && i.path[0] !== "password" && i.path[0] !== "confirmPassword"),
+  });
 
 /** Roles an administrator can give: those of the staff workbench. Applicants register themselves. */
 export const staffRoles = ["DISTRICT_OFFICER", "MUNICIPAL_OFFICER", "ADMIN"] as const;

@@ -1,11 +1,12 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { maskPhone } from "@/lib/rules/identity";
+import { smsProvider } from "@/lib/sms/provider";
 import { renderNotification } from "./render";
 
-// Delivery of the outbox. Real SMS and e-mail providers plug in as transports; in development
-// and tests the transport records the rendered text in the log (no personal data reaches it:
-// see assertNoSensitiveParams) and marks the notice sent. IN_APP notices are "sent" when stored.
+// Delivery of the outbox. SMS goes through the SMS provider SMS_PROVIDER names (lib/sms/provider.ts,
+// the development one by default: the development outbox and the log); e-mail is only logged. No
+// personal data reaches a text (see assertNoSensitiveParams). IN_APP notices are "sent" when stored.
 //
 // A worker claims a notice for a lease (SENDING until nextAttemptAt). A worker that dies while
 // sending leaves the notice SENDING with its lease running out, and the next run takes it again:
@@ -18,6 +19,7 @@ export interface Transport {
 
 export const developmentTransport: Transport = {
   async send({ channel, to, text }) {
+    if (channel === "SMS") return smsProvider().send({ to, text });
     console.info(`[outbox] ${channel} to ${maskPhone(to)}: ${text}`);
   },
 };

@@ -282,31 +282,87 @@ describe("public documents of the API", () => {
 });
 
 describe("an intake application reaches its applicant's portal account", () => {
-  it("is linked once the account holder gives the applicant's resident ID, not on the mobile number alone", async () => {
+  const asApplicant = (u: { id: string }) => ({ id: u.id, role: "APPLICANT" as const, districtCode: null });
+  /** A linking code sent to the account's number through the service, read from the development outbox. */
+  async function linkCode(actor: { id: string }, at: Date): Promise<string> {
+    const { requestIntakeLinkCode } = await import("@/lib/applications/link-intake");
+    const { latestDevCode } = await import("@/lib/sms/provider");
+    await requestIntakeLinkCode(asApplicant(actor), null, at);
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.id }, select: { phone: true } });
+    return latestDevCode(user.phone!);
+  }
+  const minutesFrom = (base: Date, minutes: number) => new Date(base.getTime() + minutes * 60_000);
+
+  it("is linked once the account holder gives a code sent to the number and the applicant's resident ID", async () => {
     const { countLinkableIntakeApplications, listMyApplications } = await import("@/lib/applications/queries");
     const { linkIntakeWithResidentId } = await import("@/lib/applications/link-intake");
     const applicantId = freshResidentId();
     const body = withValue(validBody(), "applicant.phone", world.users.applicantC.phone);
     const created = await post(withValue(body, "applicant.residentId", applicantId));
-    const actor = { id: world.users.applicantC.id, role: "APPLICANT" as const, districtCode: null };
+    const actor = asApplicant(world.users.applicantC);
+    const t0 = new Date();
     expect(await listMyApplications(actor)).toEqual([]);
     expect(await countLinkableIntakeApplications(actor)).toBe(1);
+    const code = await linkCode(actor, t0);
+    // The right ID without the code's digits links nothing and does not count against the lock.
+    await expect(linkIntakeWithResidentId(actor, { residentId: applicantId, code: code === "000000" ? "111111" : "000000" }, t0)).rejects.toMatchObject({ code: "VALIDATION", messageKey: "auth.code.invalid" });
     // A wrong ID links nothing and counts as a failed attempt.
-    await expect(linkIntakeWithResidentId(actor, freshResidentId())).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(linkIntakeWithResidentId(actor, { residentId: freshResidentId(), code }, t0)).rejects.toMatchObject({ code: "VALIDATION", messageKey: "applicant.linkIntake.noMatch", values: { left: 4 } });
     expect(await listMyApplications(actor)).toEqual([]);
-    expect(await linkIntakeWithResidentId(actor, applicantId)).toEqual({ linked: 1 });
+    expect(await linkIntakeWithResidentId(actor, { residentId: applicantId, code }, t0)).toEqual({ linked: 1 });
     expect((await listMyApplications(actor)).map((a) => a.applicationNo)).toEqual([created.json.applicationNo]);
     expect(await countLinkableIntakeApplications(actor)).toBe(0);
-    // Someone else, even with the right ID, links nothing: the number is not theirs.
-    const other = { id: world.users.applicantA.id, role: "APPLICANT" as const, districtCode: null };
+    // The code worked once.
+    expect((await prisma.phoneCode.findFirstOrThrow({ where: { purpose: "LINK_INTAKE" } })).usedAt).toEqual(t0);
+    // Someone else, even with the right ID and a code of their own, links nothing: the number is not theirs.
+    const other = asApplicant(world.users.applicantA);
     expect(await countLinkableIntakeApplications(other)).toBe(0);
-    await expect(linkIntakeWithResidentId(other, applicantId)).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(linkIntakeWithResidentId(other, { residentId: applicantId, code: await linkCode(other, t0) }, t0)).rejects.toMatchObject({ code: "VALIDATION" });
   });
 
-  it("locks the form after repeated wrong IDs", async () => {
-    const { linkIntakeWithResidentId } = await import("@/lib/applications/link-intake");
-    const actor = { id: world.users.applicantB.id, role: "APPLICANT" as const, districtCode: null };
-    for (let i = 0; i < 5; i++) await expect(linkIntakeWithResidentId(actor, freshResidentId())).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(linkIntakeWithResidentId(actor, freshResidentId())).rejects.toMatchObject({ code: "RATE_LIMITED" });
+  it("locks linking for good after five wrong IDs, even fired at once; only an officer of the district lifts it", async () => {
+    const { isIntakeLinkLocked, liftIntakeLinkLock, linkIntakeWithResidentId, listIntakeLinkLocks } = await import("@/lib/applications/link-intake");
+    const applicantId = freshResidentId();
+    await post(withValue(withValue(validBody(), "applicant.phone", world.users.applicantB.phone), "applicant.residentId", applicantId));
+    const actor = asApplicant(world.users.applicantB);
+    const t0 = new Date();
+    // Ten wrong IDs at once, with fresh codes (a code allows 5 checks): at most five are checked.
+    const codeA = await linkCode(actor, t0);
+    const first = await Promise.allSettled(Array.from({ length: 4 }, () => linkIntakeWithResidentId(actor, { residentId: freshResidentId(), code: codeA }, t0)));
+    expect(first.every((r) => r.status === "rejected")).toBe(true);
+    const codeB = await linkCode(actor, minutesFrom(t0, 2));
+    const second = await Promise.allSettled(Array.from({ length: 6 }, () => linkIntakeWithResidentId(actor, { residentId: freshResidentId(), code: codeB }, minutesFrom(t0, 2))));
+    expect(second.every((r) => r.status === "rejected")).toBe(true);
+    const keys = [...first, ...second].map((r) => (r.status === "rejected" ? (r.reason as { messageKey?: string }).messageKey : "linked"));
+    // Four told "no match" with tries left; the fifth checked locks; the rest are refused unchecked
+    // (locked, or the second code spent after its five checks).
+    expect(keys.filter((k) => k === "applicant.linkIntake.noMatch")).toHaveLength(4);
+    expect(keys.filter((k) => k === "applicant.linkIntake.lockedForGood").length).toBeGreaterThanOrEqual(1);
+    expect(keys.every((k) => k === "applicant.linkIntake.noMatch" || k === "applicant.linkIntake.lockedForGood" || k === "auth.code.invalid")).toBe(true);
+    const guard = await prisma.intakeLinkGuard.findUniqueOrThrow({ where: { userId: actor.id } });
+    expect(guard.lockedAt).not.toBeNull();
+    expect(await isIntakeLinkLocked(actor.id)).toBe(true);
+    expect(await prisma.auditLog.count({ where: { action: "application.link_locked", entityId: actor.id } })).toBe(1);
+    // Locked for good: the right ID with a valid code, an hour later, still links nothing; no code is sent.
+    await expect(linkIntakeWithResidentId(actor, { residentId: applicantId, code: codeB }, minutesFrom(t0, 3))).rejects.toMatchObject({ messageKey: "applicant.linkIntake.lockedForGood" });
+    await expect(linkCode(actor, minutesFrom(t0, 24 * 60))).rejects.toMatchObject({ messageKey: "applicant.linkIntake.lockedForGood" });
+    expect(await isIntakeLinkLocked(actor.id)).toBe(true);
+
+    // The application is in Yuzhong: an officer of another district neither sees nor lifts the lock.
+    const spb = world.users.shapingbaOfficer;
+    expect(await listIntakeLinkLocks(spb)).toEqual([]);
+    await expect(liftIntakeLinkLock(spb, actor.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(liftIntakeLinkLock(world.users.cityOfficer, actor.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await isIntakeLinkLocked(actor.id)).toBe(true);
+    // Yuzhong's officer sees it and lifts it, once, with an audit row.
+    const yz = world.users.yuzhongOfficer;
+    expect((await listIntakeLinkLocks(yz)).map((l) => l.userId)).toEqual([actor.id]);
+    const lifts = await Promise.allSettled([liftIntakeLinkLock(yz, actor.id), liftIntakeLinkLock(yz, actor.id)]);
+    expect(lifts.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await prisma.auditLog.findMany({ where: { action: "application.link_unlocked", entityId: actor.id }, select: { actorId: true, districtCode: true } })).toEqual([{ actorId: yz.id, districtCode: YUZHONG }]);
+    expect(await isIntakeLinkLocked(actor.id)).toBe(false);
+    // Then the holder links with a new code and the right ID.
+    const t1 = minutesFrom(t0, 24 * 60 + 5);
+    expect(await linkIntakeWithResidentId(actor, { residentId: applicantId, code: await linkCode(actor, t1) }, t1)).toEqual({ linked: 1 });
   });
 });

@@ -6,6 +6,7 @@ import { ApplicantHome } from "@/components/applicant/applicant-home";
 import { listMyListOffers, listMyPools } from "@/lib/allocation/selection-reads";
 import { listMyWaitingEntries } from "@/lib/allocation/waiting-list";
 import { countLinkableIntakeApplications, countUnreadNotifications, listMyApplications } from "@/lib/applications/queries";
+import { isIntakeLinkLocked } from "@/lib/applications/link-intake";
 import { requirePermission } from "@/lib/auth/session";
 import { TenantLeaseCard } from "@/components/tenancy/tenancy-pages";
 import { MyRepairsCard } from "@/components/repairs/repair-pages";
@@ -20,11 +21,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MePage() {
   const user = await requirePermission("applicantArea:enter", undefined, { returnTo: "/me" });
   // Applications from 渝快办 with this account's mobile number are linked once the applicant gives
-  // the applicant's resident ID (docs/decisions/005): registration does not prove the number.
-  const [applications, unread, linkable, pools, waiting, listOffers, leases] = await Promise.all([
+  // a code sent to that number and the applicant's resident ID (docs/decisions/005, 035).
+  const [applications, unread, linkable, linkLocked, pools, waiting, listOffers, leases] = await Promise.all([
     listMyApplications(user),
     countUnreadNotifications(user),
     countLinkableIntakeApplications(user),
+    isIntakeLinkLocked(user.id),
     listMyPools(user),
     listMyWaitingEntries(user),
     listMyListOffers(user),
@@ -41,5 +43,5 @@ export default async function MePage() {
       <MyWaiting entries={waiting} offers={listOffers} />
     </>
   );
-  return <ApplicantHome user={user} applications={applications} unreadNotifications={unread} linkableIntakeApplications={linkable} allocation={allocation} />;
+  return <ApplicantHome user={user} applications={applications} unreadNotifications={unread} linkableIntakeApplications={linkable} intakeLinkLocked={linkLocked} allocation={allocation} />;
 }

@@ -19,12 +19,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** Notices the login page shows after a redirect to it: `?notice=…`. */
+/** Notices the login page shows after a redirect to it: `?notice=…` (and `?reset=1` after a password reset). */
 const NOTICES = { passwordChanged: "noticePasswordChanged", activated: "noticeActivated" } as const;
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; notice?: string | string[] }> }) {
-  const { next, notice } = await searchParams;
-  const noticeKey = typeof notice === "string" && Object.hasOwn(NOTICES, notice) ? NOTICES[notice as keyof typeof NOTICES] : null;
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; notice?: string | string[]; reset?: string | string[] }> }) {
+  const { next, notice, reset } = await searchParams;
+  const noticeKey =
+    reset === "1" ? "resetDone" : typeof notice === "string" && Object.hasOwn(NOTICES, notice) ? NOTICES[notice as keyof typeof NOTICES] : null;
   const nextPath = typeof next === "string" ? next : undefined;
   const user = await getCurrentUser();
   if (user) redirect(safeNextPath(nextPath, user) ?? landingPathFor(user));
@@ -41,7 +42,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <Card>
         <ClientMessages namespaces={["auth.login"]}><LoginForm next={nextPath?.startsWith("/") ? nextPath : undefined} /></ClientMessages>
       </Card>
-      <p className="mt-6 text-center text-base text-slate-700">
+      <p className="mt-4 text-center text-base">
+        <Link href="/forgot-password" className="inline-block py-2 font-medium text-brand-700 underline underline-offset-4 hover:text-brand-900">
+          {t("forgotPassword")}
+        </Link>
+      </p>
+      <p className="mt-2 text-center text-base text-slate-700">
         {t("noAccount")}{" "}
         <Link href="/register" className="inline-block py-2 font-medium text-brand-700 underline underline-offset-4 hover:text-brand-900">
           {t("registerLink")}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RegisterForm } from "@/components/auth/register-form";
+import { DevOutboxHint } from "@/components/auth/dev-outbox-hint";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { PageHeader } from "@/components/ui/page-header";
@@ -26,6 +27,7 @@ export default async function RegisterPage() {
   return (
     <Container narrow>
       <PageHeader title={t("title")} description={t("subtitle")} />
+      <DevOutboxHint />
       <Card>
         <ClientMessages namespaces={["auth.register"]}><RegisterForm /></ClientMessages>
       </Card>
