@@ -49,7 +49,7 @@ try {
   if (result.ok) {
     console.log(
       `审计链完整 / audit chain OK: ${result.checked} 条 rows, seq ${result.firstSeq ?? "-"}…${result.lastSeq ?? "-"}, ` +
-        `末条哈希 last hash ${result.lastHash ?? "-"} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+        `末条哈希 last hash ${result.lastHash ?? "-"} (${Math.round(Date.now() - started)} ms)`,
     );
   } else {
     const b = result.break!;
