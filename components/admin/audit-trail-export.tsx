@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Container } from "@/components/ui/container";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -45,8 +45,11 @@ export async function AuditTrailExport({
         </Alert>
       ) : (
         <div className="mt-6 flex flex-wrap items-center gap-4">
-          <p className="text-slate-700">{t("count", { count })}</p>
-          <ButtonLink href={`/api/admin/audit-trail/xlsx?${query}`}>{t("download")}</ButtonLink>
+          <p className="text-slate-700" data-testid="audit-count">{t("count", { count })}</p>
+          {/* A plain link: the workbook is a download from a route handler, not a page. */}
+          <a href={`/api/admin/audit-trail/xlsx?${query}`} className={buttonClasses("primary")} data-testid="audit-xlsx" download>
+            {t("download")}
+          </a>
         </div>
       )}
     </Container>
