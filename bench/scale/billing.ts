@@ -9,6 +9,7 @@
 // run bills a month of their terms, and its bills are removed afterwards.
 import { performance } from "node:perf_hooks";
 import type pg from "pg";
+import { deleteBenchAuditRows } from "./scratch";
 
 export const BILLING_LEASES = 550_000;
 const ESTATE = "BENCH-BILLING";
@@ -157,7 +158,7 @@ export async function benchBilling(db: pg.Pool, runs: number): Promise<BillingFi
       if (floorRows !== result.issued) throw new Error(`the floor made ${floorRows} rows, the service ${result.issued}`);
       await db.query(`TRUNCATE bench_bill_floor`);
       await db.query(`DELETE FROM "Bill" WHERE "leaseId" LIKE 'bench-billing-l%' AND "periodStart" >= $1::date AND "periodStart" < $1::date + interval '1 month'`, [first]);
-      await db.query(`DELETE FROM "AuditLog" WHERE "action" = 'billing.run' AND "entityId" = $1`, [month]);
+      await deleteBenchAuditRows(db, `"action" = 'billing.run' AND "entityId" = $1`, [month]);
     }
 
     // The five-year statement: the service against the same three indexed reads in SQL.

@@ -13,6 +13,7 @@ import type pg from "pg";
 import type { Actor } from "../../lib/auth/permissions";
 import { drawLottery, lotteryTicket } from "../../lib/rules/lottery";
 import { BENCH_MUNICIPAL_ID } from "./generate";
+import { deleteBenchAuditRows } from "./scratch";
 
 export const LOTTERY_ENTRANTS = 200_000;
 export const LOTTERY_UNITS = 10_000;
@@ -96,7 +97,7 @@ async function freshPlan(db: pg.Pool, estateId: string, districtCode: string, ru
 
 async function removePlan(db: pg.Pool, planId: string): Promise<void> {
   await db.query(`DELETE FROM "LotteryEntrant" WHERE "drawId" IN (SELECT "id" FROM "LotteryDraw" WHERE "planId" = $1)`, [planId]);
-  await db.query(`DELETE FROM "AuditLog" WHERE "entityId" IN (SELECT "id" FROM "LotteryDraw" WHERE "planId" = $1)`, [planId]);
+  await deleteBenchAuditRows(db, `"entityId" IN (SELECT "id" FROM "LotteryDraw" WHERE "planId" = $1)`, [planId]);
   await db.query(`DELETE FROM "LotteryDraw" WHERE "planId" = $1`, [planId]);
   await db.query(`DELETE FROM "AllocationPlan" WHERE "id" = $1`, [planId]);
 }

@@ -61,3 +61,24 @@ export async function ensureScratchDatabase(databaseUrl: string | undefined): Pr
 export async function resetScratch(client: pg.Client): Promise<void> {
   await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
 }
+
+/**
+ * Removes the audit rows a bench run wrote, so the next run starts as the first did. The audit log
+ * is append-only (docs/decisions/029): only here, in the bench's own scratch database, does its owner
+ * turn the guard off, for this one transaction. The chain is left with a gap there, which no bench reads.
+ */
+export async function deleteBenchAuditRows(db: pg.Pool, where: string, params: unknown[]): Promise<void> {
+  const client = await db.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(`ALTER TABLE "AuditLog" DISABLE TRIGGER "AuditLog_append_only"`);
+    await client.query(`DELETE FROM "AuditLog" WHERE ${where}`, params);
+    await client.query(`ALTER TABLE "AuditLog" ENABLE TRIGGER "AuditLog_append_only"`);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

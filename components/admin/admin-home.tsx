@@ -24,6 +24,12 @@ export async function AdminHome({ failedNotices }: { failedNotices: number }) {
             {t("notifications.open")}
           </ButtonLink>
         </Card>
+        <Card title={t("auditTrail.cardTitle")}>
+          <p className="text-slate-700">{t("auditTrail.cardBody")}</p>
+          <ButtonLink href="/staff/admin/audit" className="mt-4" variant="secondary">
+            {t("auditTrail.open")}
+          </ButtonLink>
+        </Card>
       </div>
     </Container>
   );

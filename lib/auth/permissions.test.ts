@@ -63,6 +63,7 @@ const matrix: Record<Permission, [Cell, Cell, Cell, Cell]> = {
   "report:read": ["-", "district", "city", "-"],
   "audit:read": ["-", "district", "city", "all"],
   "user:manage": ["-", "-", "-", "all"],
+  "audit:export": ["-", "-", "-", "all"],
   "notification:manage": ["-", "-", "-", "all"],
   "jobs:run": ["-", "-", "city", "all"],
 };

@@ -108,6 +108,8 @@ export const permissionTable = {
   "report:read": { DISTRICT_OFFICER: district, MUNICIPAL_OFFICER: city },
   "audit:read": { DISTRICT_OFFICER: district, MUNICIPAL_OFFICER: city, ADMIN: all },
   "user:manage": { ADMIN: all },
+  // The tamper-evident audit trail for a period, as XLSX for an inspector (decision 029).
+  "audit:export": { ADMIN: all },
   // Notices that could not be delivered: administrators see them and send them again.
   "notification:manage": { ADMIN: all },
   // Run the scheduled jobs now (publicity closing, final refusals, notices) instead of waiting

@@ -17,6 +17,7 @@ import { activateStaffAccount } from "@/lib/auth/accounts";
 import { createStaffUser } from "@/lib/auth/staff-users";
 import { dateColumn, fromDateColumn, todayCST } from "@/lib/clock";
 import { nextSequenceValue } from "@/lib/db/sequence";
+import { truncateTables } from "@/lib/db/truncate";
 import { issueBillsForLease } from "@/lib/tenancy/billing";
 import { RENT_PAYMENT_DAYS } from "@/lib/tenancy/billing-rules";
 import { leaseTermsOf } from "@/lib/tenancy/lease-terms";
@@ -233,8 +234,7 @@ export async function seedDemoIfEmpty(options: { force?: boolean } = {}): Promis
 async function emptyDatabase(): Promise<void> {
   const rows = await prisma.$queryRaw<{ tablename: string }[]>`
     SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`;
-  if (rows.length === 0) return;
-  await prisma.$executeRawUnsafe(`TRUNCATE TABLE ${rows.map((r) => `"${r.tablename.replaceAll('"', '""')}"`).join(", ")} RESTART IDENTITY CASCADE`);
+  await truncateTables(prisma, rows.map((r) => `"${r.tablename.replaceAll('"', '""')}"`));
 }
 
 interface Cast {

@@ -96,7 +96,13 @@ export const DATABASE_ONLY_GENERATED: Record<string, { statuses: readonly string
   "Application.inReviewQueue": { statuses: QUEUE_STAGES },
 };
 
-/** Triggers by table: the household summary on Application is kept from HouseholdMember. */
+/**
+ * Triggers by table: the household summary on Application is kept from HouseholdMember; the audit
+ * log is sealed into its hash chain on insert and refuses UPDATE, DELETE and TRUNCATE (decision 029;
+ * their functions: "AuditLog_seal_trigger", "AuditLog_append_only_trigger", "AuditLog_canonical",
+ * "AuditLog_hash").
+ */
 export const DATABASE_ONLY_TRIGGERS: Record<string, string[]> = {
+  AuditLog: ["AuditLog_append_only", "AuditLog_no_truncate", "AuditLog_seal"],
   HouseholdMember: ["HouseholdMember_summary"],
 };

@@ -7,6 +7,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { DEFAULT_MIGRATIONS_DIR } from "@/lib/db/migrate";
+import { truncateTables } from "@/lib/db/truncate";
 import { upsertDistricts } from "@/lib/reference/districts";
 
 /** The intake API's shared secret in the integration tests (set by setup-env.ts). */
@@ -33,9 +34,7 @@ export async function truncateAll(): Promise<void> {
     SELECT tablename FROM pg_tables
      WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
      ORDER BY tablename`;
-  if (rows.length === 0) return;
-  const tables = rows.map((row) => `"public"."${row.tablename.replaceAll('"', '""')}"`).join(", ");
-  await prisma.$executeRawUnsafe(`TRUNCATE TABLE ${tables} RESTART IDENTITY CASCADE`);
+  await truncateTables(prisma, rows.map((row) => `"public"."${row.tablename.replaceAll('"', '""')}"`));
 }
 
 /** Inserts the 38 districts and counties of Chongqing (lib/reference/districts.ts). */
