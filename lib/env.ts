@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/client-address";
 
 // The one place that reads process.env (house style: validated environment).
 const schema = z.object({
@@ -18,6 +19,11 @@ const schema = z.object({
   S3_PREFIX: z.string().regex(/^[A-Za-z0-9._\/-]*$/).optional(),
   /** The built-in test payment provider's callback secret (lib/payments/test-provider.ts). */
   PAYMENT_TEST_SECRET: z.string().min(8).optional(),
+  /**
+   * The reverse proxies whose `X-Forwarded-For` is believed: addresses and CIDR ranges, v4 and v6,
+   * comma-separated. Unset or empty: no forwarded header is believed (docs/decisions/030).
+   */
+  TRUSTED_PROXIES: z.string().optional().refine((text) => parseTrustedProxies(text).ok, "TRUSTED_PROXIES must be IP addresses or CIDR ranges, comma-separated"),
 }).refine((env) => env.STORAGE !== "s3" || env.S3_BUCKET, { path: ["S3_BUCKET"], message: "STORAGE=s3 needs S3_BUCKET" });
 
 export type Env = z.infer<typeof schema>;
