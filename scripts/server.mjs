@@ -7,6 +7,12 @@
 // (scripts/start.ts starts it the way it started `next start`).
 //
 //   node scripts/server.mjs [port]       (PORT, HOSTNAME and ANJU_NEXT_DIST_DIR as for next start)
+// It also gives a page served from Next's cache its Content-Security-Policy: such a page was
+// rendered once for everyone, so the nonce proxy.ts made for this request is not in it; the nonce
+// and 'strict-dynamic' in the proxy's policy are replaced by the SHA-256 hashes of the page's
+// inline scripts, each of which must be one of the framework's own forms (below); any other inline
+// script gets no hash and does not run.
+import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import next from "next";
 
@@ -18,6 +24,48 @@ const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// The inline scripts Next writes into a page: its chunk list, the flight data's array and each
+// piece of flight data (a JSON string; Next escapes "<" in it, so no tag can end it early).
+const FRAMEWORK_SCRIPTS = [
+  /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\(\{"otherChunks":\[(?:"[A-Za-z0-9_./-]+"(?:,"[A-Za-z0-9_./-]+")*)?\],"runtimeModuleIds":\[[0-9,]*\]\}\);?$/,
+  /^\(self\.__next_f=self\.__next_f\|\|\[\]\)\.push\(\[0\]\)$/,
+  /^self\.__next_f\.push\(\[[1-3],"(?:[^"\\<]|\\.)*"\]\)$/,
+];
+const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
+
+/** The policy for a cached page: the proxy's, with its nonce replaced by the scripts' hashes. */
+export function cachedPagePolicy(policy, html) {
+  const hashes = new Set();
+  let unknown = 0;
+  for (const match of html.matchAll(INLINE_SCRIPT)) {
+    const body = match[1];
+    if (FRAMEWORK_SCRIPTS.some((form) => form.test(body))) hashes.add(`'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
+    else unknown++;
+  }
+  if (unknown > 0) console.error(`[anju] a cached page has ${unknown} inline script(s) of no framework form; they get no hash`);
+  return policy.replace(/ 'nonce-[^']*' 'strict-dynamic'/, hashes.size > 0 ? ` ${[...hashes].join(" ")}` : "");
+}
+
+/**
+ * Whether this response is a page from Next's cache, with a nonce policy from the proxy: its
+ * body is written whole by one end() (a cached page is not streamed).
+ */
+function isCachedPage(res) {
+  const policy = res.getHeader("content-security-policy");
+  return typeof policy === "string" && policy.includes("'nonce-") && res.getHeader("x-nextjs-cache") !== undefined && String(res.getHeader("content-type") ?? "").startsWith("text/html");
+}
+
+function hashCachedPages(res) {
+  const end = res.end;
+  res.end = function (chunk, ...rest) {
+    if (!res.headersSent && chunk && typeof chunk !== "function" && isCachedPage(res)) {
+      const html = Buffer.isBuffer(chunk) ? chunk.toString("utf8") : String(chunk);
+      res.setHeader("content-security-policy", cachedPagePolicy(res.getHeader("content-security-policy"), html));
+    }
+    return end.call(this, chunk, ...rest);
+  };
+}
+
 const server = createServer((req, res) => {
   // Node joins repeated unknown headers into one value; the whole value is replaced either way.
   delete req.headers[PEER_ADDRESS_HEADER];
@@ -27,6 +75,7 @@ const server = createServer((req, res) => {
   for (let i = req.rawHeaders.length - 2; i >= 0; i -= 2) {
     if (req.rawHeaders[i].toLowerCase() === PEER_ADDRESS_HEADER) req.rawHeaders.splice(i, 2);
   }
+  hashCachedPages(res);
   void handle(req, res);
 });
 server.listen(port, hostname, () => {
