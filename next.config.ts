@@ -19,9 +19,6 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // scripts/server.mjs reads a cached page's HTML to hash its scripts (decision 030), which it
-  // cannot once Next has compressed it; compression is the reverse proxy's (decision 034).
-  compress: false,
   // `npm run dev` serves on localhost; let the dev client connect when opened as 127.0.0.1 too.
   allowedDevOrigins: ["127.0.0.1"],
   // `npm test` type-checks the whole project (npm run typecheck); the build need not do it again.

@@ -6,7 +6,7 @@
 // `X-Forwarded-For` only when that peer is a trusted proxy. Plain JavaScript, run by Node as is
 // (scripts/start.ts starts it the way it started `next start`).
 //
-//   node scripts/server.mjs [port]       (PORT, HOSTNAME and ANJU_NEXT_DIST_DIR as for next start)
+//   node scripts/server.mjs [port]       (or PORT; all interfaces, as next start; ANJU_NEXT_DIST_DIR)
 // It also gives a page served from Next's cache its Content-Security-Policy: such a page was
 // rendered once for everyone, so the nonce proxy.ts made for this request is not in it; the nonce
 // and 'strict-dynamic' in the proxy's policy are replaced by the SHA-256 hashes of the page's
@@ -18,9 +18,8 @@ import next from "next";
 
 const PEER_ADDRESS_HEADER = "x-anju-peer-address";
 const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME || undefined;
 
-const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
+const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
 
@@ -56,11 +55,27 @@ function isCachedPage(res) {
 }
 
 function hashCachedPages(res) {
+  // Next's compression layer writes the head before it passes the body on, so the head of a
+  // cached page is held back here until end() brings the body and the hashes are known.
+  const writeHead = res.writeHead;
   const end = res.end;
+  let held = null;
+  res.writeHead = function (...args) {
+    if (held === null && !res.headersSent && isCachedPage(res)) {
+      held = args;
+      return this;
+    }
+    return writeHead.apply(this, args);
+  };
   res.end = function (chunk, ...rest) {
     if (!res.headersSent && chunk && typeof chunk !== "function" && isCachedPage(res)) {
       const html = Buffer.isBuffer(chunk) ? chunk.toString("utf8") : String(chunk);
       res.setHeader("content-security-policy", cachedPagePolicy(res.getHeader("content-security-policy"), html));
+    }
+    if (held !== null) {
+      const args = held;
+      held = false;
+      writeHead.apply(this, args);
     }
     return end.call(this, chunk, ...rest);
   };
@@ -75,10 +90,13 @@ const server = createServer((req, res) => {
   for (let i = req.rawHeaders.length - 2; i >= 0; i -= 2) {
     if (req.rawHeaders[i].toLowerCase() === PEER_ADDRESS_HEADER) req.rawHeaders.splice(i, 2);
   }
+  // A page's HTML is read uncompressed to hash its scripts: pages (not Next's assets, not the
+  // API) are asked of Next without compression, which in production is the reverse proxy's.
+  if (!req.url?.startsWith("/_next/") && !req.url?.startsWith("/api/")) delete req.headers["accept-encoding"];
   hashCachedPages(res);
   void handle(req, res);
 });
-server.listen(port, hostname, () => {
+server.listen(port, () => {
   console.log(`[anju] serving on port ${port}`);
 });
 for (const signal of ["SIGINT", "SIGTERM"]) {
