@@ -3,25 +3,12 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
-const isDev = process.env.NODE_ENV !== "production";
+import { SCRIPTLESS_POLICY } from "./lib/http/csp";
 
-// Next's inline bootstrap scripts and React's inline styles need 'unsafe-inline' without a nonce;
-// everything else is same-origin only. Dev adds 'unsafe-eval' for React's debugging tools.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
+// Pages get their Content-Security-Policy from proxy.ts (a nonce per request) or, served from
+// Next's cache, from scripts/server.mjs (hashes); what the proxy does not see (API routes, Next's
+// assets, static files) gets a policy that lets no script run (lib/http/csp.ts, decision 030).
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -48,7 +35,11 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "1mb" },
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // The proxy's matcher, turned round: what it does not see.
+      ...["/api/:path*", "/_next/:path*", "/favicon.ico", "/icon.svg"].map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: SCRIPTLESS_POLICY }] })),
+    ];
   },
 };
 

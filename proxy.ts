@@ -3,9 +3,10 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { LOCALE_COOKIE, resolveLocale } from "@/i18n/config";
 import { authConfig } from "@/lib/auth/auth.config";
 import { actionRequestProblem, isActionRequest } from "@/lib/http/action-request";
+import { CSP_HEADER, newNonce, NONCE_HEADER, pagePolicy } from "@/lib/http/csp";
 import { internalRoute, LOCALE_HEADER, localizedPath, VISIBLE_PATH_HEADER } from "@/lib/http/public-routes";
 
-// Three jobs, none of them authorization:
+// Four jobs, none of them authorization:
 // 1. A server action request Next could not decode (malformed, oversized, cross-site) is answered
 //    here with a 4xx, before Next turns the decoding failure into a 500.
 // 2. A visitor without a valid session cookie who asks for a signed-in area is sent to
@@ -16,7 +17,18 @@ import { internalRoute, LOCALE_HEADER, localizedPath, VISIBLE_PATH_HEADER } from
 //    (lib/http/public-routes.ts), so that the public pages can be served from Next's cache
 //    (docs/decisions/013-public-pages-cache.md). The language comes to the server components as a
 //    route parameter and to actions and dynamic pages as a request header.
+// 4. Every page gets a Content-Security-Policy with a nonce made for this request, in the request
+//    (Next reads it there and puts it on its scripts) and in the response (lib/http/csp.ts; a page
+//    served from Next's cache has its nonce replaced by hashes in scripts/server.mjs).
 const { auth } = NextAuth(authConfig);
+
+const isDev = process.env.NODE_ENV !== "production";
+
+/** This request's policy, set on the request (for Next's renderer) and the response. */
+function withPolicy(response: NextResponse, policy: string): NextResponse {
+  response.headers.set(CSP_HEADER, policy);
+  return response;
+}
 
 function rewrite(request: NextRequest): NextResponse {
   const locale = resolveLocale(request.cookies.get(LOCALE_COOKIE)?.value);
@@ -28,10 +40,14 @@ function rewrite(request: NextRequest): NextResponse {
   const headers = new Headers(request.headers);
   headers.set(LOCALE_HEADER, locale);
   headers.set(VISIBLE_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  const nonce = newNonce();
+  const policy = pagePolicy(nonce, { dev: isDev });
+  headers.set(CSP_HEADER, policy);
+  headers.set(NONCE_HEADER, nonce);
   // Next's cache keys the page by the rewritten path (/zh-CN/... or /en/...). The visitor's address
   // answers in the language of their cookie, and Next's page handler sets `Vary` itself (without
   // Cookie): a shared cache in front must key pages on the locale cookie (decision 013).
-  return NextResponse.rewrite(target, { request: { headers } });
+  return withPolicy(NextResponse.rewrite(target, { request: { headers } }), policy);
 }
 
 const redirectSignedOut = auth((request) => {
@@ -39,7 +55,7 @@ const redirectSignedOut = auth((request) => {
   const { pathname, search } = request.nextUrl;
   const login = new URL("/login", request.nextUrl.origin);
   login.searchParams.set("next", `${pathname}${search}`);
-  return NextResponse.redirect(login);
+  return withPolicy(NextResponse.redirect(login), pagePolicy(newNonce(), { dev: isDev }));
 });
 
 const SIGNED_IN_AREAS = /^\/(me|staff)(\/|$)/;

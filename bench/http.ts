@@ -2,7 +2,7 @@
 // server, measured with autocannon on loopback (docs/decisions/013-public-pages-cache.md).
 //
 // It builds nothing: it serves the portal already built (`npm run build`, or the build `npm start`
-// left; ANJU_NEXT_DIST_DIR picks another build folder) with `next start`, on DATABASE_URL's
+// left; ANJU_NEXT_DIST_DIR picks another build folder) with scripts/server.mjs (as `npm start`), on DATABASE_URL's
 // PostgreSQL or else a fresh embedded one, with the demo seeded and one publicity batch of
 // BENCH_BATCH_SIZE households (10,000) added by SQL. It measures
 // each public page in both languages, each right after a run of the static file, prints a table,
@@ -64,7 +64,7 @@ async function openDatabase(): Promise<{ url: string; stop: () => Promise<void> 
 async function waitForServer(child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${origin}/api/health`)).ok) return;
     } catch {
@@ -144,7 +144,9 @@ async function main(): Promise<void> {
     await client.end();
     log(`database ready: demo seeded, a batch of ${large.size} entries (${large.batchId})`);
 
-    child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    // The portal's own server, as npm start serves it (it hashes the cached pages' scripts for
+    // their Content-Security-Policy: docs/decisions/030-client-addresses-and-csp.md).
+    child = spawn(process.execPath, [path.join(root, "scripts/server.mjs"), String(port)], {
       cwd: root,
       env: {
         ...process.env,

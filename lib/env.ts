@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/client-address";
 
 // The one place that reads process.env (house style: validated environment).
 const schema = z.object({
@@ -24,6 +25,11 @@ const schema = z.object({
   PAYMENT_TEST_SECRET: z.string().min(8).optional(),
   /** Who sends text messages (lib/sms/provider.ts): only the development provider is built yet. */
   SMS_PROVIDER: z.enum(["dev"]).default("dev"),
+  /**
+   * The reverse proxies whose `X-Forwarded-For` is believed: addresses and CIDR ranges, v4 and v6,
+   * comma-separated. Unset or empty: no forwarded header is believed (docs/decisions/030).
+   */
+  TRUSTED_PROXIES: z.string().optional().refine((text) => parseTrustedProxies(text).ok, "TRUSTED_PROXIES must be IP addresses or CIDR ranges, comma-separated"),
 }).refine((env) => env.STORAGE !== "s3" || env.S3_BUCKET, { path: ["S3_BUCKET"], message: "STORAGE=s3 needs S3_BUCKET" });
 
 export type Env = z.infer<typeof schema>;

@@ -2,7 +2,8 @@
 // embedded PostgreSQL (PGlite, served over the wire on 127.0.0.1) kept in .data/pglite: the
 // zero-configuration demo. It applies the migrations, seeds the demo on an empty embedded
 // database (on a real DATABASE_URL only with ANJU_SEED_DEMO=1: lib/deployment/seed-plan.ts),
-// builds the app when the sources changed, and runs `next start`. The server itself decides from
+// builds the app when the sources changed, and serves it with scripts/server.mjs (Next's handler
+// behind a Node server that records each request's peer address). The server itself decides from
 // its database whether it is the demo (lib/deployment/mode.ts): the development intake secret is
 // never accepted on a real database, whatever this script or the shell say.
 //
@@ -145,7 +146,9 @@ async function main(): Promise<void> {
       const code = await waitFor(run(process.execPath, [nextBin(), "build"], { ...env, NODE_ENV: "production" }));
       if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
     }
-    child = run(process.execPath, [nextBin(), "start", "-p", String(port)], { ...env, NODE_ENV: "production" });
+    // Next's handler behind the portal's own HTTP server, which records the socket's peer address
+    // for lib/auth/client-ip.ts (docs/decisions/030-client-addresses-and-csp.md).
+    child = run(process.execPath, [path.join(root, "scripts", "server.mjs"), String(port)], { ...env, NODE_ENV: "production" });
   }
   if (showDemoAccounts) printDemoAccounts();
   log(`portal at http://localhost:${port}`);
