@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { e2ePrisma } from "./db";
+import { e2ePrisma } from "../e2e/db";
 
 // Part 7 of the hardening (docs/decisions/030-client-addresses-and-csp.md): a client that forges
 // X-Forwarded-For, sent straight to the portal's server (no trusted proxy: TRUSTED_PROXIES is
