@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { NewPasswordFields } from "./new-password-fields";
 import { activateAccountAction } from "@/lib/auth/account-actions";
 
 export function ActivateForm() {
@@ -37,25 +38,7 @@ export function ActivateForm() {
         requiredLabel={required}
         errors={fieldErrors.code}
       />
-      <TextField
-        name="password"
-        type="password"
-        label={t("auth.password.new")}
-        hint={t("auth.register.passwordHint")}
-        autoComplete="new-password"
-        required
-        requiredLabel={required}
-        errors={fieldErrors.password}
-      />
-      <TextField
-        name="confirmPassword"
-        type="password"
-        label={t("auth.password.confirm")}
-        autoComplete="new-password"
-        required
-        requiredLabel={required}
-        errors={fieldErrors.confirmPassword}
-      />
+      <NewPasswordFields labels={{ password: t("auth.password.new"), hint: t("auth.register.passwordHint"), confirm: t("auth.password.confirm") }} errors={fieldErrors} requiredLabel={required} />
       <SubmitButton pending={pending} pendingLabel={t("common.submitting")} className="w-full">
         {t("auth.activate.submit")}
       </SubmitButton>

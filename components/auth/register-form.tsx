@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { NewPasswordFields } from "./new-password-fields";
 import { registerAction, requestRegistrationCodeAction } from "@/lib/auth/actions";
 import { CodeField, PhoneCodeStep } from "./phone-code-step";
 
@@ -32,25 +33,7 @@ function AccountStep({ phone }: { phone: string }) {
         requiredLabel={required}
         errors={fieldErrors.name}
       />
-      <TextField
-        name="password"
-        type="password"
-        label={t("auth.register.password")}
-        hint={t("auth.register.passwordHint")}
-        autoComplete="new-password"
-        required
-        requiredLabel={required}
-        errors={fieldErrors.password}
-      />
-      <TextField
-        name="confirmPassword"
-        type="password"
-        label={t("auth.register.confirmPassword")}
-        autoComplete="new-password"
-        required
-        requiredLabel={required}
-        errors={fieldErrors.confirmPassword}
-      />
+      <NewPasswordFields labels={{ password: t("auth.register.password"), hint: t("auth.register.passwordHint"), confirm: t("auth.register.confirmPassword") }} errors={fieldErrors} requiredLabel={required} />
       <SubmitButton pending={pending} pendingLabel={t("common.submitting")} className="w-full">
         {t("auth.register.submit")}
       </SubmitButton>

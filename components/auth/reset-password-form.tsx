@@ -2,9 +2,9 @@
 
 import { useTranslations } from "@/components/i18n/client-intl";
 import { Alert } from "@/components/ui/alert";
-import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { NewPasswordFields } from "./new-password-fields";
 import { requestPasswordResetCodeAction, resetPasswordAction } from "@/lib/auth/actions";
 import { CodeField, PhoneCodeStep } from "./phone-code-step";
 
@@ -22,25 +22,7 @@ function NewPasswordStep({ phone }: { phone: string }) {
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <input type="hidden" name="phone" value={phone} />
       <CodeField namespace="auth.reset" errors={fieldErrors.code} />
-      <TextField
-        name="password"
-        type="password"
-        label={t("auth.reset.password")}
-        hint={t("auth.reset.passwordHint")}
-        autoComplete="new-password"
-        required
-        requiredLabel={required}
-        errors={fieldErrors.password}
-      />
-      <TextField
-        name="confirmPassword"
-        type="password"
-        label={t("auth.reset.confirmPassword")}
-        autoComplete="new-password"
-        required
-        requiredLabel={required}
-        errors={fieldErrors.confirmPassword}
-      />
+      <NewPasswordFields labels={{ password: t("auth.reset.password"), hint: t("auth.reset.passwordHint"), confirm: t("auth.reset.confirmPassword") }} errors={fieldErrors} requiredLabel={required} />
       <SubmitButton pending={pending} pendingLabel={t("common.submitting")} className="w-full">
         {t("auth.reset.submit")}
       </SubmitButton>

@@ -78,6 +78,17 @@ function passwordsMatch(data: { password: string; confirmPassword: string }): bo
   return data.password === data.confirmPassword;
 }
 
+/** Where and when a mismatch of the two password fields is said. */
+const PASSWORDS_MATCH = {
+  path: ["confirmPassword"],
+  error: "validation.passwordMismatch",
+  // Say so even while another field (say, the name) is still wrong; never for what is not an object at all.
+  when: (payload: { value: unknown; issues: ReadonlyArray<{ path?: PropertyKey[] }> }) =>
+    typeof payload.value === "object" &&
+    payload.value !== null &&
+    payload.issues.every((i) => i.path !== undefined && i.path.length > 0 && i.path[0] !== "password" && i.path[0] !== "confirmPassword"),
+};
+
 /** A one-time SMS code: six digits (spaces typed with it are dropped). */
 export const phoneCodeSchema = z
   .string({ error: "validation.codeRequired" })
@@ -97,15 +108,7 @@ export const registerSchema = z
     password: newPasswordSchema,
     confirmPassword: z.string({ error: "validation.passwordRequired" }),
   })
-  .refine(passwordsMatch, {
-    path: ["confirmPassword"],
-    error: "validation.passwordMismatch",
-    // Say so even while another field (say, the name) is still wrong; never for what is not an object at all.
-    when: (payload) =>
-      typeof payload.value === "object" &&
-      payload.value !== null &&
-      payload.issues.every((i) => i.path !== undefined && i.path.length > 0 && i.path[0] !== "password" && i.path[0] !== "confirmPassword"),
-  });
+  .refine(passwordsMatch, PASSWORDS_MATCH);
 export type RegisterInput = z.input<typeof registerSchema>;
 
 /** Password reset, step 2: the code sent to the number and the new password. */
@@ -116,14 +119,7 @@ export const resetPasswordSchema = z
     password: newPasswordSchema,
     confirmPassword: z.string({ error: "validation.passwordRequired" }),
   })
-  .refine(passwordsMatch, {
-    path: ["confirmPassword"],
-    error: "validation.passwordMismatch",
-    when: (payload) =>
-      typeof payload.value === "object" &&
-      payload.value !== null &&
-      payload.issues.every((i) => i.path !== undefined && i.path.length > 0 && i.path[0] !== "password" && i.path[0] !== "confirmPassword"),
-  });
+  .refine(passwordsMatch, PASSWORDS_MATCH);
 
 /** Roles an administrator can give: those of the staff workbench. Applicants register themselves. */
 export const staffRoles = ["DISTRICT_OFFICER", "MUNICIPAL_OFFICER", "ADMIN"] as const;
@@ -172,10 +168,8 @@ export const changePasswordSchema = z
       .max(MAX_PASSWORD, { error: "validation.passwordTooLong" }),
     ...confirmedPassword,
   })
-  .superRefine((data, ctx) => {
-    if (data.password !== data.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "validation.passwordMismatch" });
-    else if (data.password === data.currentPassword) ctx.addIssue({ code: "custom", path: ["password"], message: "validation.passwordUnchanged" });
-  });
+  .refine(passwordsMatch, PASSWORDS_MATCH)
+  .refine((data) => data.password !== data.currentPassword, { path: ["password"], error: "validation.passwordUnchanged" });
 export type ChangePasswordInput = z.output<typeof changePasswordSchema>;
 
 /** A new staff member sets their password with the one-time activation code an administrator gave them. */
@@ -193,9 +187,7 @@ export const activateAccountSchema = z
       .max(40, { error: "validation.activationCodeInvalid" }),
     ...confirmedPassword,
   })
-  .superRefine((data, ctx) => {
-    if (data.password !== data.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "validation.passwordMismatch" });
-  });
+  .refine(passwordsMatch, PASSWORDS_MATCH);
 export type ActivateAccountInput = z.output<typeof activateAccountSchema>;
 
 /** An administrator's action on one staff account. */

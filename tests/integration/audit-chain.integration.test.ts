@@ -4,33 +4,22 @@
 // is tests/security/edited-audit-row.integration.test.ts).
 import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
+import { asOwnerPastTriggers, writeSome } from "./audit-fixtures";
 import { canonicalAuditEncoding } from "@/lib/audit-log/chain";
 import { verifyAuditChain } from "@/lib/audit-log/verify";
 import { writeAudit } from "@/lib/audit-log/write-audit";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { isEmbeddedDatabase, prisma, testDatabaseUrl, truncateAll, withPgClient } from "./db";
+import { isEmbeddedDatabase, prisma, testDatabaseUrl, truncateAll } from "./db";
 
 beforeEach(async () => {
   await truncateAll();
 });
 
-/** As the table's owner, past every trigger (session_replication_role = replica). */
-async function asOwnerPastTriggers(sql: string, params: unknown[] = []): Promise<void> {
-  await withPgClient(async (client) => {
-    await client.query("BEGIN");
-    await client.query("SET LOCAL session_replication_role = replica");
-    await client.query(sql, params);
-    await client.query("COMMIT");
-  });
-}
 
 async function chain(): Promise<Array<{ id: bigint; seq: bigint | null; prevHash: string | null; hash: string | null }>> {
   return prisma.auditLog.findMany({ select: { id: true, seq: true, prevHash: true, hash: true }, orderBy: { seq: "asc" } });
 }
 
-async function writeSome(n: number): Promise<void> {
-  for (let i = 0; i < n; i++) await writeAudit({ action: "test.write", entityType: "Test", entityId: String(i), reason: `第${i}条` });
-}
 
 describe("sealing", () => {
   it("chains rows from writeAudit and from a bulk createMany of 10,000, in one unbroken chain", async () => {

@@ -37,8 +37,8 @@ beforeEach(async () => {
 describe("GET /api/admin/audit-trail/xlsx", () => {
   it("refuses anyone but an administrator, on the server", async () => {
     expect((await get("?from=2026-12-01&to=2026-12-02")).status).toBe(401);
-    for (const role of ["APPLICANT", "DISTRICT_OFFICER", "MUNICIPAL_OFFICER"]) {
-      session.user = { id: "u", role, districtCode: role === "DISTRICT_OFFICER" ? "500103" : null };
+    for (const [role, districtCode] of [["APPLICANT", null], ["DISTRICT_OFFICER", "500103"], ["MUNICIPAL_OFFICER", null]] as const) {
+      session.user = { id: "u", role, districtCode };
       const response = await get("?from=2026-12-01&to=2026-12-02");
       expect(response.status, role).toBe(403);
       expect(response.headers.get("content-type")).toContain("application/json");

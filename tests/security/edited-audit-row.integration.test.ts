@@ -1,27 +1,16 @@
 // The security suite: an audit row edited, deleted or slipped in by the database's owner, past the
 // triggers that refuse UPDATE and DELETE, is found by the chain's check (docs/decisions/029).
 import { beforeEach, describe, expect, it } from "vitest";
+import { asOwnerPastTriggers, writeSome } from "../integration/audit-fixtures";
 import { verifyAuditChain } from "@/lib/audit-log/verify";
 import { writeAudit } from "@/lib/audit-log/write-audit";
-import { prisma, truncateAll, withPgClient } from "../integration/db";
+import { prisma, truncateAll } from "../integration/db";
 
 beforeEach(async () => {
   await truncateAll();
 });
 
-/** As the table's owner, past every trigger (session_replication_role = replica). */
-async function asOwnerPastTriggers(sql: string, params: unknown[] = []): Promise<void> {
-  await withPgClient(async (client) => {
-    await client.query("BEGIN");
-    await client.query("SET LOCAL session_replication_role = replica");
-    await client.query(sql, params);
-    await client.query("COMMIT");
-  });
-}
 
-async function writeSome(n: number): Promise<void> {
-  for (let i = 0; i < n; i++) await writeAudit({ action: "test.write", entityType: "Test", entityId: String(i), reason: `第${i}条` });
-}
 
 describe("security: an edited audit row is detected", () => {
   it("finds a row whose reason the owner changed past the triggers, as the first broken link", async () => {
