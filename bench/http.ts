@@ -126,6 +126,10 @@ async function measure(target: Target): Promise<Row> {
 
 async function main(): Promise<void> {
   const db = await openDatabase();
+  // Keys of this run for personal data at rest (decision 037): the seed in this process and the
+  // server encrypt and decrypt with the same ones.
+  process.env.DATA_KEYS ??= `bench:${randomBytes(32).toString("base64")}`;
+  process.env.BLIND_INDEX_KEY ??= randomBytes(32).toString("base64");
   let child: ChildProcess | undefined;
   try {
     await migrate(db.url);

@@ -40,6 +40,13 @@ export function decryptResidentId(stored: string, ring: KeyRing = keyRing()): st
 
 type Mode = "data" | "where" | "other";
 
+/** The keys to use: a ring, or a function giving it (resolved only when a resident ID is met). */
+export type RingSource = KeyRing | (() => KeyRing) | undefined;
+
+function ringOf(source: RingSource): KeyRing {
+  return typeof source === "function" ? source() : (source ?? keyRing());
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== "object") return false;
   const proto = Object.getPrototypeOf(value);
@@ -70,19 +77,20 @@ const WHERE_KEYS = new Set(["where", "cursor"]);
  * The arguments of a query on `model` with every resident ID written encrypted and every filter on
  * one moved to its index.
  */
-export function transformArgs(node: unknown, ring: KeyRing = keyRing(), mode: Mode = "other", model?: string): unknown {
+export function transformArgs(node: unknown, ring?: RingSource, mode: Mode = "other", model?: string): unknown {
   if (Array.isArray(node)) return node.map((item) => transformArgs(item, ring, mode, model));
   if (!isPlainObject(node)) return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === RESIDENT_ID_FIELD && mode === "where") {
-      out[RESIDENT_ID_INDEX] = indexFilter(value, ring);
+      out[RESIDENT_ID_INDEX] = indexFilter(value, ringOf(ring));
     } else if (key === RESIDENT_ID_FIELD && mode === "data") {
       const plain = isPlainObject(value) && "set" in value ? value.set : value;
       const masked = model !== undefined && MASKED_MODELS.has(model);
       if (typeof plain === "string" && !isEncryptedText(plain)) {
-        out[key] = encryptResidentId(plain, ring);
-        out[RESIDENT_ID_INDEX] = residentIdIndexOf(plain, ring);
+        const keys = ringOf(ring);
+        out[key] = encryptResidentId(plain, keys);
+        out[RESIDENT_ID_INDEX] = residentIdIndexOf(plain, keys);
         if (masked) out[RESIDENT_ID_MASKED] = maskForLists(plain.trim().toUpperCase());
       } else {
         out[key] = plain;
@@ -102,7 +110,7 @@ export function transformArgs(node: unknown, ring: KeyRing = keyRing(), mode: Mo
 }
 
 /** A query's result with every resident ID decrypted and the blind indexes left out (in place). */
-export function transformResult<T>(node: T, ring: KeyRing = keyRing()): T {
+export function transformResult<T>(node: T, ring?: RingSource): T {
   if (Array.isArray(node)) {
     for (const item of node) transformResult(item, ring);
     return node;
@@ -110,7 +118,7 @@ export function transformResult<T>(node: T, ring: KeyRing = keyRing()): T {
   if (!isPlainObject(node)) return node;
   const record: Record<string, unknown> = node;
   for (const [key, value] of Object.entries(record)) {
-    if (key === RESIDENT_ID_FIELD && typeof value === "string") record[key] = decryptResidentId(value, ring);
+    if (key === RESIDENT_ID_FIELD && typeof value === "string") record[key] = isEncryptedText(value) ? decryptResidentId(value, ringOf(ring)) : value;
     else if (key === RESIDENT_ID_INDEX) delete record[key];
     else if (value !== null && typeof value === "object") transformResult(value, ring);
   }
