@@ -53,18 +53,9 @@ export interface VerifyOptions {
 
 type Db = Pick<PrismaClient, "$queryRaw">;
 
-interface ChainRow {
+/** A row as the walk reads it: the hashed content, its position (null while unsealed) and its links. */
+interface ChainRow extends Omit<AuditChainContent, "seq"> {
   seq: string | null;
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  districtCode: string | null;
-  reason: string | null;
-  dataText: string | null;
   prevHash: string | null;
   hash: string | null;
 }
