@@ -1,0 +1,11 @@
+// Types of scripts/cached-page-csp.mjs (plain JavaScript, run by Node as is), for its tests.
+export function scriptHashes(html: string): { sources: string; unknown: number };
+export function withHashes(policy: string, sources: string): string;
+export function entityTags(value: string): string[];
+export interface PolicyCache {
+  readonly size: number;
+  sourcesFor(etag: unknown, body: string | Buffer): string;
+  sourcesForTag(etag: unknown): string | undefined;
+  ifNoneMatch(value: string): string | null;
+}
+export function createPolicyCache(options?: { limit?: number; onUnknownScripts?: (unknown: number) => void }): PolicyCache;
