@@ -34,18 +34,19 @@ export function encryptResidentId(residentId: string, ring: KeyRing = keyRing())
   return encryptText(residentId, RESIDENT_ID_AAD, ring);
 }
 
-export function decryptResidentId(stored: string, ring: KeyRing = keyRing()): string {
-  return isEncryptedText(stored) ? decryptText(stored, RESIDENT_ID_AAD, ring) : stored;
-}
-
-type Mode = "data" | "where" | "other";
-
 /** The keys to use: a ring, or a function giving it (resolved only when a resident ID is met). */
 export type RingSource = KeyRing | (() => KeyRing) | undefined;
 
 function ringOf(source: RingSource): KeyRing {
   return typeof source === "function" ? source() : (source ?? keyRing());
 }
+
+/** A stored resident ID in clear; one stored in clear is returned as it is, without the keys. */
+export function decryptResidentId(stored: string, ring?: RingSource): string {
+  return isEncryptedText(stored) ? decryptText(stored, RESIDENT_ID_AAD, ringOf(ring)) : stored;
+}
+
+type Mode = "data" | "where" | "other";
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== "object") return false;
@@ -118,7 +119,7 @@ export function transformResult<T>(node: T, ring?: RingSource): T {
   if (!isPlainObject(node)) return node;
   const record: Record<string, unknown> = node;
   for (const [key, value] of Object.entries(record)) {
-    if (key === RESIDENT_ID_FIELD && typeof value === "string") record[key] = isEncryptedText(value) ? decryptResidentId(value, ringOf(ring)) : value;
+    if (key === RESIDENT_ID_FIELD && typeof value === "string") record[key] = decryptResidentId(value, ring);
     else if (key === RESIDENT_ID_INDEX) delete record[key];
     else if (value !== null && typeof value === "object") transformResult(value, ring);
   }
