@@ -13,6 +13,7 @@ import { applyCredits } from "@/lib/tenancy/credit";
 import { remindRenewals } from "@/lib/tenancy/renewals";
 import { lapseUnsignedLeases } from "@/lib/tenancy/lease-lapse";
 import { applyRentStandards } from "@/lib/tenancy/rent-standards";
+import { purgeSpentRecords } from "@/lib/auth/purge";
 
 // Scheduled work. Each job is idempotent and safe to run at any time: it looks for what is due
 // (publicity that has ended, notices to send…) and does it. The job queue (lib/jobs/queue.ts, pg-boss on
@@ -126,6 +127,14 @@ export const jobs: Job[] = [
     async run(now) {
       const r = await deliverNotifications({ now });
       return `${r.sent} sent, ${r.retrying} to retry, ${r.failed} failed`;
+    },
+  },
+  // Spent one-time codes, idle attempt counters and old development texts are deleted.
+  {
+    name: "purge-spent-records",
+    async run(now) {
+      const r = await purgeSpentRecords(now);
+      return `${r.phoneCodes} codes, ${r.throttles} attempt counters, ${r.devSms} development texts deleted`;
     },
   },
 ];
