@@ -7,14 +7,13 @@
 // (scripts/start.ts starts it the way it started `next start`).
 //
 //   node scripts/server.mjs [port]       (or PORT; all interfaces, as next start; ANJU_NEXT_DIST_DIR)
-// It also gives a page served from Next's cache its Content-Security-Policy: such a page was
-// rendered once for everyone, so the nonce proxy.ts made for this request is not in it; the nonce
-// and 'strict-dynamic' in the proxy's policy are replaced by the SHA-256 hashes of the page's
-// inline scripts, each of which must be one of the framework's own forms (below); any other inline
-// script gets no hash and does not run.
-import { createHash } from "node:crypto";
+// It also gives a page served from Next's cache its Content-Security-Policy: the hashes of its
+// inline scripts instead of the proxy's nonce (scripts/cached-page-csp.mjs), learnt once per
+// version of the page. A 304 for a page carries no policy at all: the browser keeps the one it
+// stored with its copy, which was made for that copy's scripts.
 import { createServer } from "node:http";
 import next from "next";
+import { createPolicyCache, withHashes } from "./cached-page-csp.mjs";
 
 const PEER_ADDRESS_HEADER = "x-anju-peer-address";
 const port = Number(process.argv[2] ?? process.env.PORT ?? 3000);
@@ -23,27 +22,9 @@ const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" }
 const handle = app.getRequestHandler();
 await app.prepare();
 
-// The inline scripts Next writes into a page: its chunk list, the flight data's array and each
-// piece of flight data (a JSON string; Next escapes "<" in it, so no tag can end it early).
-const FRAMEWORK_SCRIPTS = [
-  /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\(\{"otherChunks":\[(?:"[A-Za-z0-9_./-]+"(?:,"[A-Za-z0-9_./-]+")*)?\],"runtimeModuleIds":\[[0-9,]*\]\}\);?$/,
-  /^\(self\.__next_f=self\.__next_f\|\|\[\]\)\.push\(\[0\]\)$/,
-  /^self\.__next_f\.push\(\[[1-3],"(?:[^"\\<]|\\.)*"\]\)$/,
-];
-const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
-
-/** The policy for a cached page: the proxy's, with its nonce replaced by the scripts' hashes. */
-export function cachedPagePolicy(policy, html) {
-  const hashes = new Set();
-  let unknown = 0;
-  for (const match of html.matchAll(INLINE_SCRIPT)) {
-    const body = match[1];
-    if (FRAMEWORK_SCRIPTS.some((form) => form.test(body))) hashes.add(`'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
-    else unknown++;
-  }
-  if (unknown > 0) console.error(`[anju] a cached page has ${unknown} inline script(s) of no framework form; they get no hash`);
-  return policy.replace(/ 'nonce-[^']*' 'strict-dynamic'/, hashes.size > 0 ? ` ${[...hashes].join(" ")}` : "");
-}
+const policies = createPolicyCache({
+  onUnknownScripts: (unknown) => console.error(`[anju] a cached page has ${unknown} inline script(s) of no framework form; they get no hash`),
+});
 
 /**
  * Whether this response is a page from Next's cache, with a nonce policy from the proxy: its
@@ -54,13 +35,23 @@ function isCachedPage(res) {
   return typeof policy === "string" && policy.includes("'nonce-") && res.getHeader("x-nextjs-cache") !== undefined && String(res.getHeader("content-type") ?? "").startsWith("text/html");
 }
 
-function hashCachedPages(res) {
+/**
+ * A 304 revalidates the browser's stored copy of a page, and the browser merges the 304's headers
+ * into it: a policy here (the proxy's, with this request's nonce) would replace the one the copy
+ * was sent with, and the copy's scripts would not run. Without one, the stored policy stands.
+ */
+function keepStoredPolicy(res, status) {
+  if (status === 304 && !res.headersSent) res.removeHeader("content-security-policy");
+}
+
+function hashCachedPages(res, isPage) {
   // Next's compression layer writes the head before it passes the body on, so the head of a
   // cached page is held back here until end() brings the body and the hashes are known.
   const writeHead = res.writeHead;
   const end = res.end;
   let held = null;
   res.writeHead = function (...args) {
+    if (isPage) keepStoredPolicy(res, typeof args[0] === "number" ? args[0] : res.statusCode);
     if (held === null && !res.headersSent && isCachedPage(res)) {
       held = args;
       return this;
@@ -69,8 +60,7 @@ function hashCachedPages(res) {
   };
   res.end = function (chunk, ...rest) {
     if (!res.headersSent && chunk && typeof chunk !== "function" && isCachedPage(res)) {
-      const html = Buffer.isBuffer(chunk) ? chunk.toString("utf8") : String(chunk);
-      res.setHeader("content-security-policy", cachedPagePolicy(res.getHeader("content-security-policy"), html));
+      res.setHeader("content-security-policy", withHashes(res.getHeader("content-security-policy"), policies.sourcesFor(res.getHeader("etag"), chunk)));
     }
     if (held !== null) {
       const args = held;
@@ -92,8 +82,9 @@ const server = createServer((req, res) => {
   }
   // A page's HTML is read uncompressed to hash its scripts: pages (not Next's assets, not the
   // API) are asked of Next without compression, which in production is the reverse proxy's.
-  if (!req.url?.startsWith("/_next/") && !req.url?.startsWith("/api/")) delete req.headers["accept-encoding"];
-  hashCachedPages(res);
+  const isPage = !req.url?.startsWith("/_next/") && !req.url?.startsWith("/api/");
+  if (isPage) delete req.headers["accept-encoding"];
+  hashCachedPages(res, isPage);
   void handle(req, res);
 });
 server.listen(port, () => {

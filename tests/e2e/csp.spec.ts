@@ -84,6 +84,33 @@ test("every route group's CSP allows scripts by nonce or hash only, never 'unsaf
   }
 });
 
+test("a cached page's 304 carries no policy, so the browser's copy keeps the one made for its scripts", async ({ request, browser }) => {
+  // The home page is kept until the next build: its version cannot change between the requests.
+  const first = await request.get("/");
+  expect(first.headers()["x-nextjs-cache"], "the home page comes from the cache").toBeDefined();
+  const etag = first.headers()["etag"];
+  expect(etag, "a cached page has an ETag").toBeTruthy();
+  const again = await request.get("/", { headers: { "if-none-match": etag! } });
+  expect(again.status()).toBe(304);
+  expect(again.headers()["content-security-policy"]).toBeUndefined();
+
+  // In Chromium: a reload revalidates the stored copy, which hydrates again under its own policy.
+  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const page = await context.newPage();
+  const problems = await watch(page);
+  const isSession = (r: { url(): string }) => r.url().endsWith("/api/session");
+  let session = page.waitForResponse(isSession);
+  await page.goto("/");
+  await session;
+  // (Chromium answers the reload from its copy after the server's 304 and reports the copy's 200.)
+  // With the request's nonce policy on the 304, the copy's scripts were blocked: no session request came.
+  session = page.waitForResponse(isSession);
+  await page.reload();
+  await session;
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
 /** Collects CSP violations and console errors of a page from its first script on. */
 async function watch(page: Page): Promise<string[]> {
   const problems: string[] = [];
