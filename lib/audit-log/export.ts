@@ -1,13 +1,12 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import ExcelJS from "exceljs";
 import { z } from "zod";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { downloadError, tableSheet, xlsxDownload } from "@/lib/http/xlsx-download";
 import { catalogTranslator } from "@/lib/i18n/catalog";
-import { getServerTranslator } from "@/lib/i18n/server-translator";
 import { isValidISODate, toDayNumber } from "@/lib/rules/dates";
 import { verifyAuditChain, type ChainVerification } from "./verify";
 
@@ -20,7 +19,6 @@ import { verifyAuditChain, type ChainVerification } from "./verify";
 import { AUDIT_EXPORT_CAP, AUDIT_EXPORT_MAX_DAYS } from "./export-limits";
 
 export { AUDIT_EXPORT_CAP, AUDIT_EXPORT_MAX_DAYS };
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const PREFIX = "admin.auditTrail.errors";
 
 const day = (required: string) =>
@@ -115,8 +113,7 @@ export async function auditTrailWorkbook(period: AuditPeriod, data: Awaited<Retu
   ]);
   summary.getColumn(1).font = { bold: true };
 
-  const sheet = book.addWorksheet(t("xlsx.rowsSheet"));
-  sheet.columns = [
+  const sheet = tableSheet(book, t("xlsx.rowsSheet"), [
     { header: t("xlsx.seq"), key: "seq", width: 10 },
     { header: t("xlsx.time"), key: "time", width: 24 },
     { header: t("xlsx.actor"), key: "actor", width: 20 },
@@ -128,9 +125,7 @@ export async function auditTrailWorkbook(period: AuditPeriod, data: Awaited<Retu
     { header: t("xlsx.data"), key: "data", width: 50 },
     { header: t("xlsx.prevHash"), key: "prevHash", width: 66 },
     { header: t("xlsx.hash"), key: "hash", width: 66 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  ]);
   for (const r of rows) {
     sheet.addRow({
       seq: r.seq === null ? "" : Number(r.seq),
@@ -149,10 +144,6 @@ export async function auditTrailWorkbook(period: AuditPeriod, data: Awaited<Retu
   return new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } });
-}
-
 /** GET /api/admin/audit-trail/xlsx?from=YYYY-MM-DD&to=YYYY-MM-DD: administrators only. */
 export async function auditTrailXlsxResponse(request: Request): Promise<Response> {
   try {
@@ -162,22 +153,8 @@ export async function auditTrailXlsxResponse(request: Request): Promise<Response
     if (!parsed.ok) throw new AppError("VALIDATION", { messageKey: Object.values(parsed.errors)[0] });
     const data = await exportAuditTrail(user, parsed.period);
     const bytes = await auditTrailWorkbook(parsed.period, data);
-    const name = `audit-${parsed.period.from}-${parsed.period.to}.xlsx`;
-    return new Response(new Uint8Array(bytes), {
-      status: 200,
-      headers: {
-        "content-type": XLSX_TYPE,
-        "content-length": String(bytes.byteLength),
-        "content-disposition": `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(`审计记录-${parsed.period.from}-${parsed.period.to}.xlsx`)}`,
-        "cache-control": "private, no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
+    return xlsxDownload(bytes, `audit-${parsed.period.from}-${parsed.period.to}.xlsx`, `审计记录-${parsed.period.from}-${parsed.period.to}.xlsx`);
   } catch (error) {
-    const t = await getServerTranslator();
-    if (isAppError(error)) return json(error.status, { error: t(error.messageKey, error.values) });
-    const ref = randomBytes(4).toString("hex");
-    console.error(`[audit-trail-xlsx] unexpected error ref=${ref}: ${error instanceof Error ? error.name : typeof error}`);
-    return json(500, { error: t("errors.genericWithRef", { ref }) });
+    return downloadError(error, "audit-trail-xlsx");
   }
 }

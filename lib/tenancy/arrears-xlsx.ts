@@ -1,11 +1,10 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import ExcelJS from "exceljs";
 import { can } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { downloadError, tableSheet, xlsxDownload } from "@/lib/http/xlsx-download";
 import { catalogTranslator } from "@/lib/i18n/catalog";
-import { getServerTranslator } from "@/lib/i18n/server-translator";
 import { fenAsYuanNumber } from "@/lib/money/format";
 import { ARREARS_EXPORT_CAP, arrearsQueryFrom } from "./arrears-query";
 import { exportArrears, type ArrearsRow } from "./arrears";
@@ -14,17 +13,14 @@ import { exportArrears, type ArrearsRow } from "./arrears";
 // with its filters, every page of them (up to ARREARS_EXPORT_CAP), Chinese headers, amounts in yuan
 // as numbers with two decimals. Tenant names, never resident IDs.
 
-export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 /** The workbook of `rows` (headers in Chinese, the portal's first language). */
 export async function arrearsWorkbook(rows: readonly ArrearsRow[], options: { today: string; truncated: boolean }): Promise<Uint8Array> {
   const t = catalogTranslator("zh-CN", "arrears");
   const statuses = catalogTranslator("zh-CN", "tenancy.leaseStatus");
   const book = new ExcelJS.Workbook();
   book.created = new Date(`${options.today}T00:00:00+08:00`);
-  const sheet = book.addWorksheet(t("xlsx.sheet"));
   const money = "#,##0.00";
-  sheet.columns = [
+  const sheet = tableSheet(book, t("xlsx.sheet"), [
     { header: t("xlsx.lease"), key: "leaseNo", width: 26 },
     { header: t("xlsx.status"), key: "status", width: 10 },
     { header: t("xlsx.tenant"), key: "tenant", width: 12 },
@@ -40,9 +36,7 @@ export async function arrearsWorkbook(rows: readonly ArrearsRow[], options: { to
     { header: t("xlsx.months"), key: "months", width: 10 },
     { header: t("xlsx.sixMonths"), key: "six", width: 16 },
     { header: t("xlsx.order"), key: "order", width: 24 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  ]);
   for (const r of rows) {
     sheet.addRow({
       leaseNo: r.leaseNo,
@@ -66,10 +60,6 @@ export async function arrearsWorkbook(rows: readonly ArrearsRow[], options: { to
   return new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } });
-}
-
 /** GET /api/arrears/xlsx?q=&bucket=&six=&district=: the signed-in officer's arrears as XLSX. */
 export async function arrearsXlsxResponse(request: Request): Promise<Response> {
   try {
@@ -79,21 +69,8 @@ export async function arrearsXlsxResponse(request: Request): Promise<Response> {
     const query = arrearsQueryFrom(new URL(request.url).searchParams);
     const { today, rows, truncated } = await exportArrears(user, query);
     const bytes = await arrearsWorkbook(rows, { today, truncated });
-    return new Response(new Uint8Array(bytes), {
-      status: 200,
-      headers: {
-        "content-type": XLSX_TYPE,
-        "content-length": String(bytes.byteLength),
-        "content-disposition": `attachment; filename="arrears-${today}.xlsx"; filename*=UTF-8''${encodeURIComponent(`欠租账龄-${today}.xlsx`)}`,
-        "cache-control": "private, no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
+    return xlsxDownload(bytes, `arrears-${today}.xlsx`, `欠租账龄-${today}.xlsx`);
   } catch (error) {
-    const t = await getServerTranslator();
-    if (isAppError(error)) return json(error.status, { error: t(error.messageKey, error.values) });
-    const ref = randomBytes(4).toString("hex");
-    console.error(`[arrears-xlsx] unexpected error ref=${ref}: ${error instanceof Error ? error.name : typeof error}`);
-    return json(500, { error: t("errors.genericWithRef", { ref }) });
+    return downloadError(error, "arrears-xlsx");
   }
 }
