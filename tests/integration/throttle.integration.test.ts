@@ -2,25 +2,12 @@
 // statement, so parallel attempts cannot pass the limit (sign-in, linking 渝快办 applications).
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-const checks = vi.hoisted(() => ({ count: 0 }));
-vi.mock("@/lib/auth/password", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/auth/password")>();
-  return {
-    ...original,
-    verifyPassword: async (hash: string, password: string) => {
-      checks.count++;
-      return original.verifyPassword(hash, password);
-    },
-    verifyAgainstDummy: async (password: string) => {
-      checks.count++;
-      return original.verifyAgainstDummy(password);
-    },
-  };
-});
+vi.mock("@/lib/auth/password", async (importOriginal) => (await import("../support/counted-password")).countedPasswordModule(importOriginal));
 
 import { authenticate } from "@/lib/auth/authenticate";
 import { accountPolicy, forgiveAttempts, takeAttempt, type ThrottleKey } from "@/lib/auth/login-throttle";
 import { hashPassword } from "@/lib/auth/password";
+import { passwordChecks as checks } from "../support/counted-password";
 import { prisma, truncateAll } from "./db";
 
 const PHONE = "13800009999";
@@ -77,6 +64,8 @@ describe("sign-in under parallel guessing", () => {
     checks.count = 0;
     const attempts = [...Array.from({ length: 20 }, (_, i) => `wrong-${i}-xyz`), PASSWORD];
     const results = await Promise.all(attempts.map((password) => authenticate({ account: { kind: "phone", value: PHONE }, password, ip: "198.51.100.7" })));
+    // Counted at all (the mock is in place), and never past the limit.
+    expect(checks.count).toBeGreaterThan(0);
     expect(checks.count).toBeLessThanOrEqual(5);
     expect(results.filter((r) => r.ok === false && r.reason === "locked").length).toBeGreaterThanOrEqual(16);
     // The right password got a session only if it was among the attempts checked.
