@@ -5,7 +5,8 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { downloadError, tableSheet, xlsxDownload } from "@/lib/http/xlsx-download";
+import { errorResponse } from "@/lib/http/error-response";
+import { tableSheet, xlsxDownload } from "@/lib/http/xlsx-download";
 import { catalogTranslator } from "@/lib/i18n/catalog";
 import { isValidISODate, toDayNumber } from "@/lib/rules/dates";
 import { verifyAuditChain, type ChainVerification } from "./verify";
@@ -155,6 +156,6 @@ export async function auditTrailXlsxResponse(request: Request): Promise<Response
     const bytes = await auditTrailWorkbook(parsed.period, data);
     return xlsxDownload(bytes, `audit-${parsed.period.from}-${parsed.period.to}.xlsx`, `审计记录-${parsed.period.from}-${parsed.period.to}.xlsx`);
   } catch (error) {
-    return downloadError(error, "audit-trail-xlsx");
+    return errorResponse(error, "audit-trail-xlsx");
   }
 }

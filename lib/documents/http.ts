@@ -1,10 +1,9 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { MAX_DOCUMENT_BYTES } from "@/lib/applications/schemas";
 import { getCurrentUser } from "@/lib/auth/session";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { errorResponse, jsonResponse } from "@/lib/http/error-response";
 import { readFormWithLimit } from "@/lib/http/read-body";
-import { getServerTranslator } from "@/lib/i18n/server-translator";
 import { uploadAppealDocument } from "@/lib/appeals/evidence";
 import { openRepairPhoto, uploadRepairPhoto } from "@/lib/repairs/photos";
 import { openViolationEvidence, uploadViolationEvidence } from "@/lib/tenancy/violation-evidence";
@@ -13,10 +12,6 @@ import { openApplicationDocument, uploadApplicationDocument } from "./service";
 // HTTP for documents: upload (multipart) and download with the access check of the service.
 
 const MULTIPART_OVERHEAD = 64 * 1024;
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } });
-}
 
 /** Same-origin only: a form on another site must not post files into someone's application. */
 function isSameOrigin(request: Request): boolean {
@@ -28,14 +23,6 @@ function isSameOrigin(request: Request): boolean {
   } catch {
     return false;
   }
-}
-
-async function errorJson(error: unknown): Promise<Response> {
-  const t = await getServerTranslator();
-  if (isAppError(error)) return json(error.status, { error: t(error.messageKey, error.values) });
-  const ref = randomBytes(4).toString("hex");
-  console.error(`[documents] unexpected error ref=${ref}: ${error instanceof Error ? error.name : typeof error}`);
-  return json(500, { error: t("errors.genericWithRef", { ref }) });
 }
 
 export async function uploadDocumentFromRequest(request: Request): Promise<Response> {
@@ -62,9 +49,9 @@ export async function uploadDocumentFromRequest(request: Request): Promise<Respo
           : purpose === "violation"
             ? await uploadViolationEvidence(user, { violationId: form.get("violationId"), fileName: file.name, bytes })
             : await uploadApplicationDocument(user, { kind: form.get("kind"), fileName: file.name, bytes });
-    return json(201, { document: { id: doc.id, kind: doc.kind, fileName: doc.fileName, sizeBytes: doc.sizeBytes } });
+    return jsonResponse(201, { document: { id: doc.id, kind: doc.kind, fileName: doc.fileName, sizeBytes: doc.sizeBytes } });
   } catch (error) {
-    return errorJson(error);
+    return errorResponse(error, "documents");
   }
 }
 
@@ -90,6 +77,6 @@ export async function downloadDocumentResponse(_request: Request, id: string): P
       },
     });
   } catch (error) {
-    return errorJson(error);
+    return errorResponse(error, "documents");
   }
 }

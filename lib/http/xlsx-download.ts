@@ -1,12 +1,9 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import type ExcelJS from "exceljs";
-import { isAppError } from "@/lib/errors";
-import { getServerTranslator } from "@/lib/i18n/server-translator";
 
 // What the portal's XLSX downloads share (the arrears list, the audit trail): a table sheet with a
-// bold, frozen header row; the download's headers (an ASCII file name and its Chinese name); and
-// the error answer (an AppError's message in the reader's language, or a reference to the log).
+// bold, frozen header row, and the download's headers (an ASCII file name and its Chinese name).
+// A failed download answers with lib/http/error-response.ts.
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -31,17 +28,4 @@ export function xlsxDownload(bytes: Uint8Array, asciiName: string, name: string)
       "x-content-type-options": "nosniff",
     },
   });
-}
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } });
-}
-
-/** The JSON error of a download that failed; an unexpected error is logged by its name only, with a reference. */
-export async function downloadError(error: unknown, logTag: string): Promise<Response> {
-  const t = await getServerTranslator();
-  if (isAppError(error)) return json(error.status, { error: t(error.messageKey, error.values) });
-  const ref = randomBytes(4).toString("hex");
-  console.error(`[${logTag}] unexpected error ref=${ref}: ${error instanceof Error ? error.name : typeof error}`);
-  return json(500, { error: t("errors.genericWithRef", { ref }) });
 }

@@ -3,7 +3,8 @@ import ExcelJS from "exceljs";
 import { can } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { downloadError, tableSheet, xlsxDownload } from "@/lib/http/xlsx-download";
+import { errorResponse } from "@/lib/http/error-response";
+import { tableSheet, xlsxDownload } from "@/lib/http/xlsx-download";
 import { catalogTranslator } from "@/lib/i18n/catalog";
 import { fenAsYuanNumber } from "@/lib/money/format";
 import { ARREARS_EXPORT_CAP, arrearsQueryFrom } from "./arrears-query";
@@ -71,6 +72,6 @@ export async function arrearsXlsxResponse(request: Request): Promise<Response> {
     const bytes = await arrearsWorkbook(rows, { today, truncated });
     return xlsxDownload(bytes, `arrears-${today}.xlsx`, `欠租账龄-${today}.xlsx`);
   } catch (error) {
-    return downloadError(error, "arrears-xlsx");
+    return errorResponse(error, "arrears-xlsx");
   }
 }

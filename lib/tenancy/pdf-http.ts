@@ -1,13 +1,12 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/permissions";
 import { NOTHING, scopeWhere } from "@/lib/auth/scope-where";
 import { cstMinute, fromDateColumn } from "@/lib/clock";
 import { prisma } from "@/lib/db/client";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/error-response";
 import { catalogTranslator } from "@/lib/i18n/catalog";
-import { getServerTranslator } from "@/lib/i18n/server-translator";
 import { formatFen } from "@/lib/money/format";
 import { renderDocumentPdf, type PdfDocument } from "@/lib/pdf/document";
 import { leasePdfDocument, type LeaseTerms } from "./lease-terms";
@@ -15,18 +14,6 @@ import { isLeaseNo } from "./leases";
 
 // The printable lease (Art. 26) and rent receipts (Art. 28) as PDF, for the tenant and for the
 // officers of the estate's district only.
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } });
-}
-
-async function errorJson(error: unknown): Promise<Response> {
-  const t = await getServerTranslator();
-  if (isAppError(error)) return json(error.status, { error: t(error.messageKey, error.values) });
-  const ref = randomBytes(4).toString("hex");
-  console.error(`[tenancy-pdf] unexpected error ref=${ref}: ${error instanceof Error ? error.name : typeof error}`);
-  return json(500, { error: t("errors.genericWithRef", { ref }) });
-}
 
 function pdf(bytes: Buffer, fileName: string): Response {
   return new Response(new Uint8Array(bytes), {
@@ -110,6 +97,6 @@ export async function pdfResponse(load: (actor: Actor) => Promise<{ document: Pd
     if (!found) throw new AppError("NOT_FOUND");
     return pdf(await renderDocumentPdf(found.document), found.fileName);
   } catch (error) {
-    return errorJson(error);
+    return errorResponse(error, "tenancy-pdf");
   }
 }
